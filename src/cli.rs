@@ -1,0 +1,35 @@
+//! The command line. The doc comments below are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// vindplaats maakt de website De sociale staat van Almere uit de Markdown-bestanden in content/.
+#[derive(Debug, Parser)]
+#[command(name = "vindplaats", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Bouw de site in de uitvoermap (standaard public/).
+    Build(BuildArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// De map van de site (met vindplaats.toml, content/ en themes/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Schrijf de site naar deze map in plaats van de map uit vindplaats.toml.
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Het webadres waar de site komt te staan, bijvoorbeeld https://example.org/sociale-staat/.
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Toon alleen fouten.
+    #[arg(long, short)]
+    pub quiet: bool,
+}

@@ -1,0 +1,39 @@
+//! `vindplaats build`: the whole site into the output folder, or nothing at all.
+
+use std::time::Instant;
+
+use super::{EXIT_CONTENT, EXIT_OK, EXIT_OTHER};
+use crate::cli::BuildArgs;
+use crate::error::BuildError;
+use crate::site::{self, BuildOptions};
+
+pub fn run(args: &BuildArgs) -> i32 {
+    let started = Instant::now();
+    let opts = BuildOptions {
+        root: args.root.clone(),
+        output: args.output.clone(),
+        base_url: args.base_url.clone(),
+    };
+    match site::build(&opts) {
+        Ok(summary) => {
+            if !args.quiet {
+                println!(
+                    "Klaar: {} pagina's ({} bestanden) geschreven naar {} in {} ms.",
+                    summary.pages,
+                    summary.files,
+                    summary.output.display(),
+                    started.elapsed().as_millis()
+                );
+            }
+            EXIT_OK
+        }
+        Err(e @ BuildError::Content(_)) => {
+            eprintln!("{e}");
+            EXIT_CONTENT
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            EXIT_OTHER
+        }
+    }
+}

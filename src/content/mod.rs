@@ -1,0 +1,162 @@
+//! The content model: reports and topics (thema's), read from `content/` and checked.
+//!
+//! Everything here is parsed and validated once; later stages take these values as they are.
+
+pub mod front_matter;
+pub mod report;
+pub mod topic;
+
+use std::path::{Path, PathBuf};
+
+pub use report::{Correction, Part, Person, Report};
+pub use topic::Topic;
+
+use crate::error::{ContentError, ContentErrors, did_you_mean};
+
+/// All content of the site, sorted: topics by `order`, reports by date then slug.
+#[derive(Debug, Clone)]
+pub struct Library {
+    pub topics: Vec<Topic>,
+    pub reports: Vec<Report>,
+}
+
+impl Library {
+    /// Reads `content/themas/*.md` and `content/rapporten/*.md`, reporting every problem found.
+    pub fn load(content_dir: &Path) -> Result<Library, ContentErrors> {
+        let mut errors = ContentErrors::default();
+        let mut topics = Vec::new();
+        for file in markdown_files(&content_dir.join("themas"), &mut errors) {
+            match read(&file).and_then(|text| Topic::parse(&file, &text)) {
+                Ok(t) => topics.push(t),
+                Err(e) => errors.extend(e),
+            }
+        }
+        let mut reports = Vec::new();
+        for file in markdown_files(&content_dir.join("rapporten"), &mut errors) {
+            match read(&file).and_then(|text| Report::parse(&file, &text)) {
+                Ok(r) => reports.push(r),
+                Err(e) => errors.extend(e),
+            }
+        }
+        if topics.is_empty() && errors.is_empty() {
+            errors.push(
+                ContentError::new(content_dir.join("themas"), 0, "er zijn geen thema's")
+                    .hint("maak voor elk thema een bestand content/themas/<naam>.md"),
+            );
+        }
+        topics.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
+        reports.sort_by(|a, b| (a.date, &a.slug).cmp(&(b.date, &b.slug)));
+        let library = Library { topics, reports };
+        errors.extend(library.check_links());
+        errors.into_result(library)
+    }
+
+    /// Cross-file checks: unique slugs and existing topics.
+    fn check_links(&self) -> ContentErrors {
+        let mut errors = ContentErrors::default();
+        duplicates(
+            self.topics.iter().map(|t| (&t.slug, &t.file, 1)),
+            "thema",
+            &mut errors,
+        );
+        duplicates(
+            self.reports.iter().map(|r| (&r.slug, &r.file, 1)),
+            "rapport",
+            &mut errors,
+        );
+        let known: Vec<&str> = self.topics.iter().map(|t| t.slug.as_str()).collect();
+        for r in &self.reports {
+            if !known.contains(&r.topic.as_str()) {
+                let hint = match did_you_mean(&r.topic, known.iter().copied()) {
+                    Some(s) => format!("bedoelde je '{s}'?"),
+                    None => format!("bekende thema's: {}", known.join(", ")),
+                };
+                errors.push(
+                    ContentError::new(
+                        &r.file,
+                        r.lines.of("topic"),
+                        format!("onbekend thema '{}'", r.topic),
+                    )
+                    .hint(hint),
+                );
+            }
+        }
+        errors
+    }
+
+    pub fn topic(&self, slug: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.slug == slug)
+    }
+
+    /// The reports of one topic, in date order.
+    pub fn reports_of<'a>(&'a self, topic: &'a str) -> impl Iterator<Item = &'a Report> + 'a {
+        self.reports.iter().filter(move |r| r.topic == topic)
+    }
+}
+
+/// Two files whose names give the same slug (`Sociale Basis.md` and `sociale-basis.md`).
+fn duplicates<'a>(
+    items: impl Iterator<Item = (&'a String, &'a PathBuf, usize)>,
+    what: &str,
+    errors: &mut ContentErrors,
+) {
+    let mut seen: std::collections::BTreeMap<&str, &PathBuf> = Default::default();
+    for (slug, file, line) in items {
+        if let Some(first) = seen.insert(slug, file) {
+            errors.push(
+                ContentError::new(
+                    file,
+                    line,
+                    format!("dubbele naam: er is al een {what} '{slug}'"),
+                )
+                .hint(format!(
+                    "geef een van de twee bestanden een andere naam (het andere is {})",
+                    first.display()
+                )),
+            );
+        }
+    }
+}
+
+/// The `.md` files directly in `dir`, sorted by name so every build reads them in one order.
+fn markdown_files(dir: &Path, errors: &mut ContentErrors) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
+        match entry {
+            Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md") => {
+                files.push(e.into_path())
+            }
+            Ok(_) => {}
+            Err(e) => errors.push(
+                ContentError::new(
+                    e.path().unwrap_or(dir),
+                    0,
+                    format!("kan de map niet lezen ({e})"),
+                )
+                .hint("controleer of de map bestaat en leesbaar is"),
+            ),
+        }
+    }
+    files
+}
+
+/// Reads a content file as UTF-8 text.
+fn read(file: &Path) -> Result<String, ContentErrors> {
+    let bytes = std::fs::read(file)
+        .map_err(|e| ContentError::new(file, 0, format!("kan het bestand niet lezen ({e})")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        ContentError::new(
+            file,
+            line,
+            "het bestand bevat tekens die geen geldige UTF-8 zijn",
+        )
+        .hint("sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' → codering UTF-8)")
+        .into()
+    })
+}

@@ -1,0 +1,388 @@
+//! A report (verslag) of one thematafel: its facts from front matter and its Markdown text.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::front_matter;
+use crate::error::{ContentError, ContentErrors};
+use crate::text;
+use crate::toml_doc::{Doc, Field, KeyLines, optional, required};
+
+/// The front matter exactly as written; [`Report::parse`] checks it into a [`Report`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    title: String,
+    topic: String,
+    date: toml::value::Datetime,
+    start: String,
+    end: String,
+    location: String,
+    participants: u32,
+    organisations: Vec<String>,
+    description: String,
+    #[serde(default)]
+    people: Vec<Person>,
+    #[serde(default)]
+    corrections: Vec<Correction>,
+}
+
+const FIELDS: &[Field] = &[
+    required("title", "title = \"Verslag thematafel Eenzaamheid\""),
+    required("topic", "topic = \"eenzaamheid\""),
+    required("date", "date = 2023-05-23"),
+    required("start", "start = \"09:30\""),
+    required("end", "end = \"11:30\""),
+    required("location", "location = \"Bibliotheek, Almere\""),
+    required("participants", "participants = 18"),
+    required("organisations", "organisations = [\"De Schoor\", \"VMCA\"]"),
+    required(
+        "description",
+        "description = \"Korte samenvatting in één of twee zinnen.\"",
+    ),
+    optional(
+        "people",
+        "people = [{ name = \"Madalena Meijer\", role = \"projectleider\", organisation = \"Gemeente Almere\", part = \"ontvangst\" }]",
+    ),
+    optional(
+        "corrections",
+        "corrections = [{ was = \"uitgagingen\", is = \"uitdagingen\" }]",
+    ),
+];
+
+/// The longest meta description search engines show in full.
+pub const DESCRIPTION_MAX: usize = 160;
+
+/// A person the report names in a public role.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    /// Job title as the report gives it ("projectleider"); may be empty.
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub organisation: String,
+    pub part: Part,
+}
+
+/// What a person did at the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    /// Welcomed the participants.
+    Ontvangst,
+    /// Presented the research.
+    Presentatie,
+    /// Led the conversation.
+    Gespreksleiding,
+    /// Named in another public role.
+    Genoemd,
+}
+
+impl Part {
+    /// The label the facts block shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::Ontvangst => "Ontvangst",
+            Part::Presentatie => "Presentatie onderzoek",
+            Part::Gespreksleiding => "Gespreksleiding",
+            Part::Genoemd => "Ook genoemd",
+        }
+    }
+}
+
+/// An obvious typo in the source, fixed in the transcription and declared here.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    pub was: String,
+    pub is: String,
+}
+
+/// A checked report, ready for the later stages.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// From the file name: `eenzaamheid.md` → `eenzaamheid`.
+    pub slug: String,
+    pub file: PathBuf,
+    pub title: String,
+    /// Slug of the topic (thema) the report belongs to.
+    pub topic: String,
+    pub date: time::Date,
+    /// `HH:MM`.
+    pub start: String,
+    pub end: String,
+    pub location: String,
+    pub participants: u32,
+    pub organisations: Vec<String>,
+    pub description: String,
+    pub people: Vec<Person>,
+    pub corrections: Vec<Correction>,
+    /// The Markdown text after the front matter.
+    pub body: String,
+    /// The file's line number of the body's first line.
+    pub body_line: usize,
+    /// Where each front-matter key stands, for errors found later.
+    pub lines: KeyLines,
+}
+
+impl Report {
+    /// Parses and checks one report file; `file` names it in errors and gives the slug.
+    pub fn parse(file: &Path, text: &str) -> Result<Report, ContentErrors> {
+        let split = front_matter::split(file, text)?;
+        let doc = Doc {
+            file,
+            text: split.front_matter,
+            first_line: split.front_matter_line,
+            start_line: 1,
+        };
+        let (raw, lines): (Raw, KeyLines) = doc.parse(FIELDS)?;
+        let mut errors = ContentErrors::default();
+        let err = |key: &str, msg: String, hint: &str| {
+            ContentError::new(file, lines.of(key), msg).hint(hint.to_owned())
+        };
+
+        let slug = file_slug(file, &mut errors);
+        let date = match date_only(&raw.date) {
+            Some(d) => d,
+            None => {
+                errors.push(err(
+                    "date",
+                    format!("'{}' is geen geldige datum", raw.date),
+                    "schrijf de datum als jaar-maand-dag zonder aanhalingstekens: date = 2023-05-23",
+                ));
+                time::Date::MIN
+            }
+        };
+        for key in ["start", "end"] {
+            let value = if key == "start" { &raw.start } else { &raw.end };
+            if !is_clock_time(value) {
+                errors.push(err(
+                    key,
+                    format!("'{value}' is geen geldige tijd"),
+                    "schrijf de tijd als uren:minuten, bijvoorbeeld \"09:30\"",
+                ));
+            }
+        }
+        if is_clock_time(&raw.start) && is_clock_time(&raw.end) && raw.start >= raw.end {
+            errors.push(err(
+                "end",
+                format!(
+                    "de eindtijd {} ligt niet na de begintijd {}",
+                    raw.end, raw.start
+                ),
+                "controleer start en end",
+            ));
+        }
+        for (key, value) in [
+            ("title", &raw.title),
+            ("location", &raw.location),
+            ("description", &raw.description),
+        ] {
+            if value.trim().is_empty() {
+                errors.push(err(key, format!("'{key}' is leeg"), "vul een tekst in"));
+            }
+        }
+        if raw.description.chars().count() > DESCRIPTION_MAX {
+            errors.push(err(
+                "description",
+                format!(
+                    "de beschrijving is {} tekens lang; de grens is {DESCRIPTION_MAX}",
+                    raw.description.chars().count()
+                ),
+                "maak de beschrijving korter: één of twee korte zinnen",
+            ));
+        }
+        if raw.participants == 0 {
+            errors.push(err(
+                "participants",
+                "het aantal deelnemers is 0".into(),
+                "vul het aantal uit het verslag in",
+            ));
+        }
+        if raw.organisations.iter().any(|o| o.trim().is_empty()) {
+            errors.push(err(
+                "organisations",
+                "de lijst met organisaties bevat een lege naam".into(),
+                "haal de lege naam weg",
+            ));
+        }
+        for c in &raw.corrections {
+            if !split.body.contains(&c.is) {
+                errors.push(err(
+                    "corrections",
+                    format!(
+                        "de correctie '{}' → '{}' staat niet in de tekst",
+                        c.was, c.is
+                    ),
+                    "verbeter de tekst zelf ook, of haal de correctie weg",
+                ));
+            }
+        }
+        errors.into_result(Report {
+            slug,
+            file: file.to_path_buf(),
+            title: raw.title,
+            topic: raw.topic,
+            date,
+            start: raw.start,
+            end: raw.end,
+            location: raw.location,
+            participants: raw.participants,
+            organisations: raw.organisations,
+            description: raw.description,
+            people: raw.people,
+            corrections: raw.corrections,
+            body: split.body.to_owned(),
+            body_line: split.body_line,
+            lines,
+        })
+    }
+
+    /// The report's page: `rapporten/<slug>/`.
+    pub fn path(&self) -> String {
+        format!("rapporten/{}/", self.slug)
+    }
+
+    /// `dinsdag 16 mei 2023`.
+    pub fn date_text(&self) -> String {
+        text::dutch_date(self.date)
+    }
+
+    /// `10.00 – 12.00 uur`, in the Dutch way of writing times.
+    pub fn time_text(&self) -> String {
+        format!(
+            "{} – {} uur",
+            self.start.replace(':', "."),
+            self.end.replace(':', ".")
+        )
+    }
+}
+
+/// The slug a content file's name gives; names that are not slugs are refused so that URLs
+/// stay predictable.
+pub(crate) fn file_slug(file: &Path, errors: &mut ContentErrors) -> String {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !text::is_slug(&stem) {
+        let suggestion = text::slug(&stem);
+        errors.push(
+            ContentError::new(file, 0, format!("de bestandsnaam '{stem}' is niet geschikt als webadres"))
+                .hint(format!("gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld '{suggestion}.md'")),
+        );
+    }
+    stem
+}
+
+fn date_only(d: &toml::value::Datetime) -> Option<time::Date> {
+    if d.time.is_some() || d.offset.is_some() {
+        return None;
+    }
+    let date = d.date?;
+    let month = time::Month::try_from(date.month).ok()?;
+    time::Date::from_calendar_date(date.year.into(), month, date.day).ok()
+}
+
+fn is_clock_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 5
+        && b[2] == b':'
+        && s[..2].parse::<u8>().is_ok_and(|h| h < 24)
+        && s[3..].parse::<u8>().is_ok_and(|m| m < 60)
+        && b[..2].iter().chain(&b[3..]).all(u8::is_ascii_digit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) const GOOD: &str = r#"+++
+title = "Verslag thematafel Eenzaamheid"
+topic = "eenzaamheid"
+date = 2023-05-23
+start = "09:30"
+end = "11:30"
+location = "Bibliotheek, Almere"
+participants = 18
+organisations = ["De Schoor", "VMCA"]
+description = "Kort."
+people = [{ name = "Madalena Meijer", role = "projectleider", organisation = "Gemeente Almere", part = "ontvangst" }]
+corrections = [{ was = "uitgagingen", is = "uitdagingen" }]
++++
+Tekst over uitdagingen.
+"#;
+
+    #[test]
+    fn parses_a_good_report() {
+        let r = Report::parse(Path::new("content/rapporten/eenzaamheid.md"), GOOD).unwrap();
+        assert_eq!(r.slug, "eenzaamheid");
+        assert_eq!(r.date_text(), "dinsdag 23 mei 2023");
+        assert_eq!(r.time_text(), "09.30 – 11.30 uur");
+        assert_eq!(r.people[0].part, Part::Ontvangst);
+        assert_eq!(r.body_line, 14);
+        assert_eq!(r.lines.of("topic"), 3);
+    }
+
+    fn errors_of(text: &str) -> Vec<String> {
+        Report::parse(Path::new("x.md"), text)
+            .unwrap_err()
+            .0
+            .iter()
+            .map(|e| format!("{}: {}", e.line, e.message))
+            .collect()
+    }
+
+    #[test]
+    fn each_bad_value_is_reported_on_its_line() {
+        let bad = GOOD
+            .replace("2023-05-23", "\"23 mei\"")
+            .replace("\"09:30\"", "\"9 uur\"");
+        assert_eq!(errors_of(&bad), ["4: de waarde van 'date' klopt niet"]);
+        let bad = GOOD
+            .replace("\"09:30\"", "\"9 uur\"")
+            .replace("participants = 18", "participants = 0");
+        assert_eq!(
+            errors_of(&bad),
+            [
+                "5: '9 uur' is geen geldige tijd",
+                "8: het aantal deelnemers is 0"
+            ]
+        );
+        let bad = GOOD.replace("part = \"ontvangst\"", "part = \"gastheer\"");
+        assert_eq!(errors_of(&bad), ["11: de waarde van 'people' klopt niet"]);
+        let bad = GOOD.replace("Tekst over uitdagingen.", "Tekst.");
+        assert_eq!(
+            errors_of(&bad),
+            ["12: de correctie 'uitgagingen' → 'uitdagingen' staat niet in de tekst"]
+        );
+    }
+
+    #[test]
+    fn unknown_and_missing_keys_are_all_reported() {
+        let bad = GOOD
+            .replace("title =", "titel =")
+            .replace("location = \"Bibliotheek, Almere\"\n", "");
+        assert_eq!(
+            errors_of(&bad),
+            [
+                "1: het verplichte veld 'title' ontbreekt",
+                "1: het verplichte veld 'location' ontbreekt",
+                "2: onbekend veld 'titel'"
+            ]
+        );
+    }
+
+    #[test]
+    fn clock_times() {
+        for ok in ["00:00", "09:30", "23:59"] {
+            assert!(is_clock_time(ok), "{ok}");
+        }
+        for bad in ["9:30", "24:00", "12:60", "12.00", "+1:00", "1a:00"] {
+            assert!(!is_clock_time(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! vindplaats: a static site generator for *De sociale staat van Almere*.
+//!
+//! The pipeline lives in [`site`]; each stage has its own module. The ground floor that every
+//! stage may use is [`text`], [`urls`] and [`error`].
+
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod text;
+pub mod theme;
+pub mod toml_doc;
+pub mod urls;

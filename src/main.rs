@@ -1,0 +1,11 @@
+use clap::Parser;
+use vindplaats::cli::{Cli, Command};
+use vindplaats::cmd;
+
+fn main() {
+    let cli = Cli::parse();
+    let code = match &cli.command {
+        Command::Build(args) => cmd::build::run(args),
+    };
+    std::process::exit(code);
+}

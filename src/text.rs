@@ -1,0 +1,177 @@
+//! Dutch text in one place: folding, slugs and dates.
+//!
+//! Heading ids, alias matching and search all fold text through [`fold`], so the three can
+//! never disagree about whether `Café` and `cafe` are the same word.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lowercase, with diacritics and soft hyphens removed: `Sociaal Café` → `sociaal cafe`,
+/// `ideeën` → `ideeen`. Characters without a decomposition pass through unchanged.
+pub fn fold(text: &str) -> String {
+    text.nfkd()
+        .filter(|c| !is_combining_mark(*c) && *c != '\u{ad}')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A URL- and id-safe slug: folded, every run of other characters than `a-z0-9` becomes one
+/// hyphen, no hyphen at either end. `Integrale centra: Samenwerking` → `integrale-centra-samenwerking`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// True when `s` is already a slug as [`slug`] makes them.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty() && slug(s) == s
+}
+
+/// Hands out ids that are unique within one page: the second `Oplossingen` becomes
+/// `oplossingen-2`. Ids the page template uses itself are reserved up front.
+#[derive(Debug, Default)]
+pub struct UniqueIds {
+    taken: std::collections::BTreeSet<String>,
+}
+
+impl UniqueIds {
+    pub fn reserving<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
+        UniqueIds {
+            taken: reserved.into_iter().map(str::to_owned).collect(),
+        }
+    }
+
+    /// A unique id for a heading with this text; `fallback` when the text has no letters.
+    pub fn claim(&mut self, text: &str, fallback: &str) -> String {
+        let base = match slug(text) {
+            s if s.is_empty() => fallback.to_owned(),
+            s => s,
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.taken.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.taken.insert(id.clone());
+        id
+    }
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+];
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// `dinsdag 16 mei 2023`: the way the reports write their dates.
+pub fn dutch_date(date: time::Date) -> String {
+    format!(
+        "{} {} {} {}",
+        WEEKDAYS[date.weekday().number_days_from_monday() as usize],
+        date.day(),
+        MONTHS[date.month() as usize - 1],
+        date.year()
+    )
+}
+
+/// `16 mei 2023`, for lists where the weekday is noise.
+pub fn dutch_short_date(date: time::Date) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month() as usize - 1],
+        date.year()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_table() {
+        for (input, want) in [
+            ("Sociaal Café", "sociaal cafe"),
+            ("ideeën", "ideeen"),
+            ("cliëntenfederatie", "clientenfederatie"),
+            ("taalbarrière", "taalbarriere"),
+            ("Einzelgänger", "einzelganger"),
+            ("Continuïteit", "continuiteit"),
+            ("zelf\u{ad}redzaam", "zelfredzaam"),
+            ("Collega’s", "collega’s"),
+        ] {
+            assert_eq!(fold(input), want, "fold({input:?})");
+        }
+    }
+
+    #[test]
+    fn slug_table() {
+        for (input, want) in [
+            ("Sociaal Café", "sociaal-cafe"),
+            (
+                "Integrale centra: Samenwerking stimuleren",
+                "integrale-centra-samenwerking-stimuleren",
+            ),
+            ("Wat is eenzaamheid?", "wat-is-eenzaamheid"),
+            ("De 16+ regel", "de-16-regel"),
+            (
+                "(Geconcentreerde) Voorzieningen",
+                "geconcentreerde-voorzieningen",
+            ),
+            ("  --  ", ""),
+            ("Almere met een Stem (JAMES)", "almere-met-een-stem-james"),
+        ] {
+            assert_eq!(slug(input), want, "slug({input:?})");
+        }
+        assert!(is_slug("jong-in-almere"));
+        assert!(!is_slug("Jong in Almere"));
+        assert!(!is_slug(""));
+    }
+
+    #[test]
+    fn unique_ids_suffix_repeats_and_respect_reserved() {
+        let mut ids = UniqueIds::reserving(["inhoud"]);
+        assert_eq!(ids.claim("Inhoud", "kop"), "inhoud-2");
+        assert_eq!(ids.claim("Oplossingen", "kop"), "oplossingen");
+        assert_eq!(ids.claim("Oplossingen", "kop"), "oplossingen-2");
+        assert_eq!(ids.claim("?!", "kop"), "kop");
+    }
+
+    #[test]
+    fn dutch_dates() {
+        let d = time::Date::from_calendar_date(2023, time::Month::May, 16).unwrap();
+        assert_eq!(dutch_date(d), "dinsdag 16 mei 2023");
+        let d = time::Date::from_calendar_date(2023, time::Month::June, 1).unwrap();
+        assert_eq!(dutch_date(d), "donderdag 1 juni 2023");
+        assert_eq!(dutch_short_date(d), "1 juni 2023");
+    }
+}

@@ -1,0 +1,139 @@
+//! The visual theme: templates and static files, built into the binary and overridable file by
+//! file from `themes/<name>/`.
+//!
+//! The default theme `almere` is compiled in, so one binary builds a complete site anywhere. A
+//! file in `themes/<name>/templates/` replaces the built-in template of the same name (or adds a
+//! new one); a file in `themes/<name>/static/` replaces or adds a static file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::error::{ContentError, ContentErrors};
+
+/// The theme compiled into the binary.
+pub const BUILTIN_NAME: &str = "almere";
+
+macro_rules! builtin {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../themes/almere/templates/", $name)))),*]
+    };
+}
+
+/// The built-in templates, by name.
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
+    "base.html",
+    "partials/head.html",
+    "partials/header.html",
+    "partials/footer.html",
+    "partials/breadcrumbs.html",
+    "partials/facts.html",
+    "partials/source.html",
+    "index.html",
+    "topics.html",
+    "topic.html",
+    "reports.html",
+    "report.html",
+    "404.html",
+    "sitemap.xml",
+    "robots.txt",
+];
+
+/// The built-in static files, by path under `static/`.
+pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../themes/almere/static/style.css"),
+)];
+
+/// Templates and static files of the theme in use, after overrides.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub name: String,
+    /// Template name → (source, the file it came from: `None` when built in).
+    pub templates: BTreeMap<String, (String, Option<PathBuf>)>,
+    /// Path under `static/` → bytes.
+    pub static_files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Theme {
+    /// The built-in theme overlaid with `root/themes/<name>/`. A name other than the built-in
+    /// one must have its folder.
+    pub fn load(root: &Path, name: &str, config_file: &Path) -> Result<Theme, ContentErrors> {
+        let mut theme = Theme {
+            name: name.to_owned(),
+            templates: BUILTIN_TEMPLATES
+                .iter()
+                .map(|(n, s)| ((*n).to_owned(), ((*s).to_owned(), None)))
+                .collect(),
+            static_files: BUILTIN_STATIC
+                .iter()
+                .map(|(n, b)| ((*n).to_owned(), b.to_vec()))
+                .collect(),
+        };
+        let dir = root.join("themes").join(name);
+        if !dir.is_dir() {
+            if name == BUILTIN_NAME {
+                return Ok(theme);
+            }
+            return Err(ContentError::new(
+                config_file,
+                0,
+                format!("het ontwerp '{name}' bestaat niet"),
+            )
+            .hint(format!(
+                "maak de map themes/{name}/ of gebruik theme = \"{BUILTIN_NAME}\""
+            ))
+            .into());
+        }
+        let mut errors = ContentErrors::default();
+        for (sub, is_template) in [("templates", true), ("static", false)] {
+            let base = dir.join(sub);
+            if !base.is_dir() {
+                continue;
+            }
+            for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
+                let entry = match entry {
+                    Ok(e) => e,
+                    Err(e) => {
+                        errors.push(ContentError::new(
+                            e.path().unwrap_or(&base),
+                            0,
+                            format!("kan het ontwerp niet lezen ({e})"),
+                        ));
+                        continue;
+                    }
+                };
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let rel = entry.path().strip_prefix(&base).expect("walked below base");
+                let key = rel.to_string_lossy().replace('\\', "/");
+                match std::fs::read(entry.path()) {
+                    Ok(bytes) if is_template => match String::from_utf8(bytes) {
+                        Ok(text) => {
+                            theme
+                                .templates
+                                .insert(key, (text, Some(entry.path().to_path_buf())));
+                        }
+                        Err(_) => errors.push(
+                            ContentError::new(
+                                entry.path(),
+                                0,
+                                "het sjabloon is geen geldige UTF-8-tekst",
+                            )
+                            .hint("sla het bestand op als UTF-8"),
+                        ),
+                    },
+                    Ok(bytes) => {
+                        theme.static_files.insert(key, bytes);
+                    }
+                    Err(e) => errors.push(ContentError::new(
+                        entry.path(),
+                        0,
+                        format!("kan het bestand niet lezen ({e})"),
+                    )),
+                }
+            }
+        }
+        errors.into_result(theme)
+    }
+}

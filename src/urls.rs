@@ -1,0 +1,142 @@
+//! The one URL helper: every link, asset, canonical URL and sitemap entry is made here.
+//!
+//! Pages link to each other with *relative* URLs (`../../themas/eenzaamheid/`), so the same
+//! output works at a domain root, under any sub-path and opened from disk, without a rebuild.
+//! Only what must be absolute is: canonical URLs and the sitemap (from `base_url`), and the
+//! links of a page a host may serve at any address, such as `404.html` (from the base path).
+//!
+//! A *site path* names a page or file relative to the site root: `""` is the home page,
+//! `"rapporten/eenzaamheid/"` a page, `"static/style.1a2b3c4d.css"` a file.
+
+/// Where a link is written: on a page with a fixed site path, or on a page that hosts serve at
+/// whatever address was requested (the 404 page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin<'a> {
+    Page(&'a str),
+    Anywhere,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Urls {
+    /// `https://example.org/sociale-staat/`, always ending in `/`.
+    base_url: String,
+    /// `/sociale-staat/`, always starting and ending in `/`.
+    base_path: String,
+}
+
+impl Urls {
+    /// Accepts `http(s)://host[/path]`; adds the final `/` when it is missing.
+    pub fn new(base_url: &str) -> Result<Urls, String> {
+        let base_url = base_url.trim();
+        let rest = base_url
+            .strip_prefix("https://")
+            .or_else(|| base_url.strip_prefix("http://"))
+            .ok_or_else(|| {
+                format!("'{base_url}' is geen volledig webadres: het moet beginnen met https:// of http://")
+            })?;
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        if host.is_empty() || host.contains(['?', '#', ' ']) || path.contains(['?', '#', ' ']) {
+            return Err(format!("'{base_url}' is geen geldig webadres"));
+        }
+        let path = path.trim_end_matches('/');
+        let base_path = if path.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/{path}/")
+        };
+        let scheme = &base_url[..base_url.len() - rest.len()];
+        Ok(Urls {
+            base_url: format!("{scheme}{host}{base_path}"),
+            base_path,
+        })
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    pub fn base_path(&self) -> &str {
+        &self.base_path
+    }
+
+    /// The full address of a site path, for canonical links and the sitemap.
+    pub fn absolute(&self, site_path: &str) -> String {
+        format!("{}{}", self.base_url, site_path)
+    }
+
+    /// The prefix that leads from `origin` back to the site root: `../../` from
+    /// `rapporten/eenzaamheid/`, the base path from a page served anywhere.
+    pub fn root(&self, origin: Origin) -> String {
+        match origin {
+            Origin::Page(path) => "../".repeat(path.matches('/').count()),
+            Origin::Anywhere => self.base_path.clone(),
+        }
+    }
+
+    /// The link from `origin` to `site_path` (which may carry a `#fragment`).
+    pub fn href(&self, origin: Origin, site_path: &str) -> String {
+        let link = format!("{}{}", self.root(origin), site_path);
+        if link.is_empty() {
+            "./".to_owned()
+        } else {
+            link
+        }
+    }
+}
+
+/// The file a site path is written to: pages are folders with an `index.html`.
+pub fn file_for(site_path: &str) -> String {
+    if site_path.is_empty() || site_path.ends_with('/') {
+        format!("{site_path}index.html")
+    } else {
+        site_path.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_is_normalised() {
+        let u = Urls::new("https://example.org/sociale-staat").unwrap();
+        assert_eq!(u.base_url(), "https://example.org/sociale-staat/");
+        assert_eq!(u.base_path(), "/sociale-staat/");
+        let u = Urls::new("http://localhost:1111").unwrap();
+        assert_eq!(u.base_url(), "http://localhost:1111/");
+        assert_eq!(u.base_path(), "/");
+        assert!(Urls::new("example.org").is_err());
+        assert!(Urls::new("https:///x").is_err());
+    }
+
+    #[test]
+    fn links_are_relative_to_the_page() {
+        let u = Urls::new("https://example.org/almere/").unwrap();
+        for (from, to, want) in [
+            ("", "", "./"),
+            ("", "themas/eenzaamheid/", "themas/eenzaamheid/"),
+            ("rapporten/eenzaamheid/", "", "../../"),
+            (
+                "rapporten/eenzaamheid/",
+                "themas/x/#kop",
+                "../../themas/x/#kop",
+            ),
+            ("themas/", "static/a.css", "../static/a.css"),
+            ("404.html", "themas/", "themas/"),
+        ] {
+            assert_eq!(u.href(Origin::Page(from), to), want, "{from} -> {to}");
+        }
+        assert_eq!(u.href(Origin::Anywhere, "themas/"), "/almere/themas/");
+        assert_eq!(
+            u.absolute("rapporten/a/"),
+            "https://example.org/almere/rapporten/a/"
+        );
+    }
+
+    #[test]
+    fn pages_are_folders() {
+        assert_eq!(file_for(""), "index.html");
+        assert_eq!(file_for("rapporten/a/"), "rapporten/a/index.html");
+        assert_eq!(file_for("sitemap.xml"), "sitemap.xml");
+    }
+}
