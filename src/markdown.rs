@@ -129,10 +129,10 @@ pub fn render(file: &Path, body: &str, body_line: usize) -> Result<Rendered, Con
                         ContentError::new(
                             file,
                             line,
-                            format!("deze kop slaat een niveau over (h{previous_level} → h{n})"),
+                            "deze kop slaat een niveau over",
                         )
                         .hint(format!(
-                            "gebruik {} in plaats van {}",
+                            "een kop mag één niveau dieper zijn dan de kop erboven: gebruik {} in plaats van {}",
                             "#".repeat(previous_level as usize + 1),
                             "#".repeat(n as usize)
                         )),
@@ -245,7 +245,7 @@ mod tests {
             got,
             [
                 (10, "een kop met één # is niet toegestaan in de tekst"),
-                (14, "deze kop slaat een niveau over (h2 → h4)"),
+                (14, "deze kop slaat een niveau over"),
                 (16, "lege kop"),
             ]
         );

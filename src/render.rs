@@ -68,7 +68,8 @@ struct ReportView<'a> {
     date: String,
     date_text: String,
     short_date: String,
-    time_text: String,
+    start_text: String,
+    end_text: String,
     start: &'a str,
     end: &'a str,
     location: &'a str,
@@ -258,7 +259,6 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, BuildError>
         page.context.insert("site", &site_view);
         page.context.insert("root", &site.urls.root(origin));
         page.context.insert("assets", &assets);
-        page.context.insert("all_topics", &topics);
         page.context.insert(
             "page",
             &serde_json::json!({
@@ -327,7 +327,8 @@ fn report_view<'a>(site: &'a Site, r: &'a Report, sections: &'a [Section]) -> Re
         date: r.date.to_string(),
         date_text: r.date_text(),
         short_date: crate::text::dutch_short_date(r.date),
-        time_text: r.time_text(),
+        start_text: crate::text::dutch_time(&r.start),
+        end_text: crate::text::dutch_time(&r.end),
         start: &r.start,
         end: &r.end,
         location: &r.location,

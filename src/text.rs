@@ -113,6 +113,12 @@ pub fn dutch_short_date(date: time::Date) -> String {
     )
 }
 
+/// `9.30` for `09:30`: the Dutch way of writing a clock time (the input is checked `HH:MM`).
+pub fn dutch_time(hh_mm: &str) -> String {
+    let (hours, minutes) = hh_mm.split_once(':').unwrap_or((hh_mm, "00"));
+    format!("{}.{minutes}", hours.parse::<u8>().unwrap_or(0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +179,8 @@ mod tests {
         let d = time::Date::from_calendar_date(2023, time::Month::June, 1).unwrap();
         assert_eq!(dutch_date(d), "donderdag 1 juni 2023");
         assert_eq!(dutch_short_date(d), "1 juni 2023");
+        assert_eq!(dutch_time("09:30"), "9.30");
+        assert_eq!(dutch_time("15:00"), "15.00");
+        assert_eq!(dutch_time("00:15"), "0.15");
     }
 }

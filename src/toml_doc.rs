@@ -124,12 +124,21 @@ impl Doc<'_> {
         let (line, col) = e
             .span()
             .map_or((self.start_line, 0), |s| self.line_col(s.start));
+        let technical = first_line(e.message());
+        // The parser checks calendar dates itself; say so in words people recognise.
+        if technical.starts_with("invalid date") || technical.starts_with("invalid time") {
+            return ContentError::new(self.file, line, "deze datum of tijd bestaat niet")
+                .column(col)
+                .hint(format!(
+                    "schrijf een bestaande datum als jaar-maand-dag, bijvoorbeeld 2023-05-23 \
+                     (technische melding: {technical})"
+                ));
+        }
         ContentError::new(self.file, line, "deze regel is geen geldige instelling")
             .column(col)
             .hint(format!(
                 "schrijf elke instelling als naam = waarde, met tekst tussen \"aanhalingstekens\" \
-                 en lijsten tussen [ ]. (Technische melding: {})",
-                first_line(e.message())
+                 en lijsten tussen [ ]. (Technische melding: {technical})"
             ))
     }
 

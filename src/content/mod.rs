@@ -31,6 +31,8 @@ impl Library {
                 Err(e) => errors.extend(e),
             }
         }
+        // A report's topic can only be checked when every topic file could be read.
+        let all_topics_read = errors.is_empty();
         let mut reports = Vec::new();
         for file in markdown_files(&content_dir.join("rapporten"), &mut errors) {
             match read(&file).and_then(|text| Report::parse(&file, &text)) {
@@ -47,25 +49,28 @@ impl Library {
         topics.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
         reports.sort_by(|a, b| (a.date, &a.slug).cmp(&(b.date, &b.slug)));
         let library = Library { topics, reports };
-        errors.extend(library.check_links());
+        let root = content_dir.parent().unwrap_or(content_dir);
+        errors.extend(library.check_links(root, all_topics_read));
         errors.into_result(library)
     }
 
     /// Cross-file checks: unique slugs and existing topics.
-    fn check_links(&self) -> ContentErrors {
+    fn check_links(&self, root: &Path, check_topics: bool) -> ContentErrors {
         let mut errors = ContentErrors::default();
         duplicates(
             self.topics.iter().map(|t| (&t.slug, &t.file, 1)),
             "thema",
+            root,
             &mut errors,
         );
         duplicates(
             self.reports.iter().map(|r| (&r.slug, &r.file, 1)),
             "rapport",
+            root,
             &mut errors,
         );
         let known: Vec<&str> = self.topics.iter().map(|t| t.slug.as_str()).collect();
-        for r in &self.reports {
+        for r in self.reports.iter().filter(|_| check_topics) {
             if !known.contains(&r.topic.as_str()) {
                 let hint = match did_you_mean(&r.topic, known.iter().copied()) {
                     Some(s) => format!("bedoelde je '{s}'?"),
@@ -94,10 +99,12 @@ impl Library {
     }
 }
 
-/// Two files whose names give the same slug (`Sociale Basis.md` and `sociale-basis.md`).
+/// Two files with the same name in different folders (`2023/eenzaamheid.md` and
+/// `2024/eenzaamheid.md`) would get the same address.
 fn duplicates<'a>(
     items: impl Iterator<Item = (&'a String, &'a PathBuf, usize)>,
     what: &str,
+    root: &Path,
     errors: &mut ContentErrors,
 ) {
     let mut seen: std::collections::BTreeMap<&str, &PathBuf> = Default::default();
@@ -110,22 +117,19 @@ fn duplicates<'a>(
                     format!("dubbele naam: er is al een {what} '{slug}'"),
                 )
                 .hint(format!(
-                    "geef een van de twee bestanden een andere naam (het andere is {})",
-                    first.display()
+                    "elke naam krijgt een eigen webadres; geef dit bestand of {} een andere naam",
+                    first.strip_prefix(root).unwrap_or(first).display()
                 )),
             );
         }
     }
 }
 
-/// The `.md` files directly in `dir`, sorted by name so every build reads them in one order.
+/// The `.md` files in `dir` and its subfolders (a folder per year is fine), sorted by path so
+/// every build reads them in one order.
 fn markdown_files(dir: &Path, errors: &mut ContentErrors) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-    {
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
         match entry {
             Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md") => {
                 files.push(e.into_path())

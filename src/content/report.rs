@@ -321,7 +321,6 @@ Tekst over uitdagingen.
         let r = Report::parse(Path::new("content/rapporten/eenzaamheid.md"), GOOD).unwrap();
         assert_eq!(r.slug, "eenzaamheid");
         assert_eq!(r.date_text(), "dinsdag 23 mei 2023");
-        assert_eq!(r.time_text(), "09.30 – 11.30 uur");
         assert_eq!(r.people[0].part, Part::Ontvangst);
         assert_eq!(r.body_line, 14);
         assert_eq!(r.lines.of("topic"), 3);

@@ -1,0 +1,202 @@
+//! Helpers shared by the integration tests: build a site into a temp folder and read it back
+//! the way a browser would (parse HTML, resolve links against the page's address).
+#![allow(dead_code)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use scraper::{Html, Selector};
+use url::Url;
+use vindplaats::site::{self, BuildOptions};
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo_root().join("tests/fixtures").join(name)
+}
+
+/// Builds the site at `root` into a fresh temp folder; returns the folder (keep it alive) and
+/// the output path.
+pub fn build(root: &Path, base_url: Option<&str>) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let opts = BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(out.clone()),
+        base_url: base_url.map(str::to_owned),
+    };
+    if let Err(e) = site::build(&opts) {
+        panic!("build of {} failed:\n{e}", root.display());
+    }
+    (tmp, out)
+}
+
+/// Runs the real binary, as the communications team would.
+pub fn run_cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vindplaats"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Copies a folder tree (content fixtures) so a test can change it.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file below `dir`, relative, sorted, with its bytes.
+pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// A parsed page: its ids, links and visible text.
+pub struct Page {
+    pub rel: String,
+    pub html: Html,
+}
+
+impl Page {
+    pub fn load(out: &Path, rel: &str) -> Page {
+        let text = std::fs::read_to_string(out.join(rel)).unwrap();
+        Page {
+            rel: rel.to_owned(),
+            html: Html::parse_document(&text),
+        }
+    }
+
+    pub fn select(&self, css: &str) -> Vec<scraper::ElementRef<'_>> {
+        self.html.select(&Selector::parse(css).unwrap()).collect()
+    }
+
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        self.select(css)
+            .iter()
+            .map(|e| squash(&e.text().collect::<String>()))
+            .collect()
+    }
+
+    pub fn ids(&self) -> BTreeSet<String> {
+        self.select("[id]")
+            .iter()
+            .map(|e| e.value().attr("id").unwrap().to_owned())
+            .collect()
+    }
+
+    /// Every URL the page refers to: links, stylesheets, scripts, images, form actions.
+    pub fn refs(&self) -> Vec<String> {
+        let mut refs = Vec::new();
+        for (css, attr) in [
+            ("a[href]", "href"),
+            ("link[href]", "href"),
+            ("script[src]", "src"),
+            ("img[src]", "src"),
+            ("form[action]", "action"),
+        ] {
+            refs.extend(
+                self.select(css)
+                    .iter()
+                    .map(|e| e.value().attr(attr).unwrap().to_owned()),
+            );
+        }
+        refs
+    }
+}
+
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The HTML files of a built site, relative paths.
+pub fn html_files(out: &Path) -> Vec<String> {
+    read_tree(out)
+        .into_keys()
+        .filter(|k| k.ends_with(".html"))
+        .collect()
+}
+
+/// The address a page has when the site is published at `base_url`.
+pub fn page_url(base_url: &str, rel: &str) -> Url {
+    let path = rel.strip_suffix("index.html").unwrap_or(rel);
+    Url::parse(base_url).unwrap().join(path).unwrap()
+}
+
+/// Resolves every internal reference of every page as a browser would; returns the broken
+/// ones as "page: href (why)".
+pub fn broken_links(out: &Path, base_url: &str) -> Vec<String> {
+    let base = Url::parse(base_url).unwrap();
+    let pages: BTreeMap<String, Page> = html_files(out)
+        .into_iter()
+        .map(|rel| (rel.clone(), Page::load(out, &rel)))
+        .collect();
+    let mut broken = Vec::new();
+    for (rel, page) in &pages {
+        let from = page_url(base_url, rel);
+        for href in page.refs() {
+            let Ok(target) = from.join(&href) else {
+                broken.push(format!("{rel}: {href} (geen geldig adres)"));
+                continue;
+            };
+            if target.origin() != base.origin() {
+                continue;
+            }
+            let Some(rest) = target.path().strip_prefix(base.path()) else {
+                broken.push(format!("{rel}: {href} (buiten de site: {target})"));
+                continue;
+            };
+            let rest = percent_decode(rest);
+            let file = if rest.is_empty() || rest.ends_with('/') {
+                format!("{rest}index.html")
+            } else {
+                rest
+            };
+            if !out.join(&file).is_file() {
+                broken.push(format!("{rel}: {href} (bestand {file} ontbreekt)"));
+                continue;
+            }
+            if let Some(fragment) = target.fragment().filter(|f| !f.is_empty()) {
+                let ids = match pages.get(&file) {
+                    Some(p) => p.ids(),
+                    None => BTreeSet::new(),
+                };
+                if !ids.contains(&percent_decode(fragment)) {
+                    broken.push(format!(
+                        "{rel}: {href} (anker #{fragment} ontbreekt in {file})"
+                    ));
+                }
+            }
+        }
+    }
+    broken
+}
+
+fn percent_decode(s: &str) -> String {
+    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
