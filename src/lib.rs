@@ -8,6 +8,7 @@ pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod initiatives;
 pub mod markdown;
 pub mod output;
 pub mod render;

@@ -6,10 +6,11 @@
 
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::error::{ContentError, ContentErrors};
+use crate::initiatives::Matcher;
 use crate::text::UniqueIds;
 
 /// Ids the page templates use themselves; a heading never takes one of these.
@@ -47,6 +48,8 @@ pub struct Section {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Rendered {
     pub sections: Vec<Section>,
+    /// Initiative mentions, in text order (empty when rendered without a linker).
+    pub mentions: Vec<Mention>,
 }
 
 impl Rendered {
@@ -64,9 +67,39 @@ fn options() -> Options {
     Options::ENABLE_TABLES
 }
 
+/// What the Markdown pass needs to find and link initiative mentions on one page.
+pub struct Linker<'a> {
+    pub matcher: &'a Matcher,
+    /// Per initiative, the link to its page from the page being rendered.
+    pub hrefs: &'a [String],
+}
+
+/// An initiative mentioned on a page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Index into the site's initiatives.
+    pub initiative: usize,
+    /// Index into the matcher's aliases.
+    pub alias: usize,
+    /// The id of the section the mention stands in.
+    pub section_id: String,
+    /// The sentence around the mention, as plain text.
+    pub sentence: String,
+    /// The mention as written in the text.
+    pub text: String,
+    /// Whether this mention became a link (the first one per section, not in a heading).
+    pub linked: bool,
+}
+
 /// Renders `body` (starting at line `body_line` of `file`), checking its headings:
 /// no `#` heading (the page title is the only `<h1>`), no skipped level, no empty heading.
-pub fn render(file: &Path, body: &str, body_line: usize) -> Result<Rendered, ContentErrors> {
+/// With a `linker`, every initiative mention is recorded and the first per section is linked.
+pub fn render(
+    file: &Path,
+    body: &str,
+    body_line: usize,
+    linker: Option<&Linker>,
+) -> Result<Rendered, ContentErrors> {
     let mut errors = ContentErrors::default();
     let line_of = |offset: usize| body_line + body[..offset].matches('\n').count();
     let mut ids = UniqueIds::reserving(RESERVED_IDS.iter().copied());
@@ -100,7 +133,7 @@ pub fn render(file: &Path, body: &str, body_line: usize) -> Result<Rendered, Con
         subheadings: Vec::new(),
         html: String::new(),
     }];
-    let mut pending: Vec<Event> = Vec::new();
+    let mut out: Vec<Event> = Vec::new();
     let mut texts = heading_texts.into_iter();
     let mut previous_level = 1u8;
     for (event, range) in events {
@@ -147,7 +180,6 @@ pub fn render(file: &Path, body: &str, body_line: usize) -> Result<Rendered, Con
                 previous_level = n;
                 let id = ids.claim(&text, "kop");
                 if level == HeadingLevel::H2 {
-                    flush(&mut pending, sections.last_mut().unwrap());
                     sections.push(Section {
                         id: id.clone(),
                         title: Some(text),
@@ -172,17 +204,142 @@ pub fn render(file: &Path, body: &str, body_line: usize) -> Result<Rendered, Con
             Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
             other => other,
         };
-        pending.push(event);
+        // One Text event per run of text, so an alias is never cut in two.
+        match (out.last_mut(), event) {
+            (Some(Event::Text(prev)), Event::Text(t)) => *prev = CowStr::from(format!("{prev}{t}")),
+            (_, event) => out.push(event),
+        }
     }
-    flush(&mut pending, sections.last_mut().unwrap());
+    let (out, mentions) = match linker {
+        Some(linker) => link_mentions(out, linker),
+        None => (out, Vec::new()),
+    };
+    // Each `##` section starts at its heading's opening tag.
+    let mut bounds = vec![0];
+    bounds.extend(
+        out.iter()
+            .enumerate()
+            .filter_map(|(i, e)| is_h2(e).then_some(i)),
+    );
+    bounds.push(out.len());
+    for (section, range) in sections.iter_mut().zip(bounds.windows(2)) {
+        pulldown_cmark::html::push_html(&mut section.html, out[range[0]..range[1]].iter().cloned());
+    }
     if sections[0].html.trim().is_empty() {
         sections.remove(0);
     }
-    errors.into_result(Rendered { sections })
+    errors.into_result(Rendered { sections, mentions })
 }
 
-fn flush(events: &mut Vec<Event>, section: &mut Section) {
-    pulldown_cmark::html::push_html(&mut section.html, events.drain(..));
+fn is_h2(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Start(Tag::Heading {
+            level: HeadingLevel::H2,
+            ..
+        })
+    )
+}
+
+/// Tags that do not end a block of running text.
+fn is_inline(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
+
+/// Finds initiative mentions in running text and turns the first per section (outside
+/// headings and existing links) into a link to the initiative's page.
+fn link_mentions<'a>(events: Vec<Event<'a>>, linker: &Linker) -> (Vec<Event<'a>>, Vec<Mention>) {
+    // The plain text of each block, and where each Text event sits in it, for the sentences.
+    let mut block_of = vec![(0usize, 0usize); events.len()];
+    let mut blocks = vec![String::new()];
+    for (i, e) in events.iter().enumerate() {
+        match e {
+            Event::Text(t) | Event::Code(t) => {
+                let n = blocks.len() - 1;
+                block_of[i] = (n, blocks[n].len());
+                blocks[n].push_str(t);
+            }
+            Event::SoftBreak | Event::HardBreak => blocks.last_mut().unwrap().push(' '),
+            Event::Start(tag) if !is_inline(&tag.to_end()) => blocks.push(String::new()),
+            Event::End(tag) if !is_inline(tag) => blocks.push(String::new()),
+            _ => {}
+        }
+    }
+
+    let mut out = Vec::with_capacity(events.len());
+    let mut mentions = Vec::new();
+    let mut linked: std::collections::BTreeSet<(String, usize)> = Default::default();
+    let (mut in_heading, mut in_link, mut in_code) = (false, 0usize, false);
+    let mut section = INTRO_ID.to_owned();
+    for (i, e) in events.into_iter().enumerate() {
+        match &e {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                in_heading = true;
+                if *level == HeadingLevel::H2 {
+                    section = id.as_deref().unwrap_or_default().to_owned();
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
+            Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            _ => {}
+        }
+        let Event::Text(text) = &e else {
+            out.push(e);
+            continue;
+        };
+        if in_code {
+            out.push(e);
+            continue;
+        }
+        let found = linker.matcher.find(text);
+        if found.is_empty() {
+            out.push(e);
+            continue;
+        }
+        let (block, offset) = block_of[i];
+        let mut rest_from = 0;
+        for f in found {
+            let link =
+                in_link == 0 && !in_heading && linked.insert((section.clone(), f.initiative));
+            mentions.push(Mention {
+                initiative: f.initiative,
+                alias: f.alias,
+                section_id: section.clone(),
+                sentence: crate::initiatives::sentence_around(&blocks[block], offset + f.start)
+                    .to_owned(),
+                text: text[f.start..f.end].to_owned(),
+                linked: link,
+            });
+            if link {
+                out.push(Event::Text(CowStr::from(
+                    text[rest_from..f.start].to_owned(),
+                )));
+                out.push(Event::Start(Tag::Link {
+                    link_type: LinkType::Inline,
+                    dest_url: CowStr::from(linker.hrefs[f.initiative].clone()),
+                    title: CowStr::from(""),
+                    id: CowStr::from(""),
+                }));
+                out.push(Event::Text(CowStr::from(text[f.start..f.end].to_owned())));
+                out.push(Event::End(TagEnd::Link));
+                rest_from = f.end;
+            }
+        }
+        out.push(Event::Text(CowStr::from(text[rest_from..].to_owned())));
+    }
+    (out, mentions)
 }
 
 /// Renders a short Markdown text (a topic's introduction) without sections or heading checks.
@@ -201,7 +358,7 @@ mod tests {
     use super::*;
 
     fn render_ok(body: &str) -> Rendered {
-        render(Path::new("a.md"), body, 1).unwrap()
+        render(Path::new("a.md"), body, 1, None).unwrap()
     }
 
     #[test]
@@ -239,7 +396,13 @@ mod tests {
 
     #[test]
     fn heading_problems_are_errors_with_lines() {
-        let e = render(Path::new("a.md"), "# Titel\n\n## A\n\n#### B\n\n## \n", 10).unwrap_err();
+        let e = render(
+            Path::new("a.md"),
+            "# Titel\n\n## A\n\n#### B\n\n## \n",
+            10,
+            None,
+        )
+        .unwrap_err();
         let got: Vec<_> = e.0.iter().map(|e| (e.line, e.message.as_str())).collect();
         assert_eq!(
             got,

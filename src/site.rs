@@ -9,10 +9,11 @@ use std::path::PathBuf;
 use crate::config::{self, Config};
 use crate::content::Library;
 use crate::error::{BuildError, ContentErrors};
-use crate::markdown::{self, Rendered};
+use crate::initiatives::{self, Matcher, MentionIndex};
+use crate::markdown::{self, Linker, Rendered};
 use crate::render::{self, OutputFile};
 use crate::theme::Theme;
-use crate::urls::Urls;
+use crate::urls::{Origin, Urls};
 
 /// What a build is asked to do; `None` means "as the config says".
 #[derive(Debug, Clone, Default)]
@@ -33,6 +34,8 @@ pub struct Site {
     pub report_bodies: Vec<Rendered>,
     /// One per topic, in the order of `library.topics`.
     pub topic_intros: Vec<String>,
+    /// Where each initiative is mentioned.
+    pub mentions: MentionIndex,
 }
 
 /// What a finished build wrote.
@@ -72,25 +75,51 @@ impl Site {
             }
         };
 
+        let urls = config.urls();
+        let matcher = Matcher::new(&library.initiatives);
         let mut report_bodies = Vec::with_capacity(library.reports.len());
         for r in &library.reports {
-            match markdown::render(&r.file, &r.body, r.body_line) {
+            let page = r.path();
+            let hrefs: Vec<String> = library
+                .initiatives
+                .iter()
+                .map(|i| urls.href(Origin::Page(&page), &i.path()))
+                .collect();
+            let linker = Linker {
+                matcher: &matcher,
+                hrefs: &hrefs,
+            };
+            match markdown::render(&r.file, &r.body, r.body_line, Some(&linker)) {
                 Ok(rendered) => report_bodies.push(rendered),
                 Err(e) => errors.extend(relative(e)),
             }
         }
+        let bodies: Vec<&str> = library.reports.iter().map(|r| r.body.as_str()).collect();
+        errors.extend(relative(initiatives::check_aliases(
+            &matcher,
+            &library.initiatives,
+            &library.initiatives_file,
+            &bodies,
+        )));
+        let mentions = MentionIndex::new(
+            library.initiatives.len(),
+            &report_bodies
+                .iter()
+                .map(|b| b.mentions.as_slice())
+                .collect::<Vec<_>>(),
+        );
         let topic_intros = library
             .topics
             .iter()
             .map(|t| markdown::render_plain(&t.body))
             .collect();
-        let urls = config.urls();
         let site = Site {
             config,
             urls,
             library,
             report_bodies,
             topic_intros,
+            mentions,
         };
         Ok((errors.into_result(site)?, theme))
     }

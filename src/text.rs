@@ -15,6 +15,23 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// [`fold`] that also returns, for every byte of the folded text, the byte offset in `text` of
+/// the character it came from (plus one entry for the end), so a match found in folded text can
+/// be mapped back onto the original.
+pub fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len() + 1);
+    let mut buf = [0u8; 4];
+    for (i, c) in text.char_indices() {
+        for f in fold(c.encode_utf8(&mut buf)).chars() {
+            folded.push(f);
+            offsets.extend(std::iter::repeat_n(i, f.len_utf8()));
+        }
+    }
+    offsets.push(text.len());
+    (folded, offsets)
+}
+
 /// A URL- and id-safe slug: folded, every run of other characters than `a-z0-9` becomes one
 /// hyphen, no hyphen at either end. `Integrale centra: Samenwerking` → `integrale-centra-samenwerking`.
 pub fn slug(text: &str) -> String {
@@ -137,6 +154,17 @@ mod tests {
         ] {
             assert_eq!(fold(input), want, "fold({input:?})");
         }
+    }
+
+    #[test]
+    fn fold_with_offsets_maps_back() {
+        let text = "Het Sociaal Café-bijeenkomst";
+        let (folded, offsets) = fold_with_offsets(text);
+        assert_eq!(folded, "het sociaal cafe-bijeenkomst");
+        let start = folded.find("cafe").unwrap();
+        let end = start + "cafe".len();
+        assert_eq!(&text[offsets[start]..offsets[end]], "Café");
+        assert_eq!(offsets.len(), folded.len() + 1);
     }
 
     #[test]

@@ -200,3 +200,51 @@ impl Doc<'_> {
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s).trim()
 }
+
+/// Cuts a data file made of `[[header]]` entries into one [`Doc`] per entry, so each entry is
+/// checked like front matter and its errors carry the file's real line numbers.
+pub fn entries<'a>(
+    file: &'a Path,
+    text: &'a str,
+    header: &str,
+) -> Result<Vec<Doc<'a>>, ContentErrors> {
+    let marker = format!("[[{header}]]");
+    let mut docs = Vec::new();
+    let mut errors = ContentErrors::default();
+    let mut offset = 0;
+    let mut current: Option<(usize, usize)> = None; // (byte offset of entry text, its first line)
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim();
+        if trimmed == marker {
+            if let Some((start, first_line)) = current.take() {
+                docs.push((start, offset, first_line));
+            }
+            current = Some((offset + line.len(), i + 2));
+        } else if trimmed.starts_with('[') {
+            errors.push(
+                ContentError::new(file, i + 1, format!("onverwachte kop {trimmed}"))
+                    .hint(format!("elk blok begint met de regel {marker}")),
+            );
+        } else if current.is_none() && !trimmed.is_empty() && !trimmed.starts_with('#') {
+            errors.push(
+                ContentError::new(file, i + 1, "tekst buiten een blok").hint(format!(
+                    "zet {marker} boven de gegevens, of maak er een opmerking van met #"
+                )),
+            );
+        }
+        offset += line.len();
+    }
+    if let Some((start, first_line)) = current {
+        docs.push((start, offset, first_line));
+    }
+    errors.into_result(
+        docs.into_iter()
+            .map(|(start, end, first_line)| Doc {
+                file,
+                text: &text[start..end],
+                first_line,
+                start_line: first_line - 1,
+            })
+            .collect(),
+    )
+}

@@ -3,21 +3,28 @@
 //! Everything here is parsed and validated once; later stages take these values as they are.
 
 pub mod front_matter;
+pub mod initiative;
 pub mod report;
 pub mod topic;
 
 use std::path::{Path, PathBuf};
 
+pub use initiative::{Initiative, Kind, Organisation};
 pub use report::{Correction, Part, Person, Report};
 pub use topic::Topic;
 
 use crate::error::{ContentError, ContentErrors, did_you_mean};
 
-/// All content of the site, sorted: topics by `order`, reports by date then slug.
+/// All content of the site, sorted: topics by `order`, reports by date then slug,
+/// initiatives and organisations as their data files list them.
 #[derive(Debug, Clone)]
 pub struct Library {
     pub topics: Vec<Topic>,
     pub reports: Vec<Report>,
+    pub initiatives: Vec<Initiative>,
+    /// `content/initiatieven.toml`, for errors about aliases found later.
+    pub initiatives_file: PathBuf,
+    pub organisations: Vec<Organisation>,
 }
 
 impl Library {
@@ -46,9 +53,31 @@ impl Library {
                     .hint("maak voor elk thema een bestand content/themas/<naam>.md"),
             );
         }
+        let (initiatives_file, initiatives) = initiative::load_initiatives(content_dir)
+            .unwrap_or_else(|e| {
+                errors.extend(e);
+                Default::default()
+            });
+        let organisations = match initiative::load_organisations(content_dir) {
+            Ok((_, list)) if list.is_empty() => Organisation::as_written(&reports),
+            Ok((_, list)) => {
+                errors.extend(Organisation::check_declared(&list, &reports));
+                list
+            }
+            Err(e) => {
+                errors.extend(e);
+                Vec::new()
+            }
+        };
         topics.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
         reports.sort_by(|a, b| (a.date, &a.slug).cmp(&(b.date, &b.slug)));
-        let library = Library { topics, reports };
+        let library = Library {
+            topics,
+            reports,
+            initiatives,
+            initiatives_file,
+            organisations,
+        };
         let root = content_dir.parent().unwrap_or(content_dir);
         errors.extend(library.check_links(root, all_topics_read));
         errors.into_result(library)

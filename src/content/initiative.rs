@@ -1,0 +1,341 @@
+//! Named initiatives (`content/initiatieven.toml`) and participating organisations
+//! (`content/organisaties.toml`): data the communications team keeps by hand.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{ContentError, ContentErrors};
+use crate::text;
+use crate::toml_doc::{self, Field, optional, required};
+
+/// What sort of thing an initiative is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Activiteit,
+    App,
+    Bijeenkomst,
+    Netwerk,
+    Pilot,
+    Platform,
+    Plek,
+    Programma,
+    Project,
+    Systeem,
+    Werkwijze,
+    Woonvorm,
+}
+
+impl Kind {
+    /// The kind as a word in a sentence ("app", "plek").
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Activiteit => "activiteit",
+            Kind::App => "app",
+            Kind::Bijeenkomst => "bijeenkomst",
+            Kind::Netwerk => "netwerk",
+            Kind::Pilot => "pilot",
+            Kind::Platform => "platform",
+            Kind::Plek => "plek",
+            Kind::Programma => "programma",
+            Kind::Project => "project",
+            Kind::Systeem => "systeem",
+            Kind::Werkwijze => "werkwijze",
+            Kind::Woonvorm => "woonvorm",
+        }
+    }
+
+    /// The heading of a group of this kind ("Apps", "Plekken").
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Activiteit => "Activiteiten",
+            Kind::App => "Apps",
+            Kind::Bijeenkomst => "Bijeenkomsten",
+            Kind::Netwerk => "Netwerken",
+            Kind::Pilot => "Pilots",
+            Kind::Platform => "Platforms",
+            Kind::Plek => "Plekken",
+            Kind::Programma => "Programma's",
+            Kind::Project => "Projecten",
+            Kind::Systeem => "Systemen",
+            Kind::Werkwijze => "Werkwijzen",
+            Kind::Woonvorm => "Woonvormen",
+        }
+    }
+}
+
+/// A named initiative, programme, place or good example the reports mention.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Initiative {
+    pub name: String,
+    pub slug: String,
+    pub kind: Kind,
+    /// The phrases that mark a mention, exactly as the reports write them.
+    pub aliases: Vec<String>,
+    pub description: String,
+    /// Where its `[[initiatief]]` line stands, for errors.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+impl Initiative {
+    pub fn path(&self) -> String {
+        format!("initiatieven/{}/", self.slug)
+    }
+}
+
+/// An organisation that took part, with every way the reports write its name.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: String,
+    pub slug: String,
+    pub variants: Vec<String>,
+    /// A group of people ("Onderzoekers") rather than one organisation.
+    #[serde(default)]
+    pub group: bool,
+    #[serde(skip)]
+    pub line: usize,
+}
+
+impl Organisation {
+    pub fn path(&self) -> String {
+        format!("organisaties/#{}", self.slug)
+    }
+
+    /// Without an organisations file, every name as written is its own organisation.
+    pub fn as_written(reports: &[super::Report]) -> Vec<Organisation> {
+        let names: std::collections::BTreeSet<&str> = reports
+            .iter()
+            .flat_map(|r| r.organisations.iter().map(String::as_str))
+            .collect();
+        names
+            .into_iter()
+            .map(|n| Organisation {
+                name: n.to_owned(),
+                slug: text::slug(n),
+                variants: vec![n.to_owned()],
+                group: false,
+                line: 0,
+            })
+            .collect()
+    }
+
+    /// Every organisation a report names must be declared: variants are normalised by data,
+    /// never guessed.
+    pub fn check_declared(list: &[Organisation], reports: &[super::Report]) -> ContentErrors {
+        let mut errors = ContentErrors::default();
+        for r in reports {
+            for name in &r.organisations {
+                if !list.iter().any(|o| o.variants.contains(name)) {
+                    let names = list
+                        .iter()
+                        .flat_map(|o| o.variants.iter().map(String::as_str));
+                    let add = format!(
+                        "voeg '{name}' toe aan content/{ORGANISATIONS_FILE}, als schrijfwijze (variants) \
+                         van een organisatie of als nieuwe organisatie"
+                    );
+                    let hint = match crate::error::did_you_mean(name, names) {
+                        Some(s) => format!("bedoelde je '{s}'? Anders: {add}"),
+                        None => add,
+                    };
+                    errors.push(
+                        ContentError::new(
+                            &r.file,
+                            r.lines.of("organisations"),
+                            format!("onbekende organisatie '{name}'"),
+                        )
+                        .hint(hint),
+                    );
+                }
+            }
+        }
+        errors
+    }
+
+    /// Whether a report names this organisation (in any of its forms).
+    pub fn took_part_in(&self, report: &super::Report) -> bool {
+        report
+            .organisations
+            .iter()
+            .any(|n| self.variants.contains(n))
+    }
+}
+
+const INITIATIVE_FIELDS: &[Field] = &[
+    required("name", "name = \"Welcome app\""),
+    required("slug", "slug = \"welcome-app\""),
+    required("kind", "kind = \"app\""),
+    required("aliases", "aliases = [\"Welcome app\"]"),
+    required(
+        "description",
+        "description = \"Een app voor nieuwkomers in Almere.\"",
+    ),
+];
+
+const ORGANISATION_FIELDS: &[Field] = &[
+    required("name", "name = \"GGD Flevoland\""),
+    required("slug", "slug = \"ggd-flevoland\""),
+    required("variants", "variants = [\"GGD Flevoland\", \"GGD\"]"),
+    optional("group", "group = true"),
+];
+
+/// The file of initiatives, relative to `content/`.
+pub const INITIATIVES_FILE: &str = "initiatieven.toml";
+/// The file of organisations, relative to `content/`.
+pub const ORGANISATIONS_FILE: &str = "organisaties.toml";
+
+/// Reads the initiatives; a missing file means there are none.
+pub fn load_initiatives(content_dir: &Path) -> Result<(PathBuf, Vec<Initiative>), ContentErrors> {
+    let file = content_dir.join(INITIATIVES_FILE);
+    let items: Vec<Initiative> = load_entries(
+        &file,
+        "initiatief",
+        INITIATIVE_FIELDS,
+        |i: &mut Initiative, line| i.line = line,
+    )?;
+    let mut errors = ContentErrors::default();
+    check_slugs(
+        &file,
+        items.iter().map(|i| (i.slug.as_str(), i.line)),
+        "initiatief",
+        &mut errors,
+    );
+    for i in &items {
+        if i.aliases.is_empty() || i.aliases.iter().any(|a| text::fold(a).trim().is_empty()) {
+            errors.push(
+                ContentError::new(
+                    &file,
+                    i.line,
+                    format!("initiatief '{}' heeft een lege alias", i.name),
+                )
+                .hint("zet onder aliases de woorden zoals ze in de verslagen staan"),
+            );
+        }
+        if i.description.trim().is_empty() {
+            errors.push(
+                ContentError::new(
+                    &file,
+                    i.line,
+                    format!("initiatief '{}' heeft geen beschrijving", i.name),
+                )
+                .hint("schrijf één korte zin die zegt wat de verslagen erover zeggen"),
+            );
+        }
+    }
+    // Two initiatives may not share an alias: a mention must name one initiative.
+    let mut seen: std::collections::BTreeMap<String, &Initiative> = Default::default();
+    for i in &items {
+        for alias in &i.aliases {
+            let key = text::fold(alias);
+            match seen.get(&key) {
+                Some(other) if other.slug != i.slug => errors.push(
+                    ContentError::new(&file, i.line, format!("de alias '{alias}' hoort ook bij '{}'", other.name))
+                        .hint(format!("een alias mag maar bij één initiatief staan; haal hem weg bij '{}' of bij '{}'", i.name, other.name)),
+                ),
+                _ => {
+                    seen.insert(key, i);
+                }
+            }
+        }
+    }
+    errors.into_result((file, items))
+}
+
+/// Reads the organisations; a missing file means there are none.
+pub fn load_organisations(
+    content_dir: &Path,
+) -> Result<(PathBuf, Vec<Organisation>), ContentErrors> {
+    let file = content_dir.join(ORGANISATIONS_FILE);
+    let items: Vec<Organisation> = load_entries(
+        &file,
+        "organisatie",
+        ORGANISATION_FIELDS,
+        |o: &mut Organisation, line| o.line = line,
+    )?;
+    let mut errors = ContentErrors::default();
+    check_slugs(
+        &file,
+        items.iter().map(|o| (o.slug.as_str(), o.line)),
+        "organisatie",
+        &mut errors,
+    );
+    let mut seen: std::collections::BTreeMap<&str, &Organisation> = Default::default();
+    for o in &items {
+        for v in &o.variants {
+            if let Some(other) = seen.insert(v.as_str(), o) {
+                errors.push(
+                    ContentError::new(
+                        &file,
+                        o.line,
+                        format!("de schrijfwijze '{v}' staat ook bij '{}'", other.name),
+                    )
+                    .hint("een schrijfwijze mag maar bij één organisatie staan"),
+                );
+            }
+        }
+    }
+    errors.into_result((file, items))
+}
+
+fn load_entries<T: serde::de::DeserializeOwned>(
+    file: &Path,
+    header: &str,
+    fields: &[Field],
+    set_line: impl Fn(&mut T, usize),
+) -> Result<Vec<T>, ContentErrors> {
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => {
+            return Err(
+                ContentError::new(file, 0, format!("kan het bestand niet lezen ({e})")).into(),
+            );
+        }
+    };
+    let mut errors = ContentErrors::default();
+    let mut items = Vec::new();
+    for doc in toml_doc::entries(file, &text, header)? {
+        match doc.parse::<T>(fields) {
+            Ok((mut item, _)) => {
+                set_line(&mut item, doc.start_line);
+                items.push(item);
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    errors.into_result(items)
+}
+
+fn check_slugs<'a>(
+    file: &Path,
+    slugs: impl Iterator<Item = (&'a str, usize)>,
+    what: &str,
+    errors: &mut ContentErrors,
+) {
+    let mut seen = std::collections::BTreeSet::new();
+    for (slug, line) in slugs {
+        if !text::is_slug(slug) {
+            errors.push(
+                ContentError::new(file, line, format!("'{slug}' is geen geldige slug")).hint(
+                    format!(
+                        "gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld '{}'",
+                        text::slug(slug)
+                    ),
+                ),
+            );
+        }
+        if !seen.insert(slug) {
+            errors.push(
+                ContentError::new(
+                    file,
+                    line,
+                    format!("dubbele slug: er is al een {what} '{slug}'"),
+                )
+                .hint("elke slug mag maar één keer voorkomen"),
+            );
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Finding initiatives in the report text: alias matching and the checks on the alias data.
+//!
+//! Matching is case- and diacritic-insensitive (both sides go through [`text::fold`]), on word
+//! boundaries, longest match first: "De Naamloze Pilot" wins over "Naamloze Pilot", and
+//! "buurtbieb" does not match inside "buurtbiebs". The aho-corasick automaton is built once per
+//! build and finds every alias in one pass over a text.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::content::Initiative;
+use crate::error::{ContentError, ContentErrors};
+use crate::markdown::Mention;
+use crate::text;
+
+/// An alias found in a text, with byte offsets into the original (unfolded) text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    /// Index into the initiatives the matcher was built from.
+    pub initiative: usize,
+    /// Index of the alias among all aliases, in order (see [`Matcher::alias`]).
+    pub alias: usize,
+}
+
+/// All aliases of all initiatives, ready to match.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    automaton: Option<AhoCorasick>,
+    /// Alias index → (initiative index, alias text as written).
+    aliases: Vec<(usize, String)>,
+}
+
+impl Matcher {
+    pub fn new(initiatives: &[Initiative]) -> Matcher {
+        let aliases: Vec<(usize, String)> = initiatives
+            .iter()
+            .enumerate()
+            .flat_map(|(i, init)| init.aliases.iter().map(move |a| (i, a.clone())))
+            .collect();
+        let patterns: Vec<String> = aliases.iter().map(|(_, a)| text::fold(a)).collect();
+        let automaton = (!patterns.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .expect("aliases are plain strings")
+        });
+        Matcher { automaton, aliases }
+    }
+
+    /// The number of aliases (alias indexes run from 0 to this).
+    pub fn alias_count(&self) -> usize {
+        self.aliases.len()
+    }
+
+    /// Which initiative an alias belongs to, and the alias as written.
+    pub fn alias(&self, index: usize) -> (usize, &str) {
+        let (i, a) = &self.aliases[index];
+        (*i, a)
+    }
+
+    /// Every whole-word mention in `haystack`, longest first where two overlap, in text order.
+    pub fn find(&self, haystack: &str) -> Vec<Found> {
+        self.scan(haystack).1
+    }
+
+    /// For the data check: the aliases that occur in `haystack` as whole words (also where a
+    /// longer alias wins, as "Naamloze Pilot" inside "De Naamloze Pilot"), and those that occur
+    /// only inside longer words (`buurtbieb` in `buurtbiebs`).
+    pub fn occurrences(&self, haystack: &str) -> (Vec<usize>, Vec<usize>) {
+        let (whole, _, inside) = self.scan(haystack);
+        (whole, inside)
+    }
+
+    fn scan(&self, haystack: &str) -> (Vec<usize>, Vec<Found>, Vec<usize>) {
+        let Some(ac) = &self.automaton else {
+            return Default::default();
+        };
+        let (folded, offsets) = text::fold_with_offsets(haystack);
+        let mut whole = Vec::new();
+        let mut inside = Vec::new();
+        for m in ac.find_overlapping_iter(&folded) {
+            let before = folded[..m.start()].chars().next_back();
+            let after = folded[m.end()..].chars().next();
+            let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            let alias = m.pattern().as_usize();
+            if is_word(before) || is_word(after) {
+                inside.push(alias);
+            } else {
+                whole.push(Found {
+                    start: offsets[m.start()],
+                    end: offsets[m.end()],
+                    initiative: self.aliases[alias].0,
+                    alias,
+                });
+            }
+        }
+        // Longest first: at each position keep the longest match, then skip what it covers.
+        whole.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+        let mut chosen: Vec<Found> = Vec::with_capacity(whole.len());
+        let mut shadowed = Vec::new();
+        for f in whole {
+            if chosen.last().is_none_or(|last| f.start >= last.end) {
+                chosen.push(f);
+            } else {
+                shadowed.push(f.alias);
+            }
+        }
+        let mut whole_aliases: Vec<usize> = chosen.iter().map(|f| f.alias).collect();
+        whole_aliases.extend(shadowed);
+        whole_aliases.sort_unstable();
+        whole_aliases.dedup();
+        inside.sort_unstable();
+        inside.dedup();
+        (whole_aliases, chosen, inside)
+    }
+}
+
+/// Where each initiative is mentioned: per initiative, the (report index, mention index) pairs in
+/// report order; per report, the initiatives it mentions in order of first mention.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MentionIndex {
+    pub by_initiative: Vec<Vec<(usize, usize)>>,
+    pub by_report: Vec<Vec<usize>>,
+}
+
+impl MentionIndex {
+    pub fn new(initiative_count: usize, mentions_per_report: &[&[Mention]]) -> MentionIndex {
+        let mut by_initiative = vec![Vec::new(); initiative_count];
+        let mut by_report = Vec::with_capacity(mentions_per_report.len());
+        for (r, mentions) in mentions_per_report.iter().enumerate() {
+            let mut seen = Vec::new();
+            for (m, mention) in mentions.iter().enumerate() {
+                by_initiative[mention.initiative].push((r, m));
+                if !seen.contains(&mention.initiative) {
+                    seen.push(mention.initiative);
+                }
+            }
+            by_report.push(seen);
+        }
+        MentionIndex {
+            by_initiative,
+            by_report,
+        }
+    }
+}
+
+/// Data errors that only the text can reveal: an alias that occurs nowhere in the report texts
+/// as a whole word (perhaps only inside longer words).
+pub fn check_aliases(
+    matcher: &Matcher,
+    initiatives: &[Initiative],
+    file: &std::path::Path,
+    bodies: &[&str],
+) -> ContentErrors {
+    let mut whole = vec![false; matcher.alias_count()];
+    let mut inside_only = vec![false; matcher.alias_count()];
+    for body in bodies {
+        let (w, i) = matcher.occurrences(body);
+        w.into_iter().for_each(|a| whole[a] = true);
+        i.into_iter().for_each(|a| inside_only[a] = true);
+    }
+    let mut errors = ContentErrors::default();
+    for (alias, _) in whole.iter().enumerate().filter(|(_, w)| !**w) {
+        let (i, written) = matcher.alias(alias);
+        let initiative = &initiatives[i];
+        let inside = inside_only[alias];
+        let (message, hint) = if inside {
+            (
+                format!(
+                    "de alias '{written}' van '{}' staat alleen midden in langere woorden",
+                    initiative.name
+                ),
+                "een alias telt alleen als los woord: schrijf de vorm die in de tekst staat (bijvoorbeeld het meervoud)",
+            )
+        } else {
+            (
+                format!(
+                    "de alias '{written}' van '{}' komt in geen enkel verslag voor",
+                    initiative.name
+                ),
+                "controleer de spelling tegen de tekst van het verslag, of haal de alias weg",
+            )
+        };
+        errors.push(ContentError::new(file, initiative.line, message).hint(hint));
+    }
+    errors
+}
+
+/// The sentence of `text` around byte `at`: from after the previous `.`, `?` or `!` that is
+/// followed by a space and a capital, to the next such end.
+pub fn sentence_around(text: &str, at: usize) -> &str {
+    let ends: Vec<usize> = text
+        .char_indices()
+        .filter(|(i, c)| {
+            matches!(c, '.' | '?' | '!') && {
+                let mut rest = text[i + c.len_utf8()..].chars();
+                rest.next().is_some_and(char::is_whitespace)
+                    && rest
+                        .next()
+                        .is_some_and(|n| n.is_uppercase() || "‘“'\"(".contains(n))
+            }
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
+    let start = ends.iter().copied().filter(|e| *e <= at).max().unwrap_or(0);
+    let end = ends.iter().copied().find(|e| *e > at).unwrap_or(text.len());
+    text[start..end].trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::initiative::Kind;
+
+    fn initiative(slug: &str, aliases: &[&str]) -> Initiative {
+        Initiative {
+            name: slug.into(),
+            slug: slug.into(),
+            kind: Kind::Plek,
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            description: String::new(),
+            line: 1,
+        }
+    }
+
+    fn found(m: &Matcher, text: &str) -> Vec<String> {
+        m.find(text)
+            .iter()
+            .map(|f| format!("{}={}", f.initiative, &text[f.start..f.end]))
+            .collect()
+    }
+
+    #[test]
+    fn matching_table() {
+        let m = Matcher::new(&[
+            initiative("cafe", &["Sociaal Café"]),
+            initiative("pilot", &["De Naamloze Pilot", "Naamloze Pilot"]),
+            initiative("bieb", &["buurtbieb"]),
+            initiative("welcome", &["Welcome app"]),
+        ]);
+        for (text, want) in [
+            ("de ‘Sociaal Café’-bijeenkomsten", vec!["0=Sociaal Café"]),
+            ("een sociaal cafe in Haven", vec!["0=sociaal cafe"]),
+            ("SOCIAAL CAFÉ", vec!["0=SOCIAAL CAFÉ"]),
+            ("‘De Naamloze Pilot’ genoemd", vec!["1=De Naamloze Pilot"]),
+            ("de naamloze pilot", vec!["1=de naamloze pilot"]),
+            ("een Naamloze Pilot.", vec!["1=Naamloze Pilot"]),
+            ("buurtbiebs en minibuurtbieb", vec![]),
+            ("een buurtbieb, twee", vec!["2=buurtbieb"]),
+            ("de Welcome app voor nieuwkomers", vec!["3=Welcome app"]),
+            ("de Welcome apps", vec![]),
+        ] {
+            assert_eq!(found(&m, text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn inside_words_reports_aliases_that_only_occur_in_compounds() {
+        let m = Matcher::new(&[initiative("bieb", &["buurtbieb"])]);
+        assert_eq!(m.occurrences("buurtbiebs"), (vec![], vec![0]));
+        assert_eq!(m.occurrences("een buurtbieb"), (vec![0], vec![]));
+        let m = Matcher::new(&[initiative(
+            "pilot",
+            &["De Naamloze Pilot", "Naamloze Pilot"],
+        )]);
+        assert_eq!(
+            m.occurrences("‘De Naamloze Pilot’").0,
+            [0, 1],
+            "a shadowed alias still occurs"
+        );
+    }
+
+    #[test]
+    fn sentences() {
+        let text = "Eerste zin. Hier staat de Welcome app voor nieuwkomers. Laatste zin";
+        let at = text.find("Welcome").unwrap();
+        assert_eq!(
+            sentence_around(text, at),
+            "Hier staat de Welcome app voor nieuwkomers."
+        );
+        let text = "Schaal van max. 10.000 inwoners, bv. de buurtbieb. Daarna";
+        assert_eq!(
+            sentence_around(text, text.find("buurtbieb").unwrap()),
+            "Schaal van max. 10.000 inwoners, bv. de buurtbieb."
+        );
+    }
+}

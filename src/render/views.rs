@@ -1,0 +1,442 @@
+//! What the templates see: plain, serialisable views of the site, with every link as a site
+//! path (templates put `{{ root }}` in front).
+//!
+//! Lists carry summaries, not whole pages, so a page's context stays small however many
+//! reports the site has.
+
+use serde::Serialize;
+
+use crate::content::{Correction, Initiative, Kind, Organisation, Report, Topic};
+use crate::markdown::{Mention, Section};
+use crate::site::Site;
+use crate::text;
+
+/// A link to any page, with a short note shown beside it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub path: String,
+    pub title: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionLink {
+    pub id: String,
+    pub title: String,
+}
+
+/// A report in a list: enough to link to it and to its sections.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportSummary {
+    pub slug: String,
+    pub path: String,
+    pub title: String,
+    pub date: String,
+    pub date_text: String,
+    pub short_date: String,
+    pub location: String,
+    pub participants: u32,
+    pub topic_title: String,
+    pub topic_path: String,
+    pub sections: Vec<SectionLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicView {
+    pub slug: String,
+    pub path: String,
+    pub title: String,
+    pub description: String,
+    pub intro_html: String,
+    pub reports: Vec<ReportSummary>,
+    /// Initiatives mentioned in this topic's reports, A–Z.
+    pub initiatives: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonView {
+    pub name: String,
+    pub role: String,
+    pub organisation: String,
+    pub part: &'static str,
+}
+
+/// A report's whole page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportView {
+    #[serde(flatten)]
+    pub summary: ReportSummary,
+    pub topic: String,
+    pub start: String,
+    pub end: String,
+    pub start_text: String,
+    pub end_text: String,
+    /// The organisations as the report writes them, each linked to its entry.
+    pub organisations: Vec<Link>,
+    pub people: Vec<PersonView>,
+    pub description: String,
+    pub corrections: Vec<Correction>,
+    pub sections: Vec<Section>,
+    /// Initiatives mentioned, in order of first mention.
+    pub initiatives: Vec<Link>,
+}
+
+/// One mention of an initiative, quoted in its sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionView {
+    pub report_title: String,
+    pub report_short_date: String,
+    pub report_path: String,
+    pub topic_title: String,
+    pub section_id: String,
+    pub section_title: String,
+    /// The sentence cut around the mention, so templates can mark it.
+    pub before: String,
+    pub text: String,
+    pub after: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InitiativeView {
+    pub slug: String,
+    pub path: String,
+    pub name: String,
+    pub sort_key: String,
+    pub kind: Kind,
+    pub kind_label: &'static str,
+    pub description: String,
+    pub aliases: Vec<String>,
+    pub topics: Vec<Link>,
+    pub mentions: Vec<MentionView>,
+    /// Other initiatives named in the same sections, most often first.
+    pub related: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationView {
+    pub slug: String,
+    pub name: String,
+    pub group: bool,
+    /// The other ways the reports write the name.
+    pub variants: Vec<String>,
+    pub reports: Vec<ReportSummary>,
+}
+
+/// A group of initiatives under a heading (by topic, by kind).
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub id: String,
+    pub title: String,
+    pub initiatives: Vec<Link>,
+}
+
+/// Every view of the site, made once per build.
+pub struct Views {
+    pub topics: Vec<TopicView>,
+    pub reports: Vec<ReportView>,
+    pub initiatives: Vec<InitiativeView>,
+    pub organisations: Vec<OrganisationView>,
+    pub by_topic: Vec<Group>,
+    pub by_kind: Vec<Group>,
+}
+
+impl Views {
+    pub fn new(site: &Site) -> Views {
+        let lib = &site.library;
+        let summaries: Vec<ReportSummary> = lib
+            .reports
+            .iter()
+            .zip(&site.report_bodies)
+            .map(|(r, body)| summary(site, r, &body.sections))
+            .collect();
+        let mut initiatives: Vec<InitiativeView> = lib
+            .initiatives
+            .iter()
+            .enumerate()
+            .map(|(i, init)| initiative_view(site, i, init))
+            .collect();
+        initiatives.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
+        let initiative_link = |i: usize| {
+            let init = &lib.initiatives[i];
+            Link {
+                path: init.path(),
+                title: init.name.clone(),
+                note: init.kind.label().to_owned(),
+            }
+        };
+        let a_to_z = |mut links: Vec<Link>| {
+            links.sort_by_key(|l| sort_key(&l.title));
+            links.dedup_by(|a, b| a.path == b.path);
+            links
+        };
+
+        let topics: Vec<TopicView> = lib
+            .topics
+            .iter()
+            .zip(&site.topic_intros)
+            .map(|(t, intro)| {
+                let reports: Vec<usize> = (0..lib.reports.len())
+                    .filter(|r| lib.reports[*r].topic == t.slug)
+                    .collect();
+                TopicView {
+                    slug: t.slug.clone(),
+                    path: t.path(),
+                    title: t.title.clone(),
+                    description: t.description.clone(),
+                    intro_html: intro.clone(),
+                    reports: reports.iter().map(|r| summaries[*r].clone()).collect(),
+                    initiatives: a_to_z(
+                        reports
+                            .iter()
+                            .flat_map(|r| {
+                                site.mentions.by_report[*r]
+                                    .iter()
+                                    .map(|i| initiative_link(*i))
+                            })
+                            .collect(),
+                    ),
+                }
+            })
+            .collect();
+
+        let reports = lib
+            .reports
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ReportView {
+                summary: summaries[i].clone(),
+                topic: r.topic.clone(),
+                start: r.start.clone(),
+                end: r.end.clone(),
+                start_text: text::dutch_time(&r.start),
+                end_text: text::dutch_time(&r.end),
+                organisations: r
+                    .organisations
+                    .iter()
+                    .map(|name| Link {
+                        path: lib
+                            .organisations
+                            .iter()
+                            .find(|o| o.variants.contains(name))
+                            .map(Organisation::path)
+                            .unwrap_or_default(),
+                        title: name.clone(),
+                        note: String::new(),
+                    })
+                    .collect(),
+                people: r
+                    .people
+                    .iter()
+                    .map(|p| PersonView {
+                        name: p.name.clone(),
+                        role: p.role.clone(),
+                        organisation: p.organisation.clone(),
+                        part: p.part.label(),
+                    })
+                    .collect(),
+                description: r.description.clone(),
+                corrections: r.corrections.clone(),
+                sections: site.report_bodies[i].sections.clone(),
+                initiatives: site.mentions.by_report[i]
+                    .iter()
+                    .map(|i| initiative_link(*i))
+                    .collect(),
+            })
+            .collect();
+
+        let organisations = lib
+            .organisations
+            .iter()
+            .map(|o| OrganisationView {
+                slug: o.slug.clone(),
+                name: o.name.clone(),
+                group: o.group,
+                variants: o
+                    .variants
+                    .iter()
+                    .filter(|v| **v != o.name)
+                    .cloned()
+                    .collect(),
+                reports: lib
+                    .reports
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| o.took_part_in(r))
+                    .map(|(i, _)| summaries[i].clone())
+                    .collect(),
+            })
+            .collect();
+
+        let by_topic = topics
+            .iter()
+            .filter(|t| !t.initiatives.is_empty())
+            .map(|t| Group {
+                id: format!("thema-{}", t.slug),
+                title: t.title.clone(),
+                initiatives: t.initiatives.clone(),
+            })
+            .collect();
+        let mut kinds: Vec<Kind> = lib.initiatives.iter().map(|i| i.kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        let by_kind = kinds
+            .into_iter()
+            .map(|k| Group {
+                id: format!("soort-{}", k.label()),
+                title: k.plural().to_owned(),
+                initiatives: initiatives
+                    .iter()
+                    .filter(|i| i.kind == k)
+                    .map(|i| Link {
+                        path: i.path.clone(),
+                        title: i.name.clone(),
+                        note: String::new(),
+                    })
+                    .collect(),
+            })
+            .collect();
+
+        Views {
+            topics,
+            reports,
+            initiatives,
+            organisations,
+            by_topic,
+            by_kind,
+        }
+    }
+}
+
+/// A–Z order that ignores case, accents and a leading article: "De Naamloze Pilot" sorts
+/// under N.
+pub fn sort_key(name: &str) -> String {
+    let folded = text::fold(name);
+    folded.strip_prefix("de ").unwrap_or(&folded).to_owned()
+}
+
+fn summary(site: &Site, r: &Report, sections: &[Section]) -> ReportSummary {
+    let topic: &Topic = site
+        .library
+        .topic(&r.topic)
+        .expect("topics checked in Library::load");
+    ReportSummary {
+        slug: r.slug.clone(),
+        path: r.path(),
+        title: r.title.clone(),
+        date: r.date.to_string(),
+        date_text: r.date_text(),
+        short_date: text::dutch_short_date(r.date),
+        location: r.location.clone(),
+        participants: r.participants,
+        topic_title: topic.title.clone(),
+        topic_path: topic.path(),
+        sections: sections
+            .iter()
+            .filter_map(|s| {
+                s.title.as_ref().map(|t| SectionLink {
+                    id: s.id.clone(),
+                    title: t.clone(),
+                })
+            })
+            .collect(),
+    }
+}
+
+fn initiative_view(site: &Site, index: usize, init: &Initiative) -> InitiativeView {
+    let lib = &site.library;
+    let mention = |(r, m): (usize, usize)| -> &Mention { &site.report_bodies[r].mentions[m] };
+    // A sentence that names the initiative twice ("ESAR (Elektronisch Signaleringssysteem …)")
+    // is quoted once.
+    let mut places = site.mentions.by_initiative[index].clone();
+    places.dedup_by(|b, a| a.0 == b.0 && mention(*a).sentence == mention(*b).sentence);
+
+    let mut topics: Vec<Link> = Vec::new();
+    for t in &lib.topics {
+        if places.iter().any(|(r, _)| lib.reports[*r].topic == t.slug) {
+            topics.push(Link {
+                path: t.path(),
+                title: t.title.clone(),
+                note: String::new(),
+            });
+        }
+    }
+
+    let mentions = places
+        .iter()
+        .map(|&(r, m)| {
+            let report = &lib.reports[r];
+            let found = mention((r, m));
+            let section_title = site.report_bodies[r]
+                .sections
+                .iter()
+                .find(|s| s.id == found.section_id)
+                .and_then(|s| s.title.clone())
+                .unwrap_or_else(|| "Inleiding".to_owned());
+            let s = &found.sentence;
+            let (before, text, after) = match s.find(&found.text) {
+                Some(at) => (&s[..at], found.text.as_str(), &s[at + found.text.len()..]),
+                None => (s.as_str(), "", ""),
+            };
+            let topic = lib.topic(&report.topic).expect("checked");
+            MentionView {
+                report_title: report.title.clone(),
+                report_short_date: text::dutch_short_date(report.date),
+                report_path: report.path(),
+                topic_title: topic.title.clone(),
+                section_id: found.section_id.clone(),
+                section_title,
+                before: before.to_owned(),
+                text: text.to_owned(),
+                after: after.to_owned(),
+            }
+        })
+        .collect();
+
+    // Initiatives named in the same sections, counted once per section.
+    let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
+    let mut sections: Vec<(usize, &str)> = places
+        .iter()
+        .map(|&(r, m)| (r, mention((r, m)).section_id.as_str()))
+        .collect();
+    sections.dedup();
+    for (r, section) in sections {
+        let mut others: Vec<usize> = site.report_bodies[r]
+            .mentions
+            .iter()
+            .filter(|m| m.section_id == section && m.initiative != index)
+            .map(|m| m.initiative)
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        for o in others {
+            *counts.entry(o).or_default() += 1;
+        }
+    }
+    let mut related: Vec<(usize, usize)> = counts.into_iter().collect();
+    related.sort_by(|a, b| {
+        b.1.cmp(&a.1).then_with(|| {
+            sort_key(&lib.initiatives[a.0].name).cmp(&sort_key(&lib.initiatives[b.0].name))
+        })
+    });
+
+    InitiativeView {
+        slug: init.slug.clone(),
+        path: init.path(),
+        name: init.name.clone(),
+        sort_key: sort_key(&init.name),
+        kind: init.kind,
+        kind_label: init.kind.label(),
+        description: init.description.clone(),
+        aliases: init.aliases.clone(),
+        topics,
+        mentions,
+        related: related
+            .into_iter()
+            .map(|(i, _)| Link {
+                path: lib.initiatives[i].path(),
+                title: lib.initiatives[i].name.clone(),
+                note: lib.initiatives[i].kind.label().to_owned(),
+            })
+            .collect(),
+    }
+}

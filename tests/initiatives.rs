@@ -1,0 +1,294 @@
+//! Initiatives and organisations: data, mention detection, pages, links and open data.
+
+mod common;
+
+use common::{Page, build, fixture, html_files, repo_root, squash};
+
+fn hrefs(page: &Page, css: &str) -> Vec<String> {
+    page.select(css)
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_four_named_initiatives_have_pages_with_their_mentions_and_back_links() {
+    let (_tmp, out) = build(&repo_root(), None);
+    for (slug, name, report, section, words) in [
+        (
+            "welcome-app",
+            "Welcome app",
+            "sociale-basis",
+            "informatievoorziening",
+            "zoals de Welcome app voor nieuwkomers",
+        ),
+        (
+            "droomspeelbus",
+            "Droomspeelbus",
+            "jong-in-almere-16-mei",
+            "een-bottom-up-benadering",
+            "en de Droomspeelbus",
+        ),
+        (
+            "sociaal-cafe",
+            "Sociaal Café",
+            "bestaanszekerheid",
+            "samenwerking-over-leefgebieden-heen-met-de-client-centraal",
+            "‘Sociaal Café’-bijeenkomsten die wijkteams in samenwerking met huisartsen in Almere Haven organiseren",
+        ),
+        (
+            "naamloze-pilot",
+            "De Naamloze Pilot",
+            "bestaanszekerheid",
+            "werken-vanuit-vertrouwen",
+            "‘De Naamloze Pilot’ genoemd",
+        ),
+    ] {
+        let page = Page::load(&out, &format!("initiatieven/{slug}/index.html"));
+        assert_eq!(page.texts("h1"), [name]);
+        let quotes = page.texts(".mentions blockquote");
+        assert!(
+            quotes.iter().any(|q| q.contains(words)),
+            "{slug}: no quote with '{words}': {quotes:?}"
+        );
+        let marked = page.texts(".mentions mark");
+        assert!(
+            marked.iter().all(|m| common::squash(m)
+                .to_lowercase()
+                .contains(&name.to_lowercase().replace("de ", ""))),
+            "{marked:?}"
+        );
+        let links = hrefs(&page, ".mentions a");
+        let want = format!("../../rapporten/{report}/#{section}");
+        assert!(links.contains(&want), "{slug}: no link {want} in {links:?}");
+
+        let report_page = Page::load(&out, &format!("rapporten/{report}/index.html"));
+        let back = format!("../../initiatieven/{slug}/");
+        assert!(
+            hrefs(&report_page, ".report-text a").contains(&back),
+            "{report}: the text does not link to {slug}"
+        );
+        assert!(
+            hrefs(&report_page, ".mentioned a").contains(&back),
+            "{report}: 'Genoemde initiatieven' lacks {slug}"
+        );
+        let sections = report_page.ids();
+        assert!(
+            sections.contains(section),
+            "{report} has no section #{section}"
+        );
+    }
+}
+
+#[test]
+fn every_mention_link_lands_on_an_existing_section() {
+    let (_tmp, out) = build(&repo_root(), None);
+    let mut checked = 0;
+    for rel in html_files(&out)
+        .into_iter()
+        .filter(|f| f.starts_with("initiatieven/") && f.matches('/').count() == 2)
+    {
+        let page = Page::load(&out, &rel);
+        let links = hrefs(&page, ".mentions a");
+        assert!(!links.is_empty(), "{rel} quotes no mention");
+        for link in links {
+            let (path, id) = link
+                .split_once('#')
+                .unwrap_or_else(|| panic!("{rel}: {link} has no section id"));
+            let target = Page::load(
+                &out,
+                &format!("{}index.html", path.trim_start_matches("../../")),
+            );
+            let section = target.select(&format!("[id=\"{id}\"]"));
+            assert_eq!(section.len(), 1, "{rel}: {link} lands nowhere");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40, "only {checked} mention links");
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("initiatieven/index.json")).unwrap())
+            .unwrap();
+    for i in data["initiatieven"].as_array().unwrap() {
+        for m in i["mentions"].as_array().unwrap() {
+            let url = m["section_url"].as_str().unwrap();
+            let (path, id) = url
+                .strip_prefix("https://example.org/")
+                .unwrap()
+                .split_once('#')
+                .unwrap();
+            let target = Page::load(&out, &format!("{path}index.html"));
+            assert_eq!(target.select(&format!("[id=\"{id}\"]")).len(), 1, "{url}");
+        }
+    }
+}
+
+#[test]
+fn every_initiative_in_the_data_has_a_page_and_is_on_the_index() {
+    let (_tmp, out) = build(&repo_root(), None);
+    let lib = vindplaats::content::Library::load(&repo_root().join("content")).unwrap();
+    assert!(lib.initiatives.len() >= 30, "{}", lib.initiatives.len());
+    let index = Page::load(&out, "initiatieven/index.html");
+    let a_to_z: Vec<String> = index
+        .select("#a-z + ul > li > a")
+        .iter()
+        .map(|a| squash(&a.text().collect::<String>()))
+        .collect();
+    assert_eq!(a_to_z.len(), lib.initiatives.len());
+    let keys: Vec<String> = a_to_z
+        .iter()
+        .map(|n| vindplaats::render::views::sort_key(n))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "A–Z order");
+    for i in &lib.initiatives {
+        assert!(
+            out.join(format!("initiatieven/{}/index.html", i.slug))
+                .is_file(),
+            "{}",
+            i.slug
+        );
+        assert!(a_to_z.contains(&i.name), "{} not on the index", i.name);
+    }
+    // Views by theme and by kind, as plain HTML (no script on the page).
+    assert!(index.select("script").is_empty());
+    for id in [
+        "op-thema",
+        "op-soort",
+        "thema-bestaanszekerheid",
+        "soort-app",
+        "soort-pilot",
+    ] {
+        assert_eq!(index.select(&format!("[id=\"{id}\"]")).len(), 1, "#{id}");
+    }
+    let by_theme = squash(&index.html.root_element().text().collect::<String>());
+    assert!(by_theme.contains("Welcome app"));
+}
+
+#[test]
+fn home_theme_and_report_pages_link_to_the_indexes() {
+    let (_tmp, out) = build(&repo_root(), None);
+    let home = Page::load(&out, "index.html");
+    assert!(hrefs(&home, "main a").contains(&"initiatieven/".to_owned()));
+    assert!(hrefs(&home, "main a").contains(&"organisaties/".to_owned()));
+    for rel in html_files(&out).into_iter().filter(|f| {
+        (f.starts_with("themas/") || f.starts_with("rapporten/")) && f.matches('/').count() == 2
+    }) {
+        let page = Page::load(&out, &rel);
+        let links = hrefs(&page, "main a");
+        assert!(
+            links.contains(&"../../initiatieven/".to_owned()),
+            "{rel} does not link to the initiatives"
+        );
+        assert!(
+            links
+                .iter()
+                .any(|l| l.starts_with("../../initiatieven/")
+                    && l.len() > "../../initiatieven/".len()),
+            "{rel} links to no initiative"
+        );
+    }
+}
+
+#[test]
+fn first_mention_per_section_is_linked_and_matching_respects_words_and_accents() {
+    let (_tmp, out) = build(&fixture("minimal"), None);
+    let page = Page::load(&out, "rapporten/verslag/index.html");
+    let intro: Vec<String> = page
+        .select("#inleiding a")
+        .iter()
+        .map(|a| squash(&a.text().collect::<String>()))
+        .collect();
+    assert_eq!(intro, ["sociaal cafe"], "'Cafe' matches 'Café'");
+    let section: Vec<String> = page
+        .select("#wat-is-eenzaamheid ~ p a")
+        .iter()
+        .map(|a| squash(&a.text().collect::<String>()))
+        .collect();
+    assert_eq!(
+        section,
+        ["Sociaal Café", "De Naamloze Pilot"],
+        "one link per initiative per section"
+    );
+    let initiative = Page::load(&out, "initiatieven/sociaal-cafe/index.html");
+    let quotes = initiative.texts(".mentions blockquote");
+    assert_eq!(quotes.len(), 3, "{quotes:?}");
+    assert!(
+        quotes
+            .iter()
+            .all(|q| !q.contains("sociaalcafé") && !q.contains("Cafébus")),
+        "compounds do not match: {quotes:?}"
+    );
+    let pilot = Page::load(&out, "initiatieven/naamloze-pilot/index.html");
+    assert_eq!(
+        pilot.texts(".mentions mark"),
+        ["De Naamloze Pilot"],
+        "longest alias wins"
+    );
+}
+
+#[test]
+fn organisations_are_normalised_by_data() {
+    let (_tmp, out) = build(&repo_root(), None);
+    let page = Page::load(&out, "organisaties/index.html");
+    let ggd = squash(&page.select("#ggd-flevoland")[0].text().collect::<String>());
+    assert!(
+        ggd.contains("Verslag thematafel bestaanszekerheid"),
+        "{ggd}"
+    );
+    assert!(
+        ggd.contains("Verslag thematafel Sociale kwaliteit en fysieke omgeving"),
+        "{ggd}"
+    );
+    let gemeente = page.select("#gemeente-almere ul a");
+    assert_eq!(
+        gemeente.len(),
+        6,
+        "the municipality took part in all six tables"
+    );
+    let report = Page::load(&out, "rapporten/bestaanszekerheid/index.html");
+    assert!(hrefs(&report, ".facts a").contains(&"../../organisaties/#ggd-flevoland".to_owned()));
+}
+
+#[test]
+fn open_data_has_the_same_facts_as_the_pages() {
+    let (_tmp, out) = build(&repo_root(), Some("https://example.org/almere/"));
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("initiatieven/index.json")).unwrap())
+            .unwrap();
+    let list = data["initiatieven"].as_array().unwrap();
+    let cafe = list.iter().find(|i| i["slug"] == "sociaal-cafe").unwrap();
+    assert_eq!(cafe["name"], "Sociaal Café");
+    assert_eq!(cafe["kind"], "bijeenkomst");
+    assert_eq!(
+        cafe["url"],
+        "https://example.org/almere/initiatieven/sociaal-cafe/"
+    );
+    assert_eq!(cafe["themes"], serde_json::json!(["Bestaanszekerheid"]));
+    assert_eq!(
+        cafe["mentions"][0]["section_url"],
+        "https://example.org/almere/rapporten/bestaanszekerheid/#samenwerking-over-leefgebieden-heen-met-de-client-centraal"
+    );
+    let page = Page::load(&out, "initiatieven/sociaal-cafe/index.html");
+    assert_eq!(
+        page.select(".mentions > li").len(),
+        cafe["mentions"].as_array().unwrap().len()
+    );
+
+    let reports: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("rapporten/index.json")).unwrap()).unwrap();
+    let reports = reports["rapporten"].as_array().unwrap();
+    assert_eq!(reports.len(), 6);
+    let b = reports
+        .iter()
+        .find(|r| r["slug"] == "bestaanszekerheid")
+        .unwrap();
+    assert_eq!(b["participants"], 31);
+    assert_eq!(b["date"], "2023-05-23");
+    assert!(
+        b["initiatives"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("De Naamloze Pilot"))
+    );
+}
