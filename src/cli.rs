@@ -16,6 +16,16 @@ pub struct Cli {
 pub enum Command {
     /// Bouw de site in de uitvoermap (standaard public/).
     Build(BuildArgs),
+    /// Voor ontwikkelaars: de zoektermen van elke regel op standaardinvoer, als JSON-lijst per regel.
+    #[command(hide = true)]
+    SearchTerms(SearchTermsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SearchTermsArgs {
+    /// Zonder stemmer, zoals de index met namen.
+    #[arg(long)]
+    pub unstemmed: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -12,6 +12,7 @@ pub mod initiatives;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod text;
 pub mod theme;

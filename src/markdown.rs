@@ -21,6 +21,12 @@ pub const RESERVED_IDS: &[&str] = &[
     "feiten",
     "inhoudsopgave",
     "navigatie",
+    "bron",
+    "genoemde-initiatieven",
+    "zoek-kop",
+    "zoek-kop-status",
+    "zoek-kop-suggestie",
+    "zoek-kop-resultaten",
 ];
 
 /// The id of the text before the first `##` heading.
@@ -42,6 +48,8 @@ pub struct Section {
     pub title: Option<String>,
     pub subheadings: Vec<Heading>,
     pub html: String,
+    /// The section's text without markup (headings included), for search.
+    pub text: String,
 }
 
 /// A page body rendered to HTML, cut into sections.
@@ -132,6 +140,7 @@ pub fn render(
         title: None,
         subheadings: Vec::new(),
         html: String::new(),
+        text: String::new(),
     }];
     let mut out: Vec<Event> = Vec::new();
     let mut texts = heading_texts.into_iter();
@@ -185,6 +194,7 @@ pub fn render(
                         title: Some(text),
                         subheadings: Vec::new(),
                         html: String::new(),
+                        text: String::new(),
                     });
                 } else if n > 2 {
                     sections.last_mut().unwrap().subheadings.push(Heading {
@@ -223,12 +233,28 @@ pub fn render(
     );
     bounds.push(out.len());
     for (section, range) in sections.iter_mut().zip(bounds.windows(2)) {
-        pulldown_cmark::html::push_html(&mut section.html, out[range[0]..range[1]].iter().cloned());
+        let events = &out[range[0]..range[1]];
+        pulldown_cmark::html::push_html(&mut section.html, events.iter().cloned());
+        section.text = plain_text(events);
     }
     if sections[0].html.trim().is_empty() {
         sections.remove(0);
     }
     errors.into_result(Rendered { sections, mentions })
+}
+
+/// The words of `events` without markup: text runs joined, blocks and breaks as one space.
+fn plain_text(events: &[Event]) -> String {
+    let mut text = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(tag) if !is_inline(tag) => text.push(' '),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn is_h2(event: &Event) -> bool {

@@ -12,6 +12,7 @@ use crate::error::{BuildError, ContentErrors};
 use crate::initiatives::{self, Matcher, MentionIndex};
 use crate::markdown::{self, Linker, Rendered};
 use crate::render::{self, OutputFile};
+use crate::search;
 use crate::theme::Theme;
 use crate::urls::{Origin, Urls};
 
@@ -46,6 +47,10 @@ pub struct Summary {
     /// All files written, pages included.
     pub files: usize,
     pub output: PathBuf,
+    /// Documents in the search index, and its size raw and gzip-compressed.
+    pub search_documents: usize,
+    pub search_bytes: usize,
+    pub search_gzip_bytes: usize,
 }
 
 impl Site {
@@ -133,21 +138,49 @@ impl Site {
     }
 }
 
-/// Loads and renders the whole site in memory, writing nothing.
-pub fn render_all(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), BuildError> {
-    let (site, theme) = Site::load(opts)?;
-    let files = render::render(&site, &theme)?;
-    Ok((site, files))
+/// A site built in memory: every file, and the search index's figures.
+pub struct Built {
+    pub site: Site,
+    pub files: Vec<OutputFile>,
+    pub search_documents: usize,
+    pub search_bytes: usize,
+    pub search_gzip_bytes: usize,
 }
 
-/// The whole build: load, render, and swap the new site into the output folder.
+/// Loads, indexes and renders the whole site in memory, writing nothing.
+pub fn render_all(opts: &BuildOptions) -> Result<Built, BuildError> {
+    let (site, theme) = Site::load(opts)?;
+    let index = search::index(&site);
+    let (search_bytes, search_gzip_bytes) = (index.file.bytes.len(), index.gzip_bytes);
+    let files = render::render(
+        &site,
+        &theme,
+        vec![("search-index.js".to_owned(), index.file)],
+    )?;
+    Ok(Built {
+        site,
+        files,
+        search_documents: index.documents,
+        search_bytes,
+        search_gzip_bytes,
+    })
+}
+
+/// The whole build: load, index, render, and swap the new site into the output folder.
 pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
-    let (site, files) = render_all(opts)?;
-    let output = site.output_dir(opts);
-    crate::output::write(&files, &output, &opts.root)?;
+    let rendered = render_all(opts)?;
+    let output = rendered.site.output_dir(opts);
+    crate::output::write(&rendered.files, &output, &opts.root)?;
     Ok(Summary {
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
+        pages: rendered
+            .files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .count(),
+        files: rendered.files.len(),
         output,
+        search_documents: rendered.search_documents,
+        search_bytes: rendered.search_bytes,
+        search_gzip_bytes: rendered.search_gzip_bytes,
     })
 }

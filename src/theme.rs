@@ -36,16 +36,44 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
     "initiatives.html",
     "initiative.html",
     "organisations.html",
+    "search.html",
+    "partials/search-form.html",
     "404.html",
     "sitemap.xml",
     "robots.txt",
 ];
 
 /// The built-in static files, by path under `static/`.
-pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../themes/almere/static/style.css"),
-)];
+pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../themes/almere/static/style.css"),
+    ),
+    (
+        "search.js",
+        include_bytes!("../themes/almere/static/search.js"),
+    ),
+    (
+        "search-nl.js",
+        include_bytes!("../themes/almere/static/search-nl.js"),
+    ),
+    (
+        "vendor/elasticlunr.min.js",
+        include_bytes!("../themes/almere/static/vendor/elasticlunr.min.js"),
+    ),
+    (
+        "vendor/elasticlunr.LICENSE.txt",
+        include_bytes!("../themes/almere/static/vendor/elasticlunr.LICENSE.txt"),
+    ),
+    (
+        "vendor/lunr-nl.min.js",
+        include_bytes!("../themes/almere/static/vendor/lunr-nl.min.js"),
+    ),
+    (
+        "vendor/lunr-languages.LICENSE.txt",
+        include_bytes!("../themes/almere/static/vendor/lunr-languages.LICENSE.txt"),
+    ),
+];
 
 /// Templates and static files of the theme in use, after overrides.
 #[derive(Debug, Clone)]

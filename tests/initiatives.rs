@@ -150,8 +150,11 @@ fn every_initiative_in_the_data_has_a_page_and_is_on_the_index() {
         );
         assert!(a_to_z.contains(&i.name), "{} not on the index", i.name);
     }
-    // Views by theme and by kind, as plain HTML (no script on the page).
-    assert!(index.select("script").is_empty());
+    // Views by theme and by kind are plain HTML: the page's only script is the deferred search.
+    let scripts = index.select("script");
+    assert_eq!(scripts.len(), 1);
+    assert!(scripts[0].value().attr("src").unwrap().contains("/search."));
+    assert!(scripts[0].value().attr("defer").is_some());
     for id in [
         "op-thema",
         "op-soort",

@@ -7,6 +7,10 @@ use crate::cli::BuildArgs;
 use crate::error::BuildError;
 use crate::site::{self, BuildOptions};
 
+fn kb(bytes: usize) -> String {
+    format!("{:.1}", bytes as f64 / 1024.0).replace('.', ",")
+}
+
 pub fn run(args: &BuildArgs) -> i32 {
     let started = Instant::now();
     let opts = BuildOptions {
@@ -17,6 +21,12 @@ pub fn run(args: &BuildArgs) -> i32 {
     match site::build(&opts) {
         Ok(summary) => {
             if !args.quiet {
+                println!(
+                    "Zoekindex: {} documenten, {} KB ({} KB gecomprimeerd).",
+                    summary.search_documents,
+                    kb(summary.search_bytes),
+                    kb(summary.search_gzip_bytes)
+                );
                 println!(
                     "Klaar: {} pagina's ({} bestanden) geschreven naar {} in {} ms.",
                     summary.pages,

@@ -89,9 +89,15 @@ const TOPICS: (&str, &str) = ("themas/", "Thema's");
 const REPORTS: (&str, &str) = ("rapporten/", "Rapporten");
 const INITIATIVES: (&str, &str) = ("initiatieven/", "Initiatieven");
 const ORGANISATIONS: (&str, &str) = ("organisaties/", "Organisaties");
+const SEARCH: (&str, &str) = ("zoeken/", "Zoeken");
 
-/// Renders every page, static file and data file of the site.
-pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, BuildError> {
+/// Renders every page, static file and data file of the site. `generated` are files made by
+/// earlier stages (the search index), by the name templates know them under.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    generated: Vec<(String, OutputFile)>,
+) -> Result<Vec<OutputFile>, BuildError> {
     let tera = load_templates(theme)?;
     let mut files = Vec::new();
 
@@ -111,6 +117,10 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, BuildError>
             path: out,
             bytes: bytes.clone(),
         });
+    }
+    for (name, file) in generated {
+        assets.insert(name, file.path.clone());
+        files.push(file);
     }
 
     let views = Views::new(site);
@@ -153,6 +163,8 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, BuildError>
         )
         .with("organisations", &views.organisations)
         .crumbs(&[ORGANISATIONS]),
+        PageSpec::new(SEARCH.0, "search.html", SEARCH.1, format!("Zoek in de verslagen, thema's en initiatieven van {title}."))
+            .crumbs(&[SEARCH]),
     ];
     for topic in &views.topics {
         pages.push(

@@ -1,0 +1,144 @@
+// Accessibility and validity of every HTML page of a root build:
+//   1. axe-core (WCAG 2.0/2.1 A and AA rules) reports no violations;
+//   2. at a 320 px wide viewport nothing scrolls sideways (WCAG 1.4.10, reflow);
+//   3. html-validate (recommended preset, see .htmlvalidate.json) reports no errors.
+// Served without the CSP header, so that axe can be injected as a script tag.
+// Skip it with VINDPLAATS_SKIP_A11Y=1.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+
+import { HtmlValidate } from 'html-validate';
+
+import { Harness, lines, listPages, trackedPage } from './helpers.mjs';
+
+const SKIP = process.env.VINDPLAATS_SKIP_A11Y === '1' ? 'VINDPLAATS_SKIP_A11Y=1' : false;
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const NARROW = { width: 320, height: 640 };
+const WIDE = { width: 1280, height: 900 };
+
+const h = new Harness();
+let site;
+let pages = [];
+if (!SKIP) {
+  try {
+    site = await h.site({ prefix: '/', csp: false });
+    pages = await listPages(site.dir);
+  } catch (err) {
+    await h.close();
+    throw err;
+  }
+}
+
+/** The address a visitor uses for a page; the 404 page as served for a missing address. */
+const addressOf = (p) => (p.urlPath === '404.html' ? `${site.url}bestaat/niet/` : site.url + p.urlPath);
+const nameOf = (p) => (p.urlPath === '404.html' ? '404.html (at a missing address)' : p.urlPath || '(home)');
+
+function formatAxe(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.slice(0, 5).map((n) => `      at ${n.target.join(' ')}: ${n.failureSummary.replace(/\s*\n\s*/g, ' | ')}`);
+      if (v.nodes.length > 5) nodes.push(`      … and ${v.nodes.length - 5} more`);
+      return `    ${v.id} (${v.impact}, ${v.tags.filter((t) => t.startsWith('wcag')).join(' ')}): ${v.help} [${v.nodes.length}×]\n${nodes.join('\n')}\n      ${v.helpUrl}`;
+    })
+    .join('\n');
+}
+
+describe('accessibility and validity of every page', { skip: SKIP }, () => {
+  let tp;
+  const summary = {
+    axe: { pages: 0, clean: 0, byRule: new Map() },
+    reflow: { pages: 0, clean: 0, wide: [] },
+    html: { pages: 0, clean: 0, byRule: new Map() },
+  };
+
+  before(async () => {
+    const context = await h.browser({ viewport: WIDE });
+    tp = await trackedPage(context);
+  });
+
+  after(async () => {
+    if (!SKIP) {
+      const rules = (m) => [...m].map(([id, n]) => `${id} on ${n} page${n === 1 ? '' : 's'}`).join(', ') || 'none';
+      console.log(`a11y axe-core (${AXE_TAGS.join(', ')}): ${summary.axe.clean} of ${summary.axe.pages} pages without violations; violations: ${rules(summary.axe.byRule)}`);
+      console.log(`a11y reflow at ${NARROW.width} px: ${summary.reflow.clean} of ${summary.reflow.pages} pages without horizontal overflow${summary.reflow.wide.length ? `; too wide: ${summary.reflow.wide.join(', ')}` : ''}`);
+      console.log(`html-validate (recommended, tests/browser/.htmlvalidate.json): ${summary.html.clean} of ${summary.html.pages} pages without errors; errors: ${rules(summary.html.byRule)}`);
+    }
+    await h.close();
+  });
+
+  describe('axe-core: no WCAG 2.1 A/AA violations', () => {
+    before(() => tp.page.setViewportSize(WIDE));
+    for (const p of pages) {
+      it(nameOf(p), async () => {
+        summary.axe.pages += 1;
+        tp.reset();
+        await tp.goto(addressOf(p), { expect404: p.urlPath === '404.html' });
+        await tp.page.addScriptTag({ path: AXE });
+        const result = await tp.page.evaluate(
+          (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+          AXE_TAGS,
+        );
+        for (const v of result.violations) summary.axe.byRule.set(v.id, (summary.axe.byRule.get(v.id) ?? 0) + 1);
+        assert.equal(result.violations.length, 0, `axe-core on ${nameOf(p)}:\n${formatAxe(result.violations)}`);
+        assert.deepEqual(tp.problems(), [], `console errors on ${nameOf(p)}`);
+        summary.axe.clean += 1;
+      });
+    }
+  });
+
+  describe(`no horizontal scrolling at ${NARROW.width} px`, () => {
+    before(() => tp.page.setViewportSize(NARROW));
+    for (const p of pages) {
+      it(nameOf(p), async () => {
+        summary.reflow.pages += 1;
+        await tp.goto(addressOf(p), { expect404: p.urlPath === '404.html' });
+        const { scrollWidth, culprits } = await tp.page.evaluate((limit) => {
+          const describe = (el) =>
+            el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + [...el.classList].map((c) => `.${c}`).join('');
+          const culprits = [];
+          for (const el of document.body.querySelectorAll('*')) {
+            const r = el.getBoundingClientRect();
+            // Report the outermost elements that stick out, not all their descendants.
+            if (r.right > limit + 0.5 && r.width > 0 && !culprits.some((c) => c.el.contains(el))) {
+              culprits.push({ el, text: `${describe(el)} (right edge ${Math.round(r.right)} px, width ${Math.round(r.width)} px)` });
+            }
+          }
+          return { scrollWidth: document.documentElement.scrollWidth, culprits: culprits.slice(0, 8).map((c) => c.text) };
+        }, NARROW.width);
+        if (scrollWidth > NARROW.width) summary.reflow.wide.push(`${nameOf(p)} (${scrollWidth} px)`);
+        assert.ok(
+          scrollWidth <= NARROW.width,
+          `${nameOf(p)} is ${scrollWidth} px wide at a ${NARROW.width} px viewport; sticking out:\n${lines(culprits)}`,
+        );
+        summary.reflow.clean += 1;
+      });
+    }
+  });
+
+  describe('html-validate: no errors', () => {
+    const config = JSON.parse(readFileSync(new URL('./.htmlvalidate.json', import.meta.url), 'utf8'));
+    const validator = new HtmlValidate(config);
+    for (const p of pages) {
+      it(p.rel, async () => {
+        summary.html.pages += 1;
+        const report = await validator.validateFile(p.file);
+        const messages = report.results.flatMap((r) => r.messages);
+        const errors = messages.filter((m) => m.severity === 2);
+        for (const id of new Set(errors.map((m) => m.ruleId))) summary.html.byRule.set(id, (summary.html.byRule.get(id) ?? 0) + 1);
+        const html = readFileSync(p.file, 'utf8').split('\n');
+        const shown = errors.slice(0, 20).map((m) => {
+          const line = html[m.line - 1] ?? '';
+          const context = line.slice(Math.max(0, m.column - 40), m.column + 60);
+          return `${m.line}:${m.column} ${m.ruleId}: ${m.message}${m.selector ? ` (${m.selector})` : ''}\n      …${context}…`;
+        });
+        if (errors.length > 20) shown.push(`… and ${errors.length - 20} more`);
+        assert.equal(errors.length, 0, `html-validate on ${p.rel}:\n${lines(shown)}`);
+        summary.html.clean += 1;
+      });
+    }
+  });
+});

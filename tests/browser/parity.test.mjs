@@ -1,0 +1,108 @@
+// Parity: the browser's Dutch pipeline (search-nl.js + the vendored stemmer) must make exactly
+// the terms that the Rust indexer makes (`vindplaats search-terms`), for every word of the site,
+// of Debian's Dutch word list and of generated adversarial tokens. One difference is a word that
+// can be indexed but never found.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const binary = join(root, 'target', 'release', 'vindplaats');
+const DICT = '/usr/share/dict/dutch';
+
+function browserPipeline() {
+  const window = {};
+  const context = vm.createContext({ window });
+  for (const file of ['vendor/lunr-nl.min.js', 'search-nl.js']) {
+    vm.runInContext(readFileSync(join(root, 'themes/almere/static', file), 'utf8'), context, { filename: file });
+  }
+  return window.vindplaatsNl;
+}
+
+function rustTerms(lines, unstemmed) {
+  if (!existsSync(binary)) {
+    const built = spawnSync('cargo', ['build', '--release', '--quiet'], { cwd: root, stdio: 'inherit' });
+    assert.equal(built.status, 0, 'cargo build --release failed');
+  }
+  const args = ['search-terms'].concat(unstemmed ? ['--unstemmed'] : []);
+  const run = spawnSync(binary, args, { input: lines.join('\n') + '\n', maxBuffer: 1 << 28, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const out = run.stdout.split('\n');
+  out.pop();
+  assert.equal(out.length, lines.length, 'one line of terms per input line');
+  return out.map((l) => JSON.parse(l));
+}
+
+function compare(name, lines) {
+  const nl = browserPipeline();
+  for (const stemmed of [true, false]) {
+    const rust = rustTerms(lines, !stemmed);
+    const differences = [];
+    lines.forEach((line, i) => {
+      const js = nl.terms(line, stemmed);
+      if (JSON.stringify(js) !== JSON.stringify(rust[i])) differences.push(`${JSON.stringify(line)}: rust ${JSON.stringify(rust[i])} js ${JSON.stringify(js)}`);
+    });
+    console.log(`parity ${name} (${stemmed ? 'stemmed' : 'unstemmed'}): ${lines.length} lines, ${differences.length} differences`);
+    assert.deepEqual(differences.slice(0, 20), [], `${differences.length} differences`);
+  }
+}
+
+/** Every whitespace-separated token of the content, as written (punctuation and all). */
+function siteVocabulary() {
+  const words = new Set();
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(md|toml)$/.test(entry.name)) for (const w of readFileSync(path, 'utf8').split(/\s+/)) if (w) words.add(w);
+    }
+  };
+  walk(join(root, 'content'));
+  return [...words].sort();
+}
+
+/** Tokens chosen to break a pipeline: digits, apostrophes, dashes, accents, emoji, scripts. */
+function adversarial() {
+  const fixed = [
+    '2023', '10.000', '7%', 'platform31', 'Platform 31', '16+', '0-12', 'UWV/W&I', 'W&I', 'a/b\\c', '1⁄2', 'x∕y', 'Ａ／Ｂ',
+    "collega's", 'Collega’s', '’s-Hertogenbosch', "zo'n", "s'", "'s", "''", '`quote`', 'ʼokina', 'auto´s',
+    'post-its', 'Almere-Poort', 'a–b', 'a—b', 'a‐b', 'a‑b', '−5', '-', '--', '–',
+    'ideeën', 'cliënt', 'café', 'naïef', 'Ångström', 'ÇA', 'être', 'taalbarrière', 'Einzelgänger', 'coördinatie',
+    'e\u0301', 'zelf\u00adredzaam', 'a\u200bb', '\ufeffbom', 'ﬁnance', 'ＡＢＣ', '½', 'x²', 'Ⅻ', '①', 'ǅ',
+    '😀', 'a😀b', '👩‍👩‍👧', '𝐀𝐁𝐂', '𐐷', 'Ελλάδα', 'ΣΟΦΟΣ', 'ΣΑΣ', 'москва', 'ĲSSEL', 'ĳs', 'İstanbul', 'ß', 'STRASSE',
+    '東京', 'مرحبا', 'שלום', 'हिन्दी', '‘rode’', '“test”', '(GGD)', '[x]', '...', '#', '@', 'e-mail', 'x@y.nl',
+    'https://www.movisie.nl/a%20b.pdf', 'Wlz', 'AVG-wetgeving', 'ESAR', 'JAMES', 'm.b.t.', 'o.a.', 'bv.', 'Vb.',
+    'gezin', 'gezinnen', 'buurthuis', 'buurthuizen', 'wijkteam', 'wijkteams', 'de', 'het', 'een', 'DE', 'Het',
+  ];
+  // Seeded generator: the same tokens on every run, so a failure can be reproduced.
+  let seed = 20230516;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pool = Array.from("aeiouyblnrstzkABCÉéëèêàçñöüïâ0123456789'’‘-–—/\\.,;:!?()«»“”ʼ`\u00ad\u0301\u0308😀ΣσςЖж東ﬁ½²ĳİß ");
+  const generated = [];
+  for (let i = 0; i < 3000; i++) {
+    const n = 1 + Math.floor(next() * 14);
+    let s = '';
+    for (let j = 0; j < n; j++) s += pool[Math.floor(next() * pool.length)];
+    generated.push(s);
+  }
+  return fixed.concat(generated);
+}
+
+test('the site vocabulary gives the same terms in Rust and in the browser', () => {
+  compare('site vocabulary', siteVocabulary());
+});
+
+test('adversarial tokens give the same terms in Rust and in the browser', () => {
+  compare('adversarial', adversarial());
+});
+
+test("Debian's Dutch word list gives the same terms in Rust and in the browser", () => {
+  assert.ok(existsSync(DICT), `${DICT} is missing: install Debian's wdutch package (scripts/test-browser does)`);
+  const words = readFileSync(DICT, 'utf8').split('\n').filter((w) => w !== '');
+  assert.ok(words.length > 100000, `only ${words.length} words in ${DICT}`);
+  compare('wdutch', words);
+});
