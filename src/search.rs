@@ -110,9 +110,28 @@ impl PipelineFn for Stem {
         format!("stemmer-{VERSION}")
     }
 
+    /// Snowball Dutch, then two rules it lacks, so plurals meet their singulars: a final
+    /// double consonant is undoubled (`gezinn` from gezinnen → `gezin`), and a final `z` or `v`
+    /// after a vowel, `l` or `r` becomes `s` or `f` (`buurthuiz` from buurthuizen → `buurthuis`;
+    /// `uwv` stays).
     fn filter(&self, token: String) -> Option<String> {
-        let stemmed = self.stemmer.stem(&token);
-        (!stemmed.is_empty()).then(|| stemmed.into_owned())
+        let mut stem = self.stemmer.stem(&token).into_owned();
+        let mut last = stem.chars().rev();
+        if let (Some(a), Some(b)) = (last.next(), last.next())
+            && a == b
+            && a.is_ascii_alphabetic()
+            && !"aeiouy".contains(a)
+        {
+            stem.pop();
+        }
+        let mut last = stem.chars().rev();
+        if let (Some(a @ ('z' | 'v')), Some(b)) = (last.next(), last.next())
+            && "aeiouylr".contains(b)
+        {
+            stem.pop();
+            stem.push(if a == 'z' { 's' } else { 'f' });
+        }
+        (!stem.is_empty()).then_some(stem)
     }
 }
 
@@ -182,7 +201,8 @@ struct Doc {
     t: String,
     /// Breadcrumb: "Thema › Rapport › Kop".
     b: String,
-    /// Text to cut the snippet from.
+    /// The whole text: the snippet is cut from it around the first match, and its words are
+    /// the vocabulary for "bedoelde je …?".
     x: String,
 }
 
@@ -192,8 +212,6 @@ struct Data {
     docs: Vec<Doc>,
     index: elasticlunr::Index,
     names: elasticlunr::Index,
-    /// Folded words of the site, for "bedoelde je …?".
-    words: Vec<String>,
 }
 
 /// The built index: a script that sets `window.vindplaatsZoekdata`, so search also works when
@@ -205,9 +223,6 @@ pub struct SearchIndex {
     /// Size of the file as served compressed (gzip, best).
     pub gzip_bytes: usize,
 }
-
-/// The longest text stored for a snippet; longer sections are cut (the index has all words).
-const SNIPPET_SOURCE_MAX: usize = 600;
 
 /// Builds the index of the whole site.
 pub fn index(site: &Site) -> SearchIndex {
@@ -229,7 +244,7 @@ pub fn index(site: &Site) -> SearchIndex {
                 u: format!("{}#{}", report.path(), section.id),
                 t: heading.clone(),
                 b: format!("{} › {}, {}", topic.title, report.title, date),
-                x: cut(&section.text),
+                x: section.text.clone(),
             });
             fields.push([heading, section.text.clone()]);
         }
@@ -247,7 +262,7 @@ pub fn index(site: &Site) -> SearchIndex {
             u: initiative.path(),
             t: initiative.name.clone(),
             b: format!("Initiatieven › {}", initiative.kind.label()),
-            x: cut(&initiative.description),
+            x: initiative.description.clone(),
         });
         fields.push([
             initiative.name.clone(),
@@ -260,7 +275,7 @@ pub fn index(site: &Site) -> SearchIndex {
             u: topic.path(),
             t: format!("Thema {}", topic.title),
             b: "Thema's".to_owned(),
-            x: cut(&intro),
+            x: intro.clone(),
         });
         fields.push([
             topic.title.clone(),
@@ -285,24 +300,12 @@ pub fn index(site: &Site) -> SearchIndex {
         name_index.add_doc(&i.to_string(), [name]);
     }
 
-    let unstemmed = Dutch::new(false);
-    let pipeline = unstemmed.make_pipeline();
-    let mut words: Vec<String> = fields
-        .iter()
-        .flat_map(|f| f.iter())
-        .flat_map(|text| pipeline.run(unstemmed.tokenize(text)))
-        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
-        .collect();
-    words.sort();
-    words.dedup();
-
     let documents = docs.len();
     let data = Data {
         pipeline: VERSION,
         docs,
         index,
         names: name_index,
-        words,
     };
     let json = serde_json::to_string(&data).expect("plain data serialises");
     let script = format!("window.vindplaatsZoekdata={json};\n").into_bytes();
@@ -327,18 +330,6 @@ pub fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes).expect("writing to memory");
     encoder.finish().expect("writing to memory").len()
-}
-
-fn cut(text: &str) -> String {
-    if text.len() <= SNIPPET_SOURCE_MAX {
-        return text.to_owned();
-    }
-    let mut end = SNIPPET_SOURCE_MAX;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let end = text[..end].rfind(' ').unwrap_or(end);
-    format!("{} …", &text[..end])
 }
 
 fn strip_tags(html: &str) -> String {
@@ -376,9 +367,12 @@ mod tests {
     #[test]
     fn pipeline_table() {
         for (input, want) in [
-            ("gezinnen", vec!["gezinn"]),
+            ("gezinnen", vec!["gezin"]),
             ("gezin", vec!["gezin"]),
-            ("buurthuizen", vec!["buurthuiz"]),
+            ("buurthuizen", vec!["buurthuis"]),
+            ("buurthuis", vec!["buurthuis"]),
+            ("brieven", vec!["brief"]),
+            ("mannen", vec!["man"]),
             ("wijkteams", vec!["wijkteam"]),
             ("collega's", vec!["collega"]),
             ("Collega’s", vec!["collega"]),

@@ -43,36 +43,22 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
     "robots.txt",
 ];
 
+macro_rules! builtin_static {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_bytes!(concat!("../themes/almere/static/", $name)) as &[u8])),*]
+    };
+}
+
 /// The built-in static files, by path under `static/`.
-pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
-    (
-        "style.css",
-        include_bytes!("../themes/almere/static/style.css"),
-    ),
-    (
-        "search.js",
-        include_bytes!("../themes/almere/static/search.js"),
-    ),
-    (
-        "search-nl.js",
-        include_bytes!("../themes/almere/static/search-nl.js"),
-    ),
-    (
-        "vendor/elasticlunr.min.js",
-        include_bytes!("../themes/almere/static/vendor/elasticlunr.min.js"),
-    ),
-    (
-        "vendor/elasticlunr.LICENSE.txt",
-        include_bytes!("../themes/almere/static/vendor/elasticlunr.LICENSE.txt"),
-    ),
-    (
-        "vendor/lunr-nl.min.js",
-        include_bytes!("../themes/almere/static/vendor/lunr-nl.min.js"),
-    ),
-    (
-        "vendor/lunr-languages.LICENSE.txt",
-        include_bytes!("../themes/almere/static/vendor/lunr-languages.LICENSE.txt"),
-    ),
+pub const BUILTIN_STATIC: &[(&str, &[u8])] = builtin_static![
+    "style.css",
+    "favicon.svg",
+    "search.js",
+    "search-nl.js",
+    "vendor/elasticlunr.min.js",
+    "vendor/elasticlunr.LICENSE.txt",
+    "vendor/lunr-nl.min.js",
+    "vendor/lunr-languages.LICENSE.txt",
 ];
 
 /// Templates and static files of the theme in use, after overrides.

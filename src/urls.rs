@@ -68,19 +68,18 @@ impl Urls {
     /// `rapporten/eenzaamheid/`, the base path from a page served anywhere.
     pub fn root(&self, origin: Origin) -> String {
         match origin {
-            Origin::Page(path) => "../".repeat(path.matches('/').count()),
+            Origin::Page(path) => match path.matches('/').count() {
+                // `./` rather than nothing: a link to the home page is never an empty href.
+                0 => "./".to_owned(),
+                depth => "../".repeat(depth),
+            },
             Origin::Anywhere => self.base_path.clone(),
         }
     }
 
     /// The link from `origin` to `site_path` (which may carry a `#fragment`).
     pub fn href(&self, origin: Origin, site_path: &str) -> String {
-        let link = format!("{}{}", self.root(origin), site_path);
-        if link.is_empty() {
-            "./".to_owned()
-        } else {
-            link
-        }
+        format!("{}{}", self.root(origin), site_path)
     }
 }
 
@@ -114,7 +113,7 @@ mod tests {
         let u = Urls::new("https://example.org/almere/").unwrap();
         for (from, to, want) in [
             ("", "", "./"),
-            ("", "themas/eenzaamheid/", "themas/eenzaamheid/"),
+            ("", "themas/eenzaamheid/", "./themas/eenzaamheid/"),
             ("rapporten/eenzaamheid/", "", "../../"),
             (
                 "rapporten/eenzaamheid/",
@@ -122,7 +121,7 @@ mod tests {
                 "../../themas/x/#kop",
             ),
             ("themas/", "static/a.css", "../static/a.css"),
-            ("404.html", "themas/", "themas/"),
+            ("404.html", "themas/", "./themas/"),
         ] {
             assert_eq!(u.href(Origin::Page(from), to), want, "{from} -> {to}");
         }

@@ -172,8 +172,8 @@ fn every_initiative_in_the_data_has_a_page_and_is_on_the_index() {
 fn home_theme_and_report_pages_link_to_the_indexes() {
     let (_tmp, out) = build(&repo_root(), None);
     let home = Page::load(&out, "index.html");
-    assert!(hrefs(&home, "main a").contains(&"initiatieven/".to_owned()));
-    assert!(hrefs(&home, "main a").contains(&"organisaties/".to_owned()));
+    assert!(hrefs(&home, "main a").contains(&"./initiatieven/".to_owned()));
+    assert!(hrefs(&home, "main a").contains(&"./organisaties/".to_owned()));
     for rel in html_files(&out).into_iter().filter(|f| {
         (f.starts_with("themas/") || f.starts_with("rapporten/")) && f.matches('/').count() == 2
     }) {

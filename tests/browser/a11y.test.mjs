@@ -2,6 +2,12 @@
 //   1. axe-core (WCAG 2.0/2.1 A and AA rules) reports no violations;
 //   2. at a 320 px wide viewport nothing scrolls sideways (WCAG 1.4.10, reflow);
 //   3. html-validate (recommended preset, see .htmlvalidate.json) reports no errors.
+//      The config relaxes only what minified but valid HTML needs: unquoted attribute values
+//      (attr-quotes), a lowercase doctype (doctype-style), omitted optional end tags
+//      (no-implicit-close) and <tbody> start tags (prefer-tbody), an unambiguous raw "&"
+//      (no-raw-characters, relaxed), `<a href>` for href="" and default attribute values that
+//      the minifier drops, such as type=submit on a button (no-implicit-button-type).
+// Also axe-core on the search UI with results showing (zoeken/?q=… and the header field).
 // Served without the CSP header, so that axe can be injected as a script tag.
 // Skip it with VINDPLAATS_SKIP_A11Y=1.
 
@@ -12,7 +18,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { HtmlValidate } from 'html-validate';
 
-import { Harness, lines, listPages, trackedPage } from './helpers.mjs';
+import { Harness, lines, listPages, trackedPage, waitForResults } from './helpers.mjs';
 
 const SKIP = process.env.VINDPLAATS_SKIP_A11Y === '1' ? 'VINDPLAATS_SKIP_A11Y=1' : false;
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -63,7 +69,7 @@ describe('accessibility and validity of every page', { skip: SKIP }, () => {
   after(async () => {
     if (!SKIP) {
       const rules = (m) => [...m].map(([id, n]) => `${id} on ${n} page${n === 1 ? '' : 's'}`).join(', ') || 'none';
-      console.log(`a11y axe-core (${AXE_TAGS.join(', ')}): ${summary.axe.clean} of ${summary.axe.pages} pages without violations; violations: ${rules(summary.axe.byRule)}`);
+      console.log(`a11y axe-core (${AXE_TAGS.join(', ')}): ${summary.axe.clean} of ${summary.axe.pages} checks without violations (${pages.length} pages, ${summary.axe.pages - pages.length} search states); violations: ${rules(summary.axe.byRule)}`);
       console.log(`a11y reflow at ${NARROW.width} px: ${summary.reflow.clean} of ${summary.reflow.pages} pages without horizontal overflow${summary.reflow.wide.length ? `; too wide: ${summary.reflow.wide.join(', ')}` : ''}`);
       console.log(`html-validate (recommended, tests/browser/.htmlvalidate.json): ${summary.html.clean} of ${summary.html.pages} pages without errors; errors: ${rules(summary.html.byRule)}`);
     }
@@ -88,6 +94,52 @@ describe('accessibility and validity of every page', { skip: SKIP }, () => {
         summary.axe.clean += 1;
       });
     }
+  });
+
+  async function axeOnSearch(url, listSelector, type) {
+    summary.axe.pages += 1;
+    tp.reset();
+    await tp.goto(url);
+    if (type) await tp.page.locator('#zoek-kop').pressSequentially(type, { delay: 30 });
+    await waitForResults(tp.page, listSelector, type ?? new URL(url).searchParams.get('q'));
+    await tp.page.addScriptTag({ path: AXE });
+    const result = await tp.page.evaluate(
+      (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+      AXE_TAGS,
+    );
+    for (const v of result.violations) summary.axe.byRule.set(v.id, (summary.axe.byRule.get(v.id) ?? 0) + 1);
+    assert.equal(result.violations.length, 0, `axe-core on ${url} with results showing:\n${formatAxe(result.violations)}`);
+    assert.deepEqual(tp.problems(), [], `console errors on ${url}`);
+    summary.axe.clean += 1;
+  }
+
+  describe('axe-core: the search UI with results showing', () => {
+    before(() => tp.page.setViewportSize(WIDE));
+    it('zoeken/?q=gezinnen', () => axeOnSearch(`${site.url}zoeken/?q=gezinnen`, '#zoekresultaten'));
+    it('zoeken/?q=eenzaamhied (with a suggestion)', async () => {
+      summary.axe.pages += 1;
+      tp.reset();
+      await tp.goto(`${site.url}zoeken/?q=eenzaamhied`);
+      await waitForResults(tp.page, '#zoekresultaten', ['eenzaamhied', 'eenzaamheid']);
+      await tp.page.addScriptTag({ path: AXE });
+      const result = await tp.page.evaluate(
+        (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+        AXE_TAGS,
+      );
+      for (const v of result.violations) summary.axe.byRule.set(v.id, (summary.axe.byRule.get(v.id) ?? 0) + 1);
+      assert.equal(result.violations.length, 0, `axe-core on the suggestion:\n${formatAxe(result.violations)}`);
+      summary.axe.clean += 1;
+    });
+    it('header results on rapporten/eenzaamheid/ (typed "gezin")', () =>
+      axeOnSearch(`${site.url}rapporten/eenzaamheid/`, '#zoek-kop-resultaten', 'gezin'));
+    it('zoeken/ at 320 px with results: no horizontal scrolling', async () => {
+      await tp.page.setViewportSize(NARROW);
+      await tp.goto(`${site.url}zoeken/?q=${encodeURIComponent('naamloze pilot')}`);
+      await waitForResults(tp.page, '#zoekresultaten', 'naamloze pilot');
+      const width = await tp.page.evaluate(() => document.documentElement.scrollWidth);
+      await tp.page.setViewportSize(WIDE);
+      assert.ok(width <= NARROW.width, `zoeken/ with results is ${width} px wide at ${NARROW.width} px`);
+    });
   });
 
   describe(`no horizontal scrolling at ${NARROW.width} px`, () => {

@@ -178,11 +178,22 @@ export async function trackedPage(context, { reuseFirst = true } = {}) {
  */
 export function track(page) {
   const seen = [];
+  // Chromium asks every origin for /favicon.ico by itself when a page names no icon; that
+  // request is the browser's, not the site's, and a site served under a sub-path cannot answer
+  // it. An icon the page does name is checked like any other resource.
+  const isAutoFavicon = (url) => {
+    try {
+      return new URL(url).pathname === '/favicon.ico';
+    } catch {
+      return false;
+    }
+  };
   page.on('console', (msg) => {
     if (msg.type() === 'error') {
       const loc = msg.location();
       // Chromium also logs the deliberate 404 of a missing page's document.
       if (page.__expect404 && /status of 404/.test(msg.text()) && loc?.url === page.url()) return;
+      if (loc?.url && isAutoFavicon(loc.url)) return;
       seen.push(`console error on ${page.url()}: ${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
     }
   });
@@ -194,6 +205,7 @@ export function track(page) {
   });
   page.on('response', (res) => {
     // The document of a deliberately missing page is expected to be a 404; nothing else is.
+    if (isAutoFavicon(res.url())) return;
     if (res.status() >= 400 && !(res.request().isNavigationRequest() && page.__expect404)) {
       seen.push(`HTTP ${res.status()} on ${page.url()}: ${res.url()}`);
     }

@@ -39,9 +39,14 @@
     return STOP_WORDS[token] === true ? undefined : token;
   }
 
+  /** Snowball Dutch, then two rules it lacks (as in src/search.rs): undouble a final double
+   * consonant, and a final z or v after a vowel, l or r becomes s or f. */
   function stemmerFrom(snowball) {
     return function (token) {
       var s = snowball(token);
+      var a = s.charAt(s.length - 1);
+      if (s.length >= 2 && a === s.charAt(s.length - 2) && /[a-z]/.test(a) && 'aeiouy'.indexOf(a) < 0) s = s.slice(0, -1);
+      if (/[aeiouylr][zv]$/.test(s)) s = s.slice(0, -1) + (s.charAt(s.length - 1) === 'z' ? 's' : 'f');
       return s === '' ? undefined : s;
     };
   }

@@ -44,6 +44,17 @@
     nl.register(window.elasticlunr);
     var main = window.elasticlunr.Index.load(data.index);
     var names = window.elasticlunr.Index.load(data.names);
+    // The site's words (as typed, unstemmed) for "bedoelde je …?".
+    var seen = {};
+    var vocabulary = [];
+    data.docs.forEach(function (doc) {
+      nl.terms(doc.t + ' ' + doc.x, false).forEach(function (w) {
+        if (!seen[w] && w.length >= 4 && /^\p{L}+$/u.test(w)) {
+          seen[w] = true;
+          vocabulary.push(w);
+        }
+      });
+    });
 
     function score(index, fields, terms, boost, hits) {
       terms.forEach(function (term, k) {
@@ -85,9 +96,9 @@
       var changed = false;
       var words = nl.tokenize(query).map(function (t) {
         var p = nl.process(t, false);
-        if (!p || data.words.indexOf(p) >= 0) return t;
+        if (!p || seen[p]) return t;
         var best = null, bestDistance = p.length <= 4 ? 2 : 3;
-        data.words.forEach(function (w) {
+        vocabulary.forEach(function (w) {
           if (Math.abs(w.length - p.length) >= bestDistance) return;
           var d = distance(p, w, bestDistance);
           if (d < bestDistance) { best = w; bestDistance = d; }
@@ -124,29 +135,31 @@
     return prev[b.length];
   }
 
-  /** The part of `text` around the first matched word, with matched words marked. */
+  /** About 40 words of `text` around the first matched word, with matched words marked
+   * (the word itself, not the punctuation around it). */
   function snippet(text, terms, nl, parent) {
-    var words = text.split(/(\s+)/);
+    var words = text.split(/\s+/).filter(Boolean);
+    var CORE = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u;
     var marks = words.map(function (w) {
-      if (!w.trim()) return false;
       return nl.terms(w, true).some(function (t) {
         return terms.some(function (q) { return t === q || t.indexOf(q) === 0; });
       });
     });
     var first = marks.indexOf(true);
-    var start = Math.max(0, (first < 0 ? 0 : first) - 16);
-    var end = Math.min(words.length, start + 50);
-    if (start > 0) parent.appendChild(document.createTextNode('… '));
-    var buffer = '';
+    var start = Math.max(0, first - 12);
+    var end = Math.min(words.length, start + 40);
+    var buffer = start > 0 ? '… ' : '';
     for (var i = start; i < end; i++) {
+      var sep = i > start ? ' ' : '';
       if (marks[i]) {
-        if (buffer) parent.appendChild(document.createTextNode(buffer));
-        buffer = '';
+        var parts = CORE.exec(words[i]);
+        parent.appendChild(document.createTextNode(buffer + sep + parts[1]));
         var mark = document.createElement('mark');
-        mark.textContent = words[i];
+        mark.textContent = parts[2];
         parent.appendChild(mark);
+        buffer = parts[3];
       } else {
-        buffer += words[i];
+        buffer += sep + words[i];
       }
     }
     if (end < words.length) buffer += ' …';
