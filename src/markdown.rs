@@ -143,6 +143,7 @@ pub fn render(
         text: String::new(),
     }];
     let mut out: Vec<Event> = Vec::new();
+    let mut open_heading: Option<(String, String)> = None;
     let mut texts = heading_texts.into_iter();
     let mut previous_level = 1u8;
     for (event, range) in events {
@@ -188,6 +189,7 @@ pub fn render(
                 }
                 previous_level = n;
                 let id = ids.claim(&text, "kop");
+                open_heading = Some((id.clone(), text.clone()));
                 if level == HeadingLevel::H2 {
                     sections.push(Section {
                         id: id.clone(),
@@ -212,6 +214,13 @@ pub fn render(
             }
             // Raw HTML is shown as text: content is never trusted to carry markup.
             Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+            // Every heading ends with a permalink to itself, so a reader can share a section.
+            end @ Event::End(TagEnd::Heading(_)) => {
+                if let Some((id, text)) = open_heading.take() {
+                    out.push(Event::Html(CowStr::from(permalink(&id, &text))));
+                }
+                end
+            }
             other => other,
         };
         // One Text event per run of text, so an alias is never cut in two.
@@ -241,6 +250,15 @@ pub fn render(
         sections.remove(0);
     }
     errors.into_result(Rendered { sections, mentions })
+}
+
+/// A link to a heading's own id; its accessible name says where it leads.
+fn permalink(id: &str, heading: &str) -> String {
+    let mut label = String::new();
+    pulldown_cmark_escape::escape_html(&mut label, heading).expect("writing to a String");
+    format!(
+        " <a class=\"permalink\" href=\"#{id}\" aria-label=\"Directe link naar ‘{label}’\">#</a>"
+    )
 }
 
 /// The words of `events` without markup: text runs joined, blocks and breaks as one space.
@@ -399,7 +417,7 @@ mod tests {
         assert!(
             r.sections[1]
                 .html
-                .starts_with("<h2 id=\"sociaal-cafe\">Sociaal Café</h2>"),
+                .starts_with("<h2 id=\"sociaal-cafe\">Sociaal Café <a class=\"permalink\" href=\"#sociaal-cafe\" aria-label=\"Directe link naar ‘Sociaal Café’\">#</a></h2>"),
             "{}",
             r.sections[1].html
         );

@@ -37,6 +37,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
     "initiative.html",
     "organisations.html",
     "search.html",
+    "accessibility.html",
     "partials/search-form.html",
     "404.html",
     "sitemap.xml",

@@ -90,6 +90,7 @@ const REPORTS: (&str, &str) = ("rapporten/", "Rapporten");
 const INITIATIVES: (&str, &str) = ("initiatieven/", "Initiatieven");
 const ORGANISATIONS: (&str, &str) = ("organisaties/", "Organisaties");
 const SEARCH: (&str, &str) = ("zoeken/", "Zoeken");
+const ACCESSIBILITY: (&str, &str) = ("toegankelijkheid/", "Toegankelijkheid");
 
 /// Renders every page, static file and data file of the site. `generated` are files made by
 /// earlier stages (the search index), by the name templates know them under.
@@ -165,6 +166,13 @@ pub fn render(
         .crumbs(&[ORGANISATIONS]),
         PageSpec::new(SEARCH.0, "search.html", SEARCH.1, format!("Zoek in de verslagen, thema's en initiatieven van {title}."))
             .crumbs(&[SEARCH]),
+        PageSpec::new(
+            ACCESSIBILITY.0,
+            "accessibility.html",
+            ACCESSIBILITY.1,
+            format!("Hoe toegankelijk is {title}? Welke norm de site volgt, hoe dat is getest en hoe u een probleem meldt."),
+        )
+        .crumbs(&[ACCESSIBILITY]),
     ];
     for topic in &views.topics {
         pages.push(

@@ -11,13 +11,15 @@
 //   server.url      // "http://127.0.0.1:40123/sociale-staat/"
 //   await server.close();
 //
-// Run it by hand too: node tests/browser/server.mjs <folder> [--prefix /sociale-staat/] [--csp] [--port N]
+// Run it by hand too: node tests/browser/server.mjs <folder> [--prefix /sociale-staat/] [--csp] [--production] [--port N]
+// (--production: gzip and long caching of static/, as a real host would serve the site).
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 export const CSP = "default-src 'self'";
 
@@ -85,7 +87,7 @@ async function fileStat(file) {
  * (default "/"), csp (default false), port (default 0), log (function called per request with
  * { method, path, status }).
  */
-export async function startServer({ root, prefix = '/', csp = false, port = 0, log } = {}) {
+export async function startServer({ root, prefix = '/', csp = false, production = false, port = 0, log } = {}) {
   if (!root) throw new Error('startServer: root is required');
   const realRoot = realpathSync(path.resolve(root));
   const base = normalizePrefix(prefix);
@@ -154,7 +156,20 @@ export async function startServer({ root, prefix = '/', csp = false, port = 0, l
         await notFound();
         return;
       }
-      send(200, await readFile(real), { 'Content-Type': contentType(real) });
+      const type = contentType(real);
+      let body = await readFile(real);
+      const extra = { 'Content-Type': type };
+      // Like a real host (for the Lighthouse script): compressed text, and fingerprinted
+      // static files cached for a year.
+      if (production) {
+        if (/^(text\/|application\/(json|xml|manifest)|image\/svg)/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+          body = gzipSync(body, { level: 9 });
+          extra['Content-Encoding'] = 'gzip';
+          extra.Vary = 'Accept-Encoding';
+        }
+        extra['Cache-Control'] = /\/static\//.test(rawPath) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      }
+      send(200, body, extra);
     } catch (err) {
       send(500, `Server error: ${err.message}\n`, { 'Content-Type': 'text/plain; charset=utf-8' });
     }
@@ -191,9 +206,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   };
   const prefix = opt('--prefix') ?? '/';
   const port = Number(opt('--port') ?? 0);
-  const cspIndex = args.indexOf('--csp');
-  const csp = cspIndex !== -1;
-  if (csp) args.splice(cspIndex, 1);
+  const flag = (name) => {
+    const i = args.indexOf(name);
+    if (i !== -1) args.splice(i, 1);
+    return i !== -1;
+  };
+  const csp = flag('--csp');
+  const production = flag('--production');
   const [root] = args;
   if (!root) {
     console.error('usage: node tests/browser/server.mjs <folder> [--prefix /sub/] [--csp] [--port N]');
@@ -203,6 +222,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     root,
     prefix,
     csp,
+    production,
     port,
     log: ({ method, path: p, status }) => console.log(`${status} ${method} ${p}`),
   });
