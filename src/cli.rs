@@ -42,4 +42,7 @@ pub struct BuildArgs {
     /// Toon alleen fouten.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Toon hoe lang elke stap duurde (voor ontwikkelaars en de benchmark).
+    #[arg(long)]
+    pub timings: bool,
 }

@@ -1,10 +1,12 @@
-//! The pipeline, in the order the data travels: load → parse Markdown → render → write.
+//! The pipeline, in the order the data travels:
+//! load → parse (Markdown, mentions) → index → render (templates, minify) → write.
 //!
-//! Every stage takes plain data and returns plain data; only [`load`](Site::load) reads files
-//! and only [`build`] writes them, so `check` and the tests run the same pipeline without
-//! touching the output folder.
+//! Every stage takes plain data and returns plain data; only [`load`] reads files and only
+//! [`build`] writes them, so `check`, `serve` and the tests run the same pipeline without
+//! touching the output folder. Each stage is timed ([`Timings`]) for `build --timings`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::config::{self, Config};
 use crate::content::Library;
@@ -25,7 +27,15 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
 }
 
-/// All content loaded, checked and rendered to HTML fragments: everything the templates need.
+/// Everything read from disk and checked: the input of every later stage.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub config: Config,
+    pub theme: Theme,
+    pub library: Library,
+}
+
+/// All content checked and rendered to HTML fragments: everything the templates need.
 #[derive(Debug, Clone)]
 pub struct Site {
     pub config: Config,
@@ -37,6 +47,33 @@ pub struct Site {
     pub topic_intros: Vec<String>,
     /// Where each initiative is mentioned.
     pub mentions: MentionIndex,
+}
+
+/// How long each stage took, in pipeline order.
+#[derive(Debug, Clone, Default)]
+pub struct Timings(pub Vec<(&'static str, Duration)>);
+
+impl Timings {
+    fn time<T>(&mut self, stage: &'static str, work: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let value = work();
+        self.add(stage, started.elapsed());
+        value
+    }
+
+    pub fn add(&mut self, stage: &'static str, took: Duration) {
+        self.0.push((stage, took));
+    }
+}
+
+/// A site built in memory: every file, the search index's figures and the stage timings.
+pub struct Built {
+    pub site: Site,
+    pub files: Vec<OutputFile>,
+    pub search_documents: usize,
+    pub search_bytes: usize,
+    pub search_gzip_bytes: usize,
+    pub timings: Timings,
 }
 
 /// What a finished build wrote.
@@ -51,136 +88,144 @@ pub struct Summary {
     pub search_documents: usize,
     pub search_bytes: usize,
     pub search_gzip_bytes: usize,
+    pub timings: Timings,
 }
 
-impl Site {
-    /// Reads and checks the config, the theme and all content. Every content problem is
-    /// reported, with paths relative to the site root.
-    pub fn load(opts: &BuildOptions) -> Result<(Site, Theme), BuildError> {
-        let root = &opts.root;
-        let relative = |e: ContentErrors| {
-            ContentErrors(e.0.into_iter().map(|e| e.relative_to(root)).collect())
-        };
-        let mut config = Config::from_root(root).map_err(relative)?;
-        if let Some(url) = &opts.base_url {
-            Urls::new(url).map_err(|m| BuildError::Other(anyhow::anyhow!("--base-url: {m}")))?;
-            config.base_url = url.clone();
-        }
-        let config_file = root.join(config::FILE_NAME);
+/// Paths in errors are shown relative to the site root.
+fn relative_to(root: &Path) -> impl Fn(ContentErrors) -> ContentErrors + '_ {
+    move |e: ContentErrors| ContentErrors(e.0.into_iter().map(|e| e.relative_to(root)).collect())
+}
 
-        let mut errors = ContentErrors::default();
-        let theme = Theme::load(root, &config.theme, &config_file).map_err(&relative);
-        let library = Library::load(&root.join("content")).map_err(&relative);
-        let (theme, library) = match (theme, library) {
-            (Ok(t), Ok(l)) => (t, l),
-            (t, l) => {
-                errors.extend(t.err().unwrap_or_default());
-                errors.extend(l.err().unwrap_or_default());
-                return Err(errors.sorted().into());
-            }
-        };
-
-        let urls = config.urls();
-        let matcher = Matcher::new(&library.initiatives);
-        let mut report_bodies = Vec::with_capacity(library.reports.len());
-        for r in &library.reports {
-            let page = r.path();
-            let hrefs: Vec<String> = library
-                .initiatives
-                .iter()
-                .map(|i| urls.href(Origin::Page(&page), &i.path()))
-                .collect();
-            let linker = Linker {
-                matcher: &matcher,
-                hrefs: &hrefs,
-            };
-            match markdown::render(&r.file, &r.body, r.body_line, Some(&linker)) {
-                Ok(rendered) => report_bodies.push(rendered),
-                Err(e) => errors.extend(relative(e)),
-            }
-        }
-        let bodies: Vec<&str> = library.reports.iter().map(|r| r.body.as_str()).collect();
-        errors.extend(relative(initiatives::check_aliases(
-            &matcher,
-            &library.initiatives,
-            &library.initiatives_file,
-            &bodies,
-        )));
-        let mentions = MentionIndex::new(
-            library.initiatives.len(),
-            &report_bodies
-                .iter()
-                .map(|b| b.mentions.as_slice())
-                .collect::<Vec<_>>(),
-        );
-        let topic_intros = library
-            .topics
-            .iter()
-            .map(|t| markdown::render_plain(&t.body))
-            .collect();
-        let site = Site {
+/// Stage *load*: reads and checks the config, the theme and all content. Every content
+/// problem is reported, not only the first.
+pub fn load(opts: &BuildOptions) -> Result<Loaded, BuildError> {
+    let root = &opts.root;
+    let relative = relative_to(root);
+    let mut config = Config::from_root(root).map_err(&relative)?;
+    if let Some(url) = &opts.base_url {
+        Urls::new(url).map_err(|m| BuildError::Other(anyhow::anyhow!("--base-url: {m}")))?;
+        config.base_url = url.clone();
+    }
+    let config_file = root.join(config::FILE_NAME);
+    let theme = Theme::load(root, &config.theme, &config_file).map_err(&relative);
+    let library = Library::load(&root.join("content")).map_err(&relative);
+    match (theme, library) {
+        (Ok(theme), Ok(library)) => Ok(Loaded {
             config,
-            urls,
+            theme,
             library,
-            report_bodies,
-            topic_intros,
-            mentions,
-        };
-        Ok((errors.into_result(site)?, theme))
-    }
-
-    /// The output folder: `--output`, else the config's `output_dir`, relative to the root.
-    pub fn output_dir(&self, opts: &BuildOptions) -> PathBuf {
-        match &opts.output {
-            Some(o) => o.clone(),
-            None => opts.root.join(&self.config.output_dir),
+        }),
+        (theme, library) => {
+            let mut errors = ContentErrors::default();
+            errors.extend(theme.err().unwrap_or_default());
+            errors.extend(library.err().unwrap_or_default());
+            Err(errors.sorted().into())
         }
     }
 }
 
-/// A site built in memory: every file, and the search index's figures.
-pub struct Built {
-    pub site: Site,
-    pub files: Vec<OutputFile>,
-    pub search_documents: usize,
-    pub search_bytes: usize,
-    pub search_gzip_bytes: usize,
+/// Stage *parse*: every report's Markdown to sections, with initiative mentions found and
+/// linked, and the checks that need the text (headings, aliases).
+pub fn parse(config: Config, library: Library, root: &Path) -> Result<Site, ContentErrors> {
+    let relative = relative_to(root);
+    let mut errors = ContentErrors::default();
+    let urls = config.urls();
+    let matcher = Matcher::new(&library.initiatives);
+    let mut report_bodies = Vec::with_capacity(library.reports.len());
+    for r in &library.reports {
+        let page = r.path();
+        let hrefs: Vec<String> = library
+            .initiatives
+            .iter()
+            .map(|i| urls.href(Origin::Page(&page), &i.path()))
+            .collect();
+        let linker = Linker {
+            matcher: &matcher,
+            hrefs: &hrefs,
+        };
+        match markdown::render(&r.file, &r.body, r.body_line, Some(&linker)) {
+            Ok(rendered) => report_bodies.push(rendered),
+            Err(e) => errors.extend(relative(e)),
+        }
+    }
+    let bodies: Vec<&str> = library.reports.iter().map(|r| r.body.as_str()).collect();
+    errors.extend(relative(initiatives::check_aliases(
+        &matcher,
+        &library.initiatives,
+        &library.initiatives_file,
+        &bodies,
+    )));
+    let mentions = MentionIndex::new(
+        library.initiatives.len(),
+        &report_bodies
+            .iter()
+            .map(|b| b.mentions.as_slice())
+            .collect::<Vec<_>>(),
+    );
+    let topic_intros = library
+        .topics
+        .iter()
+        .map(|t| markdown::render_plain(&t.body))
+        .collect();
+    errors.into_result(Site {
+        config,
+        urls,
+        library,
+        report_bodies,
+        topic_intros,
+        mentions,
+    })
 }
 
-/// Loads, indexes and renders the whole site in memory, writing nothing.
+/// Loads, parses, indexes and renders the whole site in memory, writing nothing.
 pub fn render_all(opts: &BuildOptions) -> Result<Built, BuildError> {
-    let (site, theme) = Site::load(opts)?;
-    let index = search::index(&site);
+    let mut timings = Timings::default();
+    let Loaded {
+        config,
+        theme,
+        library,
+    } = timings.time("load", || load(opts))?;
+    let site = timings.time("parse", || parse(config, library, &opts.root))?;
+    let index = timings.time("index", || search::index(&site));
     let (search_bytes, search_gzip_bytes) = (index.file.bytes.len(), index.gzip_bytes);
-    let files = render::render(
-        &site,
-        &theme,
-        vec![("search-index.js".to_owned(), index.file)],
-    )?;
+    let generated = vec![("search-index.js".to_owned(), index.file)];
+    let files = render::render(&site, &theme, generated, &mut timings)?;
     Ok(Built {
         site,
         files,
         search_documents: index.documents,
         search_bytes,
         search_gzip_bytes,
+        timings,
     })
 }
 
-/// The whole build: load, index, render, and swap the new site into the output folder.
+/// The output folder: `--output`, else the config's `output_dir`, relative to the root.
+pub fn output_dir(config: &Config, opts: &BuildOptions) -> PathBuf {
+    match &opts.output {
+        Some(o) => o.clone(),
+        None => opts.root.join(&config.output_dir),
+    }
+}
+
+/// The whole build: load, parse, index, render, and swap the new site into the output folder.
 pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
-    let rendered = render_all(opts)?;
-    let output = rendered.site.output_dir(opts);
-    crate::output::write(&rendered.files, &output, &opts.root)?;
+    let mut built = render_all(opts)?;
+    let output = output_dir(&built.site.config, opts);
+    let started = Instant::now();
+    crate::output::write(&built.files, &output, &opts.root)?;
+    built.timings.add("write", started.elapsed());
     Ok(Summary {
-        pages: rendered
+        pages: built
             .files
             .iter()
             .filter(|f| f.path.ends_with(".html"))
             .count(),
-        files: rendered.files.len(),
+        files: built.files.len(),
         output,
-        search_documents: rendered.search_documents,
-        search_bytes: rendered.search_bytes,
-        search_gzip_bytes: rendered.search_gzip_bytes,
+        search_documents: built.search_documents,
+        search_bytes: built.search_bytes,
+        search_gzip_bytes: built.search_gzip_bytes,
+        timings: built.timings,
     })
 }

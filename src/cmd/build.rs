@@ -20,6 +20,11 @@ pub fn run(args: &BuildArgs) -> i32 {
     };
     match site::build(&opts) {
         Ok(summary) => {
+            if args.timings {
+                for (stage, took) in &summary.timings.0 {
+                    eprintln!("tijd {stage}: {:.1} ms", took.as_secs_f64() * 1000.0);
+                }
+            }
             if !args.quiet {
                 println!(
                     "Zoekindex: {} documenten, {} KB ({} KB gecomprimeerd).",

@@ -15,9 +15,10 @@ use sha2::{Digest, Sha256};
 use tera::{Context, Tera};
 
 use crate::error::{BuildError, ContentError, ContentErrors};
-use crate::site::Site;
+use crate::site::{Site, Timings};
 use crate::theme::Theme;
 use crate::urls::{Origin, file_for};
+use std::time::{Duration, Instant};
 use views::{Link, Views};
 
 /// One file of the finished site, with its path relative to the output folder.
@@ -98,7 +99,10 @@ pub fn render(
     site: &Site,
     theme: &Theme,
     generated: Vec<(String, OutputFile)>,
+    timings: &mut Timings,
 ) -> Result<Vec<OutputFile>, BuildError> {
+    let started = Instant::now();
+    let mut minifying = Duration::ZERO;
     let tera = load_templates(theme)?;
     let mut files = Vec::new();
 
@@ -265,10 +269,12 @@ pub fn render(
         if !page.anywhere {
             sitemap.push(site.urls.absolute(&page.path));
         }
+        let minify_started = Instant::now();
         files.push(OutputFile {
             path: file_for(&page.path),
             bytes: minify(&html),
         });
+        minifying += minify_started.elapsed();
     }
 
     let mut ctx = Context::new();
@@ -283,6 +289,8 @@ pub fn render(
     }
     files.extend(data::files(site, &views));
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    timings.add("render", started.elapsed() - minifying);
+    timings.add("minify", minifying);
     Ok(files)
 }
 
