@@ -182,7 +182,7 @@ pub fn check_aliases(
                 "controleer de spelling tegen de tekst van het verslag, of haal de alias weg",
             )
         };
-        errors.push(ContentError::new(file, initiative.line, message).hint(hint));
+        errors.push(ContentError::new(file, initiative.aliases_line, message).hint(hint));
     }
     errors
 }
@@ -221,6 +221,7 @@ mod tests {
             aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
             description: String::new(),
             line: 1,
+            aliases_line: 1,
         }
     }
 

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod content;
+pub mod diagnostics;
 pub mod error;
 pub mod initiatives;
 pub mod markdown;

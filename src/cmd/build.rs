@@ -42,8 +42,8 @@ pub fn run(args: &BuildArgs) -> i32 {
             }
             EXIT_OK
         }
-        Err(e @ BuildError::Content(_)) => {
-            eprintln!("{e}");
+        Err(BuildError::Content(errors)) => {
+            eprintln!("{}", crate::diagnostics::render_all(&errors, &args.root));
             EXIT_CONTENT
         }
         Err(e) => {

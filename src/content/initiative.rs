@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{ContentError, ContentErrors};
 use crate::text;
-use crate::toml_doc::{self, Field, optional, required};
+use crate::toml_doc::{self, Field, KeyLines, optional, required};
 
 /// What sort of thing an initiative is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
@@ -78,6 +78,9 @@ pub struct Initiative {
     /// Where its `[[initiatief]]` line stands, for errors.
     #[serde(skip)]
     pub line: usize,
+    /// Where its `aliases = …` line stands, for errors about an alias.
+    #[serde(skip)]
+    pub aliases_line: usize,
 }
 
 impl Initiative {
@@ -194,7 +197,10 @@ pub fn load_initiatives(content_dir: &Path) -> Result<(PathBuf, Vec<Initiative>)
         &file,
         "initiatief",
         INITIATIVE_FIELDS,
-        |i: &mut Initiative, line| i.line = line,
+        |i: &mut Initiative, lines: &KeyLines| {
+            i.line = lines.start;
+            i.aliases_line = lines.of("aliases");
+        },
     )?;
     let mut errors = ContentErrors::default();
     check_slugs(
@@ -253,7 +259,7 @@ pub fn load_organisations(
         &file,
         "organisatie",
         ORGANISATION_FIELDS,
-        |o: &mut Organisation, line| o.line = line,
+        |o: &mut Organisation, lines: &KeyLines| o.line = lines.start,
     )?;
     let mut errors = ContentErrors::default();
     check_slugs(
@@ -284,7 +290,7 @@ fn load_entries<T: serde::de::DeserializeOwned>(
     file: &Path,
     header: &str,
     fields: &[Field],
-    set_line: impl Fn(&mut T, usize),
+    set_lines: impl Fn(&mut T, &KeyLines),
 ) -> Result<Vec<T>, ContentErrors> {
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
@@ -299,8 +305,8 @@ fn load_entries<T: serde::de::DeserializeOwned>(
     let mut items = Vec::new();
     for doc in toml_doc::entries(file, &text, header)? {
         match doc.parse::<T>(fields) {
-            Ok((mut item, _)) => {
-                set_line(&mut item, doc.start_line);
+            Ok((mut item, lines)) => {
+                set_lines(&mut item, &lines);
                 items.push(item);
             }
             Err(e) => errors.extend(e),

@@ -1,0 +1,131 @@
+//! Showing content errors to people: the file and place, the offending line with a marker, what
+//! is wrong and a hint — the way compilers show errors (annotate-snippets), in Dutch.
+//!
+//! The terminal, `check` and the error page of `serve` all use this one rendering, so the
+//! browser shows exactly what the terminal shows.
+
+use std::path::Path;
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::error::{ContentError, ContentErrors};
+
+/// How bad a finding is: errors stop a build, warnings only fail `check --strict`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Renders one problem. `root` is where the file's (relative) path starts, to read the line.
+pub fn render(error: &ContentError, severity: Severity, root: &Path) -> String {
+    let level = match severity {
+        Severity::Error => Level::ERROR.with_name(Some("fout")),
+        Severity::Warning => Level::WARNING.with_name(Some("waarschuwing")),
+    };
+    let path = error.file.display().to_string();
+    let line_text = (error.line > 0)
+        .then(|| std::fs::read_to_string(root.join(&error.file)).ok())
+        .flatten()
+        .and_then(|text| text.lines().nth(error.line - 1).map(str::to_owned));
+    let mut group = Group::with_title(level.primary_title(error.message.as_str()));
+    group = match line_text {
+        Some(line) if !line.trim().is_empty() => {
+            let span = marker_span(&line, error.column);
+            group.element(
+                Snippet::source(line)
+                    .line_start(error.line)
+                    .path(path)
+                    .annotation(AnnotationKind::Primary.span(span)),
+            )
+        }
+        _ => {
+            let place = match (error.line, error.column) {
+                (0, _) => path,
+                (l, 0) => format!("{path}:{l}"),
+                (l, c) => format!("{path}:{l}:{c}"),
+            };
+            group.element(Level::NOTE.with_name(Some("in")).message(place))
+        }
+    };
+    if let Some(hint) = &error.hint {
+        group = group.element(Level::HELP.with_name(Some("tip")).message(hint.as_str()));
+    }
+    let report = [group];
+    Renderer::plain()
+        .decor_style(DecorStyle::Ascii)
+        .render(&report)
+}
+
+/// Renders every problem of a run, then one summary line.
+pub fn render_all(errors: &ContentErrors, root: &Path) -> String {
+    let mut out = String::new();
+    for e in &errors.0 {
+        out.push_str(&render(e, Severity::Error, root));
+        out.push_str("\n\n");
+    }
+    let n = errors.0.len();
+    out.push_str(&format!(
+        "{n} {} gevonden; er is niets geschreven.",
+        if n == 1 { "probleem" } else { "problemen" }
+    ));
+    out
+}
+
+/// The part of the line to mark: from the column (1-based, in characters), or from the first
+/// non-blank character when the column is unknown, to the end of the line.
+fn marker_span(line: &str, column: usize) -> std::ops::Range<usize> {
+    let start = if column > 0 {
+        line.char_indices().nth(column - 1).map_or(0, |(i, _)| i)
+    } else {
+        line.len() - line.trim_start().len()
+    };
+    let end = line.trim_end().len();
+    start..end.max((start + 1).min(line.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shows_the_line_with_a_marker_and_the_hint() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(
+            tmp.path().join("a.md"),
+            "+++\ntitle = \"x\"\ntopic = \"eenzaamheit\"\n+++\n",
+        )
+        .unwrap();
+        let e = ContentError::new("a.md", 3, "onbekend thema 'eenzaamheit'")
+            .column(9)
+            .hint("bedoelde je 'eenzaamheid'?");
+        let shown = render(&e, Severity::Error, tmp.path());
+        assert!(
+            shown.starts_with("fout: onbekend thema 'eenzaamheit'"),
+            "{shown}"
+        );
+        assert!(shown.contains("--> a.md:3:9"), "{shown}");
+        assert!(shown.contains("3 | topic = \"eenzaamheit\""), "{shown}");
+        assert!(shown.contains("^^^^^^^^^^^^^"), "{shown}");
+        assert!(shown.contains("tip: bedoelde je 'eenzaamheid'?"), "{shown}");
+    }
+
+    #[test]
+    fn without_a_line_names_the_file() {
+        let e = ContentError::new("content/themas", 0, "er zijn geen thema's");
+        let shown = render(&e, Severity::Warning, Path::new("/nonexistent"));
+        assert!(
+            shown.starts_with("waarschuwing: er zijn geen thema's"),
+            "{shown}"
+        );
+        assert!(shown.contains("content/themas"), "{shown}");
+    }
+
+    #[test]
+    fn marker_spans() {
+        assert_eq!(marker_span("topic = \"x y\"  ", 9), 8..13);
+        assert_eq!(marker_span("  - item", 0), 2..8);
+        assert_eq!(marker_span("é = 1", 3), 3..6);
+    }
+}
