@@ -16,9 +16,30 @@ pub struct Cli {
 pub enum Command {
     /// Bouw de site in de uitvoermap (standaard public/).
     Build(BuildArgs),
+    /// Controleer de site zonder iets te schrijven: links, privacy, koppen, leesbaarheid.
+    Check(CheckArgs),
     /// Voor ontwikkelaars: de zoektermen van elke regel op standaardinvoer, als JSON-lijst per regel.
     #[command(hide = true)]
     SearchTerms(SearchTermsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// De map van de site (met vindplaats.toml, content/ en themes/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Laat ook waarschuwingen de controle laten mislukken.
+    #[arg(long)]
+    pub strict: bool,
+    /// human: leesbaar; json: één object per bevinding (voor editors en CI).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
 }
 
 #[derive(Debug, clap::Args)]

@@ -28,6 +28,17 @@ pub struct Config {
     /// Where `build` writes the site, relative to the site root.
     #[serde(default = "default_output_dir")]
     pub output_dir: PathBuf,
+    /// Contact details that may be published (functional mailboxes such as
+    /// `info@example.org`): the privacy check lets exactly these values through.
+    #[serde(default)]
+    pub privacy_allowlist: Vec<String>,
+    /// `check` warns when the compressed search index is larger than this (kilobytes).
+    #[serde(default = "default_search_budget_kb")]
+    pub search_budget_kb: u32,
+}
+
+fn default_search_budget_kb() -> u32 {
+    60
 }
 
 fn default_output_dir() -> PathBuf {
@@ -47,6 +58,11 @@ const FIELDS: &[Field] = &[
     required("language", "language = \"nl\""),
     required("theme", "theme = \"almere\""),
     optional("output_dir", "output_dir = \"public\""),
+    optional(
+        "privacy_allowlist",
+        "privacy_allowlist = [\"info@example.org\"]",
+    ),
+    optional("search_budget_kb", "search_budget_kb = 60"),
 ];
 
 impl Config {

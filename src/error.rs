@@ -17,6 +17,8 @@ pub struct ContentError {
     pub column: usize,
     pub message: String,
     pub hint: Option<String>,
+    /// Which check found it, for `check --format json` ("inhoud" unless said otherwise).
+    pub rule: &'static str,
 }
 
 impl ContentError {
@@ -27,7 +29,13 @@ impl ContentError {
             column: 0,
             message: message.into(),
             hint: None,
+            rule: "inhoud",
         }
+    }
+
+    pub fn rule(mut self, rule: &'static str) -> Self {
+        self.rule = rule;
+        self
     }
 
     pub fn column(mut self, column: usize) -> Self {

@@ -3,6 +3,7 @@
 //! The pipeline lives in [`site`]; each stage has its own module. The ground floor that every
 //! stage may use is [`text`], [`urls`] and [`error`].
 
+pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod config;

@@ -6,6 +6,7 @@ fn main() {
     let cli = Cli::parse();
     let code = match &cli.command {
         Command::Build(args) => cmd::build::run(args),
+        Command::Check(args) => cmd::check::run(args),
         Command::SearchTerms(args) => cmd::search_terms::run(args),
     };
     std::process::exit(code);

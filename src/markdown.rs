@@ -165,6 +165,7 @@ pub fn render(
                 if n == 1 {
                     errors.push(
                         ContentError::new(file, line, "een kop met één # is niet toegestaan in de tekst")
+                            .rule("koppen")
                             .hint("de titel van de pagina is de enige hoofdkop; gebruik ## voor een kopje"),
                     );
                 } else if n > previous_level + 1 {
@@ -174,6 +175,7 @@ pub fn render(
                             line,
                             "deze kop slaat een niveau over",
                         )
+                        .rule("koppen")
                         .hint(format!(
                             "een kop mag één niveau dieper zijn dan de kop erboven: gebruik {} in plaats van {}",
                             "#".repeat(previous_level as usize + 1),
@@ -184,6 +186,7 @@ pub fn render(
                 if text.trim().is_empty() {
                     errors.push(
                         ContentError::new(file, line, "lege kop")
+                            .rule("koppen")
                             .hint("schrijf tekst achter de #-tekens, of haal de regel weg"),
                     );
                 }

@@ -1,6 +1,7 @@
 //! One module per command; each returns the process exit code.
 
 pub mod build;
+pub mod check;
 pub mod search_terms;
 
 /// Exit codes: 0 done, 1 problems in the content, 2 wrong usage or another failure.

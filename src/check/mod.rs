@@ -1,0 +1,148 @@
+//! `check`: everything the build validates, without writing, plus the checks that protect the
+//! published site — links and anchors, privacy, images, readability and the search budget.
+//!
+//! Each check is a plain function from the built site (or the content) to findings.
+
+mod links;
+mod privacy;
+pub mod readability;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::diagnostics::Severity;
+use crate::error::{BuildError, ContentError};
+use crate::site::{self, BuildOptions};
+
+/// One thing `check` found.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub error: ContentError,
+    pub severity: Severity,
+}
+
+/// What `check --format json` prints for each finding.
+#[derive(Debug, Serialize)]
+pub struct FindingJson<'a> {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub rule: &'a str,
+    pub severity: &'a str,
+    pub message: &'a str,
+    pub hint: Option<&'a str>,
+}
+
+impl Finding {
+    fn error(error: ContentError) -> Finding {
+        Finding {
+            error,
+            severity: Severity::Error,
+        }
+    }
+
+    fn warning(error: ContentError) -> Finding {
+        Finding {
+            error,
+            severity: Severity::Warning,
+        }
+    }
+
+    pub fn json(&self) -> FindingJson<'_> {
+        FindingJson {
+            file: self.error.file.display().to_string(),
+            line: self.error.line,
+            column: self.error.column,
+            rule: self.error.rule,
+            severity: match self.severity {
+                Severity::Error => "fout",
+                Severity::Warning => "waarschuwing",
+            },
+            message: &self.error.message,
+            hint: self.error.hint.as_deref(),
+        }
+    }
+}
+
+/// Everything `check` learned about the site.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    /// Readability per page, when the site could be built.
+    pub readability: Vec<readability::PageScore>,
+    /// The hardest paragraphs of the whole site.
+    pub hardest: Vec<readability::ParagraphScore>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count()
+    }
+}
+
+/// Runs every check. A site that does not build is reported with its build errors only.
+pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
+    let built = match site::render_all(opts) {
+        Ok(b) => b,
+        Err(BuildError::Content(errors)) => {
+            return Ok(Report {
+                findings: errors.0.into_iter().map(Finding::error).collect(),
+                ..Report::default()
+            });
+        }
+        Err(other) => return Err(other),
+    };
+    let site = &built.site;
+    let root = &opts.root;
+    let mut findings = Vec::new();
+    let rel = |p: &PathBuf| p.strip_prefix(root).unwrap_or(p).to_path_buf();
+
+    findings.extend(
+        links::check(site, &built.files)
+            .into_iter()
+            .map(|e| Finding::error(e.relative_to(root))),
+    );
+    for file in privacy::content_files(root) {
+        if let Ok(text) = std::fs::read_to_string(&file) {
+            for e in privacy::scan(&rel(&file), &text, &site.config.privacy_allowlist) {
+                findings.push(Finding::error(e));
+            }
+        }
+    }
+    let budget = site.config.search_budget_kb as usize * 1024;
+    if built.search_gzip_bytes > budget {
+        findings.push(Finding::warning(
+            ContentError::new(crate::config::FILE_NAME, 0, format!(
+                "de zoekindex is {} KB gecomprimeerd; het budget is {} KB",
+                built.search_gzip_bytes / 1024,
+                site.config.search_budget_kb
+            ))
+            .rule("zoekindex")
+            .hint("een grote index maakt de eerste zoekvraag op een telefoon traag; verhoog search_budget_kb alleen als dat bewust is"),
+        ));
+    }
+    let (readability, hardest) = readability::report(site, root);
+    findings.sort_by(|a, b| {
+        (&a.error.file, a.error.line, a.error.column).cmp(&(
+            &b.error.file,
+            b.error.line,
+            b.error.column,
+        ))
+    });
+    Ok(Report {
+        findings,
+        readability,
+        hardest,
+    })
+}

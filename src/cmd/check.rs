@@ -1,0 +1,111 @@
+//! `vindplaats check`: every check, nothing written. Exit 0 when clean, 1 when errors are
+//! found (warnings too with `--strict`), 2 on usage errors.
+
+use super::{EXIT_CONTENT, EXIT_OK, EXIT_OTHER};
+use crate::check::{self, Report};
+use crate::cli::{CheckArgs, Format};
+use crate::diagnostics;
+use crate::site::BuildOptions;
+
+pub fn run(args: &CheckArgs) -> i32 {
+    let opts = BuildOptions {
+        root: args.root.clone(),
+        output: None,
+        base_url: None,
+    };
+    let report = match check::run(&opts) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return EXIT_OTHER;
+        }
+    };
+    match args.format {
+        Format::Human => print!("{}", human(&report, args)),
+        Format::Json => println!("{}", json(&report)),
+    }
+    let failed = report.errors() > 0 || (args.strict && report.warnings() > 0);
+    if failed { EXIT_CONTENT } else { EXIT_OK }
+}
+
+fn number(x: f64) -> String {
+    format!("{x:.1}").replace('.', ",")
+}
+
+fn human(report: &Report, args: &CheckArgs) -> String {
+    let mut out = String::new();
+    for f in &report.findings {
+        out.push_str(&diagnostics::render(&f.error, f.severity, &args.root));
+        out.push_str("\n\n");
+    }
+    if !report.readability.is_empty() {
+        out.push_str("Leesbaarheid per pagina (Flesch–Douma: boven 60 makkelijk, 30 tot 60 vrij moeilijk, onder 30 moeilijk):\n");
+        for p in &report.readability {
+            out.push_str(&format!(
+                "  {}: {} woorden per zin, {}% lange woorden, score {} — {}\n",
+                p.file.display(),
+                number(p.words_per_sentence),
+                (p.long_share * 100.0).round(),
+                number(p.flesch_douma),
+                p.title
+            ));
+        }
+        out.push_str("\nDe vijf moeilijkste alinea's:\n");
+        for p in &report.hardest {
+            out.push_str(&format!(
+                "  {}:{}: score {}, {} woorden per zin: {}\n",
+                p.file.display(),
+                p.line,
+                number(p.flesch_douma),
+                number(p.words_per_sentence),
+                p.excerpt
+            ));
+        }
+        out.push('\n');
+    }
+    let (errors, warnings) = (report.errors(), report.warnings());
+    out.push_str(&format!(
+        "Resultaat: {errors} {}, {warnings} {}.\n",
+        if errors == 1 { "fout" } else { "fouten" },
+        if warnings == 1 {
+            "waarschuwing"
+        } else {
+            "waarschuwingen"
+        }
+    ));
+    out
+}
+
+/// One object per finding; the readability figures are findings of severity "info".
+fn json(report: &Report) -> String {
+    let mut items: Vec<serde_json::Value> = report
+        .findings
+        .iter()
+        .map(|f| serde_json::to_value(f.json()).expect("plain data"))
+        .collect();
+    for p in &report.readability {
+        items.push(serde_json::json!({
+            "file": p.file.display().to_string(),
+            "line": 0,
+            "column": 0,
+            "rule": "leesbaarheid",
+            "severity": "info",
+            "message": format!("{:.1} woorden per zin, {:.0}% lange woorden, Flesch–Douma {:.1}", p.words_per_sentence, p.long_share * 100.0, p.flesch_douma),
+            "flesch_douma": p.flesch_douma,
+            "words_per_sentence": p.words_per_sentence,
+            "long_word_share": p.long_share,
+        }));
+    }
+    for p in &report.hardest {
+        items.push(serde_json::json!({
+            "file": p.file.display().to_string(),
+            "line": p.line,
+            "column": 1,
+            "rule": "leesbaarheid",
+            "severity": "info",
+            "message": format!("moeilijke alinea: Flesch–Douma {:.1}, {:.1} woorden per zin", p.flesch_douma, p.words_per_sentence),
+            "flesch_douma": p.flesch_douma,
+        }));
+    }
+    serde_json::to_string_pretty(&items).expect("plain data")
+}

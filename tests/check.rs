@@ -1,0 +1,187 @@
+//! `vindplaats check`: one case per rule on the minimal fixture site, the exact Dutch message,
+//! the JSON format, the exit codes, and the real content passing with no errors.
+
+mod common;
+
+use std::path::Path;
+
+use common::{copy_tree, fixture, repo_root, run_cli};
+
+/// The minimal site with `extra` appended to its report, checked; returns (exit code, stdout).
+fn check_with(extra: &str, config_extra: &str, args: &[&str]) -> (i32, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_tree(&fixture("minimal"), &root);
+    let report = root.join("content/rapporten/verslag.md");
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(&report, format!("{text}\n{extra}\n")).unwrap();
+    let config = root.join("vindplaats.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{text}{config_extra}\n")).unwrap();
+    let mut all = vec!["check", "--root", root.to_str().unwrap()];
+    all.extend(args);
+    let out = run_cli(&all);
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+fn json_findings(extra: &str) -> Vec<serde_json::Value> {
+    let (_, out) = check_with(extra, "", &["--format", "json"]);
+    let all: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    all.into_iter()
+        .filter(|f| f["severity"] != "info")
+        .collect()
+}
+
+#[test]
+fn a_clean_site_passes_with_exit_0() {
+    let (code, out) = check_with("", "", &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.ends_with("Resultaat: 0 fouten, 0 waarschuwingen.\n"),
+        "{out}"
+    );
+    assert!(out.contains("Leesbaarheid per pagina"), "{out}");
+    assert!(out.contains("De vijf moeilijkste alinea's"), "{out}");
+}
+
+#[test]
+fn the_real_content_has_no_errors() {
+    let out = run_cli(&[
+        "check",
+        "--root",
+        repo_root().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let problems: Vec<_> = all.iter().filter(|f| f["severity"] != "info").collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(all.iter().any(|f| f["rule"] == "leesbaarheid" && f["file"] == "content/rapporten/eenzaamheid.md"));
+}
+
+#[test]
+fn broken_links_and_anchors_are_errors() {
+    let f = json_findings(
+        "Zie [dit](../bestaat-niet/) en [daar](#geen-kop) en [goed](#wat-is-eenzaamheid) en [thema](../../themas/eenzaamheid/).",
+    );
+    let messages: Vec<&str> = f.iter().map(|x| x["message"].as_str().unwrap()).collect();
+    assert_eq!(
+        messages,
+        [
+            "de link '../bestaat-niet/' wijst naar een pagina die niet bestaat",
+            "de link '#geen-kop' wijst naar een kop '#geen-kop' die niet bestaat"
+        ]
+    );
+    assert!(f.iter().all(|x| x["rule"] == "link"
+        && x["file"] == "content/rapporten/verslag.md"
+        && x["line"] == 20));
+    let (code, out) = check_with("[x](../bestaat-niet/)", "", &[]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("fout: de link '../bestaat-niet/' wijst naar een pagina die niet bestaat"),
+        "{out}"
+    );
+}
+
+#[test]
+fn personal_contact_data_is_an_error_unless_allowed() {
+    let f = json_findings("Mail piet@example.org of bel 06-12345678, BSN 111222333.");
+    let got: Vec<(String, u64)> = f
+        .iter()
+        .map(|x| {
+            (
+                x["message"].as_str().unwrap().to_owned(),
+                x["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("persoonlijk e-mailadres: piet@example.org".to_owned(), 6),
+            ("telefoonnummer: 06-12345678".to_owned(), 30),
+            (
+                "mogelijk burgerservicenummer (BSN): 111222333".to_owned(),
+                47
+            ),
+        ]
+    );
+    assert!(f.iter().all(|x| x["rule"] == "privacy"));
+    let (code, out) = check_with(
+        "Mail info@example.org.",
+        "privacy_allowlist = [\"info@example.org\"]",
+        &[],
+    );
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn heading_structure_and_images_without_alt() {
+    let f = json_findings("#### Te diep\n\n![](kaart.png)");
+    let got: Vec<(&str, &str)> = f
+        .iter()
+        .map(|x| (x["rule"].as_str().unwrap(), x["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(got, [("koppen", "deze kop slaat een niveau over")]);
+    let f = json_findings("![](kaart.png)");
+    let got: Vec<(&str, &str)> = f
+        .iter()
+        .map(|x| (x["rule"].as_str().unwrap(), x["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [("afbeeldingen", "afbeelding zonder beschrijving (alt-tekst)")]
+    );
+}
+
+#[test]
+fn an_index_over_budget_warns_and_fails_only_when_strict() {
+    let (code, out) = check_with("", "search_budget_kb = 0", &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("waarschuwing: de zoekindex is 1 KB gecomprimeerd; het budget is 0 KB"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Resultaat: 0 fouten, 1 waarschuwing."),
+        "{out}"
+    );
+    let (code, _) = check_with("", "search_budget_kb = 0", &["--strict"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn json_has_one_object_per_finding_with_place_and_rule() {
+    let (code, out) = check_with("Bel 06-12345678.", "", &["--format", "json"]);
+    assert_eq!(code, 1);
+    let all: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    let phone = all.iter().find(|f| f["rule"] == "privacy").unwrap();
+    for key in ["file", "line", "column", "rule", "message", "severity"] {
+        assert!(!phone[key].is_null(), "{key} missing in {phone}");
+    }
+    assert_eq!(phone["line"], 20);
+    assert!(
+        all.iter()
+            .any(|f| f["rule"] == "leesbaarheid" && f["severity"] == "info")
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = run_cli(&["check", "--format", "xml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run_cli(&[
+        "check",
+        "--root",
+        Path::new("/nonexistent").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a missing config is a content problem"
+    );
+}
