@@ -16,11 +16,63 @@ pub struct Cli {
 pub enum Command {
     /// Bouw de site in de uitvoermap (standaard public/).
     Build(BuildArgs),
+    /// Bekijk de site terwijl u schrijft: bouwt bij elke wijziging opnieuw en ververst de browser.
+    Serve(ServeArgs),
+    /// Maak een nieuw rapport of initiatief, met alle velden uitgelegd.
+    New(NewArgs),
     /// Controleer de site zonder iets te schrijven: links, privacy, koppen, leesbaarheid.
     Check(CheckArgs),
     /// Voor ontwikkelaars: de zoektermen van elke regel op standaardinvoer, als JSON-lijst per regel.
     #[command(hide = true)]
     SearchTerms(SearchTermsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// De map van de site (met vindplaats.toml, content/ en themes/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// De poort op deze computer (0: een vrije poort).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Open de site meteen in de browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Bekijk de site onder het pad van dit adres, bijvoorbeeld https://example.org/sociale-staat/.
+    #[arg(long)]
+    pub base_url: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// De map van de site.
+    #[arg(long, default_value = ".", global = true)]
+    pub root: PathBuf,
+    #[command(subcommand)]
+    pub kind: NewKind,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewKind {
+    /// Een nieuw verslag in content/rapporten/.
+    Rapport {
+        /// De titel, bijvoorbeeld "Verslag thematafel Eenzaamheid".
+        title: String,
+        /// Het thema: de naam van een bestand in content/themas/, bijvoorbeeld eenzaamheid.
+        #[arg(long)]
+        thema: String,
+        /// De datum van de thematafel: jaar-maand-dag, bijvoorbeeld 2024-05-01.
+        #[arg(long)]
+        datum: String,
+    },
+    /// Een nieuw initiatief onderaan content/initiatieven.toml.
+    Initiatief {
+        /// De naam, bijvoorbeeld "Welcome app".
+        name: String,
+        /// Het soort initiatief.
+        #[arg(long, default_value = "project")]
+        soort: String,
+    },
 }
 
 #[derive(Debug, clap::Args)]

@@ -278,7 +278,7 @@ pub(crate) fn file_slug(file: &Path, errors: &mut ContentErrors) -> String {
     stem
 }
 
-fn date_only(d: &toml::value::Datetime) -> Option<time::Date> {
+pub(crate) fn date_only(d: &toml::value::Datetime) -> Option<time::Date> {
     if d.time.is_some() || d.offset.is_some() {
         return None;
     }

@@ -1,0 +1,202 @@
+//! `vindplaats new rapport "Titel" --thema … --datum …` and `vindplaats new initiatief "Naam"`:
+//! a new file (or block) with every field present and explained, that builds as it is.
+//! Never overwrites.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{EXIT_CONTENT, EXIT_OK, EXIT_OTHER};
+use crate::cli::{NewArgs, NewKind};
+use crate::content::initiative::INITIATIVES_FILE;
+use crate::error::did_you_mean;
+use crate::text;
+
+pub fn run(args: &NewArgs) -> i32 {
+    let result = match &args.kind {
+        NewKind::Rapport {
+            title,
+            thema,
+            datum,
+        } => new_report(&args.root, title, thema, datum),
+        NewKind::Initiatief { name, soort } => new_initiative(&args.root, name, soort),
+    };
+    match result {
+        Ok(message) => {
+            println!("{message}");
+            EXIT_OK
+        }
+        Err((code, message)) => {
+            eprintln!("fout: {message}");
+            code
+        }
+    }
+}
+
+type Outcome = Result<String, (i32, String)>;
+
+fn content_error(message: String) -> (i32, String) {
+    (EXIT_CONTENT, message)
+}
+
+fn new_report(root: &Path, title: &str, thema: &str, datum: &str) -> Outcome {
+    let topics: Vec<String> = std::fs::read_dir(root.join("content/themas"))
+        .map_err(|e| {
+            (
+                EXIT_OTHER,
+                format!("kan content/themas niet lezen ({e}); staat u in de map van de site?"),
+            )
+        })?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            e.path()
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+        })
+        .collect();
+    if !topics.iter().any(|t| t == thema) {
+        let hint = match did_you_mean(thema, topics.iter().map(String::as_str)) {
+            Some(s) => format!("bedoelde je '{s}'?"),
+            None => format!("bekende thema's: {}", topics.join(", ")),
+        };
+        return Err(content_error(format!("onbekend thema '{thema}' — {hint}")));
+    }
+    // The same rule as a report's `date`: a TOML date without a time.
+    let date = datum
+        .parse::<toml::value::Datetime>()
+        .ok()
+        .as_ref()
+        .and_then(crate::content::report::date_only)
+        .ok_or_else(|| {
+            content_error(format!(
+                "'{datum}' is geen geldige datum — schrijf jaar-maand-dag, bijvoorbeeld 2024-05-01"
+            ))
+        })?;
+    let slug = text::slug(title);
+    if slug.is_empty() {
+        return Err(content_error(
+            "de titel heeft geen letters of cijfers".into(),
+        ));
+    }
+    let file = root.join("content/rapporten").join(format!("{slug}.md"));
+    let text = format!(
+        r#"+++
+# De titel zoals die in het verslag staat.
+title = "{title}"
+# Het thema: de naam van een bestand in content/themas/ (zonder .md).
+topic = "{thema}"
+# De datum van de thematafel: jaar-maand-dag, zonder aanhalingstekens.
+date = {date}
+# Begin- en eindtijd als uren:minuten. Pas ze aan.
+start = "09:00"
+end = "11:00"
+# De plek zoals het verslag die noemt. Pas aan.
+location = "Almere"
+# Het aantal deelnemers dat het verslag noemt. Pas aan.
+participants = 1
+# De organisaties zoals het verslag ze noemt, elk tussen aanhalingstekens.
+# Elke naam moet in content/organisaties.toml staan (als naam of als schrijfwijze).
+organisations = []
+# Eén of twee korte zinnen over dit verslag (hoogstens 160 tekens), voor zoekmachines.
+description = "Verslag van de thematafel {title} op {pretty}."
+# Mensen die het verslag noemt in hun rol. part is: ontvangst, presentatie,
+# gespreksleiding of genoemd. Bijvoorbeeld:
+# people = [{{ name = "Naam", role = "projectleider", organisation = "Gemeente Almere", part = "ontvangst" }}]
+people = []
+# Duidelijke typefouten die u in de tekst hebt verbeterd, elk als
+# {{ was = "fout woord", is = "goed woord" }}.
+corrections = []
++++
+Zet hier de tekst van het verslag, zin voor zin zoals in het origineel. Gebruik ## voor de
+kopjes van het verslag en - voor opsommingen.
+"#,
+        pretty = text::dutch_short_date(date),
+    );
+    create(&file, &text, root)?;
+    Ok(format!(
+        "Nieuw rapport: {}. Vul de gegevens bovenaan in en zet de tekst eronder.",
+        file.strip_prefix(root).unwrap_or(&file).display()
+    ))
+}
+
+fn new_initiative(root: &Path, name: &str, soort: &str) -> Outcome {
+    let slug = text::slug(name);
+    if slug.is_empty() {
+        return Err(content_error(
+            "de naam heeft geen letters of cijfers".into(),
+        ));
+    }
+    let file = root.join("content").join(INITIATIVES_FILE);
+    let existing = std::fs::read_to_string(&file).unwrap_or_default();
+    if existing
+        .lines()
+        .any(|l| l.trim().replace(' ', "") == format!("slug=\"{slug}\""))
+    {
+        return Err(content_error(format!(
+            "er is al een initiatief met slug '{slug}' in content/{INITIATIVES_FILE}; er is niets veranderd"
+        )));
+    }
+    let block = format!(
+        r#"
+[[initiatief]]
+# De naam zoals die op de site moet staan.
+name = "{name}"
+# Het webadres: /initiatieven/{slug}/. Alleen kleine letters, cijfers en streepjes.
+slug = "{slug}"
+# Het soort: activiteit, app, bijeenkomst, netwerk, pilot, platform, plek, programma,
+# project, systeem, werkwijze of woonvorm.
+kind = "{soort}"
+# De woorden zoals ze letterlijk in de verslagen staan (ook meervoud, met en zonder "De").
+# Een woord dat in geen enkel verslag staat, geeft een foutmelding bij het bouwen.
+aliases = ["{name}"]
+# Eén korte zin in eenvoudig Nederlands, met alleen wat de verslagen erover zeggen.
+description = "Pas deze zin aan."
+"#
+    );
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&file)
+        .map_err(|e| {
+            (
+                EXIT_OTHER,
+                format!("kan {} niet openen ({e})", file.display()),
+            )
+        })?;
+    f.write_all(block.as_bytes()).map_err(|e| {
+        (
+            EXIT_OTHER,
+            format!("kan {} niet schrijven ({e})", file.display()),
+        )
+    })?;
+    Ok(format!(
+        "Nieuw initiatief '{name}' toegevoegd onderaan content/{INITIATIVES_FILE}. Zet de woorden uit het verslag bij aliases en schrijf de beschrijving."
+    ))
+}
+
+/// Writes a new file, refusing to replace one that exists.
+fn create(file: &Path, text: &str, root: &Path) -> Result<(), (i32, String)> {
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            (
+                EXIT_OTHER,
+                format!("kan {} niet maken ({e})", dir.display()),
+            )
+        })?;
+    }
+    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(file).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            content_error(format!(
+                "{} bestaat al; er is niets overschreven. Kies een andere titel of verwijder het bestand eerst.",
+                file.strip_prefix(root).unwrap_or(file).display()
+            ))
+        } else {
+            (EXIT_OTHER, format!("kan {} niet maken ({e})", file.display()))
+        }
+    })?;
+    f.write_all(text.as_bytes()).map_err(|e| {
+        (
+            EXIT_OTHER,
+            format!("kan {} niet schrijven ({e})", file.display()),
+        )
+    })
+}

@@ -1,0 +1,360 @@
+//! `vindplaats serve`: builds the site in memory, serves it on 127.0.0.1, rebuilds when
+//! content, theme or config change, and reloads open pages.
+//!
+//! The reload channel is server-sent events at a reserved path on the same port as the pages
+//! (`/__vindplaats/reload`), so it works behind any proxy that passes the pages. The small
+//! reload script is added to pages only as they are served: `build` output never contains it.
+//! A content error does not stop the server: every page then shows the same error text as the
+//! terminal, and reloads into the site once the file is fixed.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use notify_debouncer_mini::notify::RecursiveMode;
+use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
+
+use super::EXIT_OTHER;
+use crate::cli::ServeArgs;
+use crate::diagnostics;
+use crate::error::BuildError;
+use crate::site::{self, BuildOptions};
+use crate::urls::Urls;
+
+/// The reserved path of the reload channel, under the base path.
+pub const RELOAD_PATH: &str = "__vindplaats/reload";
+
+/// What is being served: the last good site, and the error of the last build if it failed.
+#[derive(Default)]
+struct Served {
+    files: HashMap<String, Vec<u8>>,
+    error: Option<String>,
+    generation: u64,
+}
+
+struct Shared {
+    served: Mutex<Served>,
+    listeners: Mutex<Vec<Sender<u64>>>,
+    base_path: String,
+}
+
+/// A lock that survives a panic elsewhere: serving must go on.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+pub fn run(args: &ServeArgs) -> i32 {
+    let server = match tiny_http::Server::http(("127.0.0.1", args.port)) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!(
+                "fout: kan poort {} niet gebruiken ({e}); kies een andere met --port",
+                args.port
+            );
+            return EXIT_OTHER;
+        }
+    };
+    let port = match server.server_addr() {
+        tiny_http::ListenAddr::IP(addr) => addr.port(),
+        #[allow(unreachable_patterns)]
+        _ => args.port,
+    };
+    let base_url = match &args.base_url {
+        // Serve under the path of the given address, on this machine.
+        Some(url) => match Urls::new(url) {
+            Ok(u) => format!("http://127.0.0.1:{port}{}", u.base_path()),
+            Err(m) => {
+                eprintln!("fout: --base-url: {m}");
+                return EXIT_OTHER;
+            }
+        },
+        None => format!("http://127.0.0.1:{port}/"),
+    };
+    let base_path = Urls::new(&base_url)
+        .map(|u| u.base_path().to_owned())
+        .unwrap_or_else(|_| "/".into());
+    let opts = BuildOptions {
+        root: args.root.clone(),
+        output: None,
+        base_url: Some(base_url.clone()),
+    };
+    let shared = Arc::new(Shared {
+        served: Mutex::new(Served::default()),
+        listeners: Mutex::new(Vec::new()),
+        base_path,
+    });
+    rebuild(&shared, &opts);
+
+    // Watch content, themes and the config; rebuild on every (debounced) change.
+    let (tx, rx) = channel::<DebounceEventResult>();
+    let mut debouncer = match new_debouncer(Duration::from_millis(40), tx) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("fout: kan de bestanden niet volgen ({e})");
+            return EXIT_OTHER;
+        }
+    };
+    for (dir, mode) in [
+        (args.root.join("content"), RecursiveMode::Recursive),
+        (args.root.join("themes"), RecursiveMode::Recursive),
+        (args.root.clone(), RecursiveMode::NonRecursive),
+    ] {
+        if dir.is_dir()
+            && let Err(e) = debouncer.watcher().watch(&dir, mode)
+        {
+            eprintln!("waarschuwing: kan {} niet volgen ({e})", dir.display());
+        }
+    }
+    {
+        let shared = Arc::clone(&shared);
+        let root = args.root.clone();
+        std::thread::spawn(move || watch(rx, &shared, &opts, &root));
+    }
+
+    println!("Voorbeeld op {base_url} — wijzigingen verschijnen vanzelf. Stoppen: Ctrl+C.");
+    if args.open
+        && let Err(e) = open::that(&base_url)
+    {
+        eprintln!("waarschuwing: kan de browser niet openen ({e}); open {base_url} zelf");
+    }
+    for request in server.incoming_requests() {
+        respond(&shared, request);
+    }
+    drop(debouncer);
+    0
+}
+
+/// Rebuilds after every batch of changes that really changed a file of the site. Watchers also
+/// report files being read (by the build itself), so a batch only counts when the names,
+/// sizes or modification times of the site's files differ from those of the last build.
+fn watch(rx: Receiver<DebounceEventResult>, shared: &Shared, opts: &BuildOptions, root: &Path) {
+    let mut last = signature(root);
+    for events in rx {
+        if events.is_err() {
+            continue;
+        }
+        let now = signature(root);
+        if now != last {
+            last = now;
+            rebuild(shared, opts);
+        }
+    }
+}
+
+/// Name, size and modification time of every file the build reads.
+fn signature(root: &Path) -> Vec<(std::path::PathBuf, u64, Option<std::time::SystemTime>)> {
+    let config = root.join(crate::config::FILE_NAME);
+    let files = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .chain(walkdir::WalkDir::new(root.join("themes")))
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .chain(std::iter::once(config));
+    let mut sig: Vec<_> = files
+        .filter_map(|p| {
+            let meta = std::fs::metadata(&p).ok()?;
+            meta.is_file()
+                .then(|| (p, meta.len(), meta.modified().ok()))
+        })
+        .collect();
+    sig.sort();
+    sig
+}
+
+fn rebuild(shared: &Shared, opts: &BuildOptions) {
+    let started = Instant::now();
+    let result = site::render_all(opts);
+    let took = started.elapsed().as_millis();
+    let mut served = lock(&shared.served);
+    match result {
+        Ok(built) => {
+            served.files = built.files.into_iter().map(|f| (f.path, f.bytes)).collect();
+            served.error = None;
+            println!("Gebouwd in {took} ms.");
+        }
+        Err(BuildError::Content(errors)) => {
+            let text = diagnostics::render_all(&errors, &opts.root);
+            eprintln!("{text}");
+            served.error =
+                Some(text.replace("er is niets geschreven", "de vorige versie blijft staan"));
+        }
+        Err(other) => {
+            eprintln!("{other}");
+            served.error = Some(other.to_string());
+        }
+    }
+    served.generation += 1;
+    let generation = served.generation;
+    drop(served);
+    lock(&shared.listeners).retain(|l| l.send(generation).is_ok());
+}
+
+fn respond(shared: &Arc<Shared>, request: tiny_http::Request) {
+    let url = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_owned();
+    let Some(rest) = url
+        .strip_prefix(&shared.base_path)
+        .or_else(|| (url.clone() + "/").eq(&shared.base_path).then_some(""))
+    else {
+        let _ = request.respond(text_response(
+            404,
+            "Niet gevonden: deze site staat onder een andere map.",
+            "text/plain",
+        ));
+        return;
+    };
+    let rest = percent_encoding::percent_decode_str(rest)
+        .decode_utf8_lossy()
+        .into_owned();
+    if rest == RELOAD_PATH {
+        let shared = Arc::clone(shared);
+        std::thread::spawn(move || events(&shared, request));
+        return;
+    }
+    if rest == format!("{RELOAD_PATH}.js") {
+        let script = format!(
+            "(function(){{var s=new EventSource({:?});s.addEventListener('reload',function(){{location.reload()}});}})();",
+            format!("{}{RELOAD_PATH}", shared.base_path)
+        );
+        let _ = request.respond(text_response(
+            200,
+            &script,
+            "text/javascript; charset=utf-8",
+        ));
+        return;
+    }
+    let served = lock(&shared.served);
+    let file = if rest.is_empty() || rest.ends_with('/') {
+        format!("{rest}index.html")
+    } else {
+        rest.clone()
+    };
+    if let Some(error) = &served.error
+        && (file.ends_with(".html") || !served.files.contains_key(&file))
+    {
+        let page = error_page(error, &shared.base_path);
+        drop(served);
+        let _ = request.respond(text_response(500, &page, "text/html; charset=utf-8"));
+        return;
+    }
+    let response = match served.files.get(&file) {
+        Some(bytes) => {
+            let body = if file.ends_with(".html") {
+                with_reload_script(bytes, &shared.base_path)
+            } else {
+                bytes.clone()
+            };
+            tiny_http::Response::from_data(body)
+                .with_status_code(200)
+                .with_header(header("Content-Type", content_type(&file)))
+        }
+        None if served.files.contains_key(&format!("{rest}/index.html")) => {
+            let location = format!("{}{rest}/", shared.base_path);
+            tiny_http::Response::from_data(Vec::new())
+                .with_status_code(301)
+                .with_header(header("Location", &location))
+        }
+        None => {
+            let body = served
+                .files
+                .get("404.html")
+                .map(|b| with_reload_script(b, &shared.base_path))
+                .unwrap_or_default();
+            tiny_http::Response::from_data(body)
+                .with_status_code(404)
+                .with_header(header("Content-Type", "text/html; charset=utf-8"))
+        }
+    };
+    drop(served);
+    let _ = request.respond(response.with_header(header("Cache-Control", "no-store")));
+}
+
+/// Keeps a server-sent-events connection open and writes `reload` after every rebuild.
+fn events(shared: &Shared, request: tiny_http::Request) {
+    let (tx, rx) = channel();
+    lock(&shared.listeners).push(tx);
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: vindplaats\n\n";
+    if writer
+        .write_all(head.as_bytes())
+        .and_then(|()| writer.flush())
+        .is_err()
+    {
+        return;
+    }
+    loop {
+        let message = match rx.recv_timeout(Duration::from_secs(15)) {
+            Ok(generation) => format!("event: reload\ndata: {generation}\n\n"),
+            // A comment now and then finds out when the browser has gone.
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => ": ping\n\n".to_owned(),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+        };
+        if writer
+            .write_all(message.as_bytes())
+            .and_then(|()| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+fn reload_tag(base_path: &str) -> String {
+    format!("<script src=\"{base_path}{RELOAD_PATH}.js\"></script>")
+}
+
+fn with_reload_script(html: &[u8], base_path: &str) -> Vec<u8> {
+    let html = String::from_utf8_lossy(html);
+    let tag = reload_tag(base_path);
+    match html.rfind("</body>") {
+        Some(at) => format!("{}{tag}{}", &html[..at], &html[at..]).into_bytes(),
+        None => format!("{html}{tag}").into_bytes(),
+    }
+}
+
+/// The page every address shows while the content has an error.
+fn error_page(error: &str, base_path: &str) -> String {
+    let mut escaped = String::new();
+    pulldown_cmark_escape::escape_html(&mut escaped, error).expect("writing to a String");
+    format!(
+        "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Fout in de inhoud</title></head>\
+         <body><main><h1>De site kan niet worden gebouwd</h1><p>Verbeter het bestand hieronder en sla het op: \
+         deze pagina ververst dan vanzelf.</p><pre>{escaped}</pre></main>{}</body></html>",
+        reload_tag(base_path)
+    )
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+}
+
+fn text_response(
+    status: u16,
+    body: &str,
+    kind: &str,
+) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    tiny_http::Response::from_data(body.as_bytes().to_vec())
+        .with_status_code(status)
+        .with_header(header("Content-Type", kind))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+fn content_type(file: &str) -> &'static str {
+    match file.rsplit_once('.').map(|(_, e)| e) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json; charset=utf-8",
+        Some("xml") => "application/xml; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("txt") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}

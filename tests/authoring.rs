@@ -1,0 +1,311 @@
+//! The communications team's workflow: `serve` with live reload and error recovery, and `new`.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::{copy_tree, fixture, run_cli};
+
+/// A running `vindplaats serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(root: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vindplaats"))
+        .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines.next().expect("serve printed nothing").unwrap();
+        if let Some(rest) = line.split("http://").nth(1) {
+            break rest.split('/').next().unwrap().to_owned();
+        }
+    };
+    // Keep reading stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, addr }
+}
+
+/// A plain HTTP/1.0 GET: (status, body).
+fn get(addr: &str, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(s, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").unwrap();
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).unwrap();
+    let status = raw.split_whitespace().nth(1).unwrap().parse().unwrap();
+    let body = raw
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Listens to the reload channel; every `event: reload` becomes a message.
+fn listen(addr: &str) -> mpsc::Receiver<Instant> {
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "GET /__vindplaats/reload HTTP/1.1\r\nHost: {addr}\r\n\r\n"
+    )
+    .unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(s).lines() {
+            let Ok(line) = line else { return };
+            if line == "event: reload" && tx.send(Instant::now()).is_err() {
+                return;
+            }
+        }
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    rx
+}
+
+fn edit(file: &Path, from: &str, to: &str) -> Instant {
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains(from), "{from} not in {}", file.display());
+    let at = Instant::now();
+    std::fs::write(file, text.replace(from, to)).unwrap();
+    at
+}
+
+#[test]
+fn serve_reloads_on_edit_shows_errors_and_recovers() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    let server = serve(tmp.path());
+    let (status, page) = get(&server.addr, "/rapporten/verslag/");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("/__vindplaats/reload.js"),
+        "served pages carry the reload script"
+    );
+    assert!(page.contains("Eerste alinea."));
+    let reloads = listen(&server.addr);
+    let report = tmp.path().join("content/rapporten/verslag.md");
+
+    // An edit: a reload event, then the new text.
+    let saved = edit(&report, "Eerste alinea.", "Eerste gewijzigde alinea.");
+    let reloaded = reloads
+        .recv_timeout(Duration::from_secs(20))
+        .expect("no reload after an edit");
+    println!(
+        "serve: reload event {} ms after the save",
+        reloaded.duration_since(saved).as_millis()
+    );
+    assert!(
+        get(&server.addr, "/rapporten/verslag/")
+            .1
+            .contains("Eerste gewijzigde alinea.")
+    );
+
+    // Broken front matter: every page shows the error, as the terminal does.
+    edit(
+        &report,
+        "topic = \"eenzaamheid\"",
+        "topic = \"eenzaamheit\"",
+    );
+    reloads
+        .recv_timeout(Duration::from_secs(20))
+        .expect("no reload after breaking the file");
+    let (status, page) = get(&server.addr, "/rapporten/verslag/");
+    assert_eq!(status, 500);
+    assert!(
+        page.contains("fout: onbekend thema &#39;eenzaamheit&#39;"),
+        "{page}"
+    );
+    assert!(page.contains("content/rapporten/verslag.md:3"), "{page}");
+    assert!(
+        page.contains("/__vindplaats/reload.js"),
+        "the error page reloads by itself"
+    );
+
+    // Fixed: the site is back.
+    edit(
+        &report,
+        "topic = \"eenzaamheit\"",
+        "topic = \"eenzaamheid\"",
+    );
+    reloads
+        .recv_timeout(Duration::from_secs(20))
+        .expect("no reload after the fix");
+    let (status, page) = get(&server.addr, "/rapporten/verslag/");
+    assert_eq!(status, 200);
+    assert!(page.contains("Eerste gewijzigde alinea."));
+
+    // Odd requests never bring the server down.
+    for path in [
+        "/../../etc/passwd",
+        "/%ff%fe",
+        "/rapporten/verslag",
+        "/bestaat-niet/",
+        "/static/",
+    ] {
+        let (status, _) = get(&server.addr, path);
+        assert!([200, 301, 404].contains(&status), "{path}: {status}");
+    }
+    assert_eq!(get(&server.addr, "/").0, 200);
+}
+
+#[test]
+fn build_output_never_contains_the_reload_script() {
+    let (_tmp, out) = common::build(&fixture("minimal"), None);
+    for (path, bytes) in common::read_tree(&out) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("__vindplaats"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn new_report_builds_and_never_overwrites() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    let root = tmp.path().to_str().unwrap();
+    let args = [
+        "new",
+        "--root",
+        root,
+        "rapport",
+        "Verslag thematafel Eenzaamheid 2024",
+        "--thema",
+        "eenzaamheid",
+        "--datum",
+        "2024-05-01",
+    ];
+    let out = run_cli(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let file = tmp
+        .path()
+        .join("content/rapporten/verslag-thematafel-eenzaamheid-2024.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    for key in [
+        "title",
+        "topic",
+        "date",
+        "start",
+        "end",
+        "location",
+        "participants",
+        "organisations",
+        "description",
+        "people",
+        "corrections",
+    ] {
+        assert!(text.contains(&format!("\n{key} = ")), "{key} missing");
+    }
+    assert!(
+        text.lines().filter(|l| l.starts_with('#')).count() >= 10,
+        "every field is explained"
+    );
+    let built = run_cli(&[
+        "build",
+        "--root",
+        root,
+        "--output",
+        tmp.path().join("out").to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+
+    std::fs::write(&file, "mijn tekst").unwrap();
+    let again = run_cli(&args);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("bestaat al; er is niets overschreven")
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mijn tekst");
+
+    let typo = run_cli(&[
+        "new",
+        "--root",
+        root,
+        "rapport",
+        "X",
+        "--thema",
+        "eenzaamheit",
+        "--datum",
+        "2024-05-01",
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&typo.stderr),
+        "fout: onbekend thema 'eenzaamheit' — bedoelde je 'eenzaamheid'?\n"
+    );
+    let date = run_cli(&[
+        "new",
+        "--root",
+        root,
+        "rapport",
+        "X",
+        "--thema",
+        "eenzaamheid",
+        "--datum",
+        "1-5-2024",
+    ]);
+    assert_eq!(date.status.code(), Some(1));
+}
+
+#[test]
+fn new_initiative_is_appended_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    let root = tmp.path().to_str().unwrap();
+    let out = run_cli(&[
+        "new",
+        "--root",
+        root,
+        "initiatief",
+        "Buurtmoestuin",
+        "--soort",
+        "plek",
+    ]);
+    assert!(out.status.success());
+    let data = std::fs::read_to_string(tmp.path().join("content/initiatieven.toml")).unwrap();
+    assert!(data.contains("slug = \"buurtmoestuin\"") && data.contains("kind = \"plek\""));
+    let again = run_cli(&["new", "--root", root, "initiatief", "Buurtmoestuin"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("content/initiatieven.toml")).unwrap(),
+        data
+    );
+    // Until its alias is in a report, the build says so.
+    let built = run_cli(&[
+        "build",
+        "--root",
+        root,
+        "--output",
+        tmp.path().join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(built.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&built.stderr).contains(
+            "de alias 'Buurtmoestuin' van 'Buurtmoestuin' komt in geen enkel verslag voor"
+        )
+    );
+}
