@@ -6,7 +6,11 @@ use clap::{Parser, Subcommand};
 
 /// vindplaats maakt de website De sociale staat van Almere uit de Markdown-bestanden in content/.
 #[derive(Debug, Parser)]
-#[command(name = "vindplaats", version, about)]
+#[command(
+    name = "vindplaats",
+    version,
+    about = "Maakt de website De sociale staat van Almere uit de Markdown-bestanden in content/."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -32,6 +32,13 @@ pub struct Config {
     /// `info@example.org`): the privacy check lets exactly these values through.
     #[serde(default)]
     pub privacy_allowlist: Vec<String>,
+    /// Let raw HTML in content through unchanged. Off: raw HTML is cut down to a small safe
+    /// set of elements (see `markdown::sanitise`). Only for content you fully trust.
+    #[serde(default)]
+    pub trusted_html: bool,
+    /// Also write a `_headers` file (Netlify, Cloudflare Pages) with security headers.
+    #[serde(default)]
+    pub security_headers: bool,
     /// `check` warns when the compressed search index is larger than this (kilobytes).
     #[serde(default = "default_search_budget_kb")]
     pub search_budget_kb: u32,
@@ -63,6 +70,8 @@ const FIELDS: &[Field] = &[
         "privacy_allowlist = [\"info@example.org\"]",
     ),
     optional("search_budget_kb", "search_budget_kb = 60"),
+    optional("trusted_html", "trusted_html = false"),
+    optional("security_headers", "security_headers = true"),
 ];
 
 impl Config {

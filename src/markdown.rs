@@ -29,6 +29,10 @@ pub const RESERVED_IDS: &[&str] = &[
     "zoek-kop-resultaten",
 ];
 
+/// How deep lists and quotes may nest. Real reports use two levels; the limit keeps every
+/// later stage (which walks the tree recursively) far from the end of its stack.
+pub const MAX_NESTING: usize = 32;
+
 /// The id of the text before the first `##` heading.
 pub const INTRO_ID: &str = "inleiding";
 
@@ -107,6 +111,7 @@ pub fn render(
     body: &str,
     body_line: usize,
     linker: Option<&Linker>,
+    trusted_html: bool,
 ) -> Result<Rendered, ContentErrors> {
     let mut errors = ContentErrors::default();
     let line_of = |offset: usize| body_line + body[..offset].matches('\n').count();
@@ -144,9 +149,30 @@ pub fn render(
     }];
     let mut out: Vec<Event> = Vec::new();
     let mut open_heading: Option<(String, String)> = None;
+    let mut needs_sanitising = false;
+    let mut depth = 0usize;
+    let mut too_deep = false;
     let mut texts = heading_texts.into_iter();
     let mut previous_level = 1u8;
     for (event, range) in events {
+        match &event {
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => depth += 1,
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_NESTING && !too_deep {
+            too_deep = true;
+            errors.push(
+                ContentError::new(
+                    file,
+                    line_of(range.start),
+                    format!(
+                        "lijsten of citaten zijn hier meer dan {MAX_NESTING} niveaus diep genest"
+                    ),
+                )
+                .hint("zo diep leest niemand; haal inspringingen of >-tekens weg"),
+            );
+        }
         let event = match event {
             Event::Start(Tag::Heading {
                 level,
@@ -215,8 +241,18 @@ pub fn render(
                     attrs,
                 })
             }
-            // Raw HTML is shown as text: content is never trusted to carry markup.
-            Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+            // Raw HTML, and links with a scheme other than http(s), mailto or tel, make the
+            // page go through the sanitiser (unless the config trusts raw HTML).
+            html @ (Event::Html(_) | Event::InlineHtml(_)) => {
+                needs_sanitising = true;
+                html
+            }
+            Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
+                if !is_safe_url(dest_url) =>
+            {
+                needs_sanitising = true;
+                event
+            }
             // Every heading ends with a permalink to itself, so a reader can share a section.
             end @ Event::End(TagEnd::Heading(_)) => {
                 if let Some((id, text)) = open_heading.take() {
@@ -247,6 +283,9 @@ pub fn render(
     for (section, range) in sections.iter_mut().zip(bounds.windows(2)) {
         let events = &out[range[0]..range[1]];
         pulldown_cmark::html::push_html(&mut section.html, events.iter().cloned());
+        if needs_sanitising && !trusted_html {
+            section.html = sanitise(&section.html);
+        }
         section.text = plain_text(events);
     }
     if sections[0].html.trim().is_empty() {
@@ -390,14 +429,68 @@ fn link_mentions<'a>(events: Vec<Event<'a>>, linker: &Linker) -> (Vec<Event<'a>>
 }
 
 /// Renders a short Markdown text (a topic's introduction) without sections or heading checks.
-pub fn render_plain(body: &str) -> String {
+pub fn render_plain(body: &str, trusted_html: bool) -> String {
     let mut html = String::new();
-    let events = Parser::new_ext(body, options()).map(|e| match e {
-        Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
-        other => other,
-    });
-    pulldown_cmark::html::push_html(&mut html, events);
-    html
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(body, options()));
+    if trusted_html { html } else { sanitise(&html) }
+}
+
+/// Whether a link target can go out as it is: relative, `#anchor`, http(s), mailto or tel.
+fn is_safe_url(url: &str) -> bool {
+    match url.split_once(':') {
+        None => true,
+        Some((scheme, _)) if scheme.contains(['/', '?', '#']) => true,
+        Some((scheme, _)) => {
+            ["http", "https", "mailto", "tel"].contains(&scheme.to_ascii_lowercase().as_str())
+        }
+    }
+}
+
+/// Raw HTML from content, cut down by ammonia to the small set of elements that Markdown
+/// itself produces: no scripts, styles, event handlers, frames or forms, and only http(s),
+/// mailto and tel links (`javascript:` and `data:` are dropped).
+pub fn sanitise(html: &str) -> String {
+    let tags = [
+        "p",
+        "br",
+        "hr",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "em",
+        "strong",
+        "code",
+        "pre",
+        "blockquote",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "img",
+        "del",
+        "sup",
+        "sub",
+        "abbr",
+    ];
+    ammonia::Builder::empty()
+        .add_tags(tags)
+        .add_tag_attributes("a", ["href", "class", "aria-label", "title"])
+        .add_tag_attributes("img", ["src", "alt", "title"])
+        .add_tag_attributes("abbr", ["title"])
+        .add_tag_attributes("ol", ["start"])
+        .add_generic_attributes(["id"])
+        .add_url_schemes(["http", "https", "mailto", "tel"])
+        .link_rel(None)
+        .clean(html)
+        .to_string()
 }
 
 #[cfg(test)]
@@ -405,7 +498,7 @@ mod tests {
     use super::*;
 
     fn render_ok(body: &str) -> Rendered {
-        render(Path::new("a.md"), body, 1, None).unwrap()
+        render(Path::new("a.md"), body, 1, None, false).unwrap()
     }
 
     #[test]
@@ -448,6 +541,7 @@ mod tests {
             "# Titel\n\n## A\n\n#### B\n\n## \n",
             10,
             None,
+            false,
         )
         .unwrap_err();
         let got: Vec<_> = e.0.iter().map(|e| (e.line, e.message.as_str())).collect();
@@ -462,11 +556,58 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_is_escaped() {
-        let r = render_ok("Tekst <img src=x onerror=alert(1)> hier\n\n<script>alert(1)</script>\n");
+    fn raw_html_and_unsafe_links_are_sanitised() {
+        let r = render_ok(
+            "## Kop <img src=x onerror=alert(1)>\n\nTekst <img src=x onerror=alert(1)> hier <b>vet</b>\n\n<script>alert(1)</script>\n\n[klik](javascript:alert(1)) [data](data:text/html,x) [goed](https://example.org/) [intern](../a/#b)\n",
+        );
         let html = r.html();
-        assert!(!html.contains("<img"), "{html}");
-        assert!(!html.contains("<script"), "{html}");
-        assert!(html.contains("&lt;img"));
+        for bad in [
+            "onerror",
+            "<script",
+            "alert(1)</",
+            "javascript:",
+            "data:",
+            "<b>",
+        ] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
+        assert!(html.contains("<img src=\"x\">"), "{html}");
+        assert!(html.contains("href=\"https://example.org/\""), "{html}");
+        assert!(html.contains("href=\"../a/#b\""), "{html}");
+        assert!(html.contains("<h2 id=\"kop\">"), "ids survive: {html}");
+        assert!(
+            html.contains("class=\"permalink\""),
+            "permalinks survive: {html}"
+        );
+    }
+
+    #[test]
+    fn trusted_html_is_kept() {
+        let r = render(Path::new("a.md"), "Tekst <b>vet</b>\n", 1, None, true).unwrap();
+        assert!(r.html().contains("<b>vet</b>"));
+    }
+
+    #[test]
+    fn safe_urls() {
+        for ok in [
+            "../a/",
+            "#x",
+            "https://x",
+            "HTTP://x",
+            "mailto:a@b",
+            "a/b:c",
+            "?q=a:b",
+        ] {
+            assert!(is_safe_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "file:///etc",
+        ] {
+            assert!(!is_safe_url(bad), "{bad}");
+        }
     }
 }

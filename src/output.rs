@@ -53,8 +53,16 @@ fn write_all(files: &[OutputFile], dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Moves the old output aside, the new one in, then removes the old one.
+/// Puts the new site in place of the old one. Where the system can (Linux), the two folders
+/// trade places in one atomic step, so that at every moment the output folder is either the
+/// old complete site or the new one; then the old one, now at the staging path, is removed.
+/// Elsewhere: the old folder is moved aside, the new one moved in, the old one removed.
 fn swap_in(staging: &Path, out_dir: &Path, name: &str) -> anyhow::Result<()> {
+    if out_dir.exists() && exchange(staging, out_dir).is_ok() {
+        fs::remove_dir_all(staging)
+            .with_context(|| format!("kan {} niet opruimen", staging.display()))?;
+        return Ok(());
+    }
     if out_dir.exists() {
         let old = out_dir.with_file_name(format!("{name}.old-{}", std::process::id()));
         fs::rename(out_dir, &old)
@@ -69,6 +77,18 @@ fn swap_in(staging: &Path, out_dir: &Path, name: &str) -> anyhow::Result<()> {
             .with_context(|| format!("kan {} niet neerzetten", out_dir.display()))?;
     }
     Ok(())
+}
+
+/// Swaps two paths atomically (renameat2 with RENAME_EXCHANGE).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 /// Staging and old folders that an interrupted build left behind (`public.new-123`).

@@ -143,7 +143,13 @@ pub fn parse(config: Config, library: Library, root: &Path) -> Result<Site, Cont
             matcher: &matcher,
             hrefs: &hrefs,
         };
-        match markdown::render(&r.file, &r.body, r.body_line, Some(&linker)) {
+        match markdown::render(
+            &r.file,
+            &r.body,
+            r.body_line,
+            Some(&linker),
+            config.trusted_html,
+        ) {
             Ok(rendered) => report_bodies.push(rendered),
             Err(e) => errors.extend(relative(e)),
         }
@@ -165,7 +171,7 @@ pub fn parse(config: Config, library: Library, root: &Path) -> Result<Site, Cont
     let topic_intros = library
         .topics
         .iter()
-        .map(|t| markdown::render_plain(&t.body))
+        .map(|t| markdown::render_plain(&t.body, config.trusted_html))
         .collect();
     errors.into_result(Site {
         config,

@@ -309,3 +309,78 @@ fn new_initiative_is_appended_once() {
         )
     );
 }
+
+/// Waits until `path` shows `text` (the server settles after a burst); panics after 30 s.
+fn eventually(addr: &str, path: &str, text: &str) {
+    let until = Instant::now() + Duration::from_secs(30);
+    loop {
+        let (status, body) = get(addr, path);
+        if status == 200 && body.contains(text) {
+            return;
+        }
+        assert!(
+            Instant::now() < until,
+            "{path} never showed '{text}' (last status {status})"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn serve_survives_bursts_renames_and_recreated_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    let server = serve(tmp.path());
+    let report = tmp.path().join("content/rapporten/verslag.md");
+    let original = std::fs::read_to_string(&report).unwrap();
+
+    // 100 saves in about a second; the server answers throughout and ends on the last one.
+    let checker = {
+        let addr = server.addr.clone();
+        std::thread::spawn(move || {
+            for _ in 0..40 {
+                let (status, _) = get(&addr, "/rapporten/verslag/");
+                assert!(
+                    [200, 500].contains(&status),
+                    "status {status} during the burst"
+                );
+                std::thread::sleep(Duration::from_millis(25));
+            }
+        })
+    };
+    for i in 0..100 {
+        std::fs::write(
+            &report,
+            original.replace("Eerste alinea.", &format!("Versie {i} van de alinea.")),
+        )
+        .unwrap();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    checker.join().unwrap();
+    eventually(
+        &server.addr,
+        "/rapporten/verslag/",
+        "Versie 99 van de alinea.",
+    );
+
+    // An editor's save: write a temporary file, then rename it over the original.
+    let temp = tmp.path().join("content/rapporten/.verslag.md.swp");
+    std::fs::write(
+        &temp,
+        original.replace("Eerste alinea.", "Opgeslagen via hernoemen."),
+    )
+    .unwrap();
+    std::fs::rename(&temp, &report).unwrap();
+    eventually(
+        &server.addr,
+        "/rapporten/verslag/",
+        "Opgeslagen via hernoemen.",
+    );
+
+    // Deleted, then created again.
+    std::fs::remove_file(&report).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    std::fs::write(&report, original.replace("Eerste alinea.", "Weer terug.")).unwrap();
+    eventually(&server.addr, "/rapporten/verslag/", "Weer terug.");
+    assert_eq!(get(&server.addr, "/").0, 200);
+}

@@ -18,7 +18,10 @@ pub fn run(args: &BuildArgs) -> i32 {
         output: args.output.clone(),
         base_url: args.base_url.clone(),
     };
-    match site::build(&opts) {
+    let progress = super::Progress::after_a_second("De site wordt gebouwd…", args.quiet);
+    let result = site::build(&opts);
+    progress.finish();
+    match result {
         Ok(summary) => {
             if args.timings {
                 for (stage, took) in &summary.timings.0 {

@@ -177,8 +177,22 @@ fn markdown_files(dir: &Path, errors: &mut ContentErrors) -> Vec<PathBuf> {
     files
 }
 
+/// The largest content file the build accepts. The longest report is 13 KB; a file of
+/// megabytes is a mistake (a pasted export, a binary), and would make a page no phone loads.
+pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+
 /// Reads a content file as UTF-8 text.
 fn read(file: &Path) -> Result<String, ContentErrors> {
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(ContentError::new(file, 0, format!(
+            "het bestand is {:.1} MB; de grens is {} MB",
+            size as f64 / (1024.0 * 1024.0),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ))
+        .hint("is dit wel een verslag? Splits een heel lange tekst in meer verslagen, of haal geplakte rommel weg")
+        .into());
+    }
     let bytes = std::fs::read(file)
         .map_err(|e| ContentError::new(file, 0, format!("kan het bestand niet lezen ({e})")))?;
     String::from_utf8(bytes).map_err(|e| {

@@ -288,10 +288,28 @@ pub fn render(
         });
     }
     files.extend(data::files(site, &views));
+    if site.config.security_headers {
+        files.push(security_headers(site.urls.base_path()));
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     timings.add("render", started.elapsed() - minifying);
     timings.add("minify", minifying);
     Ok(files)
+}
+
+/// `_headers` for Netlify and Cloudflare Pages: a strict Content-Security-Policy (the site
+/// needs nothing but its own files), no MIME sniffing, no referrer to other sites, and
+/// fingerprinted static files cached for a year.
+fn security_headers(base_path: &str) -> OutputFile {
+    let text = format!(
+        "{base_path}*\n  Content-Security-Policy: default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'\n  \
+         X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\
+         {base_path}static/*\n  Cache-Control: public, max-age=31536000, immutable\n"
+    );
+    OutputFile {
+        path: "_headers".into(),
+        bytes: text.into_bytes(),
+    }
 }
 
 fn load_templates(theme: &Theme) -> Result<Tera, ContentErrors> {

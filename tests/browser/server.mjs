@@ -91,10 +91,20 @@ export async function startServer({ root, prefix = '/', csp = false, production 
   if (!root) throw new Error('startServer: root is required');
   const realRoot = realpathSync(path.resolve(root));
   const base = normalizePrefix(prefix);
+  // With csp, use the policy of the site's own _headers file when it has one (what a host
+  // would send), else the plain `default-src 'self'`.
+  let policy = CSP;
+  try {
+    const headers = await readFile(path.join(realRoot, '_headers'), 'utf8');
+    const line = headers.split('\n').find((l) => /^\s*Content-Security-Policy:/i.test(l));
+    if (line) policy = line.split(':').slice(1).join(':').trim();
+  } catch {
+    // No _headers: the default policy.
+  }
 
   const server = createServer(async (req, res) => {
     const headers = { 'X-Content-Type-Options': 'nosniff' };
-    if (csp) headers['Content-Security-Policy'] = CSP;
+    if (csp) headers['Content-Security-Policy'] = policy;
     const send = (status, body, extra = {}) => {
       res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body), ...extra });
       res.end(req.method === 'HEAD' ? undefined : body);
