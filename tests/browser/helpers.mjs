@@ -59,11 +59,12 @@ export function ensureBinary() {
   return bin;
 }
 
-/** Builds the site into a fresh temporary folder and returns the folder. */
-export async function buildSite({ baseUrl } = {}) {
+/** Builds the site (the repository's, or the one at `root`) into a fresh temporary folder. */
+export async function buildSite({ baseUrl, root } = {}) {
   const bin = ensureBinary();
   const out = await mkdtemp(path.join(os.tmpdir(), 'vindplaats-site-'));
   const args = ['build', '--output', out, '--quiet'];
+  if (root) args.push('--root', root);
   if (baseUrl) args.push('--base-url', baseUrl);
   try {
     await run(bin, args, { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
@@ -108,8 +109,8 @@ export class Harness {
   }
 
   /** Builds the site and serves it: { dir, server, url, prefix, pages }. */
-  async site({ baseUrl, prefix = '/', csp = false } = {}) {
-    const dir = await buildSite({ baseUrl });
+  async site({ baseUrl, prefix = '/', csp = false, root } = {}) {
+    const dir = await buildSite({ baseUrl, root });
     this.defer(() => rm(dir, { recursive: true, force: true }));
     const server = await startServer({ root: dir, prefix, csp });
     this.defer(() => server.close());
