@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+use rayon::prelude::*;
 
 use crate::render::OutputFile;
 
@@ -42,15 +43,20 @@ pub fn write(files: &[OutputFile], out_dir: &Path, root: &Path) -> anyhow::Resul
 
 fn write_all(files: &[OutputFile], dir: &Path) -> anyhow::Result<()> {
     fs::create_dir_all(dir).with_context(|| format!("kan {} niet maken", dir.display()))?;
-    for file in files {
-        let path = dir.join(&file.path);
-        if let Some(p) = path.parent() {
-            fs::create_dir_all(p).with_context(|| format!("kan {} niet maken", p.display()))?;
-        }
-        fs::write(&path, &file.bytes)
-            .with_context(|| format!("kan {} niet schrijven", path.display()))?;
+    let folders: std::collections::BTreeSet<&Path> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent())
+        .collect();
+    for folder in folders {
+        let path = dir.join(folder);
+        fs::create_dir_all(&path).with_context(|| format!("kan {} niet maken", path.display()))?;
     }
-    Ok(())
+    // Files are independent: write them in parallel.
+    files.par_iter().try_for_each(|file| {
+        let path = dir.join(&file.path);
+        fs::write(&path, &file.bytes)
+            .with_context(|| format!("kan {} niet schrijven", path.display()))
+    })
 }
 
 /// Puts the new site in place of the old one. Where the system can (Linux), the two folders

@@ -325,9 +325,9 @@ pub fn index(site: &Site) -> SearchIndex {
     }
 }
 
-/// The size of `bytes` gzip-compressed as a host would serve them.
+/// The size of `bytes` gzip-compressed as a host would serve them (gzip's default level 6).
 pub fn gzip_len(bytes: &[u8]) -> usize {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     encoder.write_all(bytes).expect("writing to memory");
     encoder.finish().expect("writing to memory").len()
 }

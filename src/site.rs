@@ -17,6 +17,7 @@ use crate::render::{self, OutputFile};
 use crate::search;
 use crate::theme::Theme;
 use crate::urls::{Origin, Urls};
+use rayon::prelude::*;
 
 /// What a build is asked to do; `None` means "as the config says".
 #[derive(Debug, Clone, Default)]
@@ -131,25 +132,34 @@ pub fn parse(config: Config, library: Library, root: &Path) -> Result<Site, Cont
     let mut errors = ContentErrors::default();
     let urls = config.urls();
     let matcher = Matcher::new(&library.initiatives);
-    let mut report_bodies = Vec::with_capacity(library.reports.len());
-    for r in &library.reports {
-        let page = r.path();
-        let hrefs: Vec<String> = library
-            .initiatives
-            .iter()
-            .map(|i| urls.href(Origin::Page(&page), &i.path()))
-            .collect();
-        let linker = Linker {
-            matcher: &matcher,
-            hrefs: &hrefs,
-        };
-        match markdown::render(
-            &r.file,
-            &r.body,
-            r.body_line,
-            Some(&linker),
-            config.trusted_html,
-        ) {
+    // Every report page sits at the same depth (rapporten/<slug>/), so one set of links to
+    // the initiatives serves them all.
+    let hrefs: Vec<String> = library
+        .initiatives
+        .iter()
+        .map(|i| urls.href(Origin::Page("rapporten/-/"), &i.path()))
+        .collect();
+    let linker = Linker {
+        matcher: &matcher,
+        hrefs: &hrefs,
+    };
+    // Reports are independent: render them in parallel, keep the order.
+    let results: Vec<_> = library
+        .reports
+        .par_iter()
+        .map(|r| {
+            markdown::render(
+                &r.file,
+                &r.body,
+                r.body_line,
+                Some(&linker),
+                config.trusted_html,
+            )
+        })
+        .collect();
+    let mut report_bodies = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
             Ok(rendered) => report_bodies.push(rendered),
             Err(e) => errors.extend(relative(e)),
         }
