@@ -84,10 +84,10 @@ pub struct CheckArgs {
     /// De map van de site (met vindplaats.toml, content/ en themes/).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
-    /// Laat ook waarschuwingen de controle laten mislukken.
+    /// Laat de controle ook mislukken bij waarschuwingen.
     #[arg(long)]
     pub strict: bool,
-    /// human: leesbaar; json: één object per bevinding (voor editors en CI).
+    /// human: leesbaar; json: een lijst met één object per bevinding (voor editors en CI).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }

@@ -32,7 +32,7 @@ pub fn render(error: &ContentError, severity: Severity, root: &Path) -> String {
     let mut group = Group::with_title(level.primary_title(error.message.as_str()));
     group = match line_text {
         Some(line) if !line.trim().is_empty() => {
-            let span = marker_span(&line, error.column);
+            let span = marker_span(&line, error.column, error.length);
             group.element(
                 Snippet::source(line)
                     .line_start(error.line)
@@ -75,13 +75,19 @@ pub fn render_all(errors: &ContentErrors, root: &Path) -> String {
 
 /// The part of the line to mark: from the column (1-based, in characters), or from the first
 /// non-blank character when the column is unknown, to the end of the line.
-fn marker_span(line: &str, column: usize) -> std::ops::Range<usize> {
+fn marker_span(line: &str, column: usize, length: usize) -> std::ops::Range<usize> {
     let start = if column > 0 {
         line.char_indices().nth(column - 1).map_or(0, |(i, _)| i)
     } else {
         line.len() - line.trim_start().len()
     };
-    let end = line.trim_end().len();
+    let end = match length {
+        0 => line.trim_end().len(),
+        n => line[start..]
+            .char_indices()
+            .nth(n)
+            .map_or(line.len(), |(i, _)| start + i),
+    };
     start..end.max((start + 1).min(line.len()))
 }
 
@@ -124,8 +130,9 @@ mod tests {
 
     #[test]
     fn marker_spans() {
-        assert_eq!(marker_span("topic = \"x y\"  ", 9), 8..13);
-        assert_eq!(marker_span("  - item", 0), 2..8);
-        assert_eq!(marker_span("é = 1", 3), 3..6);
+        assert_eq!(marker_span("topic = \"x y\"  ", 9, 0), 8..13);
+        assert_eq!(marker_span("bel 06-1 nu", 5, 4), 4..8);
+        assert_eq!(marker_span("  - item", 0, 0), 2..8);
+        assert_eq!(marker_span("é = 1", 3, 0), 3..6);
     }
 }

@@ -19,6 +19,8 @@ pub struct ContentError {
     pub hint: Option<String>,
     /// Which check found it, for `check --format json` ("inhoud" unless said otherwise).
     pub rule: &'static str,
+    /// How many characters from `column` the problem spans; 0: to the end of the line.
+    pub length: usize,
 }
 
 impl ContentError {
@@ -30,7 +32,14 @@ impl ContentError {
             message: message.into(),
             hint: None,
             rule: "inhoud",
+            length: 0,
         }
+    }
+
+    /// Marks `length` characters from the column as the problem.
+    pub fn length(mut self, length: usize) -> Self {
+        self.length = length;
+        self
     }
 
     pub fn rule(mut self, rule: &'static str) -> Self {

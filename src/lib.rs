@@ -13,6 +13,7 @@ pub mod error;
 pub mod initiatives;
 pub mod markdown;
 pub mod output;
+pub mod privacy;
 pub mod render;
 pub mod search;
 pub mod site;

@@ -110,8 +110,10 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, BuildError> {
     let config_file = root.join(config::FILE_NAME);
     let theme = Theme::load(root, &config.theme, &config_file).map_err(&relative);
     let library = Library::load(&root.join("content")).map_err(&relative);
+    // The privacy guard runs on every build: contact data never reaches the site.
+    let privacy = ContentErrors(crate::privacy::check(root, &config.privacy_allowlist));
     match (theme, library) {
-        (Ok(theme), Ok(library)) => Ok(Loaded {
+        (Ok(theme), Ok(library)) if privacy.is_empty() => Ok(Loaded {
             config,
             theme,
             library,
@@ -120,6 +122,7 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, BuildError> {
             let mut errors = ContentErrors::default();
             errors.extend(theme.err().unwrap_or_default());
             errors.extend(library.err().unwrap_or_default());
+            errors.extend(privacy);
             Err(errors.sorted().into())
         }
     }

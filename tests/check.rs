@@ -164,6 +164,11 @@ fn json_has_one_object_per_finding_with_place_and_rule() {
         assert!(!phone[key].is_null(), "{key} missing in {phone}");
     }
     assert_eq!(phone["line"], 20);
+    // A site that builds also gets its readability figures, as findings of severity info.
+    let (code, out) = check_with("[x](../weg/)", "", &["--format", "json"]);
+    assert_eq!(code, 1);
+    let all: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert!(all.iter().any(|f| f["rule"] == "link"));
     assert!(
         all.iter()
             .any(|f| f["rule"] == "leesbaarheid" && f["severity"] == "info")

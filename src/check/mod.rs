@@ -4,10 +4,7 @@
 //! Each check is a plain function from the built site (or the content) to findings.
 
 mod links;
-mod privacy;
 pub mod readability;
-
-use std::path::PathBuf;
 
 use serde::Serialize;
 
@@ -106,20 +103,12 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
     let site = &built.site;
     let root = &opts.root;
     let mut findings = Vec::new();
-    let rel = |p: &PathBuf| p.strip_prefix(root).unwrap_or(p).to_path_buf();
 
     findings.extend(
         links::check(site, &built.files)
             .into_iter()
             .map(|e| Finding::error(e.relative_to(root))),
     );
-    for file in privacy::content_files(root) {
-        if let Ok(text) = std::fs::read_to_string(&file) {
-            for e in privacy::scan(&rel(&file), &text, &site.config.privacy_allowlist) {
-                findings.push(Finding::error(e));
-            }
-        }
-    }
     let budget = site.config.search_budget_kb as usize * 1024;
     if built.search_gzip_bytes > budget {
         findings.push(Finding::warning(

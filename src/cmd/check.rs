@@ -20,10 +20,12 @@ pub fn run(args: &CheckArgs) -> i32 {
             return EXIT_OTHER;
         }
     };
-    match args.format {
-        Format::Human => print!("{}", human(&report, args)),
-        Format::Json => println!("{}", json(&report)),
-    }
+    let text = match args.format {
+        Format::Human => human(&report, args),
+        Format::Json => json(&report) + "\n",
+    };
+    // A closed pipe (`check | head`) is not an error worth a panic.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
     let failed = report.errors() > 0 || (args.strict && report.warnings() > 0);
     if failed { EXIT_CONTENT } else { EXIT_OK }
 }

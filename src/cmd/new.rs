@@ -97,7 +97,7 @@ participants = 1
 # Elke naam moet in content/organisaties.toml staan (als naam of als schrijfwijze).
 organisations = []
 # Eén of twee korte zinnen over dit verslag (hoogstens 160 tekens), voor zoekmachines.
-description = "Verslag van de thematafel {title} op {pretty}."
+description = "Pas deze zin aan: waar ging de thematafel van {pretty} over?"
 # Mensen die het verslag noemt in hun rol. part is: ontvangst, presentatie,
 # gespreksleiding of genoemd. Bijvoorbeeld:
 # people = [{{ name = "Naam", role = "projectleider", organisation = "Gemeente Almere", part = "ontvangst" }}]
@@ -119,6 +119,14 @@ kopjes van het verslag en - voor opsommingen.
 }
 
 fn new_initiative(root: &Path, name: &str, soort: &str) -> Outcome {
+    if toml::Value::String(soort.to_owned())
+        .try_into::<crate::content::Kind>()
+        .is_err()
+    {
+        return Err(content_error(format!(
+            "onbekend soort '{soort}' — kies uit: activiteit, app, bijeenkomst, netwerk, pilot, platform, plek, programma, project, systeem, werkwijze, woonvorm"
+        )));
+    }
     let slug = text::slug(name);
     if slug.is_empty() {
         return Err(content_error(

@@ -176,10 +176,10 @@ fn rebuild(shared: &Shared, opts: &BuildOptions) {
             println!("Gebouwd in {took} ms.");
         }
         Err(BuildError::Content(errors)) => {
-            let text = diagnostics::render_all(&errors, &opts.root);
+            let text = diagnostics::render_all(&errors, &opts.root)
+                .replace("er is niets geschreven", "de vorige versie blijft staan");
             eprintln!("{text}");
-            served.error =
-                Some(text.replace("er is niets geschreven", "de vorige versie blijft staan"));
+            served.error = Some(text);
         }
         Err(other) => {
             eprintln!("{other}");

@@ -1,5 +1,6 @@
-//! The privacy guard: no personal e-mail address, Dutch phone number or citizen service
-//! number (BSN) may reach the site, unless the exact value is allowed in the config.
+//! The privacy guard, part of every build: no personal e-mail address, Dutch phone number or
+//! citizen service number (BSN) may reach the site, unless the exact value is allowed in the
+//! config (`privacy_allowlist`, for functional mailboxes).
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +21,18 @@ pub fn content_files(root: &Path) -> Vec<PathBuf> {
                     .is_some_and(|x| x == "md" || x == "toml")
         })
         .map(|e| e.into_path())
+        .collect()
+}
+
+/// Scans every content file below `root`; paths in the errors are relative to `root`.
+pub fn check(root: &Path, allow: &[String]) -> Vec<ContentError> {
+    content_files(root)
+        .into_iter()
+        .filter_map(|file| {
+            let text = std::fs::read_to_string(&file).ok()?;
+            Some(scan(file.strip_prefix(root).unwrap_or(&file), &text, allow))
+        })
+        .flatten()
         .collect()
 }
 
@@ -56,6 +69,7 @@ pub fn scan(file: &Path, text: &str, allow: &[String]) -> Vec<ContentError> {
             found.push(
                 ContentError::new(file, i + 1, format!("{what}: {}", m.as_str()))
                     .column(column)
+                    .length(m.as_str().chars().count())
                     .rule(rule)
                     .hint(hint),
             );
