@@ -262,9 +262,17 @@ pub fn render(
             }
             other => other,
         };
-        // One Text event per run of text, so an alias is never cut in two.
+        // One Text event per run of text, so an alias is never cut in two. (Appending to an
+        // owned buffer: re-copying the run at every piece was quadratic on "[[[[…".)
         match (out.last_mut(), event) {
-            (Some(Event::Text(prev)), Event::Text(t)) => *prev = CowStr::from(format!("{prev}{t}")),
+            (Some(Event::Text(prev)), Event::Text(t)) => {
+                let mut joined = match std::mem::replace(prev, CowStr::Borrowed("")) {
+                    CowStr::Boxed(b) => String::from(b),
+                    other => other.to_string(),
+                };
+                joined.push_str(&t);
+                *prev = CowStr::Boxed(joined.into_boxed_str());
+            }
             (_, event) => out.push(event),
         }
     }

@@ -26,11 +26,12 @@ pub fn content_files(root: &Path) -> Vec<PathBuf> {
 
 /// Scans every content file below `root`; paths in the errors are relative to `root`.
 pub fn check(root: &Path, allow: &[String]) -> Vec<ContentError> {
+    let guard = Guard::new();
     content_files(root)
         .into_iter()
         .filter_map(|file| {
             let text = std::fs::read_to_string(&file).ok()?;
-            Some(scan(file.strip_prefix(root).unwrap_or(&file), &text, allow))
+            Some(guard.scan(file.strip_prefix(root).unwrap_or(&file), &text, allow))
         })
         .flatten()
         .collect()
@@ -51,57 +52,79 @@ pub fn is_bsn(digits: &str) -> bool {
     sum % 11 == 0
 }
 
-/// Every finding in `text` (the file `file`), with line and column.
-pub fn scan(file: &Path, text: &str, allow: &[String]) -> Vec<ContentError> {
-    let email = Regex::new(r"[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+")
-        .expect("constant pattern");
-    // 06-12345678, 020 123 4567, 0320-123456, +31 6 1234 5678, 0031 20 123 4567.
-    let phone = Regex::new(r"(?:\+31|0031|\b0)(?:[\s.-]?\(?0?\)?)?(?:[\s.-]?\d){9}\b")
-        .expect("constant pattern");
-    let number = Regex::new(r"\b\d{9}\b|\b\d{3}[.\s]\d{2}[.\s]\d{3}\b").expect("constant pattern");
-    let mut found = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let mut report = |m: regex::Match, what: &str, hint: &str, rule: &'static str| {
-            if allow.iter().any(|a| a == m.as_str()) {
-                return;
-            }
-            let column = line[..m.start()].chars().count() + 1;
-            found.push(
-                ContentError::new(file, i + 1, format!("{what}: {}", m.as_str()))
-                    .column(column)
-                    .length(m.as_str().chars().count())
-                    .rule(rule)
-                    .hint(hint),
-            );
-        };
-        for m in email.find_iter(line) {
-            report(
-                m,
-                "persoonlijk e-mailadres",
-                "haal het adres weg en zet er [e-mailadres weggelaten door de redactie] voor in de plaats; is het een algemeen adres, zet het dan in privacy_allowlist in vindplaats.toml",
-                "privacy",
-            );
+/// The patterns, compiled once per build.
+pub struct Guard {
+    email: Regex,
+    phone: Regex,
+    number: Regex,
+}
+
+impl Default for Guard {
+    fn default() -> Self {
+        Guard::new()
+    }
+}
+
+impl Guard {
+    pub fn new() -> Guard {
+        Guard {
+            email: Regex::new(r"[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+")
+                .expect("constant pattern"),
+            // 06-12345678, 020 123 4567, 0320-123456, +31 6 1234 5678, 0031 20 123 4567.
+            phone: Regex::new(r"(?:\+31|0031|\b0)(?:[\s.-]?\(?0?\)?)?(?:[\s.-]?\d){9}\b")
+                .expect("constant pattern"),
+            number: Regex::new(r"\b\d{9}\b|\b\d{3}[.\s]\d{2}[.\s]\d{3}\b")
+                .expect("constant pattern"),
         }
-        for m in phone.find_iter(line) {
-            report(
-                m,
-                "telefoonnummer",
-                "haal het nummer weg en zet er [telefoonnummer weggelaten door de redactie] voor in de plaats; is het een algemeen nummer, zet het dan in privacy_allowlist in vindplaats.toml",
-                "privacy",
-            );
-        }
-        for m in number.find_iter(line) {
-            if is_bsn(m.as_str()) {
+    }
+
+    /// Every finding in `text` (the file `file`), with line and column.
+    pub fn scan(&self, file: &Path, text: &str, allow: &[String]) -> Vec<ContentError> {
+        let (email, phone, number) = (&self.email, &self.phone, &self.number);
+        let mut found = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let mut report = |m: regex::Match, what: &str, hint: &str, rule: &'static str| {
+                if allow.iter().any(|a| a == m.as_str()) {
+                    return;
+                }
+                let column = line[..m.start()].chars().count() + 1;
+                found.push(
+                    ContentError::new(file, i + 1, format!("{what}: {}", m.as_str()))
+                        .column(column)
+                        .length(m.as_str().chars().count())
+                        .rule(rule)
+                        .hint(hint),
+                );
+            };
+            for m in email.find_iter(line) {
                 report(
                     m,
-                    "mogelijk burgerservicenummer (BSN)",
-                    "een BSN mag nooit op de site staan: haal het nummer weg",
+                    "persoonlijk e-mailadres",
+                    "haal het adres weg en zet er [e-mailadres weggelaten door de redactie] voor in de plaats; is het een algemeen adres, zet het dan in privacy_allowlist in vindplaats.toml",
                     "privacy",
                 );
             }
+            for m in phone.find_iter(line) {
+                report(
+                    m,
+                    "telefoonnummer",
+                    "haal het nummer weg en zet er [telefoonnummer weggelaten door de redactie] voor in de plaats; is het een algemeen nummer, zet het dan in privacy_allowlist in vindplaats.toml",
+                    "privacy",
+                );
+            }
+            for m in number.find_iter(line) {
+                if is_bsn(m.as_str()) {
+                    report(
+                        m,
+                        "mogelijk burgerservicenummer (BSN)",
+                        "een BSN mag nooit op de site staan: haal het nummer weg",
+                        "privacy",
+                    );
+                }
+            }
         }
+        found
     }
-    found
 }
 
 #[cfg(test)]
@@ -109,7 +132,8 @@ mod tests {
     use super::*;
 
     fn finds(text: &str) -> Vec<String> {
-        scan(Path::new("a.md"), text, &["info@almere.nl".to_owned()])
+        Guard::new()
+            .scan(Path::new("a.md"), text, &["info@almere.nl".to_owned()])
             .into_iter()
             .map(|e| format!("{}:{} {}", e.line, e.column, e.message))
             .collect()
