@@ -57,13 +57,17 @@ impl PipelineFn for Fold {
     /// NFKD, lowercase, without combining marks, soft hyphens, characters outside the Basic
     /// Multilingual Plane, a final apostrophe-s and other apostrophes.
     fn filter(&self, token: String) -> Option<String> {
-        let decomposed: String = token.nfkd().collect::<String>().to_lowercase();
-        let mut s: String = self
-            .marks
-            .replace_all(&decomposed, "")
-            .chars()
-            .filter(|c| u32::from(*c) <= 0xFFFF)
-            .collect();
+        // ASCII needs no decomposition and has no marks: the common case, made cheap.
+        let mut s: String = if token.is_ascii() {
+            token.to_ascii_lowercase()
+        } else {
+            let decomposed: String = token.nfkd().collect::<String>().to_lowercase();
+            self.marks
+                .replace_all(&decomposed, "")
+                .chars()
+                .filter(|c| u32::from(*c) <= 0xFFFF)
+                .collect()
+        };
         let mut chars = s.chars().rev();
         if chars.next() == Some('s') && chars.next().is_some_and(|c| APOSTROPHES.contains(&c)) {
             s.pop();
@@ -84,6 +88,11 @@ impl PipelineFn for Trim {
     }
 
     fn filter(&self, token: String) -> Option<String> {
+        // Most tokens start and end with an ASCII letter or digit: nothing to trim.
+        let ascii_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if ascii_word(token.chars().next()) && ascii_word(token.chars().next_back()) {
+            return Some(token);
+        }
         let trimmed = self.ends.replace_all(&token, "");
         (!trimmed.is_empty()).then(|| trimmed.into_owned())
     }

@@ -23,6 +23,12 @@ pub fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
     let mut offsets = Vec::with_capacity(text.len() + 1);
     let mut buf = [0u8; 4];
     for (i, c) in text.char_indices() {
+        // ASCII folds to itself, lowercased: the common case, without allocating.
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+            offsets.push(i);
+            continue;
+        }
         for f in fold(c.encode_utf8(&mut buf)).chars() {
             folded.push(f);
             offsets.extend(std::iter::repeat_n(i, f.len_utf8()));
