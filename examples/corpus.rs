@@ -34,21 +34,6 @@ const TOPICS: [&str; 5] = [
     "sociale-kwaliteit-en-fysieke-omgeving",
 ];
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// The longest description the builder accepts (`DESCRIPTION_MAX` in src/content/report.rs).
 const DESCRIPTION_MAX: usize = 160;
 
@@ -290,9 +275,16 @@ fn report(pool: &Pool, k: usize) -> (u16, String) {
 
     let title = format!("Verslag thematafel {topic_title} {k}");
     let description = format!(
-        "Verslag {k} van de thematafel {} op {day} {} {year}. {participants} deelnemers van {} organisaties spraken over {} onderwerpen.",
+        "Verslag {k} van de thematafel {} op {}. {participants} deelnemers van {} organisaties spraken over {} onderwerpen.",
         topic_title,
-        MONTHS[month - 1],
+        vindplaats::text::dutch_short_date(
+            time::Date::from_calendar_date(
+                year as i32,
+                time::Month::try_from(month as u8).expect("1..=12"),
+                day as u8
+            )
+            .expect("days 1..=28 exist in every month")
+        ),
         orgs.len(),
         sections.len()
     );

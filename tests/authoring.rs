@@ -201,19 +201,7 @@ fn new_report_builds_and_never_overwrites() {
         .path()
         .join("content/rapporten/verslag-thematafel-eenzaamheid-2024.md");
     let text = std::fs::read_to_string(&file).unwrap();
-    for key in [
-        "title",
-        "topic",
-        "date",
-        "start",
-        "end",
-        "location",
-        "participants",
-        "organisations",
-        "description",
-        "people",
-        "corrections",
-    ] {
+    for key in vindplaats::content::report::field_names() {
         assert!(text.contains(&format!("\n{key} = ")), "{key} missing");
     }
     assert!(

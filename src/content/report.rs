@@ -51,6 +51,11 @@ const FIELDS: &[Field] = &[
     ),
 ];
 
+/// The front-matter keys of a report, in the order `new rapport` writes them.
+pub fn field_names() -> impl Iterator<Item = &'static str> {
+    FIELDS.iter().map(|f| f.name)
+}
+
 /// The longest meta description search engines show in full.
 pub const DESCRIPTION_MAX: usize = 160;
 
