@@ -80,6 +80,13 @@ impl Matcher {
         let mut whole = Vec::new();
         let mut inside = Vec::new();
         for m in ac.find_overlapping_iter(&folded) {
+            // A match must cover whole characters of the original: "." inside the "..." that
+            // "…" folds to is no mention of "." (found by fuzzing).
+            let starts_a_char = m.start() == 0 || offsets[m.start() - 1] != offsets[m.start()];
+            let ends_a_char = offsets[m.end()] != offsets[m.end() - 1];
+            if !starts_a_char || !ends_a_char {
+                continue;
+            }
             let before = folded[..m.start()].chars().next_back();
             let after = folded[m.end()..].chars().next();
             let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
@@ -190,8 +197,14 @@ pub fn check_aliases(
 /// The sentence of `text` around byte `at`: from after the previous `.`, `?` or `!` that is
 /// followed by a space and a capital, to the next such end.
 pub fn sentence_around(text: &str, at: usize) -> &str {
-    let ends: Vec<usize> = text
-        .char_indices()
+    sentence_at(text, &sentence_ends(text), at)
+}
+
+/// Where the sentences of `text` end (byte offsets after the `.`, `?` or `!`), for
+/// [`sentence_at`]: found once per paragraph, however many mentions it has (a paragraph
+/// full of mentions was quadratic, found by the fuzz time test).
+pub fn sentence_ends(text: &str) -> Vec<usize> {
+    text.char_indices()
         .filter(|(i, c)| {
             matches!(c, '.' | '?' | '!') && {
                 let mut rest = text[i + c.len_utf8()..].chars();
@@ -202,10 +215,28 @@ pub fn sentence_around(text: &str, at: usize) -> &str {
             }
         })
         .map(|(i, c)| i + c.len_utf8())
-        .collect();
-    let start = ends.iter().copied().filter(|e| *e <= at).max().unwrap_or(0);
-    let end = ends.iter().copied().find(|e| *e > at).unwrap_or(text.len());
-    text[start..end].trim()
+        .collect()
+}
+
+/// The longest quote, in bytes on each side of the mention: a "sentence" without sentence
+/// ends can be a whole page (quoting it for every mention was quadratic, found by fuzzing).
+const QUOTE_REACH: usize = 300;
+
+/// The sentence around byte `at`, given the sentence ends of `text`; at most
+/// [`QUOTE_REACH`] bytes on either side of `at`.
+pub fn sentence_at<'a>(text: &'a str, ends: &[usize], at: usize) -> &'a str {
+    let next = ends.partition_point(|&e| e <= at);
+    let mut start = if next == 0 { 0 } else { ends[next - 1] };
+    let mut end = ends.get(next).copied().unwrap_or(text.len());
+    start = start.max(at.saturating_sub(QUOTE_REACH));
+    end = end.min(at.saturating_add(QUOTE_REACH)).min(text.len());
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[start..end.max(start)].trim()
 }
 
 #[cfg(test)]
@@ -270,6 +301,16 @@ mod tests {
             [0, 1],
             "a shadowed alias still occurs"
         );
+    }
+
+    /// Regression (fuzz/corpus/mentions, found by cargo fuzz): an alias that is part of what
+    /// one character folds to ("…" → "...", "⑴" → "(1)") matched half a character.
+    #[test]
+    fn matches_cover_whole_characters() {
+        let m = Matcher::new(&[initiative("punt", &["."]), initiative("een", &["1"])]);
+        assert!(m.find("x … y").is_empty());
+        assert!(m.find("x ⑴ y").is_empty());
+        assert_eq!(found(&m, "x . y"), ["0=."]);
     }
 
     #[test]

@@ -114,7 +114,9 @@ pub fn render(
     trusted_html: bool,
 ) -> Result<Rendered, ContentErrors> {
     let mut errors = ContentErrors::default();
-    let line_of = |offset: usize| body_line + body[..offset].matches('\n').count();
+    // Line starts, found once: counting newlines per heading was quadratic (fuzz time test).
+    let line_starts: Vec<usize> = body.match_indices('\n').map(|(i, _)| i).collect();
+    let line_of = |offset: usize| body_line + line_starts.partition_point(|&nl| nl < offset);
     let mut ids = UniqueIds::reserving(RESERVED_IDS.iter().copied());
     ids.claim(INTRO_ID, INTRO_ID);
 
@@ -150,6 +152,7 @@ pub fn render(
     let mut out: Vec<Event> = Vec::new();
     let mut open_heading: Option<(String, String)> = None;
     let mut needs_sanitising = false;
+    let mut heading_ids = std::collections::BTreeSet::from([INTRO_ID.to_owned()]);
     let mut depth = 0usize;
     let mut too_deep = false;
     let mut texts = heading_texts.into_iter();
@@ -218,6 +221,7 @@ pub fn render(
                 }
                 previous_level = n;
                 let id = ids.claim(&text, "kop");
+                heading_ids.insert(id.clone());
                 open_heading = Some((id.clone(), text.clone()));
                 if level == HeadingLevel::H2 {
                     sections.push(Section {
@@ -292,7 +296,7 @@ pub fn render(
         let events = &out[range[0]..range[1]];
         pulldown_cmark::html::push_html(&mut section.html, events.iter().cloned());
         if needs_sanitising && !trusted_html {
-            section.html = sanitise(&section.html);
+            section.html = sanitise(&section.html, &heading_ids);
         }
         section.text = plain_text(events);
     }
@@ -371,6 +375,7 @@ fn link_mentions<'a>(events: Vec<Event<'a>>, linker: &Linker) -> (Vec<Event<'a>>
 
     let mut out = Vec::with_capacity(events.len());
     let mut mentions = Vec::new();
+    let mut ends_of: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     let mut linked: std::collections::BTreeSet<(String, usize)> = Default::default();
     let (mut in_heading, mut in_link, mut in_code) = (false, 0usize, false);
     let mut section = INTRO_ID.to_owned();
@@ -411,8 +416,14 @@ fn link_mentions<'a>(events: Vec<Event<'a>>, linker: &Linker) -> (Vec<Event<'a>>
                 initiative: f.initiative,
                 alias: f.alias,
                 section_id: section.clone(),
-                sentence: crate::initiatives::sentence_around(&blocks[block], offset + f.start)
-                    .to_owned(),
+                sentence: crate::initiatives::sentence_at(
+                    &blocks[block],
+                    ends_of
+                        .entry(block)
+                        .or_insert_with(|| crate::initiatives::sentence_ends(&blocks[block])),
+                    offset + f.start,
+                )
+                .to_owned(),
                 text: text[f.start..f.end].to_owned(),
                 linked: link,
             });
@@ -440,7 +451,11 @@ fn link_mentions<'a>(events: Vec<Event<'a>>, linker: &Linker) -> (Vec<Event<'a>>
 pub fn render_plain(body: &str, trusted_html: bool) -> String {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, Parser::new_ext(body, options()));
-    if trusted_html { html } else { sanitise(&html) }
+    if trusted_html {
+        html
+    } else {
+        sanitise(&html, &Default::default())
+    }
 }
 
 /// Whether a link target can go out as it is: relative, `#anchor`, http(s), mailto or tel.
@@ -457,7 +472,9 @@ fn is_safe_url(url: &str) -> bool {
 /// Raw HTML from content, cut down by ammonia to the small set of elements that Markdown
 /// itself produces: no scripts, styles, event handlers, frames or forms, and only http(s),
 /// mailto and tel links (`javascript:` and `data:` are dropped).
-pub fn sanitise(html: &str) -> String {
+/// Only the ids in `ids` (the headings' own) are kept: an id from raw HTML could repeat one
+/// (found by fuzzing) or take one the template needs.
+pub fn sanitise(html: &str, ids: &std::collections::BTreeSet<String>) -> String {
     let tags = [
         "p",
         "br",
@@ -497,6 +514,18 @@ pub fn sanitise(html: &str) -> String {
         .add_generic_attributes(["id"])
         .add_url_schemes(["http", "https", "mailto", "tel"])
         .link_rel(None)
+        .attribute_filter({
+            // Each heading id once: the first element to carry it (the heading, which opens
+            // its section) keeps it; any later copy from raw HTML is dropped.
+            let unused = std::sync::Mutex::new(ids.clone());
+            move |_, attribute, value| {
+                if attribute != "id" {
+                    return Some(value.into());
+                }
+                let mut unused = unused.lock().unwrap_or_else(|e| e.into_inner());
+                unused.remove(value).then(|| value.into())
+            }
+        })
         .clean(html)
         .to_string()
 }
@@ -587,6 +616,15 @@ mod tests {
             html.contains("class=\"permalink\""),
             "permalinks survive: {html}"
         );
+    }
+
+    /// Regression (fuzz/corpus/markdown, found by cargo fuzz): raw HTML could repeat an id.
+    #[test]
+    fn raw_html_cannot_repeat_an_id() {
+        let r = render_ok("## X\n\n<p id=\"x\">a</p> <span id=\"hoofdinhoud\">b</span>\n");
+        let html = r.html();
+        assert_eq!(html.matches("id=\"x\"").count(), 1, "{html}");
+        assert!(!html.contains("hoofdinhoud"), "{html}");
     }
 
     #[test]

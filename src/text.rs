@@ -65,12 +65,16 @@ pub fn is_slug(s: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct UniqueIds {
     taken: std::collections::BTreeSet<String>,
+    /// Per base id, the next suffix to try: a page with the same heading a thousand times
+    /// stays linear (found by the fuzz time test).
+    next: std::collections::BTreeMap<String, usize>,
 }
 
 impl UniqueIds {
     pub fn reserving<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
         UniqueIds {
             taken: reserved.into_iter().map(str::to_owned).collect(),
+            next: Default::default(),
         }
     }
 
@@ -81,10 +85,10 @@ impl UniqueIds {
             s => s,
         };
         let mut id = base.clone();
-        let mut n = 2;
+        let n = self.next.entry(base.clone()).or_insert(2);
         while self.taken.contains(&id) {
             id = format!("{base}-{n}");
-            n += 1;
+            *n += 1;
         }
         self.taken.insert(id.clone());
         id

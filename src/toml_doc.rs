@@ -116,7 +116,13 @@ impl Doc<'_> {
     fn line_col(&self, offset: usize) -> (usize, usize) {
         let before = &self.text[..offset.min(self.text.len())];
         let line = before.matches('\n').count();
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        // A carriage return is part of the line ending, not a column (fuzzing found a CRLF
+        // file whose error pointed one column past the end of its line).
+        let col = before
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.trim_end_matches('\r').chars().count())
+            + 1;
         (self.first_line + line, col)
     }
 
@@ -247,4 +253,30 @@ pub fn entries<'a>(
             })
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression (fuzz/corpus/front_matter, found by cargo fuzz): with CRLF line endings an
+    /// unclosed string reported a column one past the end of the line.
+    #[test]
+    fn crlf_error_column_stays_on_the_line() {
+        let text = "+++\r\ntitlE = \"Trd\r\noe\"r = 0\r\n+++\r\nTekst\r\n";
+        let e = crate::content::Report::parse(Path::new("a.md"), text).unwrap_err();
+        let first = &e.0[0];
+        let line_len = text
+            .lines()
+            .nth(first.line - 1)
+            .unwrap()
+            .trim_end_matches('\r')
+            .chars()
+            .count();
+        assert!(
+            first.column <= line_len + 1,
+            "column {} on a line of {line_len}",
+            first.column
+        );
+    }
 }
