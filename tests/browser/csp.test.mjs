@@ -42,7 +42,9 @@ describe(`every page under "${CSP}"`, () => {
     summary.pages += 1;
     tp.reset();
     const res = await tp.goto(url, { expect404 });
-    assert.equal(res.headers()['content-security-policy'], CSP, 'the server did not send the policy');
+    // The site's own _headers policy (default-src 'self' and stricter), as a host sends it.
+    const policy = res.headers()['content-security-policy'] ?? '';
+    assert.ok(policy.startsWith(CSP), `the server did not send the policy: ${policy}`);
     assert.equal(res.status(), expect404 ? 404 : 200, url);
     if (interact) await interact(tp.page);
     const violations = await tp.cspViolations();
