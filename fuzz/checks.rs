@@ -225,8 +225,25 @@ fn check_rendered(r: &Rendered, matcher: Option<&Matcher>, trusted_html: bool) {
             "section does not open with {open}"
         );
     }
+    // Every heading keeps its id in the HTML (the table of contents and permalinks link to it),
+    // and raw HTML never brings the intro section's id (the template gives it).
+    for s in &r.sections {
+        for h in &s.subheadings {
+            let open = format!("<h{} id=\"{}\">", h.level, h.id);
+            assert!(
+                s.html.contains(&open),
+                "no {open} in section '{}': {}",
+                s.id,
+                s.html
+            );
+        }
+    }
 
     if !trusted_html {
+        assert!(
+            !r.html().contains(&format!("id=\"{}\"", markdown::INTRO_ID)),
+            "raw HTML brought the intro section's id"
+        );
         check_html(&r.html());
     }
 

@@ -151,8 +151,6 @@ pub fn render(
     }];
     let mut out: Vec<Event> = Vec::new();
     let mut open_heading: Option<(String, String)> = None;
-    let mut needs_sanitising = false;
-    let mut heading_ids = std::collections::BTreeSet::from([INTRO_ID.to_owned()]);
     let mut depth = 0usize;
     let mut too_deep = false;
     let mut texts = heading_texts.into_iter();
@@ -221,7 +219,6 @@ pub fn render(
                 }
                 previous_level = n;
                 let id = ids.claim(&text, "kop");
-                heading_ids.insert(id.clone());
                 open_heading = Some((id.clone(), text.clone()));
                 if level == HeadingLevel::H2 {
                     sections.push(Section {
@@ -247,15 +244,42 @@ pub fn render(
             }
             // Raw HTML, and links with a scheme other than http(s), mailto or tel, make the
             // page go through the sanitiser (unless the config trusts raw HTML).
-            html @ (Event::Html(_) | Event::InlineHtml(_)) => {
-                needs_sanitising = true;
-                html
+            // Raw HTML is sanitised where it stands, fragment by fragment (unless the config
+            // trusts it): it can never carry an id, so it cannot take a heading's id or repeat
+            // one (found by fuzzing when whole sections were sanitised).
+            Event::Html(html) if !trusted_html => Event::Html(CowStr::from(sanitise(&html))),
+            Event::InlineHtml(html) if !trusted_html => {
+                Event::InlineHtml(CowStr::from(sanitise(&html)))
             }
-            Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
-                if !is_safe_url(dest_url) =>
-            {
-                needs_sanitising = true;
-                event
+            // A link or image with another scheme than http(s), mailto or tel (javascript:,
+            // data:, …) keeps its text but loses its target.
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if !trusted_html && !is_safe_url(&dest_url) => {
+                let _ = dest_url;
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: CowStr::from(""),
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if !trusted_html && !is_safe_url(&dest_url) => {
+                let _ = dest_url;
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: CowStr::from(""),
+                    title,
+                    id,
+                })
             }
             // Every heading ends with a permalink to itself, so a reader can share a section.
             end @ Event::End(TagEnd::Heading(_)) => {
@@ -295,9 +319,6 @@ pub fn render(
     for (section, range) in sections.iter_mut().zip(bounds.windows(2)) {
         let events = &out[range[0]..range[1]];
         pulldown_cmark::html::push_html(&mut section.html, events.iter().cloned());
-        if needs_sanitising && !trusted_html {
-            section.html = sanitise(&section.html, &heading_ids);
-        }
         section.text = plain_text(events);
     }
     if sections[0].html.trim().is_empty() {
@@ -451,11 +472,7 @@ fn link_mentions<'a>(events: Vec<Event<'a>>, linker: &Linker) -> (Vec<Event<'a>>
 pub fn render_plain(body: &str, trusted_html: bool) -> String {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, Parser::new_ext(body, options()));
-    if trusted_html {
-        html
-    } else {
-        sanitise(&html, &Default::default())
-    }
+    if trusted_html { html } else { sanitise(&html) }
 }
 
 /// Whether a link target can go out as it is: relative, `#anchor`, http(s), mailto or tel.
@@ -472,9 +489,7 @@ fn is_safe_url(url: &str) -> bool {
 /// Raw HTML from content, cut down by ammonia to the small set of elements that Markdown
 /// itself produces: no scripts, styles, event handlers, frames or forms, and only http(s),
 /// mailto and tel links (`javascript:` and `data:` are dropped).
-/// Only the ids in `ids` (the headings' own) are kept: an id from raw HTML could repeat one
-/// (found by fuzzing) or take one the template needs.
-pub fn sanitise(html: &str, ids: &std::collections::BTreeSet<String>) -> String {
+pub fn sanitise(html: &str) -> String {
     let tags = [
         "p",
         "br",
@@ -511,21 +526,8 @@ pub fn sanitise(html: &str, ids: &std::collections::BTreeSet<String>) -> String 
         .add_tag_attributes("img", ["src", "alt", "title"])
         .add_tag_attributes("abbr", ["title"])
         .add_tag_attributes("ol", ["start"])
-        .add_generic_attributes(["id"])
         .add_url_schemes(["http", "https", "mailto", "tel"])
         .link_rel(None)
-        .attribute_filter({
-            // Each heading id once: the first element to carry it (the heading, which opens
-            // its section) keeps it; any later copy from raw HTML is dropped.
-            let unused = std::sync::Mutex::new(ids.clone());
-            move |_, attribute, value| {
-                if attribute != "id" {
-                    return Some(value.into());
-                }
-                let mut unused = unused.lock().unwrap_or_else(|e| e.into_inner());
-                unused.remove(value).then(|| value.into())
-            }
-        })
         .clean(html)
         .to_string()
 }
