@@ -272,36 +272,7 @@ fn check_rendered(r: &Rendered, matcher: Option<&Matcher>, trusted_html: bool) {
 
 /// Tags the page body may carry: what Markdown makes, and what `markdown::sanitise` lets
 /// through of raw HTML.
-const ALLOWED_TAGS: &[&str] = &[
-    "p",
-    "br",
-    "hr",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "a",
-    "em",
-    "strong",
-    "code",
-    "pre",
-    "blockquote",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "img",
-    "del",
-    "sup",
-    "sub",
-    "abbr",
-];
+use vindplaats::markdown::ALLOWED_TAGS;
 
 /// Attributes the page body may carry (`style` only as a table column's alignment).
 const ALLOWED_ATTRIBUTES: &[&str] = &[

@@ -253,33 +253,8 @@ pub fn render(
             }
             // A link or image with another scheme than http(s), mailto or tel (javascript:,
             // data:, …) keeps its text but loses its target.
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) if !trusted_html && !is_safe_url(&dest_url) => {
-                let _ = dest_url;
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: CowStr::from(""),
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) if !trusted_html && !is_safe_url(&dest_url) => {
-                let _ = dest_url;
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: CowStr::from(""),
-                    title,
-                    id,
-                })
+            Event::Start(tag) if !trusted_html && has_unsafe_target(&tag) => {
+                Event::Start(without_target(tag))
             }
             // Every heading ends with a permalink to itself, so a reader can share a section.
             end @ Event::End(TagEnd::Heading(_)) => {
@@ -475,6 +450,40 @@ pub fn render_plain(body: &str, trusted_html: bool) -> String {
     if trusted_html { html } else { sanitise(&html) }
 }
 
+/// A link or image whose target is not [`is_safe_url`].
+fn has_unsafe_target(tag: &Tag) -> bool {
+    matches!(tag, Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } if !is_safe_url(dest_url))
+}
+
+/// The same link or image with an empty target.
+fn without_target(tag: Tag) -> Tag {
+    match tag {
+        Tag::Link {
+            link_type,
+            title,
+            id,
+            ..
+        } => Tag::Link {
+            link_type,
+            dest_url: CowStr::from(""),
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type,
+            title,
+            id,
+            ..
+        } => Tag::Image {
+            link_type,
+            dest_url: CowStr::from(""),
+            title,
+            id,
+        },
+        other => other,
+    }
+}
+
 /// Whether a link target can go out as it is: relative, `#anchor`, http(s), mailto or tel.
 fn is_safe_url(url: &str) -> bool {
     match url.split_once(':') {
@@ -486,42 +495,44 @@ fn is_safe_url(url: &str) -> bool {
     }
 }
 
+/// The elements raw HTML may keep: those Markdown itself produces.
+pub const ALLOWED_TAGS: &[&str] = &[
+    "p",
+    "br",
+    "hr",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "img",
+    "del",
+    "sup",
+    "sub",
+    "abbr",
+];
+
 /// Raw HTML from content, cut down by ammonia to the small set of elements that Markdown
 /// itself produces: no scripts, styles, event handlers, frames or forms, and only http(s),
 /// mailto and tel links (`javascript:` and `data:` are dropped).
 pub fn sanitise(html: &str) -> String {
-    let tags = [
-        "p",
-        "br",
-        "hr",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "ul",
-        "ol",
-        "li",
-        "a",
-        "em",
-        "strong",
-        "code",
-        "pre",
-        "blockquote",
-        "table",
-        "thead",
-        "tbody",
-        "tr",
-        "th",
-        "td",
-        "img",
-        "del",
-        "sup",
-        "sub",
-        "abbr",
-    ];
     ammonia::Builder::empty()
-        .add_tags(tags)
+        .add_tags(ALLOWED_TAGS)
         .add_tag_attributes("a", ["href", "class", "aria-label", "title"])
         .add_tag_attributes("img", ["src", "alt", "title"])
         .add_tag_attributes("abbr", ["title"])
