@@ -220,7 +220,7 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
 
 /// The longest quote, in bytes on each side of the mention: a "sentence" without sentence
 /// ends can be a whole page (quoting it for every mention was quadratic, found by fuzzing).
-const QUOTE_REACH: usize = 300;
+const QUOTE_REACH: usize = 600;
 
 /// The sentence around byte `at`, given the sentence ends of `text`; at most
 /// [`QUOTE_REACH`] bytes on either side of `at`.
