@@ -77,7 +77,7 @@ pub fn render_all(errors: &ContentErrors, root: &Path) -> String {
 /// non-blank character when the column is unknown, to the end of the line.
 fn marker_span(line: &str, column: usize, length: usize) -> std::ops::Range<usize> {
     let start = if column > 0 {
-        line.char_indices().nth(column - 1).map_or(0, |(i, _)| i)
+        line.char_indices().nth(column - 1).map_or(line.trim_end().len(), |(i, _)| i)
     } else {
         line.len() - line.trim_start().len()
     };
@@ -134,5 +134,7 @@ mod tests {
         assert_eq!(marker_span("bel 06-1 nu", 5, 4), 4..8);
         assert_eq!(marker_span("  - item", 0, 0), 2..8);
         assert_eq!(marker_span("é = 1", 3, 0), 3..6);
+        // A column past the end marks the end of the line, not its start.
+        assert_eq!(marker_span("a = 1", 9, 0), 5..5);
     }
 }
