@@ -77,7 +77,9 @@ pub fn render_all(errors: &ContentErrors, root: &Path) -> String {
 /// non-blank character when the column is unknown, to the end of the line.
 fn marker_span(line: &str, column: usize, length: usize) -> std::ops::Range<usize> {
     let start = if column > 0 {
-        line.char_indices().nth(column - 1).map_or(line.trim_end().len(), |(i, _)| i)
+        line.char_indices()
+            .nth(column - 1)
+            .map_or(line.trim_end().len(), |(i, _)| i)
     } else {
         line.len() - line.trim_start().len()
     };
