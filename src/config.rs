@@ -39,9 +39,18 @@ pub struct Config {
     /// Also write a `_headers` file (Netlify, Cloudflare Pages) with security headers.
     #[serde(default)]
     pub security_headers: bool,
-    /// `check` warns when the compressed search index is larger than this (kilobytes).
+    /// What a first search may download, compressed: the search scripts and the index
+    /// (kilobytes). The index is one file while that fits; beyond, it is sharded, and `check`
+    /// warns when the scripts and the first file of the sharded index are still larger.
     #[serde(default = "default_search_budget_kb")]
     pub search_budget_kb: u32,
+    /// Target size of one shard of a sharded search index (kilobytes, uncompressed).
+    #[serde(default = "default_search_shard_kb")]
+    pub search_shard_kb: u32,
+}
+
+fn default_search_shard_kb() -> u32 {
+    48
 }
 
 fn default_search_budget_kb() -> u32 {
@@ -70,6 +79,7 @@ const FIELDS: &[Field] = &[
         "privacy_allowlist = [\"info@example.org\"]",
     ),
     optional("search_budget_kb", "search_budget_kb = 60"),
+    optional("search_shard_kb", "search_shard_kb = 48"),
     optional("trusted_html", "trusted_html = false"),
     optional("security_headers", "security_headers = true"),
 ];

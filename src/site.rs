@@ -71,10 +71,21 @@ impl Timings {
 pub struct Built {
     pub site: Site,
     pub files: Vec<OutputFile>,
-    pub search_documents: usize,
-    pub search_bytes: usize,
-    pub search_gzip_bytes: usize,
+    pub search: SearchFigures,
     pub timings: Timings,
+}
+
+/// The search index in numbers, for the build summary and `check`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SearchFigures {
+    pub documents: usize,
+    /// 1 for a single-file index.
+    pub shards: usize,
+    /// All of its files, uncompressed.
+    pub bytes: usize,
+    /// The search scripts and the index's first file, compressed: what a first search
+    /// downloads before the parts of a sharded index it needs.
+    pub first_gzip_bytes: usize,
 }
 
 /// What a finished build wrote.
@@ -85,10 +96,7 @@ pub struct Summary {
     /// All files written, pages included.
     pub files: usize,
     pub output: PathBuf,
-    /// Documents in the search index, and its size raw and gzip-compressed.
-    pub search_documents: usize,
-    pub search_bytes: usize,
-    pub search_gzip_bytes: usize,
+    pub search: SearchFigures,
     pub timings: Timings,
 }
 
@@ -205,16 +213,26 @@ pub fn render_all(opts: &BuildOptions) -> Result<Built, BuildError> {
         library,
     } = timings.time("load", || load(opts))?;
     let site = timings.time("parse", || parse(config, library, &opts.root))?;
-    let index = timings.time("index", || search::index(&site));
-    let (search_bytes, search_gzip_bytes) = (index.file.bytes.len(), index.gzip_bytes);
-    let generated = vec![("search-index.js".to_owned(), index.file)];
-    let files = render::render(&site, &theme, generated, &mut timings)?;
+    let scripts_gzip_bytes: usize = theme
+        .static_files
+        .iter()
+        .filter(|(name, _)| name.ends_with(".js"))
+        .map(|(_, bytes)| search::gzip_len(bytes))
+        .sum();
+    let index = timings.time("index", || search::index(&site, scripts_gzip_bytes));
+    let search = SearchFigures {
+        documents: index.documents,
+        shards: index.shards,
+        bytes: index.bytes,
+        first_gzip_bytes: scripts_gzip_bytes + index.main_gzip_bytes,
+    };
+    let generated = vec![(search::MAIN_FILE.to_owned(), index.main)];
+    let mut files = render::render(&site, &theme, generated, &mut timings)?;
+    files.extend(index.parts);
     Ok(Built {
         site,
         files,
-        search_documents: index.documents,
-        search_bytes,
-        search_gzip_bytes,
+        search,
         timings,
     })
 }
@@ -242,9 +260,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
             .count(),
         files: built.files.len(),
         output,
-        search_documents: built.search_documents,
-        search_bytes: built.search_bytes,
-        search_gzip_bytes: built.search_gzip_bytes,
+        search: built.search,
         timings: built.timings,
     })
 }

@@ -131,6 +131,11 @@ pub fn dutch_date(date: time::Date) -> String {
 }
 
 /// `16 mei 2023`, for lists where the weekday is noise.
+/// A size in kilobytes the Dutch way, one decimal: "42,4".
+pub fn kilobytes(bytes: usize) -> String {
+    format!("{:.1}", bytes as f64 / 1024.0).replace('.', ",")
+}
+
 pub fn dutch_short_date(date: time::Date) -> String {
     format!(
         "{} {} {}",

@@ -143,7 +143,8 @@ fn an_index_over_budget_warns_and_fails_only_when_strict() {
     let (code, out) = check_with("", "search_budget_kb = 0", &[]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("waarschuwing: de zoekindex is 1 KB gecomprimeerd; het budget is 0 KB"),
+        out.contains("waarschuwing: de eerste zoekvraag laadt ")
+            && out.contains(" KB gecomprimeerd (zoekscripts en index); het budget is 0 KB"),
         "{out}"
     );
     assert!(

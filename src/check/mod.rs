@@ -110,11 +110,11 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
             .map(|e| Finding::error(e.relative_to(root))),
     );
     let budget = site.config.search_budget_kb as usize * 1024;
-    if built.search_gzip_bytes > budget {
+    if built.search.first_gzip_bytes > budget {
         findings.push(Finding::warning(
             ContentError::new(crate::config::FILE_NAME, 0, format!(
-                "de zoekindex is {} KB gecomprimeerd; het budget is {} KB",
-                built.search_gzip_bytes / 1024,
+                "de eerste zoekvraag laadt {} KB gecomprimeerd (zoekscripts en index); het budget is {} KB",
+                crate::text::kilobytes(built.search.first_gzip_bytes),
                 site.config.search_budget_kb
             ))
             .rule("zoekindex")

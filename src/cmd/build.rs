@@ -6,10 +6,7 @@ use super::{EXIT_CONTENT, EXIT_OK, EXIT_OTHER};
 use crate::cli::BuildArgs;
 use crate::error::BuildError;
 use crate::site::{self, BuildOptions};
-
-fn kb(bytes: usize) -> String {
-    format!("{:.1}", bytes as f64 / 1024.0).replace('.', ",")
-}
+use crate::text::kilobytes as kb;
 
 pub fn run(args: &BuildArgs) -> i32 {
     let started = Instant::now();
@@ -29,12 +26,23 @@ pub fn run(args: &BuildArgs) -> i32 {
                 }
             }
             if !args.quiet {
-                println!(
-                    "Zoekindex: {} documenten, {} KB ({} KB gecomprimeerd).",
-                    summary.search_documents,
-                    kb(summary.search_bytes),
-                    kb(summary.search_gzip_bytes)
-                );
+                let s = summary.search;
+                if s.shards > 1 {
+                    println!(
+                        "Zoekindex: {} documenten in {} delen, {} KB; een eerste zoekvraag laadt {} KB gecomprimeerd (met de zoekscripts) plus de delen die ze nodig heeft.",
+                        s.documents,
+                        s.shards,
+                        kb(s.bytes),
+                        kb(s.first_gzip_bytes)
+                    );
+                } else {
+                    println!(
+                        "Zoekindex: {} documenten, {} KB; een eerste zoekvraag laadt {} KB gecomprimeerd (met de zoekscripts).",
+                        s.documents,
+                        kb(s.bytes),
+                        kb(s.first_gzip_bytes)
+                    );
+                }
                 println!(
                     "Klaar: {} pagina's ({} bestanden) geschreven naar {} in {} ms.",
                     summary.pages,

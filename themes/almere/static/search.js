@@ -1,65 +1,130 @@
 /*! vindplaats — search as you type. Loads the search scripts and index only when a search
  * field is first used (or the search page opens). Results are built with DOM methods and
- * text nodes only: nothing from the index is ever inserted as HTML. */
-(function () {
+ * text nodes only: nothing from the index is ever inserted as HTML.
+ *
+ * The engine (makeEngine) needs no page: tests and the benchmark run it in Node on a built
+ * site. A small site's index is one file; a large one is sharded (src/search/mod.rs): the
+ * engine then loads only the shards that can hold a word of the query and the document
+ * chunks of the results it shows, and grafts the shards into one elasticlunr index, which
+ * then scores exactly as the single index would. */
+(function (window) {
   'use strict';
-  var forms = document.querySelectorAll('form[data-zoek]');
-  if (!forms.length || !('Promise' in window)) return;
 
-  var MAX_SHOWN = 10;
   var NAME_BOOST = 10;
   var FIELDS = { title: { boost: 3, bool: 'OR', expand: true }, body: { boost: 1, bool: 'OR', expand: true } };
   var NAME_FIELDS = { name: { boost: 1, bool: 'OR', expand: true } };
-  var loading = null;
 
-  /** Loads the scripts in order (downloaded in parallel) and builds the engine once. */
-  function load(form) {
-    if (loading) return loading;
-    var urls = form.getAttribute('data-scripts').split(' ').concat([form.getAttribute('data-index')]);
-    loading = new Promise(function (resolve, reject) {
-      var remaining = urls.length;
-      urls.forEach(function (url) {
-        var s = document.createElement('script');
-        s.src = url;
-        s.async = false;
-        s.onload = function () {
-          remaining -= 1;
-          if (remaining === 0) {
-            try { resolve(engine()); } catch (e) { reject(e); }
-          }
-        };
-        s.onerror = function () { reject(new Error('kan ' + url + ' niet laden')); };
-        document.head.appendChild(s);
-      });
-    });
-    return loading;
-  }
-
-  function engine() {
-    var nl = window.vindplaatsNl;
-    var data = window.vindplaatsZoekdata;
+  /**
+   * The search engine over `data` (window.vindplaatsZoekdata). `loadScript(path)` runs the
+   * script at `path` (relative to the site root) and resolves when it has run; the parts of a
+   * sharded index hand their data to window.vindplaatsZoekdeel(name, data).
+   * Returns { search(query) → Promise<{results, terms}>, docs(refs) → Promise<docs>,
+   * suggest(query) → Promise<string|null> }.
+   */
+  function makeEngine(data, elasticlunr, nl, loadScript) {
     if (!data || data.pipeline !== nl.VERSION) {
       throw new Error('zoekindex ' + (data && data.pipeline) + ' past niet bij zoekscript ' + nl.VERSION);
     }
-    nl.register(window.elasticlunr);
-    var main = window.elasticlunr.Index.load(data.index);
-    var names = window.elasticlunr.Index.load(data.names);
-    // The site's words (as typed, unstemmed) for "bedoelde je …?".
-    var seen = {};
-    var vocabulary = [];
-    data.docs.forEach(function (doc) {
-      nl.terms(doc.t + ' ' + doc.x, false).forEach(function (w) {
-        if (!seen[w] && w.length >= 4 && /^\p{L}+$/u.test(w)) {
-          seen[w] = true;
-          vocabulary.push(w);
-        }
+    nl.register(elasticlunr);
+    var names = elasticlunr.Index.load(data.names);
+    var sharded = data.sharded || null;
+    var single = sharded ? null : elasticlunr.Index.load(data.index);
+    var waiting = {};
+    var parts = {};
+    window.vindplaatsZoekdeel = function (name, value) {
+      if (waiting[name]) waiting[name](value);
+      delete waiting[name];
+    };
+
+    /** A part of the sharded index, loaded once. */
+    function part(name) {
+      if (!parts[name]) {
+        parts[name] = new Promise(function (resolve, reject) {
+          waiting[name] = resolve;
+          loadScript(sharded.dir + name + '.js').then(function () {
+            if (waiting[name]) {
+              delete waiting[name];
+              reject(new Error('deel ' + name + ' van de zoekindex is leeg'));
+            }
+          }, reject);
+        });
+        // A failed load may be retried by the next query.
+        parts[name].catch(function () { delete parts[name]; });
+      }
+      return parts[name];
+    }
+
+    /** The shards that can hold `term` or a word starting with it: the shard whose range
+     * contains `term`, and every later one that starts with `term`. */
+    function shardsFor(term) {
+      var starts = sharded.starts;
+      var lo = 0, hi = starts.length - 1, at = -1;
+      while (lo <= hi) {
+        var mid = (lo + hi) >> 1;
+        if (starts[mid] <= term) { at = mid; lo = mid + 1; } else { hi = mid - 1; }
+      }
+      var found = at >= 0 ? [at] : [];
+      for (var k = at + 1; k < starts.length && starts[k].indexOf(term) === 0; k++) found.push(k);
+      return found;
+    }
+
+    /** Two tries as one, children in code point order as the Rust side writes them (so
+     * elasticlunr expands prefixes, and adds scores up, in the same order as on one index).
+     * A term lives in one shard only; the other has at most an empty node on its path. */
+    function mergeNodes(a, b) {
+      var out = { docs: a.docs, df: a.df };
+      if (b.df > 0) {
+        out.docs = b.docs;
+        out.df = b.df;
+      }
+      var keys = {};
+      Object.keys(a).concat(Object.keys(b)).forEach(function (k) {
+        if (k !== 'docs' && k !== 'df') keys[k] = true;
       });
-    });
+      Object.keys(keys).sort().forEach(function (k) {
+        out[k] = a[k] && b[k] ? mergeNodes(a[k], b[k]) : a[k] || b[k];
+      });
+      return out;
+    }
+
+    /** The main index: the single one, or the shards loaded so far put together. */
+    var main = single;
+    var grafted = {};
+    function graft(k, d) {
+      if (grafted[k]) return;
+      grafted[k] = true;
+      if (!main) {
+        main = elasticlunr.Index.load(d);
+        return;
+      }
+      Object.keys(d.index).forEach(function (field) {
+        var own = main.index[field];
+        own.root = mergeNodes(own.root, d.index[field].root);
+      });
+      var store = main.documentStore;
+      Object.keys(d.documentStore.docs).forEach(function (ref) {
+        store.docs[ref] = d.documentStore.docs[ref];
+        store.docInfo[ref] = d.documentStore.docInfo[ref];
+      });
+      main._idfCache = {};
+    }
+
+    /** Makes sure the main index holds every term that starts with one of `terms`. */
+    function ensure(terms) {
+      if (!sharded) return Promise.resolve();
+      var needed = {};
+      terms.forEach(function (term) {
+        if (term) shardsFor(term).forEach(function (k) { needed[k] = true; });
+      });
+      return Promise.all(Object.keys(needed).map(function (k) {
+        return part('i' + k).then(function (d) { graft(k, d); });
+      }));
+    }
 
     function score(index, fields, terms, boost, hits) {
       terms.forEach(function (term, k) {
         // A stop word has no term; an empty term would expand to every word of the index.
-        if (!term) return;
+        if (!term || !index) return;
         Object.keys(fields).forEach(function (field) {
           var found = index.fieldSearch([term], field, fields) || {};
           Object.keys(found).forEach(function (ref) {
@@ -75,41 +140,75 @@
       var tokens = nl.tokenize(query);
       var stemmed = [], plain = [];
       tokens.forEach(function (t, k) {
-        stemmed[k] = nl.process(t, true);
-        plain[k] = nl.process(t, false);
+        stemmed[k] = nl.process(t, true) || '';
+        plain[k] = nl.process(t, false) || '';
       });
-      var hits = {};
-      score(main, FIELDS, stemmed.map(function (t) { return t || ''; }), 1, hits);
-      score(names, NAME_FIELDS, plain.map(function (t) { return t || ''; }), NAME_BOOST, hits);
-      var list = Object.keys(hits).map(function (ref) {
-        var h = hits[ref];
-        h.matched = Object.keys(h.words).length;
-        return h;
+      return ensure(stemmed).then(function () {
+        var hits = {};
+        score(main, FIELDS, stemmed, 1, hits);
+        score(names, NAME_FIELDS, plain, NAME_BOOST, hits);
+        var list = Object.keys(hits).map(function (ref) {
+          var h = hits[ref];
+          h.matched = Object.keys(h.words).length;
+          return h;
+        });
+        // Documents with every word first, then by score.
+        list.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.ref - b.ref; });
+        return { results: list, terms: stemmed.filter(Boolean) };
       });
-      // Documents with every word first, then by score.
-      list.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.ref - b.ref; });
-      return { results: list, terms: stemmed.filter(Boolean) };
+    }
+
+    /** What the results `refs` show: { u, t, b, x } each. */
+    function docs(refs) {
+      if (!sharded) return Promise.resolve(refs.map(function (ref) { return data.docs[Number(ref)]; }));
+      var chunk = sharded.chunk;
+      return Promise.all(refs.map(function (ref) {
+        var n = Number(ref);
+        return part('d' + Math.floor(n / chunk)).then(function (list) { return list[n % chunk]; });
+      }));
+    }
+
+    /** The site's words for "bedoelde je …?", front-coded by src/search/mod.rs. */
+    var vocabulary = null;
+    function words() {
+      if (!vocabulary) {
+        var coded = sharded ? part('woorden') : Promise.resolve(data.words);
+        vocabulary = coded.then(function (text) {
+          var list = [], seen = {}, previous = '';
+          (text ? text.split(' ') : []).forEach(function (entry) {
+            var w = previous.slice(0, Number(entry.charAt(0))) + entry.slice(1);
+            list.push(w);
+            seen[w] = true;
+            previous = w;
+          });
+          return { list: list, seen: seen };
+        });
+        vocabulary.catch(function () { vocabulary = null; });
+      }
+      return vocabulary;
     }
 
     /** The nearest word of the site for each word of a query that found nothing. */
     function suggest(query) {
-      var changed = false;
-      var words = nl.tokenize(query).map(function (t) {
-        var p = nl.process(t, false);
-        if (!p || seen[p]) return t;
-        var best = null, bestDistance = p.length <= 4 ? 2 : 3;
-        vocabulary.forEach(function (w) {
-          if (Math.abs(w.length - p.length) >= bestDistance) return;
-          var d = distance(p, w, bestDistance);
-          if (d < bestDistance) { best = w; bestDistance = d; }
+      return words().then(function (v) {
+        var changed = false;
+        var out = nl.tokenize(query).map(function (t) {
+          var p = nl.process(t, false);
+          if (!p || v.seen[p]) return t;
+          var best = null, bestDistance = p.length <= 4 ? 2 : 3;
+          v.list.forEach(function (w) {
+            if (Math.abs(w.length - p.length) >= bestDistance) return;
+            var d = distance(p, w, bestDistance);
+            if (d < bestDistance) { best = w; bestDistance = d; }
+          });
+          if (best) { changed = true; return best; }
+          return t;
         });
-        if (best) { changed = true; return best; }
-        return t;
+        return changed ? out.join(' ') : null;
       });
-      return changed ? words.join(' ') : null;
     }
 
-    return { search: search, suggest: suggest, docs: data.docs, nl: nl };
+    return { search: search, docs: docs, suggest: suggest, nl: nl };
   }
 
   /** Damerau–Levenshtein (optimal string alignment) distance, giving up above `limit`. */
@@ -133,6 +232,75 @@
       prev = cur;
     }
     return prev[b.length];
+  }
+
+  /** A query's results as a page shows them: the first `limit` with their documents, after
+   * a "bedoelde je …?" correction when the query itself found nothing. */
+  function answer(eng, query, limit) {
+    return eng.search(query).then(function (found) {
+      if (found.results.length) return [found, null];
+      return eng.suggest(query).then(function (corrected) {
+        if (!corrected) return [found, null];
+        return eng.search(corrected).then(function (again) {
+          return again.results.length ? [again, corrected] : [found, null];
+        });
+      });
+    }).then(function (pair) {
+      var shown = pair[0].results.slice(0, limit);
+      return eng.docs(shown.map(function (h) { return h.ref; })).then(function (docs) {
+        return { found: pair[0], corrected: pair[1], shown: shown, docs: docs };
+      });
+    });
+  }
+
+  window.vindplaatsZoeken = { makeEngine: makeEngine, answer: answer };
+
+  if (typeof document === 'undefined') return;
+  var forms = document.querySelectorAll('form[data-zoek]');
+  if (!forms.length || !('Promise' in window)) return;
+
+  var MAX_SHOWN = 10;
+  var loading = null;
+
+  /** Loads one script; resolves when it has run. */
+  function loadScript(url) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = url;
+      s.onload = function () { resolve(); };
+      s.onerror = function () { reject(new Error('kan ' + url + ' niet laden')); };
+      document.head.appendChild(s);
+    });
+  }
+
+  /** Loads the scripts in order (downloaded in parallel) and builds the engine once. */
+  function load(form) {
+    if (loading) return loading;
+    var root = form.getAttribute('data-root');
+    var urls = form.getAttribute('data-scripts').split(' ').concat([form.getAttribute('data-index')]);
+    loading = new Promise(function (resolve, reject) {
+      var remaining = urls.length;
+      urls.forEach(function (url) {
+        var s = document.createElement('script');
+        s.src = url;
+        s.async = false;
+        s.onload = function () {
+          remaining -= 1;
+          if (remaining === 0) {
+            try {
+              resolve(makeEngine(window.vindplaatsZoekdata, window.elasticlunr, window.vindplaatsNl, function (path) {
+                return loadScript(root + path);
+              }));
+            } catch (e) { reject(e); }
+          }
+        };
+        s.onerror = function () { reject(new Error('kan ' + url + ' niet laden')); };
+        document.head.appendChild(s);
+      });
+    });
+    // A failed load (a dropped connection) may be retried by the next query.
+    loading.catch(function () { loading = null; });
+    return loading;
   }
 
   /** About 40 words of `text` around the first matched word, with matched words marked
@@ -190,23 +358,16 @@
       if (!query.trim()) { clear(); return; }
       status.textContent = 'Zoeken wordt geladen…';
       load(form).then(function (eng) {
-        if (pending !== query) return;
-        render(eng, query);
-      }, function (error) {
-        status.textContent = 'Zoeken werkt nu niet: ' + error.message;
+        return answer(eng, query, limit).then(function (a) {
+          if (pending === query) render(eng, query, a);
+        });
+      }).catch(function (error) {
+        if (pending === query) status.textContent = 'Zoeken werkt nu niet: ' + error.message;
       });
     }
 
-    function render(eng, query) {
-      var found = eng.search(query);
-      var corrected = null;
-      if (!found.results.length) {
-        corrected = eng.suggest(query);
-        if (corrected) {
-          var again = eng.search(corrected);
-          if (again.results.length) found = again; else corrected = null;
-        }
-      }
+    function render(eng, query, a) {
+      var corrected = a.corrected;
       clear();
       if (corrected) {
         suggestion.appendChild(document.createTextNode('Bedoelde je: '));
@@ -223,26 +384,25 @@
         suggestion.appendChild(document.createTextNode('?'));
         suggestion.hidden = false;
       }
-      var n = found.results.length;
+      var n = a.found.results.length;
       if (n === 0) {
         status.textContent = 'Geen resultaten voor ‘' + query + '’. Controleer de spelling of probeer een ander woord.';
       } else {
         status.textContent = n + (n === 1 ? ' resultaat' : ' resultaten') + ' voor ‘' + (corrected || query) + '’' +
           (n > limit ? ', de eerste ' + limit + ' staan hieronder.' : '.');
       }
-      found.results.slice(0, limit).forEach(function (hit) {
-        var doc = eng.docs[Number(hit.ref)];
+      a.docs.forEach(function (doc) {
         var li = document.createElement('li');
-        var a = document.createElement('a');
-        a.href = root + doc.u;
-        a.textContent = doc.t;
+        var link = document.createElement('a');
+        link.href = root + doc.u;
+        link.textContent = doc.t;
         var crumb = document.createElement('p');
         crumb.className = 'crumb';
         crumb.textContent = doc.b;
         var text = document.createElement('p');
         text.className = 'snippet';
-        snippet(doc.x, found.terms, eng.nl, text);
-        li.appendChild(a);
+        snippet(doc.x, a.found.terms, eng.nl, text);
+        li.appendChild(link);
         li.appendChild(crumb);
         li.appendChild(text);
         results.appendChild(li);
@@ -294,4 +454,4 @@
   }
 
   Array.prototype.forEach.call(forms, setup);
-})();
+})(window);

@@ -1,0 +1,312 @@
+//! The project's Dutch text pipeline for elasticlunr: tokeniser, folding, trimming, stop words
+//! and stemming.
+//!
+//! The pipeline is owned here and mirrored, function for function, by
+//! `themes/almere/static/search-nl.js`, which registers the same names in elasticlunr.js. The
+//! names carry a version (`fold-nl-v1`): changing a rule means bumping the version on both
+//! sides, so a browser with the old script fails loudly on a new index ("Cannot load
+//! un-registered function") instead of silently missing words. `vindplaats search-terms` dumps
+//! what this side makes of any word list, and the parity test compares it with the browser side.
+
+use elasticlunr::Language;
+use elasticlunr::pipeline::{Pipeline, PipelineFn};
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+/// The pipeline's version; part of every pipeline function's name.
+pub const VERSION: &str = "nl-v1";
+
+/// Characters that split text into tokens: white space, every dash, slashes.
+const SPLIT: &str = r"[\p{White_Space}\p{Pd}/\\\u{2044}\u{2215}\u{FF0F}]+";
+/// Removed while folding: combining marks and the soft hyphen.
+const MARKS: &str = r"[\p{M}\u{AD}]";
+/// Apostrophes and the quotes typed for them; a final apostrophe-s is dropped with its `s`.
+const APOSTROPHES: [char; 5] = ['\'', '’', '‘', 'ʼ', '`'];
+/// What the trimmer removes at both ends of a token: anything but letters and digits.
+const TRIM: &str = r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$";
+
+/// The Dutch stop words of elasticlunr-rs (and lunr-languages), after folding; sorted, so a
+/// lookup is a binary search.
+pub const STOP_WORDS: &[&str] = &[
+    "aan", "al", "alles", "als", "altijd", "andere", "ben", "bij", "daar", "dan", "dat", "de",
+    "der", "deze", "die", "dit", "doch", "doen", "door", "dus", "een", "eens", "en", "er", "ge",
+    "geen", "geweest", "haar", "had", "heb", "hebben", "heeft", "hem", "het", "hier", "hij", "hoe",
+    "hun", "iemand", "iets", "ik", "in", "is", "ja", "je", "kan", "kon", "kunnen", "maar", "me",
+    "meer", "men", "met", "mij", "mijn", "moet", "na", "naar", "niet", "niets", "nog", "nu", "of",
+    "om", "omdat", "onder", "ons", "ook", "op", "over", "reeds", "te", "tegen", "toch", "toen",
+    "tot", "u", "uit", "uw", "van", "veel", "voor", "want", "waren", "was", "wat", "werd", "wezen",
+    "wie", "wil", "worden", "wordt", "zal", "ze", "zelf", "zich", "zij", "zijn", "zo", "zonder",
+    "zou",
+];
+
+/// The rules of the pipeline, built once (regexes, stemmer) and shared by the elasticlunr
+/// pipeline functions and by [`Analyzer::term`], which the index uses directly.
+#[derive(Clone)]
+pub struct Analyzer {
+    split: Regex,
+    marks: Regex,
+    ends: Regex,
+    /// `None` for the names index, where "naamloze pilot" must match as typed.
+    stemmer: Option<std::sync::Arc<rust_stemmers::Stemmer>>,
+}
+
+impl Analyzer {
+    pub fn new(stem: bool) -> Analyzer {
+        Analyzer {
+            split: Regex::new(SPLIT).expect("constant pattern"),
+            marks: Regex::new(MARKS).expect("constant pattern"),
+            ends: Regex::new(TRIM).expect("constant pattern"),
+            stemmer: stem.then(|| {
+                std::sync::Arc::new(rust_stemmers::Stemmer::create(
+                    rust_stemmers::Algorithm::Dutch,
+                ))
+            }),
+        }
+    }
+
+    /// The tokens of `text`, as slices of it.
+    pub fn tokens<'t>(&self, text: &'t str) -> impl Iterator<Item = &'t str> + use<'t, '_> {
+        self.split.split(text).filter(|t| !t.is_empty())
+    }
+
+    /// What the whole pipeline makes of one token: the term the index holds, if any.
+    pub fn term(&self, token: &str) -> Option<String> {
+        let folded = self.fold(token.to_owned())?;
+        let trimmed = self.trim(folded)?;
+        let kept = keep_unless_stop_word(trimmed)?;
+        match &self.stemmer {
+            Some(stemmer) => stem(stemmer, kept),
+            None => Some(kept),
+        }
+    }
+
+    /// NFKD, lowercase, without combining marks, soft hyphens, characters outside the Basic
+    /// Multilingual Plane, a final apostrophe-s and other apostrophes.
+    fn fold(&self, token: String) -> Option<String> {
+        // ASCII needs no decomposition and has no marks: the common case, made cheap.
+        let mut s: String = if token.is_ascii() {
+            let mut t = token;
+            t.make_ascii_lowercase();
+            t
+        } else {
+            let decomposed: String = token.nfkd().collect::<String>().to_lowercase();
+            self.marks
+                .replace_all(&decomposed, "")
+                .chars()
+                .filter(|c| u32::from(*c) <= 0xFFFF)
+                .collect()
+        };
+        let mut chars = s.chars().rev();
+        if chars.next() == Some('s') && chars.next().is_some_and(|c| APOSTROPHES.contains(&c)) {
+            s.pop();
+            s.pop();
+        }
+        s.retain(|c| !APOSTROPHES.contains(&c));
+        (!s.is_empty()).then_some(s)
+    }
+
+    fn trim(&self, token: String) -> Option<String> {
+        // Most tokens start and end with an ASCII letter or digit: nothing to trim.
+        let ascii_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if ascii_word(token.chars().next()) && ascii_word(token.chars().next_back()) {
+            return Some(token);
+        }
+        let trimmed = self.ends.replace_all(&token, "");
+        (!trimmed.is_empty()).then(|| trimmed.into_owned())
+    }
+}
+
+fn keep_unless_stop_word(token: String) -> Option<String> {
+    STOP_WORDS
+        .binary_search(&token.as_str())
+        .is_err()
+        .then_some(token)
+}
+
+/// Snowball Dutch, then two rules it lacks, so plurals meet their singulars: a final double
+/// consonant is undoubled (`gezinn` from gezinnen → `gezin`), and a final `z` or `v` after a
+/// vowel, `l` or `r` becomes `s` or `f` (`buurthuiz` from buurthuizen → `buurthuis`; `uwv`
+/// stays).
+fn stem(stemmer: &rust_stemmers::Stemmer, token: String) -> Option<String> {
+    let mut stem = stemmer.stem(&token).into_owned();
+    let mut last = stem.chars().rev();
+    if let (Some(a), Some(b)) = (last.next(), last.next())
+        && a == b
+        && a.is_ascii_alphabetic()
+        && !"aeiouy".contains(a)
+    {
+        stem.pop();
+    }
+    let mut last = stem.chars().rev();
+    if let (Some(a @ ('z' | 'v')), Some(b)) = (last.next(), last.next())
+        && "aeiouylr".contains(b)
+    {
+        stem.pop();
+        stem.push(if a == 'z' { 's' } else { 'f' });
+    }
+    (!stem.is_empty()).then_some(stem)
+}
+
+/// One step of the pipeline, under the name elasticlunr.js knows it by.
+struct Step {
+    name: &'static str,
+    analyzer: Analyzer,
+}
+
+impl PipelineFn for Step {
+    fn name(&self) -> String {
+        format!("{}-{VERSION}", self.name)
+    }
+
+    fn filter(&self, token: String) -> Option<String> {
+        match self.name {
+            "fold" => self.analyzer.fold(token),
+            "trimmer" => self.analyzer.trim(token),
+            "stopwords" => keep_unless_stop_word(token),
+            _ => stem(self.analyzer.stemmer.as_ref()?, token),
+        }
+    }
+}
+
+/// The project's Dutch language for elasticlunr-rs; `stem: false` gives the pipeline of the
+/// names index.
+pub struct Dutch {
+    analyzer: Analyzer,
+}
+
+impl Dutch {
+    pub fn new(stem: bool) -> Dutch {
+        Dutch {
+            analyzer: Analyzer::new(stem),
+        }
+    }
+
+    /// Tokens and pipeline together: the terms the index holds for `text`.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        let a = &self.analyzer;
+        a.tokens(text).filter_map(|t| a.term(t)).collect()
+    }
+
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+}
+
+impl Language for Dutch {
+    fn name(&self) -> String {
+        "Dutch".into()
+    }
+
+    fn code(&self) -> String {
+        "nl".into()
+    }
+
+    fn tokenize(&self, text: &str) -> Vec<String> {
+        self.analyzer.tokens(text).map(str::to_owned).collect()
+    }
+
+    fn make_pipeline(&self) -> Pipeline {
+        let mut names = vec!["fold", "trimmer", "stopwords"];
+        if self.analyzer.stemmer.is_some() {
+            names.push("stemmer");
+        }
+        Pipeline {
+            queue: names
+                .into_iter()
+                .map(|name| {
+                    Box::new(Step {
+                        name,
+                        analyzer: self.analyzer.clone(),
+                    }) as Box<dyn PipelineFn>
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<String> {
+        Dutch::new(true).terms(text)
+    }
+
+    #[test]
+    fn pipeline_table() {
+        for (input, want) in [
+            ("gezinnen", vec!["gezin"]),
+            ("gezin", vec!["gezin"]),
+            ("buurthuizen", vec!["buurthuis"]),
+            ("buurthuis", vec!["buurthuis"]),
+            ("brieven", vec!["brief"]),
+            ("mannen", vec!["man"]),
+            ("wijkteams", vec!["wijkteam"]),
+            ("collega's", vec!["collega"]),
+            ("Collega’s", vec!["collega"]),
+            ("cliënten", vec!["client"]),
+            ("clienten", vec!["client"]),
+            ("taalbarrière", vec!["taalbarrier"]),
+            ("2023", vec!["2023"]),
+            ("Platform31", vec!["platform31"]),
+            ("post-its", vec!["post", "its"]),
+            ("UWV/W&I", vec!["uwv", "w&i"]),
+            ("‘rode’", vec!["rod"]),
+            ("de en het", vec![]),
+            ("😀", vec![]),
+            ("zelf\u{ad}redzaam", vec!["zelfredzam"]),
+        ] {
+            assert_eq!(terms(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn names_pipeline_does_not_stem() {
+        assert_eq!(
+            Dutch::new(false).terms("De Naamloze Pilot"),
+            ["naamloze", "pilot"]
+        );
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// The index calls the analyser directly; elasticlunr.js runs the named pipeline. Both
+    /// must do the same to every token.
+    #[test]
+    fn analyser_and_named_pipeline_agree() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/content/rapporten/eenzaamheid.md"
+        ))
+        .unwrap()
+            + " Cliënten’s CAFÉ’s post-it's ‘rode’ 2023 zelf\u{ad}redzaam 😀 de";
+        for stem in [true, false] {
+            let dutch = Dutch::new(stem);
+            let piped = dutch.make_pipeline().run(dutch.tokenize(&text));
+            assert!(piped.len() > 500);
+            assert_eq!(piped, dutch.terms(&text));
+        }
+    }
+
+    #[test]
+    fn pipeline_names_carry_the_version() {
+        let names: Vec<String> = Dutch::new(true)
+            .make_pipeline()
+            .queue
+            .iter()
+            .map(|f| f.name())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "fold-nl-v1",
+                "trimmer-nl-v1",
+                "stopwords-nl-v1",
+                "stemmer-nl-v1"
+            ]
+        );
+    }
+}

@@ -1,0 +1,755 @@
+//! The search index: one document per report section, initiative and theme, indexed with
+//! elasticlunr-rs through the project's own Dutch text pipeline ([`dutch`]).
+//!
+//! Small sites get one file: the documents, one elasticlunr index and the names index, so
+//! the first search is a single small request. When that file and the search scripts would
+//! be larger than `search_budget_kb` compressed, the index is *sharded*: the sorted terms are cut into
+//! ranges of about `search_shard_kb` each, every range written as an elasticlunr index of its
+//! own; the documents (what a result shows) go into chunks of [`DOCS_PER_CHUNK`]. The browser
+//! loads only the shards whose range can hold a word of the query (or a word it starts, since
+//! elasticlunr expands prefixes) and only the chunks of the results it shows.
+//!
+//! Sharding never changes a result. Each shard holds the exact postings (elasticlunr's `tf`)
+//! of its terms, the field lengths of every document it mentions, and the count of *all*
+//! documents, so elasticlunr.js computes the same idf, the same field-length norm and the same
+//! score for every (term, document) as it does on one index; `search.js` adds the shards of a
+//! query word up in term order, as one index would. The tests check that the single index is
+//! byte for byte what elasticlunr-rs itself writes, and that the shards put back together are
+//! that index.
+
+mod dutch;
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::Hasher;
+use std::io::Write;
+use std::ops::Range;
+
+use elasticlunr::document_store::DocumentStore;
+use elasticlunr::inverted_index::InvertedIndex;
+use elasticlunr::{IndexBuilder, Language};
+use rayon::prelude::*;
+use regex::Regex;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+pub use dutch::{Analyzer, Dutch, STOP_WORDS, VERSION};
+
+use crate::render::OutputFile;
+use crate::site::Site;
+
+/// Documents per chunk file of a sharded index: a result list of ten usually needs a few.
+pub const DOCS_PER_CHUNK: usize = 8;
+/// The fields of the main index, in the order of [`Document::fields`].
+const FIELDS: [&str; 2] = ["title", "body"];
+/// The name templates and `search.js` know the first file by.
+pub const MAIN_FILE: &str = "search-index.js";
+
+/// What a result shows: stored once per document, beside the index.
+#[derive(Debug, Clone, Serialize)]
+struct Shown<'a> {
+    /// Site path of the page or section.
+    u: String,
+    /// Title.
+    t: String,
+    /// Breadcrumb: "Thema › Rapport › Kop".
+    b: String,
+    /// The whole text: the snippet is cut from it around the first match.
+    x: Cow<'a, str>,
+}
+
+/// One document of the index: what a result shows, and the two fields that are searched.
+struct Document<'a> {
+    shown: Shown<'a>,
+    fields: [Cow<'a, str>; 2],
+}
+
+/// The built index: a script that sets `window.vindplaatsZoekdata` (so search also works when
+/// the site is opened from disk, where fetching a JSON file is not allowed) and, when sharded,
+/// the scripts of the shards, document chunks and vocabulary.
+#[derive(Debug, Clone)]
+pub struct SearchIndex {
+    pub main: OutputFile,
+    pub parts: Vec<OutputFile>,
+    pub documents: usize,
+    /// Shards of the term index; 1 when the index is a single file.
+    pub shards: usize,
+    /// Size of every file together, uncompressed.
+    pub bytes: usize,
+    /// Size of the main file as served compressed (gzip).
+    pub main_gzip_bytes: usize,
+}
+
+/// Builds the index of the whole site. `scripts_gzip_bytes` is what the search scripts weigh
+/// compressed: the budget is for scripts and index together.
+pub fn index(site: &Site, scripts_gzip_bytes: usize) -> SearchIndex {
+    let documents = documents(site);
+    let analyzer = Analyzer::new(true);
+    let postings = Postings::collect(&documents, &analyzer);
+    let words = vocabulary(&postings.tokens);
+    let names = names_index(site, &documents);
+    let pipeline: Vec<String> = Dutch::new(true)
+        .make_pipeline()
+        .queue
+        .iter()
+        .map(|f| f.name())
+        .collect();
+    let budget = (site.config.search_budget_kb as usize * 1024).saturating_sub(scripts_gzip_bytes);
+    let shard_target = site.config.search_shard_kb as usize * 1024;
+
+    // One file when it fits the budget. Only an index of at most a few times the budget can
+    // compress to it, so a large one is never serialised whole just to be measured.
+    if postings.estimated_bytes() + shown_bytes(&documents) <= 16 * budget.max(1) {
+        let single = Single {
+            pipeline: VERSION,
+            docs: documents.iter().map(|d| &d.shown).collect(),
+            index: postings.index_json(0..postings.terms.len(), &pipeline, true),
+            names: &names,
+            words: front_code(&words),
+        };
+        let main = script("window.vindplaatsZoekdata=", &single);
+        let main_gzip_bytes = gzip_len(&main);
+        if main_gzip_bytes <= budget {
+            return SearchIndex {
+                bytes: main.len(),
+                main: fingerprinted(main),
+                parts: Vec::new(),
+                documents: documents.len(),
+                shards: 1,
+                main_gzip_bytes,
+            };
+        }
+    }
+
+    let ranges = postings.plan_shards(shard_target);
+    let mut parts: Vec<(String, Vec<u8>)> = ranges
+        .par_iter()
+        .enumerate()
+        .map(|(k, range)| {
+            let name = format!("i{k}");
+            let json = postings.index_json(range.clone(), &pipeline, false);
+            let bytes = script(&format!("vindplaatsZoekdeel(\"{name}\","), &json);
+            (name, bytes)
+        })
+        .collect();
+    parts.par_extend(
+        documents
+            .par_chunks(DOCS_PER_CHUNK)
+            .enumerate()
+            .map(|(k, chunk)| {
+                let name = format!("d{k}");
+                let shown: Vec<&Shown> = chunk.iter().map(|d| &d.shown).collect();
+                let bytes = script(&format!("vindplaatsZoekdeel(\"{name}\","), &shown);
+                (name, bytes)
+            }),
+    );
+    parts.push((
+        "woorden".to_owned(),
+        script("vindplaatsZoekdeel(\"woorden\",", &front_code(&words)),
+    ));
+    // The parts are immutable under static/: a folder named by their content means a new
+    // build never mixes with a cached old part. SipHash (std's hasher) is enough to tell
+    // builds apart and is fast on the hundreds of megabytes of a large site.
+    let hashes: Vec<u64> = parts
+        .par_iter()
+        .map(|(_, bytes)| {
+            let mut h = std::hash::DefaultHasher::new();
+            h.write(bytes);
+            h.finish()
+        })
+        .collect();
+    let mut h = std::hash::DefaultHasher::new();
+    for x in hashes {
+        h.write_u64(x);
+    }
+    let dir = format!("static/zoek-{:016x}/", h.finish());
+    let manifest = Sharded {
+        pipeline: VERSION,
+        names: &names,
+        sharded: Shards {
+            dir: &dir,
+            starts: ranges
+                .iter()
+                .map(|r| postings.terms[r.start].as_str())
+                .collect(),
+            documents: documents.len(),
+            chunk: DOCS_PER_CHUNK,
+        },
+    };
+    let main = script("window.vindplaatsZoekdata=", &manifest);
+    let main_gzip_bytes = gzip_len(&main);
+    let parts: Vec<OutputFile> = parts
+        .into_iter()
+        .map(|(name, bytes)| OutputFile {
+            path: format!("{dir}{name}.js"),
+            bytes,
+        })
+        .collect();
+    SearchIndex {
+        bytes: main.len() + parts.iter().map(|p| p.bytes.len()).sum::<usize>(),
+        main: fingerprinted(main),
+        parts,
+        documents: documents.len(),
+        shards: ranges.len(),
+        main_gzip_bytes,
+    }
+}
+
+/// The single-file index.
+#[derive(Serialize)]
+struct Single<'a> {
+    pipeline: &'static str,
+    docs: Vec<&'a Shown<'a>>,
+    index: IndexJson<'a>,
+    names: &'a elasticlunr::Index,
+    words: String,
+}
+
+/// The first file of a sharded index: where the rest is.
+#[derive(Serialize)]
+struct Sharded<'a> {
+    pipeline: &'static str,
+    names: &'a elasticlunr::Index,
+    sharded: Shards<'a>,
+}
+
+#[derive(Serialize)]
+struct Shards<'a> {
+    /// Folder of the parts, from the site root.
+    dir: &'a str,
+    /// The first term of each shard `i<k>`; a shard holds the terms up to the next start.
+    starts: Vec<&'a str>,
+    /// Number of documents; document `n` is in chunk `d<n / chunk>`.
+    documents: usize,
+    chunk: usize,
+}
+
+/// `prefix` + JSON of `value` + `);` or `;`: a script that hands the data to the page.
+fn script(prefix: &str, value: &impl Serialize) -> Vec<u8> {
+    let mut out = prefix.as_bytes().to_vec();
+    serde_json::to_writer(&mut out, value).expect("plain data serialises");
+    out.extend_from_slice(if prefix.ends_with('=') {
+        b";\n"
+    } else {
+        b");\n"
+    });
+    out
+}
+
+/// The main file, named by its content so hosts may cache it for ever.
+fn fingerprinted(bytes: Vec<u8>) -> OutputFile {
+    let hash: String = Sha256::digest(&bytes)
+        .iter()
+        .take(5)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    OutputFile {
+        path: format!("static/search-index.{hash}.js"),
+        bytes,
+    }
+}
+
+/// Every document, in a fixed order: report sections, initiatives, themes.
+fn documents(site: &Site) -> Vec<Document<'_>> {
+    let lib = &site.library;
+    let mut docs = Vec::new();
+    for (r, report) in lib.reports.iter().enumerate() {
+        let topic = lib
+            .topic(&report.topic)
+            .expect("topics checked in Library::load");
+        let crumb = format!(
+            "{} › {}, {}",
+            topic.title,
+            report.title,
+            crate::text::dutch_short_date(report.date)
+        );
+        let path = report.path();
+        for section in &site.report_bodies[r].sections {
+            let heading = section.title.as_deref().unwrap_or("Inleiding");
+            docs.push(Document {
+                shown: Shown {
+                    u: format!("{path}#{}", section.id),
+                    t: heading.to_owned(),
+                    b: crumb.clone(),
+                    x: Cow::Borrowed(&section.text),
+                },
+                fields: [Cow::Borrowed(heading), Cow::Borrowed(&section.text)],
+            });
+        }
+    }
+    for (i, initiative) in lib.initiatives.iter().enumerate() {
+        let sentences: Vec<&str> = site.mentions.by_initiative[i]
+            .iter()
+            .map(|&(r, m)| site.report_bodies[r].mentions[m].sentence.as_str())
+            .collect();
+        docs.push(Document {
+            shown: Shown {
+                u: initiative.path(),
+                t: initiative.name.clone(),
+                b: format!("Initiatieven › {}", initiative.kind.label()),
+                x: Cow::Borrowed(&initiative.description),
+            },
+            fields: [
+                Cow::Borrowed(&initiative.name),
+                Cow::Owned(format!(
+                    "{} {}",
+                    initiative.description,
+                    sentences.join(" ")
+                )),
+            ],
+        });
+    }
+    for (t, topic) in lib.topics.iter().enumerate() {
+        let intro = strip_tags(&site.topic_intros[t]);
+        docs.push(Document {
+            shown: Shown {
+                u: topic.path(),
+                t: format!("Thema {}", topic.title),
+                b: "Thema's".to_owned(),
+                x: Cow::Owned(intro.clone()),
+            },
+            fields: [
+                Cow::Borrowed(&topic.title),
+                Cow::Owned(format!("{} {intro}", topic.description)),
+            ],
+        });
+    }
+    docs
+}
+
+/// The initiatives' names and aliases, unstemmed, so "naamloze pilot" finds De Naamloze Pilot
+/// as typed. Small (one entry per initiative), so it always travels in the main file.
+fn names_index(site: &Site, documents: &[Document]) -> elasticlunr::Index {
+    let first = documents.len() - site.library.initiatives.len() - site.library.topics.len();
+    let mut index = IndexBuilder::with_language(Box::new(Dutch::new(false)))
+        .save_docs(false)
+        .add_fields(["name"])
+        .set_ref("id")
+        .build();
+    for (i, initiative) in site.library.initiatives.iter().enumerate() {
+        let name = format!("{} {}", initiative.name, initiative.aliases.join(" "));
+        index.add_doc(&(first + i).to_string(), [name]);
+    }
+    index
+}
+
+/// The serialised shape of an [`elasticlunr::Index`], made from postings counted here.
+/// elasticlunr-rs offers no way to add counted terms to its `Index`, but its inverted index
+/// and document store are public: these are its own types, written in its own field order.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct IndexJson<'a> {
+    fields: [&'static str; 2],
+    pipeline: &'a [String],
+    #[serde(rename = "ref")]
+    ref_field: &'static str,
+    version: &'static str,
+    index: BTreeMap<&'static str, InvertedIndex>,
+    document_store: DocumentStore,
+    lang: &'static str,
+}
+
+/// Every term of the main index with where it occurs: what elasticlunr-rs's `add_doc` counts,
+/// counted once per distinct token and in parallel.
+struct Postings<'a> {
+    /// Sorted.
+    terms: Vec<String>,
+    /// Per term, per field: (document, occurrences), by document.
+    lists: Vec<[Vec<(u32, u32)>; 2]>,
+    /// Per document, per field: the number of terms (elasticlunr's field length).
+    lengths: Vec<[usize; 2]>,
+    /// Every distinct token of the text, for the vocabulary.
+    tokens: Vec<&'a str>,
+}
+
+impl<'a> Postings<'a> {
+    fn collect(documents: &'a [Document<'a>], analyzer: &Analyzer) -> Postings<'a> {
+        // Each document's tokens, counted.
+        let counted: Vec<[Vec<(&str, u32)>; 2]> = documents
+            .par_iter()
+            .map(|d| [0, 1].map(|f| count_tokens(analyzer, &d.fields[f])))
+            .collect();
+        // The pipeline runs once per distinct token, not once per occurrence.
+        let distinct: HashSet<&str> = counted
+            .par_iter()
+            .fold(HashSet::new, |mut set, doc| {
+                set.extend(doc.iter().flatten().map(|(t, _)| *t));
+                set
+            })
+            .reduce(HashSet::new, |mut a, b| {
+                if a.len() < b.len() {
+                    return b.into_iter().chain(a).collect();
+                }
+                a.extend(b);
+                a
+            });
+        let mut tokens: Vec<&str> = distinct.into_iter().collect();
+        tokens.par_sort_unstable();
+        let mapped: Vec<Option<String>> = tokens.par_iter().map(|t| analyzer.term(t)).collect();
+        let mut terms: Vec<String> = mapped.iter().flatten().cloned().collect();
+        terms.par_sort_unstable();
+        terms.dedup();
+        let id_of: HashMap<&str, u32> = tokens
+            .iter()
+            .zip(&mapped)
+            .filter_map(|(token, term)| {
+                let id = terms
+                    .binary_search(term.as_ref()?)
+                    .expect("collected above");
+                Some((*token, id as u32))
+            })
+            .collect();
+        // Per document: term ids with their counts, and the field lengths.
+        let per_doc: Vec<(FieldTerms, [usize; 2])> = counted
+            .into_par_iter()
+            .map(|fields| {
+                let mut lengths = [0; 2];
+                let ids = fields.map(|field| {
+                    let mut ids: Vec<(u32, u32)> = field
+                        .iter()
+                        .filter_map(|(t, n)| Some((*id_of.get(t)?, *n)))
+                        .collect();
+                    ids.sort_unstable();
+                    // Tokens with the same term ("Gezin", "gezinnen") count together.
+                    ids.dedup_by(|b, a| {
+                        let same = a.0 == b.0;
+                        if same {
+                            a.1 += b.1;
+                        }
+                        same
+                    });
+                    ids
+                });
+                for f in 0..2 {
+                    lengths[f] = ids[f].iter().map(|(_, n)| *n as usize).sum();
+                }
+                (ids, lengths)
+            })
+            .collect();
+        let mut lists = vec![[Vec::new(), Vec::new()]; terms.len()];
+        let mut lengths = Vec::with_capacity(per_doc.len());
+        for (doc, (ids, length)) in per_doc.into_iter().enumerate() {
+            for (f, field) in ids.iter().enumerate() {
+                for &(id, n) in field {
+                    lists[id as usize][f].push((doc as u32, n));
+                }
+            }
+            lengths.push(length);
+        }
+        Postings {
+            terms,
+            lists,
+            lengths,
+            tokens,
+        }
+    }
+
+    /// About what the JSON of a term takes: its trie nodes and its postings with the document
+    /// entries they bring along.
+    fn term_bytes(&self, i: usize) -> usize {
+        let shared = i
+            .checked_sub(1)
+            .map(|p| common_prefix(&self.terms[p], &self.terms[i]))
+            .unwrap_or(0);
+        let postings: usize = self.lists[i].iter().map(Vec::len).sum();
+        24 * (self.terms[i].chars().count() - shared).max(1) + 48 * postings
+    }
+
+    fn estimated_bytes(&self) -> usize {
+        (0..self.terms.len()).map(|i| self.term_bytes(i)).sum()
+    }
+
+    /// Cuts the sorted terms into ranges of about `target` bytes (a term is never split).
+    fn plan_shards(&self, target: usize) -> Vec<Range<usize>> {
+        let mut ranges = Vec::new();
+        let (mut start, mut size) = (0, 0);
+        for i in 0..self.terms.len() {
+            let bytes = self.term_bytes(i);
+            if size > 0 && size + bytes > target {
+                ranges.push(start..i);
+                (start, size) = (i, 0);
+            }
+            size += bytes;
+        }
+        if start < self.terms.len() || ranges.is_empty() {
+            ranges.push(start..self.terms.len());
+        }
+        ranges
+    }
+
+    /// The elasticlunr index of the terms in `range`: their postings, the field lengths of
+    /// the documents they occur in (of all documents when `all_documents`), and the number of
+    /// all documents, which the idf needs.
+    fn index_json<'p>(
+        &self,
+        range: Range<usize>,
+        pipeline: &'p [String],
+        all_documents: bool,
+    ) -> IndexJson<'p> {
+        let mut fields = [InvertedIndex::new(), InvertedIndex::new()];
+        let mut mentioned = vec![all_documents; self.lengths.len()];
+        for i in range {
+            for (f, list) in self.lists[i].iter().enumerate() {
+                for &(doc, n) in list {
+                    mentioned[doc as usize] = true;
+                    fields[f].add_token(&doc.to_string(), &self.terms[i], f64::from(n).sqrt());
+                }
+            }
+        }
+        let mut store = DocumentStore::new(false);
+        for (doc, _) in mentioned.iter().enumerate().filter(|(_, m)| **m) {
+            let reference = doc.to_string();
+            for (f, name) in FIELDS.iter().enumerate() {
+                store.add_field_length(&reference, name, self.lengths[doc][f]);
+            }
+            store.add_doc(&reference, BTreeMap::new());
+        }
+        store.length = self.lengths.len();
+        let [title, body] = fields;
+        IndexJson {
+            fields: FIELDS,
+            pipeline,
+            ref_field: "id",
+            version: elasticlunr::ELASTICLUNR_VERSION,
+            index: BTreeMap::from([("title", title), ("body", body)]),
+            document_store: store,
+            lang: "Dutch",
+        }
+    }
+}
+
+/// A document's terms (ids) per field, with their number of occurrences.
+type FieldTerms = [Vec<(u32, u32)>; 2];
+
+/// A field's tokens with their number of occurrences.
+fn count_tokens<'t>(analyzer: &Analyzer, text: &'t str) -> Vec<(&'t str, u32)> {
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for token in analyzer.tokens(text) {
+        *counts.entry(token).or_insert(0) += 1;
+    }
+    counts.into_iter().collect()
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// The words "bedoelde je …?" may propose: every word of the indexed text as typed (folded,
+/// unstemmed), letters only, at least four long; sorted.
+fn vocabulary(tokens: &[&str]) -> Vec<String> {
+    let plain = Analyzer::new(false);
+    let letters = Regex::new(r"^\p{L}{4,}$").expect("constant pattern");
+    let mut words: Vec<String> = tokens
+        .par_iter()
+        .filter_map(|t| plain.term(t))
+        .filter(|w| letters.is_match(w))
+        .collect();
+    words.par_sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Sorted words front-coded: each word as the number of characters it shares with the one
+/// before (one digit, at most 9) and the rest, joined by spaces. A third of the plain list.
+fn front_code(words: &[String]) -> String {
+    let mut out = String::new();
+    let mut previous = "";
+    for word in words {
+        let shared = common_prefix(previous, word).min(9);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push(char::from(b'0' + shared as u8));
+        out.extend(word.chars().skip(shared));
+        previous = word;
+    }
+    out
+}
+
+/// The size of `bytes` gzip-compressed as a host would serve them (gzip's default level 6).
+pub fn gzip_len(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).expect("writing to memory");
+    encoder.finish().expect("writing to memory").len()
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn shown_bytes(documents: &[Document]) -> usize {
+    documents
+        .iter()
+        .map(|d| d.shown.x.len() + d.shown.b.len() + 64)
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    /// Documents made of the real reports' paragraphs: a title (the first words) and a body.
+    fn documents() -> Vec<Document<'static>> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/content/rapporten");
+        let mut docs = Vec::new();
+        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().collect();
+        files.sort_by_key(|f| f.path());
+        for file in files {
+            let text: &'static str = std::fs::read_to_string(file.path()).unwrap().leak();
+            for para in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+                let title: String = para
+                    .split_whitespace()
+                    .take(4)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                docs.push(Document {
+                    shown: Shown {
+                        u: String::new(),
+                        t: title.clone(),
+                        b: String::new(),
+                        x: Cow::Borrowed(para),
+                    },
+                    fields: [Cow::Owned(title), Cow::Borrowed(para)],
+                });
+            }
+        }
+        assert!(docs.len() > 150, "{} documents", docs.len());
+        docs
+    }
+
+    fn pipeline() -> Vec<String> {
+        let queue = Dutch::new(true).make_pipeline().queue;
+        queue.iter().map(|f| f.name()).collect()
+    }
+
+    /// The single index is exactly what elasticlunr-rs's own `add_doc` writes.
+    #[test]
+    fn single_index_is_what_elasticlunr_rs_writes() {
+        let docs = documents();
+        let mut classic = IndexBuilder::with_language(Box::new(Dutch::new(true)))
+            .save_docs(false)
+            .add_fields(FIELDS)
+            .set_ref("id")
+            .build();
+        for (i, d) in docs.iter().enumerate() {
+            classic.add_doc(&i.to_string(), [&d.fields[0], &d.fields[1]]);
+        }
+        let postings = Postings::collect(&docs, &Analyzer::new(true));
+        let pipeline = pipeline();
+        let ours = postings.index_json(0..postings.terms.len(), &pipeline, true);
+        assert_eq!(
+            serde_json::to_string(&ours).unwrap(),
+            serde_json::to_string(&classic).unwrap()
+        );
+    }
+
+    /// Adds the trie `b` into `a` (terms are disjoint between shards).
+    fn merge(a: &mut Value, b: &Value) {
+        for (key, value) in b.as_object().unwrap() {
+            match key.as_str() {
+                "docs" | "df" if value == &Value::Object(Default::default()) || value == 0 => {}
+                "docs" | "df" => {
+                    let own = &a[key.as_str()];
+                    assert!(
+                        own == &Value::Object(Default::default()) || own == 0,
+                        "a term in two shards"
+                    );
+                    a[key.as_str()] = value.clone();
+                }
+                _ => match a.get_mut(key) {
+                    Some(own) => merge(own, value),
+                    None => {
+                        a[key.as_str()] = value.clone();
+                    }
+                },
+            }
+        }
+    }
+
+    /// The shards are the single index cut by term: put together they are that index, each
+    /// with the field lengths of its documents and the count of all documents.
+    #[test]
+    fn shards_put_together_are_the_single_index() {
+        let docs = documents();
+        let postings = Postings::collect(&docs, &Analyzer::new(true));
+        let pipeline = pipeline();
+        let single =
+            serde_json::to_value(postings.index_json(0..postings.terms.len(), &pipeline, true))
+                .unwrap();
+        let ranges = postings.plan_shards(2048);
+        assert!(ranges.len() > 20, "{} shards", ranges.len());
+        assert_eq!(ranges[0].start, 0);
+        assert_eq!(ranges.last().unwrap().end, postings.terms.len());
+        assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
+        let empty = serde_json::json!({"docs": {}, "df": 0});
+        let mut together = serde_json::json!({"title": {"root": empty}, "body": {"root": empty}});
+        for range in ranges {
+            let shard = serde_json::to_value(postings.index_json(range, &pipeline, false)).unwrap();
+            let store = &shard["documentStore"];
+            assert_eq!(store["length"], single["documentStore"]["length"]);
+            for (doc, info) in store["docInfo"].as_object().unwrap() {
+                assert_eq!(info, &single["documentStore"]["docInfo"][doc]);
+            }
+            for field in FIELDS {
+                merge(&mut together[field], &shard["index"][field]);
+            }
+        }
+        // Serialised tries compare as values: key order aside, every node must be equal.
+        assert_eq!(together, single["index"]);
+    }
+
+    #[test]
+    fn vocabulary_is_front_coded() {
+        let words: Vec<String> = [
+            "aanbod",
+            "aanbieden",
+            "buurt",
+            "buurthuis",
+            "zzzzzzzzzzzzz",
+            "zzzzzzzzzzzzzy",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut sorted = words.clone();
+        sorted.sort();
+        let coded = front_code(&sorted);
+        assert_eq!(coded, "0aanbieden 4od 0buurt 5huis 0zzzzzzzzzzzzz 9zzzzy");
+        // As search.js decodes it.
+        let mut previous = String::new();
+        let decoded: Vec<String> = coded
+            .split(' ')
+            .map(|entry| {
+                let shared = entry.as_bytes()[0] - b'0';
+                let word: String = previous
+                    .chars()
+                    .take(shared.into())
+                    .chain(entry.chars().skip(1))
+                    .collect();
+                previous = word.clone();
+                word
+            })
+            .collect();
+        assert_eq!(decoded, sorted);
+    }
+}

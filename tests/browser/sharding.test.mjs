@@ -1,0 +1,85 @@
+// A sharded search index gives the same answers as one index. The real site is built twice:
+// as it is (one index file) and from a copy with a 1 KB budget and 4 KB shards (dozens of
+// shards). The search engine of search.js runs in Node on both (tests/browser/engine.mjs),
+// and every resident query of the search tests, plus prefixes, typos and stop words, must give
+// the same results, scores, "bedoelde je" suggestion and shown documents — while the sharded
+// site loads only a few of its files per query.
+
+import assert from 'node:assert/strict';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { loadSearch, shardedCopy } from './engine.mjs';
+import { buildSite } from './helpers.mjs';
+import { QUERIES } from './queries.mjs';
+
+const MORE = ['g', 'a', 'ge', 'de en het', 'eenzaamhied', 'huisats', 'jongeren almere', '2023', 'xyzzy', 'cafe', 'taal', 'wijk team', 'ÉÉN', "collega's"];
+
+describe('sharded search', () => {
+  const cleanup = [];
+  let single;
+  let shardedDir;
+  let shardCount;
+
+  before(async () => {
+    const root = shardedCopy(4);
+    cleanup.push(() => rmSync(root, { recursive: true, force: true }));
+    const [a, b] = await Promise.all([buildSite(), buildSite({ root })]);
+    cleanup.push(() => rmSync(a, { recursive: true, force: true }), () => rmSync(b, { recursive: true, force: true }));
+    single = loadSearch(a);
+    shardedDir = b;
+    const dirs = readdirSync(path.join(b, 'static')).filter((d) => d.startsWith('zoek-'));
+    assert.equal(dirs.length, 1, `one folder of parts: ${dirs}`);
+    shardCount = readdirSync(path.join(b, 'static', dirs[0])).filter((f) => /^i\d+\.js$/.test(f)).length;
+  });
+
+  after(() => cleanup.reverse().forEach((fn) => fn()));
+
+  it('the real site has one index file, the copy dozens of shards', () => {
+    assert.ok(single.fetched.some((f) => /search-index\.\w+\.js$/.test(f.path)));
+    assert.ok(shardCount >= 30, `${shardCount} shards`);
+  });
+
+  for (const q of [...QUERIES.map((c) => c.q), ...MORE]) {
+    it(`"${q}": same results, scores, suggestion and documents`, async () => {
+      // A fresh engine, so that what it loads is what this query needs.
+      const fresh = loadSearch(shardedDir);
+      fresh.reset();
+      const [x, y] = await Promise.all([single.answer(q, 50), fresh.answer(q, 50)]);
+      // Each site's engine lives in its own context: compare as plain data (JSON keeps every
+      // bit of a score).
+      const plain = (v) => JSON.parse(JSON.stringify(v));
+      assert.deepEqual(plain(y.found), plain(x.found));
+      assert.equal(y.corrected, x.corrected);
+      assert.deepEqual(plain(y.docs), plain(x.docs));
+      const shards = fresh.fetched.filter((f) => /\/i\d+\.js$/.test(f.path)).length;
+      assert.ok(shards < shardCount / 2, `"${q}" loaded ${shards} of ${shardCount} shards`);
+    });
+  }
+
+  it('one-word and two-word queries load only a few shards', async () => {
+    for (const q of ['buurthuis', 'naamloze pilot']) {
+      const fresh = loadSearch(shardedDir);
+      fresh.reset();
+      await fresh.answer(q, 10);
+      const shards = fresh.fetched.filter((f) => /\/i\d+\.js$/.test(f.path));
+      assert.ok(shards.length >= 1 && shards.length <= 2 * q.split(' ').length, `"${q}": ${shards.map((f) => f.path)}`);
+    }
+  });
+
+  it('a missing part is an error, never a silently shorter answer', async () => {
+    const dir = readdirSync(path.join(shardedDir, 'static')).find((d) => d.startsWith('zoek-'));
+    const fresh = loadSearch(shardedDir);
+    const parts = path.join(shardedDir, 'static', dir);
+    const shards = readdirSync(parts).filter((f) => /^i\d+\.js$/.test(f));
+    for (const f of shards) renameSync(path.join(parts, f), path.join(parts, `${f}.weg`));
+    try {
+      await assert.rejects(fresh.answer('buurthuis', 10), /ENOENT|niet laden/);
+    } finally {
+      for (const f of shards) renameSync(path.join(parts, `${f}.weg`), path.join(parts, f));
+    }
+    const answer = await fresh.answer('buurthuis', 10);
+    assert.ok(answer.found.results.length > 0, 'a later query loads the part again');
+  });
+});
