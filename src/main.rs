@@ -2,6 +2,12 @@ use clap::Parser;
 use vindplaats::cli::{Cli, Command};
 use vindplaats::cmd;
 
+/// glibc's malloc maps and unmaps every large buffer (pages, index shards) afresh: with two
+/// threads that is contention on the process's memory map and zeroed pages, more system time
+/// than the build's own work (measured: 1.3–2.8 s of 2 s). mimalloc keeps and reuses them.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = Cli::parse();
     let code = match &cli.command {

@@ -1,62 +1,217 @@
 //! Writing the site: into a fresh folder beside the output, swapped in only when complete.
 //!
 //! A failed or interrupted build therefore never leaves a half-written site: the previous
-//! output stays as it was until the new one is entirely on disk.
+//! output stays as it was until the new one is entirely on disk. Stages hand their files to a
+//! [`Sink`] as soon as they are made, so a large site is never held in memory whole: `build`
+//! streams them into the staging folder, `check`, `serve` and tests collect them in [`Memory`].
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 
 use anyhow::{Context, bail};
 use rayon::prelude::*;
 
 use crate::render::OutputFile;
 
-/// Writes `files` to `out_dir`, replacing what was there. `root` is the site root, which is
-/// never replaced or deleted, whatever `--output` says.
-pub fn write(files: &[OutputFile], out_dir: &Path, root: &Path) -> anyhow::Result<()> {
-    let out_dir = absolute(out_dir)?;
-    let root = absolute(root)?;
-    if root.starts_with(&out_dir) || out_dir.join(crate::config::FILE_NAME).exists() {
-        bail!(
-            "de uitvoermap {} bevat de site zelf; kies een andere map met --output",
-            out_dir.display()
-        );
-    }
-    let parent = out_dir
-        .parent()
-        .context("de uitvoermap heeft geen bovenliggende map")?;
-    let name = out_dir
-        .file_name()
-        .context("de uitvoermap heeft geen naam")?
-        .to_string_lossy()
-        .into_owned();
-    fs::create_dir_all(parent).with_context(|| format!("kan {} niet maken", parent.display()))?;
-    remove_leftovers(parent, &name);
-
-    let staging = parent.join(format!("{name}.new-{}", std::process::id()));
-    let result = write_all(files, &staging).and_then(|()| swap_in(&staging, &out_dir, &name));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+/// Where the stages put the files of the site.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> anyhow::Result<()>;
+    /// Moves every file put under the folder `from` to the folder `to` (site paths ending
+    /// in `/`): for files whose folder is named after their content, known only at the end.
+    fn rename_folder(&self, from: &str, to: &str) -> anyhow::Result<()>;
 }
 
-fn write_all(files: &[OutputFile], dir: &Path) -> anyhow::Result<()> {
-    fs::create_dir_all(dir).with_context(|| format!("kan {} niet maken", dir.display()))?;
-    let folders: std::collections::BTreeSet<&Path> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent())
-        .collect();
-    for folder in folders {
-        let path = dir.join(folder);
-        fs::create_dir_all(&path).with_context(|| format!("kan {} niet maken", path.display()))?;
+/// The files of a site in memory.
+#[derive(Default)]
+pub struct Memory(Mutex<Vec<OutputFile>>);
+
+impl Memory {
+    /// Every file put, sorted by path.
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
     }
-    // Files are independent: write them in parallel.
-    files.par_iter().try_for_each(|file| {
-        let path = dir.join(&file.path);
-        fs::write(&path, &file.bytes)
-            .with_context(|| format!("kan {} niet schrijven", path.display()))
-    })
+}
+
+impl Sink for Memory {
+    fn put(&self, file: OutputFile) -> anyhow::Result<()> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    }
+
+    fn rename_folder(&self, from: &str, to: &str) -> anyhow::Result<()> {
+        for file in self.0.lock().unwrap_or_else(|e| e.into_inner()).iter_mut() {
+            if let Some(rest) = file.path.strip_prefix(from) {
+                file.path = format!("{to}{rest}");
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A new site being written beside the output folder; put in its place by [`Staging::commit`],
+/// removed when dropped uncommitted (a failed build).
+///
+/// One thread writes every file, in the order they come, while the stages go on making the
+/// next ones: parallel creates in one folder (a sharded index's parts) make the threads spin
+/// on the folder's lock, and a bounded queue keeps memory flat.
+pub struct Staging {
+    staging: PathBuf,
+    out_dir: PathBuf,
+    name: String,
+    queue: Option<SyncSender<OutputFile>>,
+    writer: Option<JoinHandle<anyhow::Result<()>>>,
+    /// Set by the writer when a write failed: the stages stop at their next file.
+    failed: Arc<AtomicBool>,
+    files: AtomicUsize,
+    pages: AtomicUsize,
+    committed: bool,
+}
+
+/// Files waiting for the writer thread.
+const QUEUE: usize = 256;
+
+impl Staging {
+    /// Starts a new site for `out_dir`. `root` is the site root, which is never replaced or
+    /// deleted, whatever `--output` says.
+    pub fn begin(out_dir: &Path, root: &Path) -> anyhow::Result<Staging> {
+        let out_dir = absolute(out_dir)?;
+        let root = absolute(root)?;
+        if root.starts_with(&out_dir) || out_dir.join(crate::config::FILE_NAME).exists() {
+            bail!(
+                "de uitvoermap {} bevat de site zelf; kies een andere map met --output",
+                out_dir.display()
+            );
+        }
+        let parent = out_dir
+            .parent()
+            .context("de uitvoermap heeft geen bovenliggende map")?;
+        let name = out_dir
+            .file_name()
+            .context("de uitvoermap heeft geen naam")?
+            .to_string_lossy()
+            .into_owned();
+        fs::create_dir_all(parent)
+            .with_context(|| format!("kan {} niet maken", parent.display()))?;
+        remove_leftovers(parent, &name);
+        let staging = parent.join(format!("{name}.new-{}", std::process::id()));
+        fs::create_dir_all(&staging)
+            .with_context(|| format!("kan {} niet maken", staging.display()))?;
+        let (queue, files) = sync_channel::<OutputFile>(QUEUE);
+        let failed = Arc::new(AtomicBool::new(false));
+        let writer = {
+            let (dir, failed) = (staging.clone(), Arc::clone(&failed));
+            std::thread::spawn(move || {
+                let result = files.iter().try_for_each(|file| write_file(&dir, &file));
+                if result.is_err() {
+                    failed.store(true, Ordering::Relaxed);
+                }
+                result
+            })
+        };
+        Ok(Staging {
+            staging,
+            out_dir,
+            name,
+            queue: Some(queue),
+            writer: Some(writer),
+            failed,
+            files: AtomicUsize::new(0),
+            pages: AtomicUsize::new(0),
+            committed: false,
+        })
+    }
+
+    /// Waits until every file put is on disk.
+    fn finish_writing(&mut self) -> anyhow::Result<()> {
+        self.queue.take();
+        match self.writer.take().map(JoinHandle::join) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => bail!("het schrijven van de site is afgebroken"),
+            None => Ok(()),
+        }
+    }
+
+    /// Files written so far, and how many of them are HTML pages.
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.files.load(Ordering::Relaxed),
+            self.pages.load(Ordering::Relaxed),
+        )
+    }
+
+    /// Puts the new site in place of the old one, once every file is on disk.
+    pub fn commit(mut self) -> anyhow::Result<()> {
+        self.finish_writing()?;
+        swap_in(&self.staging, &self.out_dir, &self.name)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = self.finish_writing();
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, file: OutputFile) -> anyhow::Result<()> {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        if file.path.ends_with(".html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+        }
+        let queue = self.queue.as_ref().expect("open until commit");
+        if self.failed.load(Ordering::Relaxed) || queue.send(file).is_err() {
+            // The writer's own error is reported by commit; the stage just stops here.
+            bail!("het schrijven van de site is mislukt");
+        }
+        Ok(())
+    }
+
+    /// Renames a folder of files already put (a sharded index's parts), after they are
+    /// written: the queue is drained through a marker only the writer sees.
+    fn rename_folder(&self, from: &str, to: &str) -> anyhow::Result<()> {
+        self.put(OutputFile {
+            path: format!("{RENAME}{from}\n{to}"),
+            bytes: Vec::new(),
+        })?;
+        self.files.fetch_sub(1, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+/// Marks a rename in the writer's queue (a path no stage makes: it holds a newline).
+const RENAME: &str = "\n rename\n";
+
+fn write_file(dir: &Path, file: &OutputFile) -> anyhow::Result<()> {
+    if let Some(rest) = file.path.strip_prefix(RENAME) {
+        let (from, to) = rest.split_once('\n').expect("made by rename_folder");
+        let (from, to) = (dir.join(from), dir.join(to));
+        return fs::rename(&from, &to)
+            .with_context(|| format!("kan {} niet hernoemen", from.display()));
+    }
+    let path = dir.join(&file.path);
+    if let Some(folder) = path.parent() {
+        fs::create_dir_all(folder)
+            .with_context(|| format!("kan {} niet maken", folder.display()))?;
+    }
+    fs::write(&path, &file.bytes).with_context(|| format!("kan {} niet schrijven", path.display()))
+}
+
+/// Writes `files` to `out_dir` in one go, replacing what was there.
+pub fn write(files: Vec<OutputFile>, out_dir: &Path, root: &Path) -> anyhow::Result<()> {
+    let staging = Staging::begin(out_dir, root)?;
+    files.into_par_iter().try_for_each(|f| staging.put(f))?;
+    staging.commit()
 }
 
 /// Puts the new site in place of the old one. Where the system can (Linux), the two folders
@@ -139,12 +294,12 @@ mod tests {
         let out = tmp.path().join("public");
         fs::create_dir_all(tmp.path().join("public.new-999")).unwrap();
         write(
-            &[file("a/index.html", "1"), file("stale.html", "x")],
+            vec![file("a/index.html", "1"), file("stale.html", "x")],
             &out,
             &root,
         )
         .unwrap();
-        write(&[file("a/index.html", "2")], &out, &root).unwrap();
+        write(vec![file("a/index.html", "2")], &out, &root).unwrap();
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "2");
         assert!(!out.join("stale.html").exists());
         let names: Vec<_> = fs::read_dir(tmp.path())
@@ -158,7 +313,7 @@ mod tests {
     fn refuses_to_replace_the_site_itself() {
         let tmp = tempfile::tempdir().unwrap();
         fs::write(tmp.path().join("vindplaats.toml"), "").unwrap();
-        let err = write(&[file("x", "")], tmp.path(), tmp.path()).unwrap_err();
+        let err = write(vec![file("x", "")], tmp.path(), tmp.path()).unwrap_err();
         assert!(err.to_string().contains("bevat de site zelf"));
         assert!(tmp.path().join("vindplaats.toml").exists());
     }

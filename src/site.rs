@@ -13,6 +13,7 @@ use crate::content::Library;
 use crate::error::{BuildError, ContentErrors};
 use crate::initiatives::{self, Matcher, MentionIndex};
 use crate::markdown::{self, Linker, Rendered};
+use crate::output::{Memory, Sink, Staging};
 use crate::render::{self, OutputFile};
 use crate::search;
 use crate::theme::Theme;
@@ -204,14 +205,19 @@ pub fn parse(config: Config, library: Library, root: &Path) -> Result<Site, Cont
     })
 }
 
-/// Loads, parses, indexes and renders the whole site in memory, writing nothing.
-pub fn render_all(opts: &BuildOptions) -> Result<Built, BuildError> {
+/// Loads, parses, indexes and renders the whole site into the sink that `open` makes once
+/// the config is known (so nothing is opened for a site that does not load).
+fn produce<S: Sink>(
+    opts: &BuildOptions,
+    open: impl FnOnce(&Config) -> anyhow::Result<S>,
+) -> Result<(S, Site, SearchFigures, Timings), BuildError> {
     let mut timings = Timings::default();
     let Loaded {
         config,
         theme,
         library,
     } = timings.time("load", || load(opts))?;
+    let sink = open(&config)?;
     let site = timings.time("parse", || parse(config, library, &opts.root))?;
     let scripts_gzip_bytes: usize = theme
         .static_files
@@ -219,7 +225,7 @@ pub fn render_all(opts: &BuildOptions) -> Result<Built, BuildError> {
         .filter(|(name, _)| name.ends_with(".js"))
         .map(|(_, bytes)| search::gzip_len(bytes))
         .sum();
-    let index = timings.time("index", || search::index(&site, scripts_gzip_bytes));
+    let index = timings.time("index", || search::index(&site, scripts_gzip_bytes, &sink))?;
     let search = SearchFigures {
         documents: index.documents,
         shards: index.shards,
@@ -227,11 +233,16 @@ pub fn render_all(opts: &BuildOptions) -> Result<Built, BuildError> {
         first_gzip_bytes: scripts_gzip_bytes + index.main_gzip_bytes,
     };
     let generated = vec![(search::MAIN_FILE.to_owned(), index.main)];
-    let mut files = render::render(&site, &theme, generated, &mut timings)?;
-    files.extend(index.parts);
+    render::render(&site, &theme, generated, &sink, &mut timings)?;
+    Ok((sink, site, search, timings))
+}
+
+/// Loads, parses, indexes and renders the whole site in memory, writing nothing.
+pub fn render_all(opts: &BuildOptions) -> Result<Built, BuildError> {
+    let (memory, site, search, timings) = produce(opts, |_| Ok(Memory::default()))?;
     Ok(Built {
         site,
-        files,
+        files: memory.into_files(),
         search,
         timings,
     })
@@ -245,22 +256,23 @@ pub fn output_dir(config: &Config, opts: &BuildOptions) -> PathBuf {
     }
 }
 
-/// The whole build: load, parse, index, render, and swap the new site into the output folder.
+/// The whole build: every file streamed into a staging folder beside the output folder as it
+/// is made, then swapped in place of the old site in one step.
 pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
-    let mut built = render_all(opts)?;
-    let output = output_dir(&built.site.config, opts);
+    let mut output = PathBuf::new();
+    let (staging, _site, search, mut timings) = produce(opts, |config| {
+        output = output_dir(config, opts);
+        Staging::begin(&output, &opts.root)
+    })?;
+    let (files, pages) = staging.counts();
     let started = Instant::now();
-    crate::output::write(&built.files, &output, &opts.root)?;
-    built.timings.add("write", started.elapsed());
+    staging.commit()?;
+    timings.add("write", started.elapsed());
     Ok(Summary {
-        pages: built
-            .files
-            .iter()
-            .filter(|f| f.path.ends_with(".html"))
-            .count(),
-        files: built.files.len(),
+        pages,
+        files,
         output,
-        search: built.search,
-        timings: built.timings,
+        search,
+        timings,
     })
 }

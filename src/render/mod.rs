@@ -8,13 +8,14 @@
 mod data;
 pub mod views;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tera::{Context, Tera};
 
 use crate::error::{BuildError, ContentError, ContentErrors};
+use crate::output::Sink;
 use crate::site::{Site, Timings};
 use crate::theme::Theme;
 use crate::urls::{Origin, file_for};
@@ -37,20 +38,24 @@ struct SiteView<'a> {
     language: &'a str,
 }
 
+/// A page's values, put into its template context only when the page is rendered: a large
+/// site's pages are never all in memory at once.
+type Value<'a> = Box<dyn Fn(&mut Context) + Send + Sync + 'a>;
+
 /// A page to render: its site path, template and page-specific values.
-struct PageSpec {
+struct PageSpec<'a> {
     path: String,
     template: &'static str,
     title: String,
     description: String,
-    context: Context,
+    values: Vec<Value<'a>>,
     /// Served by hosts at any address (the 404 page): links must be absolute.
     anywhere: bool,
     /// The trail from the home page (not included) to this page (included, last).
     crumbs: Vec<Link>,
 }
 
-impl PageSpec {
+impl<'a> PageSpec<'a> {
     fn new(
         path: impl Into<String>,
         template: &'static str,
@@ -62,14 +67,22 @@ impl PageSpec {
             template,
             title: title.into(),
             description: description.into(),
-            context: Context::new(),
+            values: Vec::new(),
             anywhere: false,
             crumbs: Vec::new(),
         }
     }
 
-    fn with<T: Serialize + ?Sized>(mut self, key: &str, value: &T) -> Self {
-        self.context.insert(key, value);
+    fn with<T: Serialize + Sync + ?Sized>(mut self, key: &'static str, value: &'a T) -> Self {
+        self.values
+            .push(Box::new(move |context| context.insert(key, value)));
+        self
+    }
+
+    /// A value made for this page only, moved into it.
+    fn with_owned<T: Serialize + Send + Sync + 'a>(mut self, key: &'static str, value: T) -> Self {
+        self.values
+            .push(Box::new(move |context| context.insert(key, &value)));
         self
     }
 
@@ -94,18 +107,19 @@ const ORGANISATIONS: (&str, &str) = ("organisaties/", "Organisaties");
 const SEARCH: (&str, &str) = ("zoeken/", "Zoeken");
 const ACCESSIBILITY: (&str, &str) = ("toegankelijkheid/", "Toegankelijkheid");
 
-/// Renders every page, static file and data file of the site. `generated` are files made by
-/// earlier stages (the search index), by the name templates know them under.
+/// Renders every page, static file and data file of the site into `sink`, each as soon as it
+/// is made. `generated` are files made by earlier stages (the search index), by the name
+/// templates know them under.
 pub fn render(
     site: &Site,
     theme: &Theme,
     generated: Vec<(String, OutputFile)>,
+    sink: &dyn Sink,
     timings: &mut Timings,
-) -> Result<Vec<OutputFile>, BuildError> {
+) -> Result<(), BuildError> {
     let started = Instant::now();
-    let mut minifying = Duration::ZERO;
     let tera = load_templates(theme)?;
-    let mut files = Vec::new();
+    let put = |file: OutputFile| sink.put(file).map_err(BuildError::Other);
 
     // Static files, CSS and JS fingerprinted so hosts can cache them forever.
     let mut assets = BTreeMap::new();
@@ -119,24 +133,25 @@ pub fn render(
             _ => format!("static/{name}"),
         };
         assets.insert(name.clone(), out.clone());
-        files.push(OutputFile {
+        put(OutputFile {
             path: out,
             bytes: bytes.clone(),
-        });
+        })?;
     }
     for (name, file) in generated {
         assets.insert(name, file.path.clone());
-        files.push(file);
+        put(file)?;
     }
 
     let views = Views::new(site);
+    let summaries: Vec<&views::ReportSummary> = views.reports.iter().map(|r| &r.summary).collect();
     let title = &site.config.title;
     let mut pages = vec![
         PageSpec::new("", "index.html", title.as_str(), site.config.description.as_str())
             .with("topics", &views.topics)
-            .with("reports", &views.reports.iter().map(|r| &r.summary).collect::<Vec<_>>())
-            .with("initiative_count", &views.initiatives.len())
-            .with("organisation_count", &views.organisations.len()),
+            .with("reports", &summaries)
+            .with_owned("initiative_count", views.initiatives.len())
+            .with_owned("organisation_count", views.organisations.len()),
         PageSpec::new(TOPICS.0, "topics.html", TOPICS.1, format!("De {} thema's van de thematafels van {title}.", views.topics.len()))
             .with("topics", &views.topics)
             .crumbs(&[TOPICS]),
@@ -146,7 +161,7 @@ pub fn render(
             REPORTS.1,
             format!("Alle {} verslagen van de thematafels van {title}, op datum.", views.reports.len()),
         )
-        .with("reports", &views.reports.iter().map(|r| &r.summary).collect::<Vec<_>>())
+        .with("reports", &summaries)
         .crumbs(&[REPORTS]),
         PageSpec::new(
             INITIATIVES.0,
@@ -191,15 +206,19 @@ pub fn render(
             .crumbs(&[TOPICS, (&topic.path, &topic.title)]),
         );
     }
+    // Previous and next report of the same topic, found in one pass (not a search per report).
+    let mut last_of_topic: HashMap<&str, usize> = HashMap::new();
+    let mut previous: Vec<Option<usize>> = vec![None; views.reports.len()];
+    let mut next: Vec<Option<usize>> = vec![None; views.reports.len()];
     for (i, report) in views.reports.iter().enumerate() {
-        let same_topic = |j: &usize| views.reports[*j].topic == report.topic;
-        let prev = (0..i)
-            .rev()
-            .find(same_topic)
-            .map(|j| &views.reports[j].summary);
-        let next = (i + 1..views.reports.len())
-            .find(same_topic)
-            .map(|j| &views.reports[j].summary);
+        if let Some(p) = last_of_topic.insert(&report.topic, i) {
+            previous[i] = Some(p);
+            next[p] = Some(i);
+        }
+    }
+    for (i, report) in views.reports.iter().enumerate() {
+        let prev = previous[i].map(|j| &views.reports[j].summary);
+        let next = next[i].map(|j| &views.reports[j].summary);
         let s = &report.summary;
         let label = format!("{}, {}", s.title, s.short_date);
         pages.push(
@@ -210,8 +229,8 @@ pub fn render(
                 report.description.as_str(),
             )
             .with("report", report)
-            .with("previous", &prev)
-            .with("next", &next)
+            .with_owned("previous", prev)
+            .with_owned("next", next)
             .crumbs(&[TOPICS, (&s.topic_path, &s.topic_title), (&s.path, &label)]),
         );
     }
@@ -250,19 +269,23 @@ pub fn render(
         .filter(|p| !p.anywhere)
         .map(|p| site.urls.absolute(&p.path))
         .collect();
-    // Pages are independent: render and minify them in parallel, in a stable order.
-    let rendered: Vec<Result<(OutputFile, Duration), ContentErrors>> = pages
+    // Pages are independent: render, minify and hand them over in parallel.
+    let minifying: Vec<Duration> = pages
         .into_par_iter()
-        .map(|mut page| {
+        .map(|page| {
+            let mut context = Context::new();
+            for value in &page.values {
+                value(&mut context);
+            }
             let origin = if page.anywhere {
                 Origin::Anywhere
             } else {
                 Origin::Page(&page.path)
             };
-            page.context.insert("site", &site_view);
-            page.context.insert("root", &site.urls.root(origin));
-            page.context.insert("assets", &assets);
-            page.context.insert(
+            context.insert("site", &site_view);
+            context.insert("root", &site.urls.root(origin));
+            context.insert("assets", &assets);
+            context.insert(
                 "page",
                 &serde_json::json!({
                     "path": page.path,
@@ -273,43 +296,38 @@ pub fn render(
                     "crumbs": page.crumbs,
                 }),
             );
-            let html = render_one(&tera, theme, page.template, &page.context)?;
+            let html = render_one(&tera, theme, page.template, &context)?;
             let minify_started = Instant::now();
             let bytes = minify(&html);
-            Ok((
-                OutputFile {
-                    path: file_for(&page.path),
-                    bytes,
-                },
-                minify_started.elapsed(),
-            ))
+            let took = minify_started.elapsed();
+            put(OutputFile {
+                path: file_for(&page.path),
+                bytes,
+            })?;
+            Ok(took)
         })
-        .collect();
-    for result in rendered {
-        let (file, took) = result?;
-        minifying += took;
-        files.push(file);
-    }
+        .collect::<Result<_, BuildError>>()?;
 
     let mut ctx = Context::new();
     ctx.insert("urls", &sitemap);
     ctx.insert("sitemap_url", &site.urls.absolute("sitemap.xml"));
     for (template, path) in [("sitemap.xml", "sitemap.xml"), ("robots.txt", "robots.txt")] {
         let text = render_one(&tera, theme, template, &ctx)?;
-        files.push(OutputFile {
+        put(OutputFile {
             path: path.into(),
             bytes: text.into_bytes(),
-        });
+        })?;
     }
-    files.extend(data::files(site, &views));
+    for file in data::files(site, &views) {
+        put(file)?;
+    }
     if site.config.security_headers {
-        files.push(security_headers(site.urls.base_path()));
+        put(security_headers(site.urls.base_path()))?;
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
     // Minifying runs inside the parallel render: its share is CPU time, summed over pages.
     timings.add("render", started.elapsed());
-    timings.add("minify (cpu)", minifying);
-    Ok(files)
+    timings.add("minify (cpu)", minifying.iter().sum());
+    Ok(())
 }
 
 /// `_headers` for Netlify and Cloudflare Pages: a strict Content-Security-Policy (the site

@@ -63,7 +63,7 @@ pub struct PersonView {
 
 /// A report's whole page.
 #[derive(Debug, Clone, Serialize)]
-pub struct ReportView {
+pub struct ReportView<'a> {
     #[serde(flatten)]
     pub summary: ReportSummary,
     pub topic: String,
@@ -76,7 +76,8 @@ pub struct ReportView {
     pub people: Vec<PersonView>,
     pub description: String,
     pub corrections: Vec<Correction>,
-    pub sections: Vec<Section>,
+    /// Borrowed from the site: a large site's text is never copied for its views.
+    pub sections: &'a [Section],
     /// Initiatives mentioned, in order of first mention.
     pub initiatives: Vec<Link>,
 }
@@ -131,17 +132,17 @@ pub struct Group {
 }
 
 /// Every view of the site, made once per build.
-pub struct Views {
+pub struct Views<'a> {
     pub topics: Vec<TopicView>,
-    pub reports: Vec<ReportView>,
+    pub reports: Vec<ReportView<'a>>,
     pub initiatives: Vec<InitiativeView>,
     pub organisations: Vec<OrganisationView>,
     pub by_topic: Vec<Group>,
     pub by_kind: Vec<Group>,
 }
 
-impl Views {
-    pub fn new(site: &Site) -> Views {
+impl<'a> Views<'a> {
+    pub fn new(site: &'a Site) -> Views<'a> {
         let lib = &site.library;
         let summaries: Vec<ReportSummary> = lib
             .reports
@@ -236,7 +237,7 @@ impl Views {
                     .collect(),
                 description: r.description.clone(),
                 corrections: r.corrections.clone(),
-                sections: site.report_bodies[i].sections.clone(),
+                sections: &site.report_bodies[i].sections,
                 initiatives: site.mentions.by_report[i]
                     .iter()
                     .map(|i| initiative_link(*i))

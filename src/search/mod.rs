@@ -20,13 +20,11 @@
 mod dutch;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::hash::Hasher;
 use std::io::Write;
 use std::ops::Range;
 
-use elasticlunr::document_store::DocumentStore;
-use elasticlunr::inverted_index::InvertedIndex;
 use elasticlunr::{IndexBuilder, Language};
 use rayon::prelude::*;
 use regex::Regex;
@@ -35,13 +33,12 @@ use sha2::{Digest, Sha256};
 
 pub use dutch::{Analyzer, Dutch, STOP_WORDS, VERSION};
 
+use crate::output::Sink;
 use crate::render::OutputFile;
 use crate::site::Site;
 
 /// Documents per chunk file of a sharded index: a result list of ten usually needs a few.
 pub const DOCS_PER_CHUNK: usize = 8;
-/// The fields of the main index, in the order of [`Document::fields`].
-const FIELDS: [&str; 2] = ["title", "body"];
 /// The name templates and `search.js` know the first file by.
 pub const MAIN_FILE: &str = "search-index.js";
 
@@ -65,12 +62,11 @@ struct Document<'a> {
 }
 
 /// The built index: a script that sets `window.vindplaatsZoekdata` (so search also works when
-/// the site is opened from disk, where fetching a JSON file is not allowed) and, when sharded,
-/// the scripts of the shards, document chunks and vocabulary.
+/// the site is opened from disk, where fetching a JSON file is not allowed). The parts of a
+/// sharded index (shards, document chunks, vocabulary) have gone to the sink.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
     pub main: OutputFile,
-    pub parts: Vec<OutputFile>,
     pub documents: usize,
     /// Shards of the term index; 1 when the index is a single file.
     pub shards: usize,
@@ -80,9 +76,14 @@ pub struct SearchIndex {
     pub main_gzip_bytes: usize,
 }
 
-/// Builds the index of the whole site. `scripts_gzip_bytes` is what the search scripts weigh
-/// compressed: the budget is for scripts and index together.
-pub fn index(site: &Site, scripts_gzip_bytes: usize) -> SearchIndex {
+/// Builds the index of the whole site; the parts of a sharded index go to `sink` as they are
+/// made. `scripts_gzip_bytes` is what the search scripts weigh compressed: the budget is for
+/// scripts and index together.
+pub fn index(
+    site: &Site,
+    scripts_gzip_bytes: usize,
+    sink: &dyn Sink,
+) -> anyhow::Result<SearchIndex> {
     let documents = documents(site);
     let analyzer = Analyzer::new(true);
     let postings = Postings::collect(&documents, &analyzer);
@@ -103,66 +104,70 @@ pub fn index(site: &Site, scripts_gzip_bytes: usize) -> SearchIndex {
         let single = Single {
             pipeline: VERSION,
             docs: documents.iter().map(|d| &d.shown).collect(),
-            index: postings.index_json(0..postings.terms.len(), &pipeline, true),
             names: &names,
             words: front_code(&words),
         };
-        let main = script("window.vindplaatsZoekdata=", &single);
+        let index = postings.index_json(0..postings.terms.len(), &pipeline, true);
+        let main = script_with("window.vindplaatsZoekdata=", &single, ("index", &index));
         let main_gzip_bytes = gzip_len(&main);
         if main_gzip_bytes <= budget {
-            return SearchIndex {
+            return Ok(SearchIndex {
                 bytes: main.len(),
                 main: fingerprinted(main),
-                parts: Vec::new(),
                 documents: documents.len(),
                 shards: 1,
                 main_gzip_bytes,
-            };
+            });
         }
     }
 
+    // The parts go out as they are made, into a folder renamed after their content at the
+    // end: immutable under static/, a new build never mixes with a cached old part. SipHash
+    // (std's hasher) is enough to tell builds apart and fast on hundreds of megabytes.
     let ranges = postings.plan_shards(shard_target);
-    let mut parts: Vec<(String, Vec<u8>)> = ranges
+    let put = |name: String, bytes: Vec<u8>| -> anyhow::Result<(usize, u64)> {
+        let mut h = std::hash::DefaultHasher::new();
+        h.write(&bytes);
+        let (size, hash) = (bytes.len(), h.finish());
+        sink.put(OutputFile {
+            path: format!("{NEW_PARTS}{name}.js"),
+            bytes,
+        })?;
+        Ok((size, hash))
+    };
+    let mut written: Vec<(usize, u64)> = ranges
         .par_iter()
         .enumerate()
         .map(|(k, range)| {
-            let name = format!("i{k}");
             let json = postings.index_json(range.clone(), &pipeline, false);
-            let bytes = script(&format!("vindplaatsZoekdeel(\"{name}\","), &json);
-            (name, bytes)
+            let mut bytes = format!("vindplaatsZoekdeel(\"i{k}\",").into_bytes();
+            bytes.extend_from_slice(&json);
+            bytes.extend_from_slice(b");\n");
+            put(format!("i{k}"), bytes)
         })
-        .collect();
-    parts.par_extend(
-        documents
-            .par_chunks(DOCS_PER_CHUNK)
-            .enumerate()
-            .map(|(k, chunk)| {
-                let name = format!("d{k}");
-                let shown: Vec<&Shown> = chunk.iter().map(|d| &d.shown).collect();
-                let bytes = script(&format!("vindplaatsZoekdeel(\"{name}\","), &shown);
-                (name, bytes)
-            }),
-    );
-    parts.push((
+        .collect::<anyhow::Result<_>>()?;
+    let chunks: Vec<(usize, u64)> = documents
+        .par_chunks(DOCS_PER_CHUNK)
+        .enumerate()
+        .map(|(k, chunk)| {
+            let shown: Vec<&Shown> = chunk.iter().map(|d| &d.shown).collect();
+            put(
+                format!("d{k}"),
+                script(&format!("vindplaatsZoekdeel(\"d{k}\","), &shown),
+            )
+        })
+        .collect::<anyhow::Result<_>>()?;
+    written.extend(chunks);
+    written.push(put(
         "woorden".to_owned(),
         script("vindplaatsZoekdeel(\"woorden\",", &front_code(&words)),
-    ));
-    // The parts are immutable under static/: a folder named by their content means a new
-    // build never mixes with a cached old part. SipHash (std's hasher) is enough to tell
-    // builds apart and is fast on the hundreds of megabytes of a large site.
-    let hashes: Vec<u64> = parts
-        .par_iter()
-        .map(|(_, bytes)| {
-            let mut h = std::hash::DefaultHasher::new();
-            h.write(bytes);
-            h.finish()
-        })
-        .collect();
+    )?);
     let mut h = std::hash::DefaultHasher::new();
-    for x in hashes {
-        h.write_u64(x);
+    for (_, x) in &written {
+        h.write_u64(*x);
     }
     let dir = format!("static/zoek-{:016x}/", h.finish());
+    sink.rename_folder(NEW_PARTS, &dir)?;
     let manifest = Sharded {
         pipeline: VERSION,
         names: &names,
@@ -178,29 +183,23 @@ pub fn index(site: &Site, scripts_gzip_bytes: usize) -> SearchIndex {
     };
     let main = script("window.vindplaatsZoekdata=", &manifest);
     let main_gzip_bytes = gzip_len(&main);
-    let parts: Vec<OutputFile> = parts
-        .into_iter()
-        .map(|(name, bytes)| OutputFile {
-            path: format!("{dir}{name}.js"),
-            bytes,
-        })
-        .collect();
-    SearchIndex {
-        bytes: main.len() + parts.iter().map(|p| p.bytes.len()).sum::<usize>(),
+    Ok(SearchIndex {
+        bytes: main.len() + written.iter().map(|(size, _)| size).sum::<usize>(),
         main: fingerprinted(main),
-        parts,
         documents: documents.len(),
         shards: ranges.len(),
         main_gzip_bytes,
-    }
+    })
 }
 
-/// The single-file index.
+/// Where the parts of a sharded index are put until their folder gets its name.
+const NEW_PARTS: &str = "static/zoek-nieuw/";
+
+/// The single-file index; its `index` is added as written by [`Postings::index_json`].
 #[derive(Serialize)]
 struct Single<'a> {
     pipeline: &'static str,
     docs: Vec<&'a Shown<'a>>,
-    index: IndexJson<'a>,
     names: &'a elasticlunr::Index,
     words: String,
 }
@@ -233,6 +232,17 @@ fn script(prefix: &str, value: &impl Serialize) -> Vec<u8> {
     } else {
         b");\n"
     });
+    out
+}
+
+/// [`script`] of an object with one more field, already JSON, at its end.
+fn script_with(prefix: &str, value: &impl Serialize, (key, json): (&str, &[u8])) -> Vec<u8> {
+    let mut out = script(prefix, value);
+    let end = out.iter().rposition(|&b| b == b'}').expect("an object");
+    let tail = out.split_off(end);
+    out.extend_from_slice(format!(",\"{key}\":").as_bytes());
+    out.extend_from_slice(json);
+    out.extend_from_slice(&tail);
     out
 }
 
@@ -333,31 +343,17 @@ fn names_index(site: &Site, documents: &[Document]) -> elasticlunr::Index {
     index
 }
 
-/// The serialised shape of an [`elasticlunr::Index`], made from postings counted here.
-/// elasticlunr-rs offers no way to add counted terms to its `Index`, but its inverted index
-/// and document store are public: these are its own types, written in its own field order.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct IndexJson<'a> {
-    fields: [&'static str; 2],
-    pipeline: &'a [String],
-    #[serde(rename = "ref")]
-    ref_field: &'static str,
-    version: &'static str,
-    index: BTreeMap<&'static str, InvertedIndex>,
-    document_store: DocumentStore,
-    lang: &'static str,
-}
-
 /// Every term of the main index with where it occurs: what elasticlunr-rs's `add_doc` counts,
 /// counted once per distinct token and in parallel.
 struct Postings<'a> {
     /// Sorted.
     terms: Vec<String>,
-    /// Per term, per field: (document, occurrences), by document.
+    /// Per term, per field: (document, occurrences), in the order of `by_ref`.
     lists: Vec<[Vec<(u32, u32)>; 2]>,
     /// Per document, per field: the number of terms (elasticlunr's field length).
     lengths: Vec<[usize; 2]>,
+    /// Document numbers in the order of their text ("10" before "9").
+    by_ref: Vec<u32>,
     /// Every distinct token of the text, for the vocabulary.
     tokens: Vec<&'a str>,
 }
@@ -426,20 +422,23 @@ impl<'a> Postings<'a> {
                 (ids, lengths)
             })
             .collect();
+        // elasticlunr keeps documents in maps keyed by their number as text ("10" before
+        // "9"): postings go in that order.
+        let mut by_ref: Vec<u32> = (0..per_doc.len() as u32).collect();
+        by_ref.sort_by_cached_key(|d| d.to_string());
         let mut lists = vec![[Vec::new(), Vec::new()]; terms.len()];
-        let mut lengths = Vec::with_capacity(per_doc.len());
-        for (doc, (ids, length)) in per_doc.into_iter().enumerate() {
-            for (f, field) in ids.iter().enumerate() {
+        for &doc in &by_ref {
+            for (f, field) in per_doc[doc as usize].0.iter().enumerate() {
                 for &(id, n) in field {
-                    lists[id as usize][f].push((doc as u32, n));
+                    lists[id as usize][f].push((doc, n));
                 }
             }
-            lengths.push(length);
         }
         Postings {
             terms,
             lists,
-            lengths,
+            lengths: per_doc.into_iter().map(|(_, length)| length).collect(),
+            by_ref,
             tokens,
         }
     }
@@ -477,44 +476,109 @@ impl<'a> Postings<'a> {
         ranges
     }
 
-    /// The elasticlunr index of the terms in `range`: their postings, the field lengths of
-    /// the documents they occur in (of all documents when `all_documents`), and the number of
-    /// all documents, which the idf needs.
-    fn index_json<'p>(
-        &self,
-        range: Range<usize>,
-        pipeline: &'p [String],
-        all_documents: bool,
-    ) -> IndexJson<'p> {
-        let mut fields = [InvertedIndex::new(), InvertedIndex::new()];
+    /// The elasticlunr index of the terms in `range` as JSON: their postings, the field
+    /// lengths of the documents they occur in (of all documents when `all_documents`), and
+    /// the number of all documents, which the idf needs.
+    ///
+    /// Written directly, in elasticlunr-rs's own layout and order (the tests compare it byte
+    /// for byte with what its `Index` writes): its `InvertedIndex` builds a map node per
+    /// character and a string per posting, which on a large site cost more than the rest of
+    /// the index together.
+    fn index_json(&self, range: Range<usize>, pipeline: &[String], all_documents: bool) -> Vec<u8> {
+        let mut out = Vec::with_capacity(64 * range.len());
+        out.extend_from_slice(br#"{"fields":["title","body"],"pipeline":"#);
+        serde_json::to_writer(&mut out, pipeline).expect("writing to memory");
+        out.extend_from_slice(br#","ref":"id","version":"#);
+        serde_json::to_writer(&mut out, elasticlunr::ELASTICLUNR_VERSION)
+            .expect("writing to memory");
+        out.extend_from_slice(br#","index":{"#);
+        // elasticlunr-rs keeps fields in a sorted map: body before title.
+        for (n, (name, f)) in [("body", 1), ("title", 0)].into_iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(format!(r#""{name}":{{"root":"#).as_bytes());
+            let terms: Vec<usize> = range
+                .clone()
+                .filter(|&i| !self.lists[i][f].is_empty())
+                .collect();
+            self.write_node(&mut out, &terms, 0, f);
+            out.push(b'}');
+        }
+        out.extend_from_slice(br#"},"documentStore":{"save":false,"docs":{"#);
         let mut mentioned = vec![all_documents; self.lengths.len()];
         for i in range {
-            for (f, list) in self.lists[i].iter().enumerate() {
-                for &(doc, n) in list {
+            for list in &self.lists[i] {
+                for &(doc, _) in list {
                     mentioned[doc as usize] = true;
-                    fields[f].add_token(&doc.to_string(), &self.terms[i], f64::from(n).sqrt());
                 }
             }
         }
-        let mut store = DocumentStore::new(false);
-        for (doc, _) in mentioned.iter().enumerate().filter(|(_, m)| **m) {
-            let reference = doc.to_string();
-            for (f, name) in FIELDS.iter().enumerate() {
-                store.add_field_length(&reference, name, self.lengths[doc][f]);
+        let in_store: Vec<usize> = self
+            .by_ref
+            .iter()
+            .map(|&d| d as usize)
+            .filter(|&d| mentioned[d])
+            .collect();
+        for (n, &doc) in in_store.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
             }
-            store.add_doc(&reference, BTreeMap::new());
+            out.extend_from_slice(format!(r#""{doc}":{{}}"#).as_bytes());
         }
-        store.length = self.lengths.len();
-        let [title, body] = fields;
-        IndexJson {
-            fields: FIELDS,
-            pipeline,
-            ref_field: "id",
-            version: elasticlunr::ELASTICLUNR_VERSION,
-            index: BTreeMap::from([("title", title), ("body", body)]),
-            document_store: store,
-            lang: "Dutch",
+        out.extend_from_slice(br#"},"docInfo":{"#);
+        for (n, &doc) in in_store.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            let [title, body] = self.lengths[doc];
+            out.extend_from_slice(
+                format!(r#""{doc}":{{"body":{body},"title":{title}}}"#).as_bytes(),
+            );
         }
+        out.extend_from_slice(
+            format!(r#"}},"length":{}}},"lang":"Dutch"}}"#, self.lengths.len()).as_bytes(),
+        );
+        out
+    }
+
+    /// One node of the trie of field `f`: the term `terms` share their first `depth` bytes
+    /// with, if it is one of them (then it is the first), and a child per next character.
+    fn write_node(&self, out: &mut Vec<u8>, terms: &[usize], depth: usize, f: usize) {
+        let (own, rest) = match terms.split_first() {
+            Some((&first, rest)) if self.terms[first].len() == depth => (Some(first), rest),
+            _ => (None, terms),
+        };
+        out.extend_from_slice(br#"{"docs":{"#);
+        let list: &[(u32, u32)] = own.map_or(&[], |i| &self.lists[i][f]);
+        for (n, &(doc, count)) in list.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(format!(r#""{doc}":{{"tf":"#).as_bytes());
+            serde_json::to_writer(&mut *out, &f64::from(count).sqrt()).expect("writing to memory");
+            out.push(b'}');
+        }
+        out.extend_from_slice(format!(r#"}},"df":{}"#, list.len()).as_bytes());
+        let mut rest = rest;
+        while let Some(&first) = rest.first() {
+            let c = self.terms[first][depth..]
+                .chars()
+                .next()
+                .expect("longer than depth");
+            let next = depth + c.len_utf8();
+            let prefix = &self.terms[first].as_bytes()[..next];
+            let end = rest
+                .iter()
+                .position(|&i| !self.terms[i].as_bytes().starts_with(prefix))
+                .unwrap_or(rest.len());
+            out.push(b',');
+            serde_json::to_writer(&mut *out, &c).expect("writing to memory");
+            out.push(b':');
+            self.write_node(out, &rest[..end], next, f);
+            rest = &rest[end..];
+        }
+        out.push(b'}');
     }
 }
 
@@ -649,7 +713,7 @@ mod tests {
         let docs = documents();
         let mut classic = IndexBuilder::with_language(Box::new(Dutch::new(true)))
             .save_docs(false)
-            .add_fields(FIELDS)
+            .add_fields(["title", "body"])
             .set_ref("id")
             .build();
         for (i, d) in docs.iter().enumerate() {
@@ -659,7 +723,7 @@ mod tests {
         let pipeline = pipeline();
         let ours = postings.index_json(0..postings.terms.len(), &pipeline, true);
         assert_eq!(
-            serde_json::to_string(&ours).unwrap(),
+            String::from_utf8(ours).unwrap(),
             serde_json::to_string(&classic).unwrap()
         );
     }
@@ -694,8 +758,8 @@ mod tests {
         let docs = documents();
         let postings = Postings::collect(&docs, &Analyzer::new(true));
         let pipeline = pipeline();
-        let single =
-            serde_json::to_value(postings.index_json(0..postings.terms.len(), &pipeline, true))
+        let single: Value =
+            serde_json::from_slice(&postings.index_json(0..postings.terms.len(), &pipeline, true))
                 .unwrap();
         let ranges = postings.plan_shards(2048);
         assert!(ranges.len() > 20, "{} shards", ranges.len());
@@ -705,13 +769,14 @@ mod tests {
         let empty = serde_json::json!({"docs": {}, "df": 0});
         let mut together = serde_json::json!({"title": {"root": empty}, "body": {"root": empty}});
         for range in ranges {
-            let shard = serde_json::to_value(postings.index_json(range, &pipeline, false)).unwrap();
+            let shard: Value =
+                serde_json::from_slice(&postings.index_json(range, &pipeline, false)).unwrap();
             let store = &shard["documentStore"];
             assert_eq!(store["length"], single["documentStore"]["length"]);
             for (doc, info) in store["docInfo"].as_object().unwrap() {
                 assert_eq!(info, &single["documentStore"]["docInfo"][doc]);
             }
-            for field in FIELDS {
+            for field in ["title", "body"] {
                 merge(&mut together[field], &shard["index"][field]);
             }
         }
