@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use regex::Regex;
 
 use crate::error::ContentError;
@@ -28,7 +29,7 @@ pub fn content_files(root: &Path) -> Vec<PathBuf> {
 pub fn check(root: &Path, allow: &[String]) -> Vec<ContentError> {
     let guard = Guard::new();
     content_files(root)
-        .into_iter()
+        .into_par_iter()
         .filter_map(|file| {
             let text = std::fs::read_to_string(&file).ok()?;
             Some(guard.scan(file.strip_prefix(root).unwrap_or(&file), &text, allow))

@@ -118,9 +118,12 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, BuildError> {
     }
     let config_file = root.join(config::FILE_NAME);
     let theme = Theme::load(root, &config.theme, &config_file).map_err(&relative);
-    let library = Library::load(&root.join("content")).map_err(&relative);
-    // The privacy guard runs on every build: contact data never reaches the site.
-    let privacy = ContentErrors(crate::privacy::check(root, &config.privacy_allowlist));
+    // The privacy guard runs on every build: contact data never reaches the site. It reads
+    // the files on its own, so it runs beside the content's loading.
+    let (library, privacy) = rayon::join(
+        || Library::load(&root.join("content")).map_err(&relative),
+        || ContentErrors(crate::privacy::check(root, &config.privacy_allowlist)),
+    );
     match (theme, library) {
         (Ok(theme), Ok(library)) if privacy.is_empty() => Ok(Loaded {
             config,

@@ -7,6 +7,7 @@ pub mod initiative;
 pub mod report;
 pub mod topic;
 
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 pub use initiative::{Initiative, Kind, Organisation};
@@ -41,8 +42,14 @@ impl Library {
         // A report's topic can only be checked when every topic file could be read.
         let all_topics_read = errors.is_empty();
         let mut reports = Vec::new();
-        for file in markdown_files(&content_dir.join("rapporten"), &mut errors) {
-            match read(&file).and_then(|text| Report::parse(&file, &text)) {
+        // Reports are independent: read and parse them in parallel, keep the order.
+        let parsed: Vec<Result<Report, ContentErrors>> =
+            markdown_files(&content_dir.join("rapporten"), &mut errors)
+                .par_iter()
+                .map(|file| read(file).and_then(|text| Report::parse(file, &text)))
+                .collect();
+        for result in parsed {
+            match result {
                 Ok(r) => reports.push(r),
                 Err(e) => errors.extend(e),
             }
