@@ -5,6 +5,8 @@
 //! [`build`] writes them, so `check`, `serve` and the tests run the same pipeline without
 //! touching the output folder. Each stage is timed ([`Timings`]) for `build --timings`.
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -140,9 +142,31 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, BuildError> {
     }
 }
 
+/// What `serve` keeps from one build to the next, so that an edit redoes only what it
+/// changes: each report's Markdown rendered, by everything that rendering reads, and each
+/// page, by its template context (see [`render::PageCache`]).
+#[derive(Default)]
+pub struct Cache {
+    bodies: HashMap<u64, Rendered>,
+    pub pages: render::PageCache,
+}
+
+/// A hash of `value`'s parts, for the cache.
+fn fingerprint(parts: impl Hash) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    parts.hash(&mut h);
+    h.finish()
+}
+
 /// Stage *parse*: every report's Markdown to sections, with initiative mentions found and
-/// linked, and the checks that need the text (headings, aliases).
-pub fn parse(config: Config, library: Library, root: &Path) -> Result<Site, ContentErrors> {
+/// linked, and the checks that need the text (headings, aliases). With a `cache`, a report
+/// whose text and links are as before is not rendered again.
+pub fn parse(
+    config: Config,
+    library: Library,
+    root: &Path,
+    cache: Option<&mut Cache>,
+) -> Result<Site, ContentErrors> {
     let relative = relative_to(root);
     let mut errors = ContentErrors::default();
     let urls = config.urls();
@@ -158,18 +182,36 @@ pub fn parse(config: Config, library: Library, root: &Path) -> Result<Site, Cont
         matcher: &matcher,
         hrefs: &hrefs,
     };
+    // What a report's rendering reads besides its own text: the initiatives' names and links.
+    let links = fingerprint((
+        &hrefs,
+        library
+            .initiatives
+            .iter()
+            .map(|i| (&i.name, &i.aliases))
+            .collect::<Vec<_>>(),
+        config.trusted_html,
+    ));
+    let keys: Vec<u64> = library
+        .reports
+        .iter()
+        .map(|r| fingerprint((&r.file, &r.body, r.body_line, links)))
+        .collect();
+    let known = cache.as_deref().map(|c| &c.bodies);
     // Reports are independent: render them in parallel, keep the order.
     let results: Vec<_> = library
         .reports
         .par_iter()
-        .map(|r| {
-            markdown::render(
+        .zip(&keys)
+        .map(|(r, key)| match known.and_then(|k| k.get(key)) {
+            Some(rendered) => Ok(rendered.clone()),
+            None => markdown::render(
                 &r.file,
                 &r.body,
                 r.body_line,
                 Some(&linker),
                 config.trusted_html,
-            )
+            ),
         })
         .collect();
     let mut report_bodies = Vec::with_capacity(results.len());
@@ -178,6 +220,15 @@ pub fn parse(config: Config, library: Library, root: &Path) -> Result<Site, Cont
             Ok(rendered) => report_bodies.push(rendered),
             Err(e) => errors.extend(relative(e)),
         }
+    }
+    if let Some(cache) = cache
+        && report_bodies.len() == keys.len()
+    {
+        cache.bodies = keys
+            .iter()
+            .copied()
+            .zip(report_bodies.iter().cloned())
+            .collect();
     }
     let bodies: Vec<&str> = library.reports.iter().map(|r| r.body.as_str()).collect();
     errors.extend(relative(initiatives::check_aliases(
@@ -213,6 +264,7 @@ pub fn parse(config: Config, library: Library, root: &Path) -> Result<Site, Cont
 fn produce<S: Sink>(
     opts: &BuildOptions,
     open: impl FnOnce(&Config) -> anyhow::Result<S>,
+    mut cache: Option<&mut Cache>,
 ) -> Result<(S, Site, SearchFigures, Timings), BuildError> {
     let mut timings = Timings::default();
     let Loaded {
@@ -221,14 +273,22 @@ fn produce<S: Sink>(
         library,
     } = timings.time("load", || load(opts))?;
     let sink = open(&config)?;
-    let site = timings.time("parse", || parse(config, library, &opts.root))?;
+    let site = timings.time("parse", || {
+        parse(config, library, &opts.root, cache.as_deref_mut())
+    })?;
     let scripts_gzip_bytes: usize = theme
         .static_files
         .iter()
         .filter(|(name, _)| name.ends_with(".js"))
         .map(|(_, bytes)| search::gzip_len(bytes))
         .sum();
-    let index = timings.time("index", || search::index(&site, scripts_gzip_bytes, &sink))?;
+    let naming = match cache {
+        Some(_) => search::Naming::Fixed,
+        None => search::Naming::Fingerprinted,
+    };
+    let index = timings.time("index", || {
+        search::index(&site, scripts_gzip_bytes, &sink, naming)
+    })?;
     let search = SearchFigures {
         documents: index.documents,
         shards: index.shards,
@@ -236,13 +296,21 @@ fn produce<S: Sink>(
         first_gzip_bytes: scripts_gzip_bytes + index.main_gzip_bytes,
     };
     let generated = vec![(search::MAIN_FILE.to_owned(), index.main)];
-    render::render(&site, &theme, generated, &sink, &mut timings)?;
+    render::render(
+        &site,
+        &theme,
+        generated,
+        &sink,
+        &mut timings,
+        cache.map(|c| &mut c.pages),
+    )?;
     Ok((sink, site, search, timings))
 }
 
-/// Loads, parses, indexes and renders the whole site in memory, writing nothing.
-pub fn render_all(opts: &BuildOptions) -> Result<Built, BuildError> {
-    let (memory, site, search, timings) = produce(opts, |_| Ok(Memory::default()))?;
+/// Loads, parses, indexes and renders the whole site in memory, writing nothing. With a
+/// `cache` (serve), only what changed since the last build is rendered again.
+pub fn render_all(opts: &BuildOptions, cache: Option<&mut Cache>) -> Result<Built, BuildError> {
+    let (memory, site, search, timings) = produce(opts, |_| Ok(Memory::default()), cache)?;
     Ok(Built {
         site,
         files: memory.into_files(),
@@ -263,10 +331,14 @@ pub fn output_dir(config: &Config, opts: &BuildOptions) -> PathBuf {
 /// is made, then swapped in place of the old site in one step.
 pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
     let mut output = PathBuf::new();
-    let (staging, _site, search, mut timings) = produce(opts, |config| {
-        output = output_dir(config, opts);
-        Staging::begin(&output, &opts.root)
-    })?;
+    let (staging, _site, search, mut timings) = produce(
+        opts,
+        |config| {
+            output = output_dir(config, opts);
+            Staging::begin(&output, &opts.root)
+        },
+        None,
+    )?;
     let (files, pages) = staging.counts();
     let started = Instant::now();
     staging.commit()?;

@@ -15,6 +15,8 @@ use common::{copy_tree, fixture, run_cli};
 struct Server {
     child: Child,
     addr: String,
+    /// What it prints, line by line.
+    lines: mpsc::Receiver<String>,
 }
 
 impl Drop for Server {
@@ -32,15 +34,37 @@ fn serve(root: &Path) -> Server {
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let (tx, rx) = mpsc::channel();
     let addr = loop {
         let line = lines.next().expect("serve printed nothing").unwrap();
         if let Some(rest) = line.split("http://").nth(1) {
             break rest.split('/').next().unwrap().to_owned();
         }
+        let _ = tx.send(line);
     };
     // Keep reading stdout so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, addr }
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    Server {
+        child,
+        addr,
+        lines: rx,
+    }
+}
+
+/// The pages a server serves, by address, with its own address taken out.
+fn served_pages(server: &Server, paths: &[&str]) -> Vec<(String, String)> {
+    paths
+        .iter()
+        .map(|p| {
+            let (status, body) = get(&server.addr, p);
+            assert_eq!(status, 200, "{p}");
+            (p.to_string(), body.replace(&server.addr, "HOST"))
+        })
+        .collect()
 }
 
 /// Waits for reload events until `path` answers as `expected` says. An
@@ -181,6 +205,70 @@ fn serve_reloads_on_edit_shows_errors_and_recovers() {
         assert!([200, 301, 404].contains(&status), "{path}: {status}");
     }
     assert_eq!(get(&server.addr, "/").0, 200);
+}
+
+/// An edit to one report's text renders that page again and takes every other page from the
+/// last build; what is served is then exactly what a fresh server serves.
+#[test]
+fn serve_renders_again_only_what_an_edit_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    let server = serve(tmp.path());
+    let built = |server: &Server| {
+        loop {
+            let line = server
+                .lines
+                .recv_timeout(Duration::from_secs(20))
+                .expect("no build line");
+            if line.starts_with("Gebouwd in") {
+                return line;
+            }
+        }
+    };
+    let first = built(&server);
+    assert!(first.contains("pagina's opnieuw"), "{first}");
+    let reloads = listen(&server.addr);
+    let report = tmp.path().join("content/rapporten/verslag.md");
+    edit(
+        &report,
+        "Dat is voor iedereen anders.",
+        "Dat verschilt per persoon.",
+    );
+    reload_until(&reloads, &server.addr, "/rapporten/verslag/", |_, page| {
+        page.contains("Dat verschilt per persoon.")
+    });
+    let mut line = built(&server);
+    // An editor's save may come as two events: the last build is the one that counts.
+    while let Ok(next) = server.lines.recv_timeout(Duration::from_millis(500)) {
+        if next.starts_with("Gebouwd in") {
+            line = next;
+        }
+    }
+    let total = first
+        .split(" van ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .unwrap();
+    assert!(
+        line.contains(&format!("(1 van {total} pagina's opnieuw)")),
+        "only the report page should be rendered again: {line}"
+    );
+
+    let paths = [
+        "/",
+        "/rapporten/verslag/",
+        "/rapporten/",
+        "/themas/eenzaamheid/",
+        "/initiatieven/",
+        "/initiatieven/sociaal-cafe/",
+        "/initiatieven/naamloze-pilot/",
+        "/organisaties/",
+        "/zoeken/",
+        "/static/search-index.js",
+    ];
+    let fresh = serve(tmp.path());
+    built(&fresh);
+    assert_eq!(served_pages(&server, &paths), served_pages(&fresh, &paths));
 }
 
 #[test]

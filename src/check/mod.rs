@@ -90,7 +90,7 @@ impl Report {
 
 /// Runs every check. A site that does not build is reported with its build errors only.
 pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
-    let built = match site::render_all(opts) {
+    let built = match site::render_all(opts, None) {
         Ok(b) => b,
         Err(BuildError::Content(errors)) => {
             return Ok(Report {

@@ -9,6 +9,7 @@ mod data;
 pub mod views;
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -38,9 +39,25 @@ struct SiteView<'a> {
     language: &'a str,
 }
 
-/// A page's values, put into its template context only when the page is rendered: a large
-/// site's pages are never all in memory at once.
-type Value<'a> = Box<dyn Fn(&mut Context) + Send + Sync + 'a>;
+/// A value of a page's template context, kept as its typed view until the page is rendered
+/// (a large site's contexts are never all in memory at once), and hashed as it is for the
+/// page cache without making a context at all.
+trait PageValue: Send + Sync {
+    fn put_into(&self, key: &str, context: &mut Context);
+    fn write_json(&self, out: &mut HashWriter);
+}
+
+impl<T: Serialize + Send + Sync> PageValue for T {
+    fn put_into(&self, key: &str, context: &mut Context) {
+        context.insert(key, self);
+    }
+
+    fn write_json(&self, out: &mut HashWriter) {
+        serde_json::to_writer(out, self).expect("writing to a hasher");
+    }
+}
+
+type Value<'a> = (&'static str, Box<dyn PageValue + 'a>);
 
 /// A page to render: its site path, template and page-specific values.
 struct PageSpec<'a> {
@@ -74,15 +91,13 @@ impl<'a> PageSpec<'a> {
     }
 
     fn with<T: Serialize + Sync + ?Sized>(mut self, key: &'static str, value: &'a T) -> Self {
-        self.values
-            .push(Box::new(move |context| context.insert(key, value)));
+        self.values.push((key, Box::new(value)));
         self
     }
 
     /// A value made for this page only, moved into it.
     fn with_owned<T: Serialize + Send + Sync + 'a>(mut self, key: &'static str, value: T) -> Self {
-        self.values
-            .push(Box::new(move |context| context.insert(key, &value)));
+        self.values.push((key, Box::new(value)));
         self
     }
 
@@ -107,18 +122,68 @@ const ORGANISATIONS: (&str, &str) = ("organisaties/", "Organisaties");
 const SEARCH: (&str, &str) = ("zoeken/", "Zoeken");
 const ACCESSIBILITY: (&str, &str) = ("toegankelijkheid/", "Toegankelijkheid");
 
+/// The pages of the last build with a hash of what each was made from (its template context,
+/// and the theme's templates): a page whose context hashes the same is the same page, so only
+/// pages whose content changed are rendered again. No list of what depends on what to keep
+/// up to date: a report edit re-renders its page, its topic page, the pages of the initiatives
+/// it mentions, the lists it is in, and nothing else.
+#[derive(Default)]
+pub struct PageCache {
+    templates: u64,
+    pages: HashMap<String, (u64, Vec<u8>)>,
+    /// Pages rendered by the last build (the others came from the cache).
+    pub rendered: usize,
+}
+
+/// What became of one page: its minifying time, whether it was rendered (or came from the
+/// cache), and what the cache keeps of it.
+struct Made {
+    minify: Duration,
+    fresh: bool,
+    kept: Option<(String, (u64, Vec<u8>))>,
+}
+
+/// Writes into a hasher, so a context is hashed without being written out.
+struct HashWriter(std::hash::DefaultHasher);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Renders every page, static file and data file of the site into `sink`, each as soon as it
 /// is made. `generated` are files made by earlier stages (the search index), by the name
-/// templates know them under.
+/// templates know them under. With a `cache` (serve), pages that did not change are taken
+/// from it instead of rendered.
 pub fn render(
     site: &Site,
     theme: &Theme,
     generated: Vec<(String, OutputFile)>,
     sink: &dyn Sink,
     timings: &mut Timings,
+    cache: Option<&mut PageCache>,
 ) -> Result<(), BuildError> {
     let started = Instant::now();
     let tera = load_templates(theme)?;
+    let templates = {
+        let mut h = std::hash::DefaultHasher::new();
+        theme
+            .templates
+            .iter()
+            .for_each(|(n, (s, _))| (n, s).hash(&mut h));
+        h.finish()
+    };
+    let known = cache
+        .as_deref()
+        .filter(|c| c.templates == templates)
+        .map(|c| &c.pages);
+    let keep = cache.is_some();
     let put = |file: OutputFile| sink.put(file).map_err(BuildError::Other);
 
     // Static files, CSS and JS fingerprinted so hosts can cache them forever.
@@ -269,44 +334,82 @@ pub fn render(
         .filter(|p| !p.anywhere)
         .map(|p| site.urls.absolute(&p.path))
         .collect();
+    // What every page's context holds alike, hashed once.
+    let shared_hash = keep.then(|| {
+        let mut h = HashWriter(std::hash::DefaultHasher::new());
+        serde_json::to_writer(&mut h, &(&site_view, &assets)).expect("writing to a hasher");
+        h.0.finish()
+    });
     // Pages are independent: render, minify and hand them over in parallel.
-    let minifying: Vec<Duration> = pages
+    let made: Vec<Made> = pages
         .into_par_iter()
         .map(|page| {
-            let mut context = Context::new();
-            for value in &page.values {
-                value(&mut context);
-            }
             let origin = if page.anywhere {
                 Origin::Anywhere
             } else {
                 Origin::Page(&page.path)
             };
+            let root = site.urls.root(origin);
+            let page_view = serde_json::json!({
+                "path": page.path,
+                "title": page.title,
+                "description": page.description,
+                "canonical": site.urls.absolute(&page.path),
+                "anywhere": page.anywhere,
+                "crumbs": page.crumbs,
+            });
+            let path = file_for(&page.path);
+            // The same template with the same values makes the same page.
+            let hash = shared_hash.map(|shared| {
+                let mut h = HashWriter(std::hash::DefaultHasher::new());
+                (shared, page.template, &root, page_view.to_string()).hash(&mut h.0);
+                for (key, value) in &page.values {
+                    key.hash(&mut h.0);
+                    value.write_json(&mut h);
+                }
+                h.0.finish()
+            });
+            if let (Some(hash), Some((old, bytes))) = (hash, known.and_then(|k| k.get(&path)))
+                && *old == hash
+            {
+                put(OutputFile {
+                    path: path.clone(),
+                    bytes: bytes.clone(),
+                })?;
+                let kept = Some((path, (hash, bytes.clone())));
+                return Ok(Made {
+                    minify: Duration::ZERO,
+                    fresh: false,
+                    kept,
+                });
+            }
+            let mut context = Context::new();
+            for (key, value) in &page.values {
+                value.put_into(key, &mut context);
+            }
             context.insert("site", &site_view);
-            context.insert("root", &site.urls.root(origin));
+            context.insert("root", &root);
             context.insert("assets", &assets);
-            context.insert(
-                "page",
-                &serde_json::json!({
-                    "path": page.path,
-                    "title": page.title,
-                    "description": page.description,
-                    "canonical": site.urls.absolute(&page.path),
-                    "anywhere": page.anywhere,
-                    "crumbs": page.crumbs,
-                }),
-            );
+            context.insert("page", &page_view);
             let html = render_one(&tera, theme, page.template, &context)?;
             let minify_started = Instant::now();
             let bytes = minify(&html);
             let took = minify_started.elapsed();
-            put(OutputFile {
-                path: file_for(&page.path),
-                bytes,
-            })?;
-            Ok(took)
+            let kept = hash.map(|hash| (path.clone(), (hash, bytes.clone())));
+            put(OutputFile { path, bytes })?;
+            Ok(Made {
+                minify: took,
+                fresh: true,
+                kept,
+            })
         })
         .collect::<Result<_, BuildError>>()?;
+    let minifying: Vec<Duration> = made.iter().map(|m| m.minify).collect();
+    if let Some(cache) = cache {
+        cache.rendered = made.iter().filter(|m| m.fresh).count();
+        cache.templates = templates;
+        cache.pages = made.into_iter().filter_map(|m| m.kept).collect();
+    }
 
     let mut ctx = Context::new();
     ctx.insert("urls", &sitemap);

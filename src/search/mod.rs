@@ -83,6 +83,7 @@ pub fn index(
     site: &Site,
     scripts_gzip_bytes: usize,
     sink: &dyn Sink,
+    naming: Naming,
 ) -> anyhow::Result<SearchIndex> {
     let documents = documents(site);
     let analyzer = Analyzer::new(true);
@@ -113,7 +114,7 @@ pub fn index(
         if main_gzip_bytes <= budget {
             return Ok(SearchIndex {
                 bytes: main.len(),
-                main: fingerprinted(main),
+                main: naming.file(main),
                 documents: documents.len(),
                 shards: 1,
                 main_gzip_bytes,
@@ -185,7 +186,7 @@ pub fn index(
     let main_gzip_bytes = gzip_len(&main);
     Ok(SearchIndex {
         bytes: main.len() + written.iter().map(|(size, _)| size).sum::<usize>(),
-        main: fingerprinted(main),
+        main: naming.file(main),
         documents: documents.len(),
         shards: ranges.len(),
         main_gzip_bytes,
@@ -246,16 +247,30 @@ fn script_with(prefix: &str, value: &impl Serialize, (key, json): (&str, &[u8]))
     out
 }
 
-/// The main file, named by its content so hosts may cache it for ever.
-fn fingerprinted(bytes: Vec<u8>) -> OutputFile {
-    let hash: String = Sha256::digest(&bytes)
-        .iter()
-        .take(5)
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    OutputFile {
-        path: format!("static/search-index.{hash}.js"),
-        bytes,
+/// How the main file is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    /// By its content, so hosts may cache it for ever.
+    Fingerprinted,
+    /// Always the same (serve, which sends no cache headers): the pages that link to it then
+    /// stay the same from one build to the next, and need not be rendered again.
+    Fixed,
+}
+
+impl Naming {
+    fn file(self, bytes: Vec<u8>) -> OutputFile {
+        let path = match self {
+            Naming::Fixed => "static/search-index.js".to_owned(),
+            Naming::Fingerprinted => {
+                let hash: String = Sha256::digest(&bytes)
+                    .iter()
+                    .take(5)
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                format!("static/search-index.{hash}.js")
+            }
+        };
+        OutputFile { path, bytes }
     }
 }
 
