@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::error::{ContentError, ContentErrors};
 use crate::initiatives::Matcher;
-use crate::text::UniqueIds;
+use crate::text::{self, UniqueIds};
 
 /// Ids the page templates use themselves; a heading never takes one of these.
 pub const RESERVED_IDS: &[&str] = &[
@@ -114,9 +114,8 @@ pub fn render(
     trusted_html: bool,
 ) -> Result<Rendered, ContentErrors> {
     let mut errors = ContentErrors::default();
-    // Line starts, found once: counting newlines per heading was quadratic (fuzz time test).
-    let line_starts: Vec<usize> = body.match_indices('\n').map(|(i, _)| i).collect();
-    let line_of = |offset: usize| body_line + line_starts.partition_point(|&nl| nl < offset);
+    let lines = text::Lines::new(body, body_line);
+    let line_of = |offset: usize| lines.of(offset);
     let mut ids = UniqueIds::reserving(RESERVED_IDS.iter().copied());
     ids.claim(INTRO_ID, INTRO_ID);
 

@@ -74,7 +74,10 @@ impl Timings {
 pub struct Built {
     pub site: Site,
     pub files: Vec<OutputFile>,
+    /// All zero when the index is made later (serve).
     pub search: SearchFigures,
+    /// What the search scripts weigh compressed (the index's budget is for both).
+    pub scripts_gzip_bytes: usize,
     pub timings: Timings,
 }
 
@@ -149,6 +152,9 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, BuildError> {
 pub struct Cache {
     bodies: HashMap<u64, Rendered>,
     pub pages: render::PageCache,
+    /// Leave the search index out of the build, for [`search_files`] to make once the pages
+    /// are served: an edit shows without waiting for the index (serve, after its first build).
+    pub index_later: bool,
 }
 
 /// A hash of `value`'s parts, for the cache.
@@ -265,7 +271,7 @@ fn produce<S: Sink>(
     opts: &BuildOptions,
     open: impl FnOnce(&Config) -> anyhow::Result<S>,
     mut cache: Option<&mut Cache>,
-) -> Result<(S, Site, SearchFigures, Timings), BuildError> {
+) -> Result<(S, Site, SearchFigures, usize, Timings), BuildError> {
     let mut timings = Timings::default();
     let Loaded {
         config,
@@ -282,39 +288,63 @@ fn produce<S: Sink>(
         .filter(|(name, _)| name.ends_with(".js"))
         .map(|(_, bytes)| search::gzip_len(bytes))
         .sum();
-    let naming = match cache {
-        Some(_) => search::Naming::Fixed,
-        None => search::Naming::Fingerprinted,
-    };
-    let index = timings.time("index", || {
-        search::index(&site, scripts_gzip_bytes, &sink, naming)
-    })?;
-    let search = SearchFigures {
-        documents: index.documents,
-        shards: index.shards,
-        bytes: index.bytes,
-        first_gzip_bytes: scripts_gzip_bytes + index.main_gzip_bytes,
-    };
-    let generated = vec![(search::MAIN_FILE.to_owned(), index.main)];
+    // serve, after its first build, makes the index once the pages are out (`index_later`).
+    let index_path = match cache.as_deref() {
+        Some(c) if c.index_later => None,
+        Some(_) => Some(search::Naming::Fixed),
+        None => Some(search::Naming::Fingerprinted),
+    }
+    .map(|naming| -> Result<(String, SearchFigures), BuildError> {
+        let index = timings.time("index", || {
+            search::index(&site, scripts_gzip_bytes, &sink, naming)
+        })?;
+        let figures = SearchFigures {
+            documents: index.documents,
+            shards: index.shards,
+            bytes: index.bytes,
+            first_gzip_bytes: scripts_gzip_bytes + index.main_gzip_bytes,
+        };
+        let path = index.main.path.clone();
+        sink.put(index.main)?;
+        Ok((path, figures))
+    })
+    .transpose()?;
+    let (path, search) =
+        index_path.unwrap_or_else(|| (search::Naming::Fixed.path(&[]), SearchFigures::default()));
     render::render(
         &site,
         &theme,
-        generated,
+        &[(search::MAIN_FILE, path)],
         &sink,
         &mut timings,
         cache.map(|c| &mut c.pages),
     )?;
-    Ok((sink, site, search, timings))
+    Ok((sink, site, search, scripts_gzip_bytes, timings))
+}
+
+/// The search index of a site rendered without it (serve, `Cache::index_later`): its files.
+pub fn search_files(built: &Built) -> anyhow::Result<Vec<OutputFile>> {
+    let memory = Memory::default();
+    let index = search::index(
+        &built.site,
+        built.scripts_gzip_bytes,
+        &memory,
+        search::Naming::Fixed,
+    )?;
+    memory.put(index.main)?;
+    Ok(memory.into_files())
 }
 
 /// Loads, parses, indexes and renders the whole site in memory, writing nothing. With a
 /// `cache` (serve), only what changed since the last build is rendered again.
 pub fn render_all(opts: &BuildOptions, cache: Option<&mut Cache>) -> Result<Built, BuildError> {
-    let (memory, site, search, timings) = produce(opts, |_| Ok(Memory::default()), cache)?;
+    let (memory, site, search, scripts_gzip_bytes, timings) =
+        produce(opts, |_| Ok(Memory::default()), cache)?;
     Ok(Built {
         site,
         files: memory.into_files(),
         search,
+        scripts_gzip_bytes,
         timings,
     })
 }
@@ -331,7 +361,7 @@ pub fn output_dir(config: &Config, opts: &BuildOptions) -> PathBuf {
 /// is made, then swapped in place of the old site in one step.
 pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
     let mut output = PathBuf::new();
-    let (staging, _site, search, mut timings) = produce(
+    let (staging, _site, search, _, mut timings) = produce(
         opts,
         |config| {
             output = output_dir(config, opts);

@@ -131,6 +131,28 @@ pub fn dutch_date(date: time::Date) -> String {
 }
 
 /// `16 mei 2023`, for lists where the weekday is noise.
+/// Line numbers of byte offsets in a text, from its newlines found once (counting newlines
+/// from the start for every heading, link or paragraph was quadratic on long files).
+pub struct Lines {
+    first: usize,
+    newlines: Vec<usize>,
+}
+
+impl Lines {
+    /// `first` is the line number of the text's first line.
+    pub fn new(text: &str, first: usize) -> Lines {
+        Lines {
+            first,
+            newlines: text.match_indices('\n').map(|(i, _)| i).collect(),
+        }
+    }
+
+    /// The line number of byte `offset`.
+    pub fn of(&self, offset: usize) -> usize {
+        self.first + self.newlines.partition_point(|&nl| nl < offset)
+    }
+}
+
 /// A size in kilobytes the Dutch way, one decimal: "42,4".
 pub fn kilobytes(bytes: usize) -> String {
     format!("{:.1}", bytes as f64 / 1024.0).replace('.', ",")

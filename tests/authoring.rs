@@ -237,13 +237,23 @@ fn serve_renders_again_only_what_an_edit_changes() {
     reload_until(&reloads, &server.addr, "/rapporten/verslag/", |_, page| {
         page.contains("Dat verschilt per persoon.")
     });
+    // After the pages, serve makes the search index. An editor's save may come as two
+    // events: the last build is the one that counts.
     let mut line = built(&server);
-    // An editor's save may come as two events: the last build is the one that counts.
-    while let Ok(next) = server.lines.recv_timeout(Duration::from_millis(500)) {
+    let mut indexed = false;
+    while let Ok(next) =
+        server
+            .lines
+            .recv_timeout(Duration::from_millis(if indexed { 500 } else { 20_000 }))
+    {
         if next.starts_with("Gebouwd in") {
             line = next;
+            indexed = false;
+        } else if next.starts_with("Zoekindex bijgewerkt") {
+            indexed = true;
         }
     }
+    assert!(indexed, "no search index after the edit");
     let total = first
         .split(" van ")
         .nth(1)

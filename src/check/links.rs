@@ -63,8 +63,8 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Vec<ContentError> {
     let mut errors = Vec::new();
     for report in &site.library.reports {
         let from = report.path();
-        let line_of =
-            |offset: usize| report.body_line + report.body[..offset].matches('\n').count();
+        let lines = crate::text::Lines::new(&report.body, report.body_line);
+        let line_of = |offset: usize| lines.of(offset);
         let mut image: Option<(usize, String)> = None;
         for (event, range) in
             Parser::new_ext(&report.body, Options::ENABLE_TABLES).into_offset_iter()

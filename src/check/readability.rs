@@ -112,16 +112,14 @@ pub struct ParagraphScore {
 fn paragraphs(body: &str, body_line: usize) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut current: Option<(usize, String)> = None;
+    let lines = crate::text::Lines::new(body, body_line);
     for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
             Event::Start(Tag::Paragraph | Tag::Item) => {
                 if let Some(p) = current.take().filter(|(_, t)| !t.trim().is_empty()) {
                     out.push(p);
                 }
-                current = Some((
-                    body_line + body[..range.start].matches('\n').count(),
-                    String::new(),
-                ));
+                current = Some((lines.of(range.start), String::new()));
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, text)) = current.as_mut() {

@@ -167,18 +167,37 @@ fn signature(root: &Path) -> Vec<(std::path::PathBuf, u64, Option<std::time::Sys
     sig
 }
 
+/// Whether a served file belongs to the search index.
+fn is_search_index(path: &str) -> bool {
+    path.starts_with("static/search-index.") || path.starts_with("static/zoek-")
+}
+
 fn rebuild(shared: &Shared, opts: &BuildOptions) {
     let started = Instant::now();
     let result = site::render_all(opts, Some(&mut lock(&shared.cache)));
     let took = started.elapsed().as_millis();
     let mut served = lock(&shared.served);
+    let mut index_later = None;
     match result {
-        Ok(built) => {
-            served.files = built.files.into_iter().map(|f| (f.path, f.bytes)).collect();
+        Ok(mut built) => {
+            let mut files: HashMap<String, Vec<u8>> = std::mem::take(&mut built.files)
+                .into_iter()
+                .map(|f| (f.path, f.bytes))
+                .collect();
+            let mut cache = lock(&shared.cache);
+            if cache.index_later {
+                // The last index serves until the new one is made, right after.
+                let old = std::mem::take(&mut served.files);
+                files.extend(old.into_iter().filter(|(path, _)| is_search_index(path)));
+                index_later = Some(built);
+            }
+            // From now on, pages first and the index after them.
+            cache.index_later = true;
+            served.files = files;
             served.error = None;
             println!(
                 "Gebouwd in {took} ms ({} van {} pagina's opnieuw).",
-                lock(&shared.cache).pages.rendered,
+                cache.pages.rendered,
                 served.files.keys().filter(|f| f.ends_with(".html")).count()
             );
         }
@@ -197,6 +216,24 @@ fn rebuild(shared: &Shared, opts: &BuildOptions) {
     let generation = served.generation;
     drop(served);
     lock(&shared.listeners).retain(|l| l.send(generation).is_ok());
+
+    if let Some(built) = index_later {
+        let started = Instant::now();
+        match site::search_files(&built) {
+            Ok(index) => {
+                let mut served = lock(&shared.served);
+                served.files.retain(|path, _| !is_search_index(path));
+                served
+                    .files
+                    .extend(index.into_iter().map(|f| (f.path, f.bytes)));
+                println!(
+                    "Zoekindex bijgewerkt in {} ms.",
+                    started.elapsed().as_millis()
+                );
+            }
+            Err(e) => eprintln!("fout: de zoekindex kan niet worden gemaakt ({e})"),
+        }
+    }
 }
 
 fn respond(shared: &Arc<Shared>, request: tiny_http::Request) {

@@ -158,13 +158,13 @@ impl std::io::Write for HashWriter {
 }
 
 /// Renders every page, static file and data file of the site into `sink`, each as soon as it
-/// is made. `generated` are files made by earlier stages (the search index), by the name
-/// templates know them under. With a `cache` (serve), pages that did not change are taken
-/// from it instead of rendered.
+/// is made. `generated` names the files earlier stages make (the search index): the name
+/// templates know each under, and its path. With a `cache` (serve), pages that did not change
+/// are taken from it instead of rendered.
 pub fn render(
     site: &Site,
     theme: &Theme,
-    generated: Vec<(String, OutputFile)>,
+    generated: &[(&str, String)],
     sink: &dyn Sink,
     timings: &mut Timings,
     cache: Option<&mut PageCache>,
@@ -203,9 +203,8 @@ pub fn render(
             bytes: bytes.clone(),
         })?;
     }
-    for (name, file) in generated {
-        assets.insert(name, file.path.clone());
-        put(file)?;
+    for (name, path) in generated {
+        assets.insert((*name).to_owned(), path.clone());
     }
 
     let views = Views::new(site);

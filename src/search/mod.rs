@@ -258,19 +258,26 @@ pub enum Naming {
 }
 
 impl Naming {
-    fn file(self, bytes: Vec<u8>) -> OutputFile {
-        let path = match self {
+    /// The main file's path, for its content `bytes`.
+    pub fn path(self, bytes: &[u8]) -> String {
+        match self {
             Naming::Fixed => "static/search-index.js".to_owned(),
             Naming::Fingerprinted => {
-                let hash: String = Sha256::digest(&bytes)
+                let hash: String = Sha256::digest(bytes)
                     .iter()
                     .take(5)
                     .map(|b| format!("{b:02x}"))
                     .collect();
                 format!("static/search-index.{hash}.js")
             }
-        };
-        OutputFile { path, bytes }
+        }
+    }
+
+    fn file(self, bytes: Vec<u8>) -> OutputFile {
+        OutputFile {
+            path: self.path(&bytes),
+            bytes,
+        }
     }
 }
 
