@@ -190,6 +190,15 @@ impl Dutch {
     pub fn analyzer(&self) -> &Analyzer {
         &self.analyzer
     }
+
+    /// The names of the pipeline's functions, as an index lists them.
+    pub fn pipeline_names(&self) -> Vec<String> {
+        self.make_pipeline()
+            .queue
+            .iter()
+            .map(|f| f.name())
+            .collect()
+    }
 }
 
 impl Language for Dutch {
@@ -293,14 +302,8 @@ mod tests {
 
     #[test]
     fn pipeline_names_carry_the_version() {
-        let names: Vec<String> = Dutch::new(true)
-            .make_pipeline()
-            .queue
-            .iter()
-            .map(|f| f.name())
-            .collect();
         assert_eq!(
-            names,
+            Dutch::new(true).pipeline_names(),
             [
                 "fold-nl-v1",
                 "trimmer-nl-v1",

@@ -25,7 +25,7 @@ use std::hash::Hasher;
 use std::io::Write;
 use std::ops::Range;
 
-use elasticlunr::{IndexBuilder, Language};
+use elasticlunr::IndexBuilder;
 use rayon::prelude::*;
 use regex::Regex;
 use serde::Serialize;
@@ -90,12 +90,7 @@ pub fn index(
     let postings = Postings::collect(&documents, &analyzer);
     let words = vocabulary(&postings.tokens);
     let names = names_index(site, &documents);
-    let pipeline: Vec<String> = Dutch::new(true)
-        .make_pipeline()
-        .queue
-        .iter()
-        .map(|f| f.name())
-        .collect();
+    let pipeline = Dutch::new(true).pipeline_names();
     let budget = (site.config.search_budget_kb as usize * 1024).saturating_sub(scripts_gzip_bytes);
     let shard_target = site.config.search_shard_kb as usize * 1024;
 
@@ -724,11 +719,6 @@ mod tests {
         docs
     }
 
-    fn pipeline() -> Vec<String> {
-        let queue = Dutch::new(true).make_pipeline().queue;
-        queue.iter().map(|f| f.name()).collect()
-    }
-
     /// The single index is exactly what elasticlunr-rs's own `add_doc` writes.
     #[test]
     fn single_index_is_what_elasticlunr_rs_writes() {
@@ -742,7 +732,7 @@ mod tests {
             classic.add_doc(&i.to_string(), [&d.fields[0], &d.fields[1]]);
         }
         let postings = Postings::collect(&docs, &Analyzer::new(true));
-        let pipeline = pipeline();
+        let pipeline = Dutch::new(true).pipeline_names();
         let ours = postings.index_json(0..postings.terms.len(), &pipeline, true);
         assert_eq!(
             String::from_utf8(ours).unwrap(),
@@ -779,7 +769,7 @@ mod tests {
     fn shards_put_together_are_the_single_index() {
         let docs = documents();
         let postings = Postings::collect(&docs, &Analyzer::new(true));
-        let pipeline = pipeline();
+        let pipeline = Dutch::new(true).pipeline_names();
         let single: Value =
             serde_json::from_slice(&postings.index_json(0..postings.terms.len(), &pipeline, true))
                 .unwrap();
