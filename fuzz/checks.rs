@@ -290,7 +290,7 @@ const ALLOWED_ATTRIBUTES: &[&str] = &[
 /// No dangerous markup in rendered HTML: no `<script` or `<iframe` anywhere (checked
 /// case-insensitively; raw HTML is sanitised), only known tags and attributes (no `on…` event
 /// handlers), no `javascript:`-like URL, every element id unique and none of the template's
-/// own, every `#fragment` link landing on an id.
+/// own, every heading permalink landing on its id.
 pub fn check_html(html: &str) {
     let lower = html.to_ascii_lowercase();
     for bad in ["<script", "<iframe"] {
@@ -320,6 +320,7 @@ pub fn check_html(html: &str) {
         );
         // Attribute values are the quoted parts; the renderer always uses double quotes.
         let mut parts = tag.split('"');
+        let (mut fragment, mut permalink) = (None, false);
         while let (Some(before), Some(value)) = (parts.next(), parts.next()) {
             let attr = before.trim().trim_end_matches('=').to_ascii_lowercase();
             let attr = attr.rsplit(' ').next().unwrap_or_default();
@@ -355,9 +356,15 @@ pub fn check_html(html: &str) {
             }
             match attr {
                 "id" => element_ids.push(value.to_owned()),
-                "href" if value.starts_with('#') => fragments.push(value[1..].to_owned()),
+                "href" if value.starts_with('#') => fragment = Some(value[1..].to_owned()),
+                "class" => permalink = value == "permalink",
                 _ => {}
             }
+        }
+        // The renderer's own in-page links (heading permalinks) must land; an author's link to
+        // a missing anchor is a content error that `check` reports, not a rendering fault.
+        if let (Some(f), true) = (fragment, permalink) {
+            fragments.push(f);
         }
     }
     let unique: BTreeSet<&String> = element_ids.iter().collect();
