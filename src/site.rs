@@ -271,6 +271,7 @@ fn produce<S: Sink>(
     opts: &BuildOptions,
     open: impl FnOnce(&Config) -> anyhow::Result<S>,
     mut cache: Option<&mut Cache>,
+    keep_markdown: bool,
 ) -> Result<(S, Site, SearchFigures, usize, Timings), BuildError> {
     let mut timings = Timings::default();
     let Loaded {
@@ -279,9 +280,16 @@ fn produce<S: Sink>(
         library,
     } = timings.time("load", || load(opts))?;
     let sink = open(&config)?;
-    let site = timings.time("parse", || {
+    let mut site = timings.time("parse", || {
         parse(config, library, &opts.root, cache.as_deref_mut())
     })?;
+    if !keep_markdown {
+        // Parsed, the Markdown is needed no more by a build (check reads it again for links
+        // and readability, and gets to keep it): a large site's text is held once less.
+        for report in &mut site.library.reports {
+            report.body = String::new();
+        }
+    }
     let scripts_gzip_bytes: usize = theme
         .static_files
         .iter()
@@ -339,7 +347,7 @@ pub fn search_files(built: &Built) -> anyhow::Result<Vec<OutputFile>> {
 /// `cache` (serve), only what changed since the last build is rendered again.
 pub fn render_all(opts: &BuildOptions, cache: Option<&mut Cache>) -> Result<Built, BuildError> {
     let (memory, site, search, scripts_gzip_bytes, timings) =
-        produce(opts, |_| Ok(Memory::default()), cache)?;
+        produce(opts, |_| Ok(Memory::default()), cache, true)?;
     Ok(Built {
         site,
         files: memory.into_files(),
@@ -368,6 +376,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
             Staging::begin(&output, &opts.root)
         },
         None,
+        false,
     )?;
     let (files, pages) = staging.counts();
     let started = Instant::now();

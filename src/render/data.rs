@@ -103,8 +103,7 @@ pub fn files(site: &Site, views: &Views) -> Vec<OutputFile> {
             people: r.people.iter().collect(),
             description: &v.description,
             sections: v
-                .summary
-                .sections
+                .outline
                 .iter()
                 .map(|s| SectionData {
                     id: &s.id,

@@ -267,6 +267,17 @@ pub fn render(
                 topic.description.as_str(),
             )
             .with("topic", topic)
+            .with_owned(
+                "reports",
+                topic
+                    .reports
+                    .iter()
+                    .map(|&i| views::ReportOutline {
+                        summary: &views.reports[i].summary,
+                        sections: &views.reports[i].outline,
+                    })
+                    .collect::<Vec<_>>(),
+            )
             .crumbs(&[TOPICS, (&topic.path, &topic.title)]),
         );
     }

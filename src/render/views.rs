@@ -25,7 +25,8 @@ pub struct SectionLink {
     pub title: String,
 }
 
-/// A report in a list: enough to link to it and to its sections.
+/// A report in a list: enough to link to it. Light on purpose: the home page, the list of
+/// reports and the organisations page hold one for every report.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportSummary {
     pub slug: String,
@@ -38,7 +39,14 @@ pub struct ReportSummary {
     pub participants: u32,
     pub topic_title: String,
     pub topic_path: String,
-    pub sections: Vec<SectionLink>,
+}
+
+/// A report on its topic's page: the summary and links to its sections.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportOutline<'a> {
+    #[serde(flatten)]
+    pub summary: &'a ReportSummary,
+    pub sections: &'a [SectionLink],
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -48,7 +56,11 @@ pub struct TopicView {
     pub title: String,
     pub description: String,
     pub intro_html: String,
-    pub reports: Vec<ReportSummary>,
+    pub report_count: usize,
+    /// This topic's reports, as indexes into `Views::reports` (the topic page shows their
+    /// outlines; lists of topics only count them).
+    #[serde(skip)]
+    pub reports: Vec<usize>,
     /// Initiatives mentioned in this topic's reports, A–Z.
     pub initiatives: Vec<Link>,
 }
@@ -78,6 +90,9 @@ pub struct ReportView<'a> {
     pub corrections: Vec<Correction>,
     /// Borrowed from the site: a large site's text is never copied for its views.
     pub sections: &'a [Section],
+    /// Links to the titled sections, for the topic page and the open data.
+    #[serde(skip)]
+    pub outline: Vec<SectionLink>,
     /// Initiatives mentioned, in order of first mention.
     pub initiatives: Vec<Link>,
 }
@@ -148,7 +163,7 @@ impl<'a> Views<'a> {
             .reports
             .iter()
             .zip(&site.report_bodies)
-            .map(|(r, body)| summary(site, r, &body.sections))
+            .map(|(r, _)| summary(site, r))
             .collect();
         let mut initiatives: Vec<InitiativeView> = lib
             .initiatives
@@ -185,7 +200,8 @@ impl<'a> Views<'a> {
                     title: t.title.clone(),
                     description: t.description.clone(),
                     intro_html: intro.clone(),
-                    reports: reports.iter().map(|r| summaries[*r].clone()).collect(),
+                    report_count: reports.len(),
+                    reports: reports.clone(),
                     initiatives: a_to_z(
                         reports
                             .iter()
@@ -238,6 +254,7 @@ impl<'a> Views<'a> {
                 description: r.description.clone(),
                 corrections: r.corrections.clone(),
                 sections: &site.report_bodies[i].sections,
+                outline: outline(&site.report_bodies[i].sections),
                 initiatives: site.mentions.by_report[i]
                     .iter()
                     .map(|i| initiative_link(*i))
@@ -315,7 +332,7 @@ pub fn sort_key(name: &str) -> String {
     folded.strip_prefix("de ").unwrap_or(&folded).to_owned()
 }
 
-fn summary(site: &Site, r: &Report, sections: &[Section]) -> ReportSummary {
+fn summary(site: &Site, r: &Report) -> ReportSummary {
     let topic: &Topic = site
         .library
         .topic(&r.topic)
@@ -331,16 +348,20 @@ fn summary(site: &Site, r: &Report, sections: &[Section]) -> ReportSummary {
         participants: r.participants,
         topic_title: topic.title.clone(),
         topic_path: topic.path(),
-        sections: sections
-            .iter()
-            .filter_map(|s| {
-                s.title.as_ref().map(|t| SectionLink {
-                    id: s.id.clone(),
-                    title: t.clone(),
-                })
-            })
-            .collect(),
     }
+}
+
+/// Links to a report's titled sections.
+fn outline(sections: &[Section]) -> Vec<SectionLink> {
+    sections
+        .iter()
+        .filter_map(|s| {
+            s.title.as_ref().map(|t| SectionLink {
+                id: s.id.clone(),
+                title: t.clone(),
+            })
+        })
+        .collect()
 }
 
 fn initiative_view(site: &Site, index: usize, init: &Initiative) -> InitiativeView {
