@@ -528,7 +528,10 @@ pub const ALLOWED_TAGS: &[&str] = &[
 
 /// Raw HTML from content, cut down by ammonia to the small set of elements that Markdown
 /// itself produces: no scripts, styles, event handlers, frames or forms, and only http(s),
-/// mailto and tel links (`javascript:` and `data:` are dropped).
+/// mailto and tel links (`javascript:` and `data:` are dropped). Link targets also pass the
+/// rule of Markdown links ([`is_safe_url`]): ammonia lets `java&#x18;script:` through as a
+/// relative URL (found by fuzzing; browsers do too, but nothing that looks like a scheme
+/// other than the four goes out).
 pub fn sanitise(html: &str) -> String {
     ammonia::Builder::empty()
         .add_tags(ALLOWED_TAGS)
@@ -537,6 +540,10 @@ pub fn sanitise(html: &str) -> String {
         .add_tag_attributes("abbr", ["title"])
         .add_tag_attributes("ol", ["start"])
         .add_url_schemes(["http", "https", "mailto", "tel"])
+        .attribute_filter(|_, attribute, value| match attribute {
+            "href" | "src" if !is_safe_url(value) => None,
+            _ => Some(value.into()),
+        })
         .link_rel(None)
         .clean(html)
         .to_string()
@@ -628,6 +635,20 @@ mod tests {
             html.contains("class=\"permalink\""),
             "permalinks survive: {html}"
         );
+    }
+
+    /// Regression (fuzz/corpus/markdown/finding-control-char-scheme, found by cargo fuzz):
+    /// ammonia took `java&#x18;script:` for a relative URL.
+    #[test]
+    fn raw_html_link_targets_follow_the_markdown_rule() {
+        let html = render_ok(
+            "<a href=\"java&#x18;script:alert(1)\">y</a> <a href=\"java&#x09;script:x\">z</a> <a href=\"../a/#b\">ok</a> <img src=\"vb&#x0;script:x\" alt=\"a\">\n",
+        )
+        .html();
+        for bad in ["script:", "alert"] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
+        assert!(html.contains("href=\"../a/#b\""), "{html}");
     }
 
     /// Regression (fuzz/corpus/markdown, found by cargo fuzz): raw HTML could repeat an id.
