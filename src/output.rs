@@ -64,7 +64,7 @@ pub struct Staging {
     staging: PathBuf,
     out_dir: PathBuf,
     name: String,
-    queue: Option<SyncSender<OutputFile>>,
+    queue: Option<SyncSender<Job>>,
     writer: Option<JoinHandle<anyhow::Result<()>>>,
     /// Set by the writer when a write failed: the stages stop at their next file.
     failed: Arc<AtomicBool>,
@@ -102,12 +102,12 @@ impl Staging {
         let staging = parent.join(format!("{name}.new-{}", std::process::id()));
         fs::create_dir_all(&staging)
             .with_context(|| format!("kan {} niet maken", staging.display()))?;
-        let (queue, files) = sync_channel::<OutputFile>(QUEUE);
+        let (queue, jobs) = sync_channel::<Job>(QUEUE);
         let failed = Arc::new(AtomicBool::new(false));
         let writer = {
             let (dir, failed) = (staging.clone(), Arc::clone(&failed));
             std::thread::spawn(move || {
-                let result = files.iter().try_for_each(|file| write_file(&dir, &file));
+                let result = jobs.iter().try_for_each(|job| job.run(&dir));
                 if result.is_err() {
                     failed.store(true, Ordering::Relaxed);
                 }
@@ -169,42 +169,53 @@ impl Sink for Staging {
         if file.path.ends_with(".html") {
             self.pages.fetch_add(1, Ordering::Relaxed);
         }
+        self.send(Job::Write(file))
+    }
+
+    /// Renames a folder of files already put (a sharded index's parts): queued behind them,
+    /// so it happens once they are written.
+    fn rename_folder(&self, from: &str, to: &str) -> anyhow::Result<()> {
+        self.send(Job::Rename(from.to_owned(), to.to_owned()))
+    }
+}
+
+impl Staging {
+    fn send(&self, job: Job) -> anyhow::Result<()> {
         let queue = self.queue.as_ref().expect("open until commit");
-        if self.failed.load(Ordering::Relaxed) || queue.send(file).is_err() {
+        if self.failed.load(Ordering::Relaxed) || queue.send(job).is_err() {
             // The writer's own error is reported by commit; the stage just stops here.
             bail!("het schrijven van de site is mislukt");
         }
         Ok(())
     }
-
-    /// Renames a folder of files already put (a sharded index's parts), after they are
-    /// written: the queue is drained through a marker only the writer sees.
-    fn rename_folder(&self, from: &str, to: &str) -> anyhow::Result<()> {
-        self.put(OutputFile {
-            path: format!("{RENAME}{from}\n{to}"),
-            bytes: Vec::new(),
-        })?;
-        self.files.fetch_sub(1, Ordering::Relaxed);
-        Ok(())
-    }
 }
 
-/// Marks a rename in the writer's queue (a path no stage makes: it holds a newline).
-const RENAME: &str = "\n rename\n";
+/// What the writer thread does, in the order the stages asked for it.
+enum Job {
+    Write(OutputFile),
+    /// A folder of the new site, from and to (site paths).
+    Rename(String, String),
+}
 
-fn write_file(dir: &Path, file: &OutputFile) -> anyhow::Result<()> {
-    if let Some(rest) = file.path.strip_prefix(RENAME) {
-        let (from, to) = rest.split_once('\n').expect("made by rename_folder");
-        let (from, to) = (dir.join(from), dir.join(to));
-        return fs::rename(&from, &to)
-            .with_context(|| format!("kan {} niet hernoemen", from.display()));
+impl Job {
+    fn run(self, dir: &Path) -> anyhow::Result<()> {
+        match self {
+            Job::Write(file) => {
+                let path = dir.join(&file.path);
+                if let Some(folder) = path.parent() {
+                    fs::create_dir_all(folder)
+                        .with_context(|| format!("kan {} niet maken", folder.display()))?;
+                }
+                fs::write(&path, &file.bytes)
+                    .with_context(|| format!("kan {} niet schrijven", path.display()))
+            }
+            Job::Rename(from, to) => {
+                let (from, to) = (dir.join(from), dir.join(to));
+                fs::rename(&from, &to)
+                    .with_context(|| format!("kan {} niet hernoemen", from.display()))
+            }
+        }
     }
-    let path = dir.join(&file.path);
-    if let Some(folder) = path.parent() {
-        fs::create_dir_all(folder)
-            .with_context(|| format!("kan {} niet maken", folder.display()))?;
-    }
-    fs::write(&path, &file.bytes).with_context(|| format!("kan {} niet schrijven", path.display()))
 }
 
 /// Writes `files` to `out_dir` in one go, replacing what was there.
@@ -307,6 +318,36 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    /// A rename is queued behind the files put before it, on disk as in memory.
+    #[test]
+    fn a_folder_renamed_after_its_files_are_put() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        fs::create_dir_all(&root).unwrap();
+        let out = tmp.path().join("public");
+        let staging = Staging::begin(&out, &root).unwrap();
+        let memory = Memory::default();
+        for sink in [&staging as &dyn Sink, &memory] {
+            sink.put(file("static/nieuw/a.js", "a")).unwrap();
+            sink.put(file("static/nieuw/b.js", "b")).unwrap();
+            sink.rename_folder("static/nieuw/", "static/klaar/")
+                .unwrap();
+            sink.put(file("index.html", "i")).unwrap();
+        }
+        assert_eq!(staging.counts(), (3, 1));
+        staging.commit().unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("static/klaar/b.js")).unwrap(),
+            "b"
+        );
+        assert!(!out.join("static/nieuw").exists());
+        let paths: Vec<String> = memory.into_files().into_iter().map(|f| f.path).collect();
+        assert_eq!(
+            paths,
+            ["index.html", "static/klaar/a.js", "static/klaar/b.js"]
+        );
     }
 
     #[test]
