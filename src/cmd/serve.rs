@@ -167,11 +167,6 @@ fn signature(root: &Path) -> Vec<(std::path::PathBuf, u64, Option<std::time::Sys
     sig
 }
 
-/// Whether a served file belongs to the search index.
-fn is_search_index(path: &str) -> bool {
-    path.starts_with("static/search-index.") || path.starts_with("static/zoek-")
-}
-
 fn rebuild(shared: &Shared, opts: &BuildOptions) {
     let started = Instant::now();
     let result = site::render_all(opts, Some(&mut lock(&shared.cache)));
@@ -188,7 +183,10 @@ fn rebuild(shared: &Shared, opts: &BuildOptions) {
             if cache.index_later {
                 // The last index serves until the new one is made, right after.
                 let old = std::mem::take(&mut served.files);
-                files.extend(old.into_iter().filter(|(path, _)| is_search_index(path)));
+                files.extend(
+                    old.into_iter()
+                        .filter(|(path, _)| crate::search::is_index_file(path)),
+                );
                 index_later = Some(built);
             }
             // From now on, pages first and the index after them.
@@ -222,7 +220,9 @@ fn rebuild(shared: &Shared, opts: &BuildOptions) {
         match site::search_files(&built) {
             Ok(index) => {
                 let mut served = lock(&shared.served);
-                served.files.retain(|path, _| !is_search_index(path));
+                served
+                    .files
+                    .retain(|path, _| !crate::search::is_index_file(path));
                 served
                     .files
                     .extend(index.into_iter().map(|f| (f.path, f.bytes)));

@@ -29,6 +29,7 @@ use elasticlunr::IndexBuilder;
 use rayon::prelude::*;
 use regex::Regex;
 use serde::Serialize;
+use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 pub use dutch::{Analyzer, Dutch, STOP_WORDS, VERSION};
@@ -97,14 +98,16 @@ pub fn index(
     // One file when it fits the budget. Only an index of at most a few times the budget can
     // compress to it, so a large one is never serialised whole just to be measured.
     if postings.estimated_bytes() + shown_bytes(&documents) <= 16 * budget.max(1) {
+        let index = postings.index_json(0..postings.terms.len(), &pipeline, true);
         let single = Single {
             pipeline: VERSION,
             docs: documents.iter().map(|d| &d.shown).collect(),
+            index: &RawValue::from_string(String::from_utf8(index).expect("JSON is UTF-8"))
+                .expect("index_json writes JSON"),
             names: &names,
             words: front_code(&words),
         };
-        let index = postings.index_json(0..postings.terms.len(), &pipeline, true);
-        let main = script_with("window.vindplaatsZoekdata=", &single, ("index", &index));
+        let main = main_script(&json(&single));
         let main_gzip_bytes = gzip_len(&main);
         if main_gzip_bytes <= budget {
             return Ok(SearchIndex {
@@ -121,7 +124,8 @@ pub fn index(
     // end: immutable under static/, a new build never mixes with a cached old part. SipHash
     // (std's hasher) is enough to tell builds apart and fast on hundreds of megabytes.
     let ranges = postings.plan_shards(shard_target);
-    let put = |name: String, bytes: Vec<u8>| -> anyhow::Result<(usize, u64)> {
+    let put = |name: String, json: Vec<u8>| -> anyhow::Result<(usize, u64)> {
+        let bytes = part_script(&name, &json);
         let mut h = std::hash::DefaultHasher::new();
         h.write(&bytes);
         let (size, hash) = (bytes.len(), h.finish());
@@ -135,11 +139,10 @@ pub fn index(
         .par_iter()
         .enumerate()
         .map(|(k, range)| {
-            let json = postings.index_json(range.clone(), &pipeline, false);
-            let mut bytes = format!("vindplaatsZoekdeel(\"i{k}\",").into_bytes();
-            bytes.extend_from_slice(&json);
-            bytes.extend_from_slice(b");\n");
-            put(format!("i{k}"), bytes)
+            put(
+                format!("i{k}"),
+                postings.index_json(range.clone(), &pipeline, false),
+            )
         })
         .collect::<anyhow::Result<_>>()?;
     let chunks: Vec<(usize, u64)> = documents
@@ -147,22 +150,16 @@ pub fn index(
         .enumerate()
         .map(|(k, chunk)| {
             let shown: Vec<&Shown> = chunk.iter().map(|d| &d.shown).collect();
-            put(
-                format!("d{k}"),
-                script(&format!("vindplaatsZoekdeel(\"d{k}\","), &shown),
-            )
+            put(format!("d{k}"), json(&shown))
         })
         .collect::<anyhow::Result<_>>()?;
     written.extend(chunks);
-    written.push(put(
-        "woorden".to_owned(),
-        script("vindplaatsZoekdeel(\"woorden\",", &front_code(&words)),
-    )?);
+    written.push(put("woorden".to_owned(), json(&front_code(&words)))?);
     let mut h = std::hash::DefaultHasher::new();
     for (_, x) in &written {
         h.write_u64(*x);
     }
-    let dir = format!("static/zoek-{:016x}/", h.finish());
+    let dir = format!("{PARTS}{:016x}/", h.finish());
     sink.rename_folder(NEW_PARTS, &dir)?;
     let manifest = Sharded {
         pipeline: VERSION,
@@ -177,7 +174,7 @@ pub fn index(
             chunk: DOCS_PER_CHUNK,
         },
     };
-    let main = script("window.vindplaatsZoekdata=", &manifest);
+    let main = main_script(&json(&manifest));
     let main_gzip_bytes = gzip_len(&main);
     Ok(SearchIndex {
         bytes: main.len() + written.iter().map(|(size, _)| size).sum::<usize>(),
@@ -188,14 +185,18 @@ pub fn index(
     })
 }
 
-/// Where the parts of a sharded index are put until their folder gets its name.
+/// Folders of the parts of a sharded index start so, and the main file's name.
+const PARTS: &str = "static/zoek-";
+const MAIN_PREFIX: &str = "static/search-index.";
+/// Where the parts are put until their folder gets its name.
 const NEW_PARTS: &str = "static/zoek-nieuw/";
 
-/// The single-file index; its `index` is added as written by [`Postings::index_json`].
+/// The single-file index; its `index` as written by [`Postings::index_json`].
 #[derive(Serialize)]
 struct Single<'a> {
     pipeline: &'static str,
     docs: Vec<&'a Shown<'a>>,
+    index: &'a RawValue,
     names: &'a elasticlunr::Index,
     words: String,
 }
@@ -219,27 +220,28 @@ struct Shards<'a> {
     chunk: usize,
 }
 
-/// `prefix` + JSON of `value` + `);` or `;`: a script that hands the data to the page.
-fn script(prefix: &str, value: &impl Serialize) -> Vec<u8> {
-    let mut out = prefix.as_bytes().to_vec();
-    serde_json::to_writer(&mut out, value).expect("plain data serialises");
-    out.extend_from_slice(if prefix.ends_with('=') {
-        b";\n"
-    } else {
-        b");\n"
-    });
-    out
+fn json(value: &impl Serialize) -> Vec<u8> {
+    serde_json::to_vec(value).expect("plain data serialises")
 }
 
-/// [`script`] of an object with one more field, already JSON, at its end.
-fn script_with(prefix: &str, value: &impl Serialize, (key, json): (&str, &[u8])) -> Vec<u8> {
-    let mut out = script(prefix, value);
-    let end = out.iter().rposition(|&b| b == b'}').expect("an object");
-    let tail = out.split_off(end);
-    out.extend_from_slice(format!(",\"{key}\":").as_bytes());
-    out.extend_from_slice(json);
-    out.extend_from_slice(&tail);
-    out
+/// The main file: a script that sets the data for `search.js`.
+fn main_script(json: &[u8]) -> Vec<u8> {
+    [b"window.vindplaatsZoekdata=", json, b";\n"].concat()
+}
+
+/// A part of a sharded index: a script that hands its data to `search.js`.
+fn part_script(name: &str, json: &[u8]) -> Vec<u8> {
+    [
+        format!("vindplaatsZoekdeel(\"{name}\",").as_bytes(),
+        json,
+        b");\n",
+    ]
+    .concat()
+}
+
+/// Whether a site path is one of the search index's files (the main file or a part).
+pub fn is_index_file(path: &str) -> bool {
+    path.starts_with(MAIN_PREFIX) || path.starts_with(PARTS)
 }
 
 /// How the main file is named.
@@ -256,14 +258,14 @@ impl Naming {
     /// The main file's path, for its content `bytes`.
     pub fn path(self, bytes: &[u8]) -> String {
         match self {
-            Naming::Fixed => "static/search-index.js".to_owned(),
+            Naming::Fixed => format!("{MAIN_PREFIX}js"),
             Naming::Fingerprinted => {
                 let hash: String = Sha256::digest(bytes)
                     .iter()
                     .take(5)
                     .map(|b| format!("{b:02x}"))
                     .collect();
-                format!("static/search-index.{hash}.js")
+                format!("{MAIN_PREFIX}{hash}.js")
             }
         }
     }
