@@ -69,15 +69,21 @@ impl Analyzer {
         self.split.split(text).filter(|t| !t.is_empty())
     }
 
+    /// The pipeline's steps, in order: the stemmer only when stemming.
+    fn steps(&self) -> &'static [Step] {
+        const ALL: [Step; 4] = [Step::Fold, Step::Trim, Step::StopWords, Step::Stem];
+        if self.stemmer.is_some() {
+            &ALL
+        } else {
+            &ALL[..3]
+        }
+    }
+
     /// What the whole pipeline makes of one token: the term the index holds, if any.
     pub fn term(&self, token: &str) -> Option<String> {
-        let folded = self.fold(token.to_owned())?;
-        let trimmed = self.trim(folded)?;
-        let kept = keep_unless_stop_word(trimmed)?;
-        match &self.stemmer {
-            Some(stemmer) => stem(stemmer, kept),
-            None => Some(kept),
-        }
+        self.steps()
+            .iter()
+            .try_fold(token.to_owned(), |token, step| step.apply(self, token))
     }
 
     /// NFKD, lowercase, without combining marks, soft hyphens, characters outside the Basic
@@ -147,24 +153,49 @@ fn stem(stemmer: &rust_stemmers::Stemmer, token: String) -> Option<String> {
     (!stem.is_empty()).then_some(stem)
 }
 
-/// One step of the pipeline, under the name elasticlunr.js knows it by.
-struct Step {
-    name: &'static str,
+/// One step of the pipeline.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Fold,
+    Trim,
+    StopWords,
+    Stem,
+}
+
+impl Step {
+    /// The name elasticlunr.js knows the step by (without the version).
+    fn name(self) -> &'static str {
+        match self {
+            Step::Fold => "fold",
+            Step::Trim => "trimmer",
+            Step::StopWords => "stopwords",
+            Step::Stem => "stemmer",
+        }
+    }
+
+    fn apply(self, analyzer: &Analyzer, token: String) -> Option<String> {
+        match self {
+            Step::Fold => analyzer.fold(token),
+            Step::Trim => analyzer.trim(token),
+            Step::StopWords => keep_unless_stop_word(token),
+            Step::Stem => stem(analyzer.stemmer.as_ref()?, token),
+        }
+    }
+}
+
+/// A step as an elasticlunr pipeline function.
+struct Named {
+    step: Step,
     analyzer: Analyzer,
 }
 
-impl PipelineFn for Step {
+impl PipelineFn for Named {
     fn name(&self) -> String {
-        format!("{}-{VERSION}", self.name)
+        format!("{}-{VERSION}", self.step.name())
     }
 
     fn filter(&self, token: String) -> Option<String> {
-        match self.name {
-            "fold" => self.analyzer.fold(token),
-            "trimmer" => self.analyzer.trim(token),
-            "stopwords" => keep_unless_stop_word(token),
-            _ => stem(self.analyzer.stemmer.as_ref()?, token),
-        }
+        self.step.apply(&self.analyzer, token)
     }
 }
 
@@ -215,16 +246,14 @@ impl Language for Dutch {
     }
 
     fn make_pipeline(&self) -> Pipeline {
-        let mut names = vec!["fold", "trimmer", "stopwords"];
-        if self.analyzer.stemmer.is_some() {
-            names.push("stemmer");
-        }
         Pipeline {
-            queue: names
-                .into_iter()
-                .map(|name| {
-                    Box::new(Step {
-                        name,
+            queue: self
+                .analyzer
+                .steps()
+                .iter()
+                .map(|&step| {
+                    Box::new(Named {
+                        step,
                         analyzer: self.analyzer.clone(),
                     }) as Box<dyn PipelineFn>
                 })
