@@ -263,10 +263,12 @@
   var loading = null;
 
   /** Loads one script; resolves when it has run. */
-  function loadScript(url) {
+  function loadScript(url, inOrder) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
       s.src = url;
+      // Downloaded in parallel, run in the order added.
+      if (inOrder) s.async = false;
       s.onload = function () { resolve(); };
       s.onerror = function () { reject(new Error('kan ' + url + ' niet laden')); };
       document.head.appendChild(s);
@@ -278,24 +280,9 @@
     if (loading) return loading;
     var root = form.getAttribute('data-root');
     var urls = form.getAttribute('data-scripts').split(' ').concat([form.getAttribute('data-index')]);
-    loading = new Promise(function (resolve, reject) {
-      var remaining = urls.length;
-      urls.forEach(function (url) {
-        var s = document.createElement('script');
-        s.src = url;
-        s.async = false;
-        s.onload = function () {
-          remaining -= 1;
-          if (remaining === 0) {
-            try {
-              resolve(makeEngine(window.vindplaatsZoekdata, window.elasticlunr, window.vindplaatsNl, function (path) {
-                return loadScript(root + path);
-              }));
-            } catch (e) { reject(e); }
-          }
-        };
-        s.onerror = function () { reject(new Error('kan ' + url + ' niet laden')); };
-        document.head.appendChild(s);
+    loading = Promise.all(urls.map(function (url) { return loadScript(url, true); })).then(function () {
+      return makeEngine(window.vindplaatsZoekdata, window.elasticlunr, window.vindplaatsNl, function (path) {
+        return loadScript(root + path, false);
       });
     });
     // A failed load (a dropped connection) may be retried by the next query.
