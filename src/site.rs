@@ -296,29 +296,18 @@ fn produce<S: Sink>(
         .filter(|(name, _)| name.ends_with(".js"))
         .map(|(_, bytes)| search::gzip_len(bytes))
         .sum();
+    let naming = match cache {
+        Some(_) => search::Naming::Fixed,
+        None => search::Naming::Fingerprinted,
+    };
     // serve, after its first build, makes the index once the pages are out (`index_later`).
-    let index_path = match cache.as_deref() {
-        Some(c) if c.index_later => None,
-        Some(_) => Some(search::Naming::Fixed),
-        None => Some(search::Naming::Fingerprinted),
-    }
-    .map(|naming| -> Result<(String, SearchFigures), BuildError> {
-        let index = timings.time("index", || {
-            search::index(&site, scripts_gzip_bytes, &sink, naming)
-        })?;
-        let figures = SearchFigures {
-            documents: index.documents,
-            shards: index.shards,
-            bytes: index.bytes,
-            first_gzip_bytes: scripts_gzip_bytes + index.main_gzip_bytes,
-        };
-        let path = index.main.path.clone();
-        sink.put(index.main)?;
-        Ok((path, figures))
-    })
-    .transpose()?;
-    let (path, search) =
-        index_path.unwrap_or_else(|| (search::Naming::Fixed.path(&[]), SearchFigures::default()));
+    let (path, search) = if cache.as_deref().is_some_and(|c| c.index_later) {
+        (naming.path(&[]), SearchFigures::default())
+    } else {
+        timings.time("index", || {
+            index_into(&site, scripts_gzip_bytes, &sink, naming)
+        })?
+    };
     render::render(
         &site,
         &theme,
@@ -330,16 +319,35 @@ fn produce<S: Sink>(
     Ok((sink, site, search, scripts_gzip_bytes, timings))
 }
 
+/// Stage *index*: every file of the search index into `sink`; the main file's path (which
+/// templates link to) and the index's figures.
+fn index_into(
+    site: &Site,
+    scripts_gzip_bytes: usize,
+    sink: &dyn Sink,
+    naming: search::Naming,
+) -> anyhow::Result<(String, SearchFigures)> {
+    let index = search::index(site, scripts_gzip_bytes, sink, naming)?;
+    let figures = SearchFigures {
+        documents: index.documents,
+        shards: index.shards,
+        bytes: index.bytes,
+        first_gzip_bytes: scripts_gzip_bytes + index.main_gzip_bytes,
+    };
+    let path = index.main.path.clone();
+    sink.put(index.main)?;
+    Ok((path, figures))
+}
+
 /// The search index of a site rendered without it (serve, `Cache::index_later`): its files.
 pub fn search_files(built: &Built) -> anyhow::Result<Vec<OutputFile>> {
     let memory = Memory::default();
-    let index = search::index(
+    index_into(
         &built.site,
         built.scripts_gzip_bytes,
         &memory,
         search::Naming::Fixed,
     )?;
-    memory.put(index.main)?;
     Ok(memory.into_files())
 }
 
