@@ -221,10 +221,37 @@ fn collect_spans(value: &Spanned<DeValue<'_>>, spans: &mut Vec<Range<usize>>) {
     }
 }
 
-/// What to say about an unknown key: a close spelling, and the keys that are allowed here.
+/// Dutch words for the keys, which are English. Everything else the team sees is Dutch, so
+/// `deelnemers` is a translation rather than a typo, and no spelling distance would find
+/// `participants` from it.
+const DUTCH_KEYS: &[(&str, &str)] = &[
+    ("titel", "title"),
+    ("datum", "date"),
+    ("deelnemers", "participants"),
+    ("locatie", "location"),
+    ("thema", "topic"),
+    ("organisaties", "organisations"),
+    ("beschrijving", "description"),
+    ("begin", "start"),
+    ("starttijd", "start"),
+    ("eind", "end"),
+    ("eindtijd", "end"),
+];
+
+/// What to say about an unknown key: the English key it translates, else a close spelling,
+/// and always the keys that are allowed here.
 fn unknown_key_hint(key: &str, fields: &[Field]) -> String {
     let names = || fields.iter().map(|f| f.name);
     let allowed = names().collect::<Vec<_>>().join(", ");
+    let translation = DUTCH_KEYS
+        .iter()
+        .find(|(dutch, english)| key.eq_ignore_ascii_case(dutch) && names().any(|n| n == *english))
+        .map(|(_, english)| *english);
+    if let Some(english) = translation {
+        return format!(
+            "bedoelt u `{english}`? De namen van de velden zijn Engels. Toegestane velden: {allowed}."
+        );
+    }
     match did_you_mean(key, names()) {
         Some(s) => format!("bedoelde je '{s}'? Toegestane velden: {allowed}."),
         None => format!("toegestane velden: {allowed}."),
@@ -375,5 +402,47 @@ mod tests {
         ] {
             assert_eq!(parse_small(text).unwrap_err(), [want], "{text:?}");
         }
+    }
+
+    #[test]
+    fn unknown_key_hints() {
+        let report: Vec<Field> = ["title", "topic", "date", "start", "end", "location"]
+            .into_iter()
+            .chain(["participants", "organisations", "description"])
+            .map(|name| required(name, ""))
+            .collect();
+        let allowed = "Toegestane velden: title, topic, date, start, end, location, \
+                       participants, organisations, description.";
+        for (key, want) in [
+            ("titel", "bedoelt u `title`?"),
+            ("Titel", "bedoelt u `title`?"),
+            ("datum", "bedoelt u `date`?"),
+            ("deelnemers", "bedoelt u `participants`?"),
+            ("locatie", "bedoelt u `location`?"),
+            ("thema", "bedoelt u `topic`?"),
+            ("organisaties", "bedoelt u `organisations`?"),
+            ("beschrijving", "bedoelt u `description`?"),
+            ("begin", "bedoelt u `start`?"),
+            ("starttijd", "bedoelt u `start`?"),
+            ("eind", "bedoelt u `end`?"),
+            ("eindtijd", "bedoelt u `end`?"),
+            // Not a translation: the closest spelling, as before.
+            ("tittle", "bedoelde je 'title'?"),
+            ("organisation", "bedoelde je 'organisations'?"),
+            ("xyz", "toegestane"),
+        ] {
+            let hint = unknown_key_hint(key, &report);
+            assert!(hint.starts_with(want), "{key}: {hint}");
+            assert!(
+                hint.ends_with(allowed) || want == "toegestane",
+                "{key}: {hint}"
+            );
+        }
+        // A translation only counts where its key is allowed: a topic has no `start`.
+        let topic = [required("title", ""), required("order", "")];
+        assert_eq!(
+            unknown_key_hint("begin", &topic),
+            "toegestane velden: title, order."
+        );
     }
 }
