@@ -173,7 +173,7 @@ theme = "almere"
             shown.contains("vindplaats.toml:1: fout: onbekend veld 'titel'"),
             "{shown}"
         );
-        assert!(shown.contains("bedoelde je 'title'?"), "{shown}");
+        assert!(shown.contains("bedoelt u `title`?"), "{shown}");
         assert!(
             shown.contains("het verplichte veld 'title' ontbreekt"),
             "{shown}"

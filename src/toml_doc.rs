@@ -1,14 +1,20 @@
 //! Reading a TOML document (the site config or a page's front matter) into a typed value, with
 //! errors that name the line and say in Dutch what was expected.
 //!
-//! Line numbers are computed here, against the whole file: a TOML parser only knows the
-//! snippet it was given (the bug Zola had in #1133). Unknown keys are refused with a
-//! suggestion (`titel` → `title`), so a typo never silently drops a value.
+//! Every position comes from the TOML parser's spans: the line of each key, the line of a
+//! syntax error and the key a wrong value belongs to. Nothing here reads lines by hand, so a
+//! dotted key (`a.b = 1`) or a multi-line string cannot throw the line numbers off. Spans are
+//! offsets in the snippet the parser was given; they become lines of the whole file here (the
+//! bug Zola had in #1133). Unknown keys are refused with a suggestion (`titel` → `title`), so a
+//! typo never silently drops a value.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use crate::error::{ContentError, ContentErrors, did_you_mean};
 
@@ -68,32 +74,23 @@ impl Doc<'_> {
         &self,
         fields: &[Field],
     ) -> Result<(T, KeyLines), ContentErrors> {
-        let table: toml::Table = match self.text.parse() {
-            Ok(t) => t,
-            Err(e) => return Err(self.syntax_error(&e).into()),
-        };
-        let key_lines = self.key_lines();
+        let table = DeTable::parse(self.text).map_err(|e| self.syntax_error(&e))?;
+        let key_lines = self.key_lines(table.get_ref());
         let mut errors = ContentErrors::default();
-        let names = || fields.iter().map(|f| f.name);
-        for key in table.keys() {
-            if !names().any(|n| n == key) {
-                let allowed = names().collect::<Vec<_>>().join(", ");
-                let hint = match did_you_mean(key, names()) {
-                    Some(s) => format!("bedoelde je '{s}'? Toegestane velden: {allowed}."),
-                    None => format!("toegestane velden: {allowed}."),
-                };
+        for key in key_lines.lines.keys() {
+            if !fields.iter().any(|f| f.name == key) {
                 errors.push(
                     ContentError::new(
                         self.file,
                         key_lines.of(key),
                         format!("onbekend veld '{key}'"),
                     )
-                    .hint(hint),
+                    .hint(unknown_key_hint(key, fields)),
                 );
             }
         }
         for field in fields.iter().filter(|f| f.required) {
-            if !table.contains_key(field.name) {
+            if !key_lines.lines.contains_key(field.name) {
                 errors.push(
                     ContentError::new(
                         self.file,
@@ -107,12 +104,13 @@ impl Doc<'_> {
         if !errors.is_empty() {
             return Err(errors.sorted());
         }
-        match toml::from_str::<T>(self.text) {
+        match T::deserialize(toml::de::Deserializer::from(table)) {
             Ok(value) => Ok((value, key_lines)),
-            Err(e) => Err(self.value_error(&e, &key_lines, fields).into()),
+            Err(e) => Err(self.value_error(&e, fields).into()),
         }
     }
 
+    /// The file's line and 1-based column of a byte offset in the text.
     fn line_col(&self, offset: usize) -> (usize, usize) {
         let before = &self.text[..offset.min(self.text.len())];
         let line = before.matches('\n').count();
@@ -148,23 +146,15 @@ impl Doc<'_> {
             ))
     }
 
-    fn value_error(
-        &self,
-        e: &toml::de::Error,
-        key_lines: &KeyLines,
-        fields: &[Field],
-    ) -> ContentError {
+    fn value_error(&self, e: &toml::de::Error, fields: &[Field]) -> ContentError {
         let (line, col) = e
             .span()
             .map_or((self.start_line, 0), |s| self.line_col(s.start));
-        let key = key_lines
-            .lines
-            .iter()
-            .filter(|(_, l)| **l <= line)
-            .max_by_key(|(_, l)| **l)
-            .map(|(k, _)| k.as_str());
-        let field = key.and_then(|k| fields.iter().find(|f| f.name == k));
-        let message = match key {
+        let key = e.span().and_then(|s| self.key_at(s.start));
+        let field = key
+            .as_deref()
+            .and_then(|k| fields.iter().find(|f| f.name == k));
+        let message = match &key {
             Some(k) => format!("de waarde van '{k}' klopt niet"),
             None => "een waarde klopt niet".to_owned(),
         };
@@ -177,29 +167,94 @@ impl Doc<'_> {
             .hint(hint)
     }
 
-    /// Top-level `key = …` lines before the first `[table]` header.
-    fn key_lines(&self) -> KeyLines {
-        let mut lines = BTreeMap::new();
-        for (i, l) in self.text.lines().enumerate() {
-            let l = l.trim_start();
-            if l.starts_with('[') {
-                break;
-            }
-            if let Some((key, _)) = l.split_once('=') {
-                let key = key.trim().trim_matches('"');
-                if !key.is_empty()
-                    && key
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-                {
-                    lines.entry(key.to_owned()).or_insert(self.first_line + i);
-                }
-            }
-        }
+    /// The line of each top-level key, from the span the parser gives it. A dotted key
+    /// (`location.name = …`) counts as its first part, where it is first written.
+    fn key_lines(&self, table: &DeTable<'_>) -> KeyLines {
+        let lines = table
+            .keys()
+            .map(|key| (key.get_ref().to_string(), self.line_col(key.span().start).0))
+            .collect();
         KeyLines {
             lines,
             start: self.start_line,
         }
+    }
+
+    /// The top-level key a byte offset belongs to: the key whose own spans (its name, its
+    /// value and everything nested in it) hold the offset most closely. The closest, not the
+    /// first: a dotted key's table has the span of its name only, and its values sit apart.
+    fn key_at(&self, offset: usize) -> Option<String> {
+        // Parsed again rather than kept from `parse`: only a wrong value gets here, and
+        // keeping every span of every file for that would cost each build.
+        let table = DeTable::parse(self.text).ok()?;
+        let mut closest: Option<(usize, &str)> = None;
+        for (key, value) in table.get_ref() {
+            let mut spans = vec![key.span()];
+            collect_spans(value, &mut spans);
+            for span in spans {
+                let holds = span.contains(&offset) || span.start == offset;
+                if holds && closest.is_none_or(|(len, _)| span.len() < len) {
+                    closest = Some((span.len(), key.get_ref()));
+                }
+            }
+        }
+        closest.map(|(_, key)| key.to_owned())
+    }
+}
+
+/// The spans of a value and of every key and value inside it.
+fn collect_spans(value: &Spanned<DeValue<'_>>, spans: &mut Vec<Range<usize>>) {
+    spans.push(value.span());
+    match value.get_ref() {
+        DeValue::Array(items) => {
+            for item in items.iter() {
+                collect_spans(item, spans);
+            }
+        }
+        DeValue::Table(table) => {
+            for (key, item) in table {
+                spans.push(key.span());
+                collect_spans(item, spans);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Dutch words for the keys, which are English. Everything else the team sees is Dutch, so
+/// `deelnemers` is a translation rather than a typo, and no spelling distance would find
+/// `participants` from it.
+const DUTCH_KEYS: &[(&str, &str)] = &[
+    ("titel", "title"),
+    ("datum", "date"),
+    ("deelnemers", "participants"),
+    ("locatie", "location"),
+    ("thema", "topic"),
+    ("organisaties", "organisations"),
+    ("beschrijving", "description"),
+    ("begin", "start"),
+    ("starttijd", "start"),
+    ("eind", "end"),
+    ("eindtijd", "end"),
+];
+
+/// What to say about an unknown key: the English key it translates, else a close spelling,
+/// and always the keys that are allowed here.
+fn unknown_key_hint(key: &str, fields: &[Field]) -> String {
+    let names = || fields.iter().map(|f| f.name);
+    let allowed = names().collect::<Vec<_>>().join(", ");
+    let translation = DUTCH_KEYS
+        .iter()
+        .find(|(dutch, english)| key.eq_ignore_ascii_case(dutch) && names().any(|n| n == *english))
+        .map(|(_, english)| *english);
+    if let Some(english) = translation {
+        return format!(
+            "bedoelt u `{english}`? De namen van de velden zijn Engels. Toegestane velden: {allowed}."
+        );
+    }
+    match did_you_mean(key, names()) {
+        Some(s) => format!("bedoelde je '{s}'? Toegestane velden: {allowed}."),
+        None => format!("toegestane velden: {allowed}."),
     }
 }
 
@@ -277,6 +332,117 @@ mod tests {
             first.column <= line_len + 1,
             "column {} on a line of {line_len}",
             first.column
+        );
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Small {
+        name: String,
+        count: u32,
+        #[serde(default)]
+        place: Option<String>,
+    }
+
+    const SMALL: &[Field] = &[
+        required("name", "name = \"x\""),
+        required("count", "count = 1"),
+        optional("place", "place = \"Almere\""),
+    ];
+
+    /// Parses `text` as if it started on line 2 of its file, as front matter does.
+    fn parse_small(text: &str) -> Result<(Small, KeyLines), Vec<String>> {
+        let doc = Doc {
+            file: Path::new("a.md"),
+            text,
+            first_line: 2,
+            start_line: 1,
+        };
+        doc.parse(SMALL).map_err(|e| {
+            e.0.iter()
+                .map(|e| format!("{}:{}: {}", e.line, e.column, e.message))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn key_lines_come_from_the_parser() {
+        // Each line of the string looks like a key or a table header; neither is one.
+        let text = "name = \"\"\"\ncount = 3\n[kop]\n\"\"\"\nplace = \"Almere\"\ncount = 1\n";
+        let (_, lines) = parse_small(text).unwrap();
+        assert_eq!(
+            (lines.of("name"), lines.of("place"), lines.of("count")),
+            (2, 6, 7)
+        );
+    }
+
+    #[test]
+    fn errors_point_at_their_own_key_and_line() {
+        for (text, want) in [
+            // A dotted key is the key before its dot, on the line it is written.
+            (
+                "name = \"x\"\ncount = 1\nplace.street = \"Markt\"\n",
+                "4:1: de waarde van 'place' klopt niet",
+            ),
+            (
+                "name = \"x\"\ncount = 1\nsize.cm = 3\n",
+                "4:0: onbekend veld 'size'",
+            ),
+            // A wrong value after a multi-line string names its own key.
+            (
+                "name = \"\"\"\nEen naam\ncount = 3\n\"\"\"\ncount = \"drie\"\n",
+                "6:9: de waarde van 'count' klopt niet",
+            ),
+            // A syntax error after a multi-line string: the line the parser stopped on.
+            (
+                "name = \"\"\"\nEen\nnaam\"\"\"\ncount = 1\nplace = Almere\n",
+                "6:9: deze regel is geen geldige instelling",
+            ),
+        ] {
+            assert_eq!(parse_small(text).unwrap_err(), [want], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_key_hints() {
+        let report: Vec<Field> = ["title", "topic", "date", "start", "end", "location"]
+            .into_iter()
+            .chain(["participants", "organisations", "description"])
+            .map(|name| required(name, ""))
+            .collect();
+        let allowed = "Toegestane velden: title, topic, date, start, end, location, \
+                       participants, organisations, description.";
+        for (key, want) in [
+            ("titel", "bedoelt u `title`?"),
+            ("Titel", "bedoelt u `title`?"),
+            ("datum", "bedoelt u `date`?"),
+            ("deelnemers", "bedoelt u `participants`?"),
+            ("locatie", "bedoelt u `location`?"),
+            ("thema", "bedoelt u `topic`?"),
+            ("organisaties", "bedoelt u `organisations`?"),
+            ("beschrijving", "bedoelt u `description`?"),
+            ("begin", "bedoelt u `start`?"),
+            ("starttijd", "bedoelt u `start`?"),
+            ("eind", "bedoelt u `end`?"),
+            ("eindtijd", "bedoelt u `end`?"),
+            // Not a translation: the closest spelling, as before.
+            ("tittle", "bedoelde je 'title'?"),
+            ("organisation", "bedoelde je 'organisations'?"),
+            ("xyz", "toegestane"),
+        ] {
+            let hint = unknown_key_hint(key, &report);
+            assert!(hint.starts_with(want), "{key}: {hint}");
+            assert!(
+                hint.ends_with(allowed) || want == "toegestane",
+                "{key}: {hint}"
+            );
+        }
+        // A translation only counts where its key is allowed: a topic has no `start`.
+        let topic = [required("title", ""), required("order", "")];
+        assert_eq!(
+            unknown_key_hint("begin", &topic),
+            "toegestane velden: title, order."
         );
     }
 }

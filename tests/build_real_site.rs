@@ -4,6 +4,7 @@ mod common;
 
 use common::{Page, broken_links, build, html_files, read_tree, repo_root, squash};
 use vindplaats::content::Library;
+use vindplaats::content::report::hh_mm;
 
 fn library() -> Library {
     Library::load(&repo_root().join("content")).unwrap()
@@ -140,8 +141,8 @@ fn facts_blocks_match_front_matter() {
         let date = report.date_text();
         let time = format!(
             "{} – {} uur",
-            vindplaats::text::dutch_time(&report.start),
-            vindplaats::text::dutch_time(&report.end)
+            vindplaats::text::dutch_time(&hh_mm(report.start)),
+            vindplaats::text::dutch_time(&hh_mm(report.end))
         );
         for want in [
             date.as_str(),

@@ -61,11 +61,10 @@ fn new_report(root: &Path, title: &str, thema: &str, datum: &str) -> Outcome {
         return Err(content_error(format!("onbekend thema '{thema}' — {hint}")));
     }
     // The same rule as a report's `date`: a TOML date without a time.
-    let date = datum
+    let (datetime, date) = datum
         .parse::<toml::value::Datetime>()
         .ok()
-        .as_ref()
-        .and_then(crate::content::report::date_only)
+        .and_then(|d| Some((d, crate::content::report::date_only(&d)?)))
         .ok_or_else(|| {
             content_error(format!(
                 "'{datum}' is geen geldige datum — schrijf jaar-maand-dag, bijvoorbeeld 2024-05-01"
@@ -81,11 +80,11 @@ fn new_report(root: &Path, title: &str, thema: &str, datum: &str) -> Outcome {
     let text = format!(
         r#"+++
 # De titel zoals die in het verslag staat.
-title = "{title}"
+title = {title}
 # Het thema: de naam van een bestand in content/themas/ (zonder .md).
-topic = "{thema}"
+topic = {thema}
 # De datum van de thematafel: jaar-maand-dag, zonder aanhalingstekens.
-date = {date}
+date = {datetime}
 # Begin- en eindtijd als uren:minuten. Pas ze aan.
 start = "09:00"
 end = "11:00"
@@ -97,7 +96,7 @@ participants = 1
 # Elke naam moet in content/organisaties.toml staan (als naam of als schrijfwijze).
 organisations = []
 # Eén of twee korte zinnen over dit verslag (hoogstens 160 tekens), voor zoekmachines.
-description = "Pas deze zin aan: waar ging de thematafel van {pretty} over?"
+description = {description}
 # Mensen die het verslag noemt in hun rol. part is: ontvangst, presentatie,
 # gespreksleiding of genoemd. Bijvoorbeeld:
 # people = [{{ name = "Naam", role = "projectleider", organisation = "Gemeente Almere", part = "ontvangst" }}]
@@ -109,7 +108,13 @@ corrections = []
 Zet hier de tekst van het verslag, zin voor zin zoals in het origineel. Gebruik ## voor de
 kopjes van het verslag en - voor opsommingen.
 "#,
-        pretty = text::dutch_short_date(date),
+        title = toml_string(title),
+        thema = toml_string(thema),
+        datetime = toml::Value::Datetime(datetime),
+        description = toml_string(&format!(
+            "Pas deze zin aan: waar ging de thematafel van {} over?",
+            text::dutch_short_date(date)
+        )),
     );
     create(&file, &text, root)?;
     Ok(format!(
@@ -147,18 +152,22 @@ fn new_initiative(root: &Path, name: &str, soort: &str) -> Outcome {
         r#"
 [[initiatief]]
 # De naam zoals die op de site moet staan.
-name = "{name}"
+name = {name_value}
 # Het webadres: /initiatieven/{slug}/. Alleen kleine letters, cijfers en streepjes.
-slug = "{slug}"
+slug = {slug_value}
 # Het soort: activiteit, app, bijeenkomst, netwerk, pilot, platform, plek, programma,
 # project, systeem, werkwijze of woonvorm.
-kind = "{soort}"
+kind = {kind_value}
 # De woorden zoals ze letterlijk in de verslagen staan (ook meervoud, met en zonder "De").
 # Een woord dat in geen enkel verslag staat, geeft een foutmelding bij het bouwen.
-aliases = ["{name}"]
+aliases = {aliases_value}
 # Eén korte zin in eenvoudig Nederlands, met alleen wat de verslagen erover zeggen.
 description = "Pas deze zin aan."
-"#
+"#,
+        name_value = toml_string(name),
+        slug_value = toml_string(&slug),
+        kind_value = toml_string(soort),
+        aliases_value = toml::Value::Array(vec![toml::Value::String(name.to_owned())]),
     );
     let mut f = std::fs::OpenOptions::new()
         .create(true)
@@ -179,6 +188,13 @@ description = "Pas deze zin aan."
     Ok(format!(
         "Nieuw initiatief '{name}' toegevoegd onderaan content/{INITIATIVES_FILE}. Zet de woorden uit het verslag bij aliases en schrijf de beschrijving."
     ))
+}
+
+/// A text as a TOML string, quoted and escaped by the toml crate (`Het "Huis"` becomes
+/// `'Het "Huis"'`, its choice of quotes). Titles and names are typed by people: pasted
+/// between quotes by hand, the first quote in a name broke the whole file.
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
 }
 
 /// Writes a new file, refusing to replace one that exists.

@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
 
 use super::front_matter;
 use crate::error::{ContentError, ContentErrors};
@@ -116,9 +118,10 @@ pub struct Report {
     /// Slug of the topic (thema) the report belongs to.
     pub topic: String,
     pub date: time::Date,
-    /// `HH:MM`.
-    pub start: String,
-    pub end: String,
+    /// When the table began; [`hh_mm`] writes it as front matter does.
+    pub start: time::Time,
+    /// When it ended, after `start`.
+    pub end: time::Time,
     pub location: String,
     pub participants: u32,
     pub organisations: Vec<String>,
@@ -161,17 +164,19 @@ impl Report {
                 time::Date::MIN
             }
         };
-        for key in ["start", "end"] {
-            let value = if key == "start" { &raw.start } else { &raw.end };
-            if !is_clock_time(value) {
+        let mut clock_time = |key: &str, value: &str| {
+            let time = time::Time::parse(value, HH_MM).ok();
+            if time.is_none() {
                 errors.push(err(
                     key,
                     format!("'{value}' is geen geldige tijd"),
                     "schrijf de tijd als uren:minuten, bijvoorbeeld \"09:30\"",
                 ));
             }
-        }
-        if is_clock_time(&raw.start) && is_clock_time(&raw.end) && raw.start >= raw.end {
+            time
+        };
+        let (start, end) = (clock_time("start", &raw.start), clock_time("end", &raw.end));
+        if start.zip(end).is_some_and(|(start, end)| start >= end) {
             errors.push(err(
                 "end",
                 format!(
@@ -232,8 +237,8 @@ impl Report {
             title: raw.title,
             topic: raw.topic,
             date,
-            start: raw.start,
-            end: raw.end,
+            start: start.unwrap_or(time::Time::MIDNIGHT),
+            end: end.unwrap_or(time::Time::MIDNIGHT),
             location: raw.location,
             participants: raw.participants,
             organisations: raw.organisations,
@@ -260,8 +265,8 @@ impl Report {
     pub fn time_text(&self) -> String {
         format!(
             "{} – {} uur",
-            self.start.replace(':', "."),
-            self.end.replace(':', ".")
+            hh_mm(self.start).replace(':', "."),
+            hh_mm(self.end).replace(':', ".")
         )
     }
 }
@@ -292,13 +297,15 @@ pub(crate) fn date_only(d: &toml::value::Datetime) -> Option<time::Date> {
     time::Date::from_calendar_date(date.year.into(), month, date.day).ok()
 }
 
-fn is_clock_time(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 5
-        && b[2] == b':'
-        && s[..2].parse::<u8>().is_ok_and(|h| h < 24)
-        && s[3..].parse::<u8>().is_ok_and(|m| m < 60)
-        && b[..2].iter().chain(&b[3..]).all(u8::is_ascii_digit)
+/// A clock time as front matter writes it: two digits for the hour (00–23), a colon, two
+/// for the minutes.
+const HH_MM: &[BorrowedFormatItem<'static>] = format_description!("[hour]:[minute]");
+
+/// `09:30`: a report's time as its front matter writes it, which is also what a
+/// `<time datetime>` attribute wants.
+pub fn hh_mm(time: time::Time) -> String {
+    time.format(HH_MM)
+        .expect("an hour and a minute are all this format asks of a Time")
 }
 
 #[cfg(test)]
@@ -383,10 +390,24 @@ Tekst over uitdagingen.
     #[test]
     fn clock_times() {
         for ok in ["00:00", "09:30", "23:59"] {
-            assert!(is_clock_time(ok), "{ok}");
+            let time = time::Time::parse(ok, HH_MM).unwrap();
+            assert_eq!(hh_mm(time), ok);
         }
-        for bad in ["9:30", "24:00", "12:60", "12.00", "+1:00", "1a:00"] {
-            assert!(!is_clock_time(bad), "{bad}");
+        for bad in [
+            "9:30", "24:00", "12:60", "12.00", "+1:00", "1a:00", "09:30:00", " 09:30", "",
+        ] {
+            assert!(time::Time::parse(bad, HH_MM).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn end_must_follow_start() {
+        let bad = GOOD.replace("\"11:30\"", "\"09:30\"");
+        assert_eq!(
+            errors_of(&bad),
+            ["6: de eindtijd 09:30 ligt niet na de begintijd 09:30"]
+        );
+        let r = Report::parse(Path::new("x.md"), GOOD).unwrap();
+        assert_eq!(r.time_text(), "09.30 – 11.30 uur");
     }
 }

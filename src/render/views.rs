@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::content::report::hh_mm;
 use crate::content::{Correction, Initiative, Kind, Organisation, Report, Topic};
 use crate::markdown::{Mention, Section};
 use crate::site::Site;
@@ -223,10 +224,10 @@ impl<'a> Views<'a> {
             .map(|(i, r)| ReportView {
                 summary: summaries[i].clone(),
                 topic: r.topic.clone(),
-                start: r.start.clone(),
-                end: r.end.clone(),
-                start_text: text::dutch_time(&r.start),
-                end_text: text::dutch_time(&r.end),
+                start: hh_mm(r.start),
+                end: hh_mm(r.end),
+                start_text: text::dutch_time(&hh_mm(r.start)),
+                end_text: text::dutch_time(&hh_mm(r.end)),
                 organisations: r
                     .organisations
                     .iter()
