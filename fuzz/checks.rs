@@ -134,8 +134,10 @@ pub fn initiative(i: usize, aliases: Vec<String>) -> Initiative {
     t.insert("name".into(), format!("Initiatief {i}").into());
     t.insert("slug".into(), format!("initiatief-{i}").into());
     t.insert("kind".into(), "plek".into());
+    t.insert("mentioned_as".into(), "genoemd".into());
     t.insert("aliases".into(), aliases.into());
     t.insert("description".into(), "Een initiatief.".into());
+    t.insert("quote".into(), "Een initiatief.".into());
     t.try_into().expect("a valid initiative")
 }
 
@@ -198,10 +200,14 @@ fn check_rendered(r: &Rendered, matcher: Option<&Matcher>, trusted_html: bool) {
     for (i, s) in r.sections.iter().enumerate() {
         assert_eq!(
             s.title.is_none(),
-            s.id == markdown::INTRO_ID,
+            s.id == markdown::INTRO_ID || s.id == markdown::CLOSING_ID,
             "section {i}: {s:?}"
         );
-        assert!(s.title.is_some() || i == 0, "untitled section {i}");
+        let closing_last = s.id == markdown::CLOSING_ID && i + 1 == r.sections.len();
+        assert!(
+            s.title.is_some() || i == 0 || closing_last,
+            "untitled section {i}"
+        );
         assert!(ids.insert(s.id.clone()), "section id '{}' twice", s.id);
         for h in &s.subheadings {
             assert!(ids.insert(h.id.clone()), "heading id '{}' twice", h.id);

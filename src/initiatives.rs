@@ -242,15 +242,18 @@ pub fn sentence_at<'a>(text: &'a str, ends: &[usize], at: usize) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::initiative::Kind;
+    use crate::content::initiative::{Kind, MentionedAs};
 
     fn initiative(slug: &str, aliases: &[&str]) -> Initiative {
         Initiative {
             name: slug.into(),
             slug: slug.into(),
             kind: Kind::Plek,
+            mentioned_as: MentionedAs::Genoemd,
             aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
             description: String::new(),
+            quote: String::new(),
+            quote_line: 1,
             line: 1,
             aliases_line: 1,
         }

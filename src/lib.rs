@@ -17,6 +17,7 @@ pub mod privacy;
 pub mod render;
 pub mod search;
 pub mod site;
+pub mod support;
 pub mod text;
 pub mod theme;
 pub mod toml_doc;

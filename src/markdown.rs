@@ -23,6 +23,7 @@ pub const RESERVED_IDS: &[&str] = &[
     "navigatie",
     "bron",
     "genoemde-initiatieven",
+    "bron-van-de-beschrijving",
     "zoek-kop",
     "zoek-kop-status",
     "zoek-kop-suggestie",
@@ -36,6 +37,10 @@ pub const MAX_NESTING: usize = 32;
 /// The id of the text before the first `##` heading.
 pub const INTRO_ID: &str = "inleiding";
 
+/// The id of the closing text: what follows a line `***` after the last section, and belongs
+/// to the whole report rather than to the section above it.
+pub const CLOSING_ID: &str = "slot";
+
 /// A heading inside a section (`###` and deeper), for the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Heading {
@@ -44,12 +49,37 @@ pub struct Heading {
     pub level: u8,
 }
 
-/// One part of a page: the text under one `##` heading, or the text before the first.
+/// Which part of a page a section is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Place {
+    /// The text before the first `##` heading.
+    Opening,
+    /// The text under a `##` heading.
+    Titled,
+    /// The text after a line `***` at the end: it closes the whole report.
+    Closing,
+}
+
+impl Place {
+    /// How a quote from an untitled part names where it stands.
+    pub fn label(self) -> Option<&'static str> {
+        match self {
+            Place::Opening => Some("begin van het verslag"),
+            Place::Titled => None,
+            Place::Closing => Some("slot van het verslag"),
+        }
+    }
+}
+
+/// One part of a page: the text under one `##` heading, the text before the first, or the
+/// closing text after a `***` line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {
     pub id: String,
-    /// The `##` heading's text; `None` for the text before the first heading.
+    /// The `##` heading's text; `None` for the opening and the closing text.
     pub title: Option<String>,
+    pub place: Place,
     pub subheadings: Vec<Heading>,
     pub html: String,
     /// The section's text without markup (headings included), for search.
@@ -62,6 +92,19 @@ pub struct Rendered {
     pub sections: Vec<Section>,
     /// Initiative mentions, in text order (empty when rendered without a linker).
     pub mentions: Vec<Mention>,
+    /// Every link and image as written, in text order, for the checks.
+    pub links: Vec<LinkRef>,
+}
+
+/// A link or image in the Markdown, with the line it stands on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LinkRef {
+    /// The target as written (before an unsafe target is emptied).
+    pub url: String,
+    /// The visible text of a link, the alt text of an image.
+    pub text: String,
+    pub line: usize,
+    pub image: bool,
 }
 
 impl Rendered {
@@ -118,6 +161,7 @@ pub fn render(
     let line_of = |offset: usize| lines.of(offset);
     let mut ids = UniqueIds::reserving(RESERVED_IDS.iter().copied());
     ids.claim(INTRO_ID, INTRO_ID);
+    ids.claim(CLOSING_ID, CLOSING_ID);
 
     // First pass: the text of every heading, so ids can be set on the opening tag.
     let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options())
@@ -144,6 +188,7 @@ pub fn render(
     let mut sections = vec![Section {
         id: INTRO_ID.to_owned(),
         title: None,
+        place: Place::Opening,
         subheadings: Vec::new(),
         html: String::new(),
         text: String::new(),
@@ -154,10 +199,31 @@ pub fn render(
     let mut too_deep = false;
     let mut texts = heading_texts.into_iter();
     let mut previous_level = 1u8;
+    let mut closing = false;
+    let mut links: Vec<LinkRef> = Vec::new();
+    // Links and images still open, as indexes into `links` (an image may sit in a link).
+    let mut open_links: Vec<usize> = Vec::new();
     for (event, range) in events {
         match &event {
             Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => depth += 1,
             Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                open_links.push(links.len());
+                links.push(LinkRef {
+                    url: dest_url.to_string(),
+                    text: String::new(),
+                    line: line_of(range.start),
+                    image: matches!(event, Event::Start(Tag::Image { .. })),
+                });
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                open_links.pop();
+            }
+            Event::Text(t) | Event::Code(t) => {
+                for &l in &open_links {
+                    links[l].text.push_str(t);
+                }
+            }
             _ => {}
         }
         if depth > MAX_NESTING && !too_deep {
@@ -174,6 +240,37 @@ pub fn render(
             );
         }
         let event = match event {
+            // A line `***` (any thematic break) on the report's own level, the first one: what
+            // follows closes the whole report. It becomes a marker where the sections are cut.
+            Event::Rule if depth == 0 && !closing => {
+                closing = true;
+                sections.push(Section {
+                    id: CLOSING_ID.to_owned(),
+                    title: None,
+                    place: Place::Closing,
+                    subheadings: Vec::new(),
+                    html: String::new(),
+                    text: String::new(),
+                });
+                Event::Html(CowStr::Borrowed(CLOSING_MARK))
+            }
+            Event::Start(Tag::Heading { .. }) if closing => {
+                errors.push(
+                    ContentError::new(
+                        file,
+                        line_of(range.start),
+                        "na de regel *** staat nog een kop",
+                    )
+                    .rule("koppen")
+                    .hint("de regel *** zet het slot van het verslag apart, en dat slot heeft geen kopjes; zet de regel *** onder dit deel, of haal hem weg"),
+                );
+                // Rendered as plain text of the closing part, so the page stays whole.
+                let _ = texts.next();
+                Event::Start(Tag::Paragraph)
+            }
+            Event::End(TagEnd::Heading(_)) if closing && open_heading.is_none() => {
+                Event::End(TagEnd::Paragraph)
+            }
             Event::Start(Tag::Heading {
                 level,
                 classes,
@@ -223,6 +320,7 @@ pub fn render(
                     sections.push(Section {
                         id: id.clone(),
                         title: Some(text),
+                        place: Place::Titled,
                         subheadings: Vec::new(),
                         html: String::new(),
                         text: String::new(),
@@ -282,23 +380,30 @@ pub fn render(
         Some(linker) => link_mentions(out, linker),
         None => (out, Vec::new()),
     };
-    // Each `##` section starts at its heading's opening tag.
+    // Each `##` section starts at its heading's opening tag, the closing text after its
+    // marker (which itself is no part of the page).
     let mut bounds = vec![0];
     bounds.extend(
         out.iter()
             .enumerate()
-            .filter_map(|(i, e)| is_h2(e).then_some(i)),
+            .filter_map(|(i, e)| (is_h2(e) || is_closing_mark(e)).then_some(i)),
     );
     bounds.push(out.len());
     for (section, range) in sections.iter_mut().zip(bounds.windows(2)) {
-        let events = &out[range[0]..range[1]];
+        let mut events = &out[range[0]..range[1]];
+        if events.first().is_some_and(is_closing_mark) {
+            events = &events[1..];
+        }
         pulldown_cmark::html::push_html(&mut section.html, events.iter().cloned());
         section.text = plain_text(events);
     }
-    if sections[0].html.trim().is_empty() {
-        sections.remove(0);
-    }
-    errors.into_result(Rendered { sections, mentions })
+    // An opening or closing part with nothing in it is no part of the page.
+    sections.retain(|s| s.place == Place::Titled || !s.html.trim().is_empty());
+    errors.into_result(Rendered {
+        sections,
+        mentions,
+        links,
+    })
 }
 
 /// A link to a heading's own id; its accessible name says where it leads.
@@ -322,6 +427,14 @@ fn plain_text(events: &[Event]) -> String {
         }
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Stands where the closing text begins, between the events of the pass. Markdown text can
+/// never produce it: pulldown-cmark replaces NUL in its input.
+const CLOSING_MARK: &str = "\0slot";
+
+fn is_closing_mark(event: &Event) -> bool {
+    matches!(event, Event::Html(h) if h.as_ref() == CLOSING_MARK)
 }
 
 fn is_h2(event: &Event) -> bool {
@@ -383,6 +496,7 @@ fn link_mentions<'a>(events: Vec<Event<'a>>, linker: &Linker) -> (Vec<Event<'a>>
                 }
             }
             Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Html(_) if is_closing_mark(&e) => section = CLOSING_ID.to_owned(),
             Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
             Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
@@ -574,6 +688,29 @@ mod tests {
             r.sections[1].html
         );
         assert!(r.sections[1].html.contains("<h3 id=\"voor-jongeren\">"));
+    }
+
+    #[test]
+    fn a_line_of_stars_starts_the_closing_text() {
+        let r = render_ok(
+            "Begin.\n\n## Kop\n\n- a\n\n  ***\n\nTekst.\n\n***\n\nTot slot.\n\n***\n\nDank.\n",
+        );
+        let places: Vec<_> = r.sections.iter().map(|s| (s.id.as_str(), s.place)).collect();
+        assert_eq!(
+            places,
+            [
+                ("inleiding", Place::Opening),
+                ("kop", Place::Titled),
+                ("slot", Place::Closing)
+            ]
+        );
+        // A rule inside a list stays where it is; the marker line itself is no content; a
+        // later rule is an ordinary one.
+        assert!(r.sections[1].html.contains("<hr"), "{}", r.sections[1].html);
+        assert_eq!(r.sections[2].html.matches("<hr").count(), 1);
+        assert_eq!(r.sections[2].text, "Tot slot. Dank.");
+        // Nothing after the line: no empty part.
+        assert_eq!(render_ok("## Kop\n\nA\n\n***\n").sections.len(), 1);
     }
 
     #[test]

@@ -18,6 +18,7 @@ use crate::markdown::{self, Linker, Rendered};
 use crate::output::{Memory, Sink, Staging};
 use crate::render::{self, OutputFile};
 use crate::search;
+use crate::support;
 use crate::theme::Theme;
 use crate::urls::{Origin, Urls};
 use rayon::prelude::*;
@@ -51,6 +52,8 @@ pub struct Site {
     pub topic_intros: Vec<String>,
     /// Where each initiative is mentioned.
     pub mentions: MentionIndex,
+    /// Per initiative, the report its `quote` comes from.
+    pub quote_sources: Vec<Option<usize>>,
 }
 
 /// How long each stage took, in pipeline order.
@@ -236,6 +239,24 @@ pub fn parse(
             .zip(report_bodies.iter().cloned())
             .collect();
     }
+    // What the site says around the reports must stand in them (only checkable once every
+    // report rendered).
+    let mut quote_sources = vec![None; library.initiatives.len()];
+    if report_bodies.len() == library.reports.len() {
+        let texts = support::Texts::new(&report_bodies.iter().collect::<Vec<_>>());
+        let (sources, unsupported) = support::check_quotes(
+            &texts,
+            &library.initiatives,
+            &library.initiatives_file,
+            &library.organisations,
+            &library.organisations_file,
+        );
+        quote_sources = sources;
+        errors.extend(relative(unsupported));
+        for (report, body) in library.reports.iter().zip(&report_bodies) {
+            errors.extend(relative(support::check_link_texts(report, body)));
+        }
+    }
     let bodies: Vec<&str> = library.reports.iter().map(|r| r.body.as_str()).collect();
     errors.extend(relative(initiatives::check_aliases(
         &matcher,
@@ -262,6 +283,7 @@ pub fn parse(
         report_bodies,
         topic_intros,
         mentions,
+        quote_sources,
     })
 }
 

@@ -170,9 +170,12 @@ impl Doc<'_> {
     /// The line of each top-level key, from the span the parser gives it. A dotted key
     /// (`location.name = …`) counts as its first part, where it is first written.
     fn key_lines(&self, table: &DeTable<'_>) -> KeyLines {
+        // One index of the newlines for all keys: counting them from the start for each key
+        // was quadratic in the number of keys (the fuzz corpus's time test caught it).
+        let newlines = crate::text::Lines::new(self.text, self.first_line);
         let lines = table
             .keys()
-            .map(|key| (key.get_ref().to_string(), self.line_col(key.span().start).0))
+            .map(|key| (key.get_ref().to_string(), newlines.of(key.span().start)))
             .collect();
         KeyLines {
             lines,

@@ -413,6 +413,13 @@ fn new_initiative_is_appended_once() {
             "de alias 'Buurtmoestuin' van 'Buurtmoestuin' komt in geen enkel verslag voor"
         )
     );
+    // And in the same round: its description rests on no words of a report yet.
+    assert!(
+        String::from_utf8_lossy(&built.stderr)
+            .contains("initiatief 'Buurtmoestuin' heeft geen bron (quote)"),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
 }
 
 /// Regression: `new initiatief 'Het "Huis"'` pasted the name between quotes and wrote an
@@ -472,13 +479,14 @@ fn new_writes_quotes_in_titles_as_valid_toml() {
     let added = initiatives.iter().find(|i| i.slug == "het-huis").unwrap();
     assert_eq!(added.name, r#"Het "Huis""#);
     assert_eq!(added.aliases, [r#"Het "Huis""#]);
-    // Past the TOML stage: the one complaint left is the alias no report uses yet.
+    // Past the TOML stage: the complaints left are the alias no report uses yet and the
+    // quote still to be filled in.
     let built = build();
     assert_eq!(
         String::from_utf8_lossy(&built.stderr)
             .matches("fout:")
             .count(),
-        1,
+        2,
         "{}",
         String::from_utf8_lossy(&built.stderr)
     );

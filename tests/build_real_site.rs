@@ -148,7 +148,7 @@ fn facts_blocks_match_front_matter() {
             date.as_str(),
             time.as_str(),
             report.location.as_str(),
-            &format!("{} professionals", report.participants),
+            &format!("{} deelnemers", report.participants),
         ] {
             assert!(
                 facts.contains(want),

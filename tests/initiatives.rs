@@ -243,7 +243,7 @@ fn organisations_are_normalised_by_data() {
         ggd.contains("Verslag thematafel Sociale kwaliteit en fysieke omgeving"),
         "{ggd}"
     );
-    let gemeente = page.select("#gemeente-almere ul a");
+    let gemeente = page.select("#gemeente-almere ul li.took-part a");
     assert_eq!(
         gemeente.len(),
         6,
@@ -294,4 +294,119 @@ fn open_data_has_the_same_facts_as_the_pages() {
             .unwrap()
             .contains(&serde_json::json!("De Naamloze Pilot"))
     );
+}
+
+/// Issue 11: what the site says around the reports is what the reports say, and the page
+/// structure puts their text where the source does.
+#[test]
+fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
+    let (_tmp, out) = build(&repo_root(), None);
+
+    // Closing text belongs to no section: the 1 juni list of good examples and the
+    // eenzaamheid tip stand in the report's closing part.
+    for (report, words, not_under) in [
+        (
+            "jong-in-almere-1-juni",
+            "Tot slot: enkele goede voorbeelden",
+            "zorg-voor-voldoende-aandacht-voor-het-jonge-kind",
+        ),
+        (
+            "eenzaamheid",
+            "Tip: Rapport Landelijk Expertisecentrum Sociale Interventies",
+            "oplossingsrichtingen",
+        ),
+    ] {
+        let page = Page::load(&out, &format!("rapporten/{report}/index.html"));
+        let closing = squash(&page.select("section#slot")[0].text().collect::<String>());
+        assert!(closing.contains(words), "{report}: {closing}");
+        let section = page.select(&format!("section[aria-labelledby='{not_under}']"));
+        let text = squash(&section[0].text().collect::<String>());
+        assert!(!text.contains(words), "{report}: still under {not_under}");
+    }
+    // Quotes from there name it as such, and none calls the opening text "Inleiding".
+    let page = Page::load(&out, "initiatieven/kinderburgermeester/index.html");
+    let places = page.texts(".mentions .meta a");
+    assert!(
+        places.iter().all(|p| p.ends_with("slot van het verslag")),
+        "{places:?}"
+    );
+    for file in html_files(&out)
+        .iter()
+        .filter(|f| f.starts_with("initiatieven/"))
+    {
+        let page = Page::load(&out, file);
+        assert!(
+            page.texts(".mentions .meta a")
+                .iter()
+                .all(|p| !p.ends_with(": Inleiding")),
+            "{file}"
+        );
+    }
+
+    // Every initiative page shows the report's words its description rests on, with the
+    // report they come from; no two descriptions are the same.
+    let mut descriptions = std::collections::BTreeSet::new();
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("initiatieven/index.json")).unwrap())
+            .unwrap();
+    for i in index["initiatieven"].as_array().unwrap() {
+        let slug = i["slug"].as_str().unwrap();
+        let page = Page::load(&out, &format!("initiatieven/{slug}/index.html"));
+        assert_eq!(page.texts(".support blockquote").len(), 1, "{slug}");
+        assert_eq!(page.select(".support .meta a").len(), 1, "{slug}");
+        assert!(descriptions.insert(i["description"].as_str().unwrap().to_owned()));
+        assert!(
+            ["voorbeeld", "idee", "gemis", "genoemd"]
+                .contains(&i["mentioned_as"].as_str().unwrap())
+        );
+    }
+    let playground = Page::load(&out, "initiatieven/playground-in-poort/index.html");
+    assert!(!squash(&playground.texts(".lead").join(" ")).contains("enige"));
+
+    // Counts count what they say: the home page's organisations are the organisations (not
+    // groups of people) that took part in a table.
+    let organisations = Page::load(&out, "organisaties/index.html");
+    let took_part = organisations
+        .select(".organisation-list > li")
+        .into_iter()
+        .filter(|li| {
+            let html = li.html();
+            html.contains("class=\"took-part\"") && !html.contains("Een groep deelnemers")
+        })
+        .count();
+    let home = Page::load(&out, "index.html");
+    assert!(
+        home.texts("a")
+            .iter()
+            .any(|a| squash(a) == format!("De {took_part} organisaties die meededen")),
+        "{took_part}: {:?}",
+        home.texts("a")
+    );
+
+    // Interpretations of a participants line are shown as such, with the report's words.
+    let fornhese = squash(
+        &organisations.select("#fornhese")[0]
+            .text()
+            .collect::<String>(),
+    );
+    assert!(
+        fornhese.contains("Uitleg van de redactie")
+            && fornhese.contains("In het verslag staat: ‘Fornhese GGZ-Centraal Politie’"),
+        "{fornhese}"
+    );
+    // The bureaus are linked to the tables their researchers led.
+    let movisie = organisations.select("#movisie li.role");
+    assert_eq!(movisie.len(), 6, "Movisie's people at the tables");
+    // The organisation and the initiative of the same name point at each other.
+    let alliance = Page::load(
+        &out,
+        "initiatieven/almeerse-alliantie-kinderarmoede/index.html",
+    );
+    assert_eq!(
+        hrefs(&alliance, ".facts a[href*='organisaties/']"),
+        ["../../organisaties/#alliantie-kinderarmoede"]
+    );
+    // One word for one thing: the menu says what the pages say.
+    assert!(home.texts("nav a").iter().any(|a| a == "Verslagen"));
+    assert!(!home.texts("nav a").iter().any(|a| a == "Rapporten"));
 }

@@ -98,12 +98,17 @@ organisations = []
 # Eén of twee korte zinnen over dit verslag (hoogstens 160 tekens), voor zoekmachines.
 description = {description}
 # Mensen die het verslag noemt in hun rol. part is: ontvangst, presentatie,
-# gespreksleiding of genoemd. Bijvoorbeeld:
+# gespreksleiding of genoemd; deed iemand meer, zet de delen in een lijst:
+# part = ["gespreksleiding", "presentatie"]. De organisatie moet in
+# content/organisaties.toml staan. Bijvoorbeeld:
 # people = [{{ name = "Naam", role = "projectleider", organisation = "Gemeente Almere", part = "ontvangst" }}]
 people = []
 # Duidelijke typefouten die u in de tekst hebt verbeterd, elk als
 # {{ was = "fout woord", is = "goed woord" }}.
 corrections = []
+# Links waarvan de redactie de tekst schreef (in het verslag staat alleen het adres), elk als
+# {{ text = "tekst van de link", url = "https://…" }}.
+link_texts = []
 +++
 Zet hier de tekst van het verslag, zin voor zin zoals in het origineel. Gebruik ## voor de
 kopjes van het verslag en - voor opsommingen.
@@ -129,7 +134,7 @@ fn new_initiative(root: &Path, name: &str, soort: &str) -> Outcome {
         .is_err()
     {
         return Err(content_error(format!(
-            "onbekend soort '{soort}' — kies uit: activiteit, app, bijeenkomst, netwerk, pilot, platform, plek, programma, project, systeem, werkwijze, woonvorm"
+            "onbekend soort '{soort}' — kies uit: activiteit, app, bijeenkomst, initiatief, netwerk, pilot, platform, plek, programma, project, systeem, werkwijze, woonvorm"
         )));
     }
     let slug = text::slug(name);
@@ -156,13 +161,19 @@ name = {name_value}
 # Het webadres: /initiatieven/{slug}/. Alleen kleine letters, cijfers en streepjes.
 slug = {slug_value}
 # Het soort: activiteit, app, bijeenkomst, netwerk, pilot, platform, plek, programma,
-# project, systeem, werkwijze of woonvorm.
+# project, systeem, werkwijze of woonvorm. Zegt het verslag niet wat het is: initiatief.
 kind = {kind_value}
+# Hoe het verslag het noemt: voorbeeld (als goed voorbeeld), idee (als idee of voorstel),
+# gemis (iets wat mist of verdwenen is) of genoemd (zonder oordeel). Alleen wat het verslag zegt.
+mentioned_as = "genoemd"
 # De woorden zoals ze letterlijk in de verslagen staan (ook meervoud, met en zonder "De").
 # Een woord dat in geen enkel verslag staat, geeft een foutmelding bij het bouwen.
 aliases = {aliases_value}
 # Eén korte zin in eenvoudig Nederlands, met alleen wat de verslagen erover zeggen.
 description = "Pas deze zin aan."
+# De bron: kopieer letterlijk de woorden uit één alinea of punt van een verslag waar de
+# beschrijving op steunt. Bij het bouwen wordt gecontroleerd of ze in een verslag staan.
+quote = ""
 "#,
         name_value = toml_string(name),
         slug_value = toml_string(&slug),

@@ -16,6 +16,8 @@ pub enum Kind {
     Activiteit,
     App,
     Bijeenkomst,
+    /// Neutral: for what the reports name without saying what sort of thing it is.
+    Initiatief,
     Netwerk,
     Pilot,
     Platform,
@@ -34,6 +36,7 @@ impl Kind {
             Kind::Activiteit => "activiteit",
             Kind::App => "app",
             Kind::Bijeenkomst => "bijeenkomst",
+            Kind::Initiatief => "initiatief",
             Kind::Netwerk => "netwerk",
             Kind::Pilot => "pilot",
             Kind::Platform => "platform",
@@ -52,6 +55,7 @@ impl Kind {
             Kind::Activiteit => "Activiteiten",
             Kind::App => "Apps",
             Kind::Bijeenkomst => "Bijeenkomsten",
+            Kind::Initiatief => "Overige initiatieven",
             Kind::Netwerk => "Netwerken",
             Kind::Pilot => "Pilots",
             Kind::Platform => "Platforms",
@@ -65,16 +69,77 @@ impl Kind {
     }
 }
 
-/// A named initiative, programme, place or good example the reports mention.
+/// How the reports speak of an initiative, in their own words: the site says no more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionedAs {
+    /// Named as a good example, as something that works.
+    Voorbeeld,
+    /// Proposed: an idea, a programme or an approach to take up.
+    Idee,
+    /// Named as something lost, gone or lacking.
+    Gemis,
+    /// Only named; the report does not say how it sees it.
+    Genoemd,
+}
+
+impl MentionedAs {
+    /// As a phrase after "Genoemd …" on the pages.
+    pub fn label(self) -> &'static str {
+        match self {
+            MentionedAs::Voorbeeld => "als goed voorbeeld",
+            MentionedAs::Idee => "als idee of voorstel",
+            MentionedAs::Gemis => "als iets wat mist of verdwenen is",
+            MentionedAs::Genoemd => "zonder oordeel",
+        }
+    }
+
+    /// The heading of a group on the initiatives page.
+    pub fn plural(self) -> &'static str {
+        match self {
+            MentionedAs::Voorbeeld => "Genoemd als goed voorbeeld",
+            MentionedAs::Idee => "Genoemd als idee of voorstel",
+            MentionedAs::Gemis => "Genoemd als iets wat mist of verdwenen is",
+            MentionedAs::Genoemd => "Genoemd zonder oordeel",
+        }
+    }
+
+    pub fn all() -> [MentionedAs; 4] {
+        [
+            MentionedAs::Voorbeeld,
+            MentionedAs::Idee,
+            MentionedAs::Gemis,
+            MentionedAs::Genoemd,
+        ]
+    }
+
+    /// For ids and open data: `voorbeeld`, `idee`, …
+    pub fn key(self) -> &'static str {
+        match self {
+            MentionedAs::Voorbeeld => "voorbeeld",
+            MentionedAs::Idee => "idee",
+            MentionedAs::Gemis => "gemis",
+            MentionedAs::Genoemd => "genoemd",
+        }
+    }
+}
+
+/// A named initiative, programme, place or idea the reports mention.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Initiative {
     pub name: String,
     pub slug: String,
     pub kind: Kind,
+    pub mentioned_as: MentionedAs,
     /// The phrases that mark a mention, exactly as the reports write them.
     pub aliases: Vec<String>,
     pub description: String,
+    /// Words of a report that support the description; the build checks they are there.
+    pub quote: String,
+    /// Where its `quote = …` line stands, for errors about the quote.
+    #[serde(skip)]
+    pub quote_line: usize,
     /// Where its `[[initiatief]]` line stands, for errors.
     #[serde(skip)]
     pub line: usize,
@@ -99,8 +164,24 @@ pub struct Organisation {
     /// A group of people ("Onderzoekers") rather than one organisation.
     #[serde(default)]
     pub group: bool,
+    /// The report's own words where they had to be interpreted ("Fornhese GGZ-Centraal
+    /// Politie"); shown beside the `note`, and checked to stand in a report.
+    #[serde(default)]
+    pub as_written: Option<String>,
+    /// The editors' interpretation of `as_written`, shown as such.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The slug of the initiative this organisation is also known as.
+    #[serde(default)]
+    pub initiative: Option<String>,
+    /// Reports whose list of participants does not name it, though the text says it was
+    /// there (then `as_written` and `note` say where and how).
+    #[serde(default)]
+    pub attended: Vec<String>,
     #[serde(skip)]
     pub line: usize,
+    #[serde(skip)]
+    pub as_written_line: usize,
 }
 
 impl Organisation {
@@ -121,14 +202,24 @@ impl Organisation {
                 slug: text::slug(n),
                 variants: vec![n.to_owned()],
                 group: false,
+                as_written: None,
+                note: None,
+                initiative: None,
+                attended: Vec::new(),
                 line: 0,
+                as_written_line: 0,
             })
             .collect()
     }
 
     /// Every organisation a report names must be declared: variants are normalised by data,
     /// never guessed.
-    pub fn check_declared(list: &[Organisation], reports: &[super::Report]) -> ContentErrors {
+    pub fn check_declared(
+        list: &[Organisation],
+        file: &Path,
+        reports: &[super::Report],
+        initiatives: &[Initiative],
+    ) -> ContentErrors {
         let mut errors = ContentErrors::default();
         for r in reports {
             for name in &r.organisations {
@@ -154,16 +245,84 @@ impl Organisation {
                     );
                 }
             }
+            // The organisation of a person in a public role (the bureau that led the table)
+            // is declared too, so the organisations page can say which tables it led.
+            for person in &r.people {
+                let name = &person.organisation;
+                if !name.is_empty() && !list.iter().any(|o| o.variants.contains(name)) {
+                    errors.push(
+                        ContentError::new(
+                            &r.file,
+                            r.lines.of("people"),
+                            format!("onbekende organisatie '{name}' bij {}", person.name),
+                        )
+                        .hint(format!(
+                            "voeg '{name}' toe aan content/{ORGANISATIONS_FILE}, als schrijfwijze (variants) van een organisatie of als nieuwe organisatie"
+                        )),
+                    );
+                }
+            }
+        }
+        for o in list {
+            for slug in &o.attended {
+                if !reports.iter().any(|r| &r.slug == slug) {
+                    errors.push(
+                        ContentError::new(
+                            file,
+                            o.line,
+                            format!("'{}': attended noemt een verslag '{slug}' dat niet bestaat", o.name),
+                        )
+                        .hint("schrijf de bestandsnaam van het verslag zonder .md, bijvoorbeeld \"sociale-basis\""),
+                    );
+                }
+            }
+            if let Some(slug) = &o.initiative
+                && !initiatives.iter().any(|i| &i.slug == slug)
+            {
+                let hint = match crate::error::did_you_mean(
+                    slug,
+                    initiatives.iter().map(|i| i.slug.as_str()),
+                ) {
+                    Some(s) => format!("bedoelt u '{s}'?"),
+                    None => {
+                        format!("schrijf de slug van een initiatief uit content/{INITIATIVES_FILE}")
+                    }
+                };
+                errors.push(
+                    ContentError::new(
+                        file,
+                        o.line,
+                        format!(
+                            "'{}': initiative noemt een initiatief '{slug}' dat niet bestaat",
+                            o.name
+                        ),
+                    )
+                    .hint(hint),
+                );
+            }
         }
         errors
     }
 
-    /// Whether a report names this organisation (in any of its forms).
+    /// Whether a report names this organisation (in any of its forms), in its list of
+    /// participants or, by the editors' reading of its text, in `attended`.
     pub fn took_part_in(&self, report: &super::Report) -> bool {
+        self.attended.contains(&report.slug)
+            || report
+                .organisations
+                .iter()
+                .any(|n| self.variants.contains(n))
+    }
+
+    /// The people of this organisation who had a public role at a report's table.
+    pub fn people_in<'a>(
+        &'a self,
+        report: &'a super::Report,
+    ) -> impl Iterator<Item = &'a super::Person> + 'a {
         report
-            .organisations
+            .people
             .iter()
-            .any(|n| self.variants.contains(n))
+            .filter(|p| self.variants.contains(&p.organisation))
     }
 }
 
@@ -171,11 +330,13 @@ const INITIATIVE_FIELDS: &[Field] = &[
     required("name", "name = \"Welcome app\""),
     required("slug", "slug = \"welcome-app\""),
     required("kind", "kind = \"app\""),
+    required("mentioned_as", "mentioned_as = \"voorbeeld\""),
     required("aliases", "aliases = [\"Welcome app\"]"),
     required(
         "description",
         "description = \"Een app voor nieuwkomers in Almere.\"",
     ),
+    required("quote", "quote = \"zoals de Welcome app voor nieuwkomers\""),
 ];
 
 const ORGANISATION_FIELDS: &[Field] = &[
@@ -183,6 +344,19 @@ const ORGANISATION_FIELDS: &[Field] = &[
     required("slug", "slug = \"ggd-flevoland\""),
     required("variants", "variants = [\"GGD Flevoland\", \"GGD\"]"),
     optional("group", "group = true"),
+    optional(
+        "as_written",
+        "as_written = \"Fornhese GGZ-Centraal Politie\"",
+    ),
+    optional(
+        "note",
+        "note = \"De redactie leest dit als drie organisaties.\"",
+    ),
+    optional(
+        "initiative",
+        "initiative = \"almeerse-alliantie-kinderarmoede\"",
+    ),
+    optional("attended", "attended = [\"sociale-basis\"]"),
 ];
 
 /// The file of initiatives, relative to `content/`.
@@ -200,6 +374,7 @@ pub fn load_initiatives(content_dir: &Path) -> Result<(PathBuf, Vec<Initiative>)
         |i: &mut Initiative, lines: &KeyLines| {
             i.line = lines.start;
             i.aliases_line = lines.of("aliases");
+            i.quote_line = lines.of("quote");
         },
     )?;
     let mut errors = ContentErrors::default();
@@ -231,6 +406,21 @@ pub fn load_initiatives(content_dir: &Path) -> Result<(PathBuf, Vec<Initiative>)
             );
         }
     }
+    // A description is about one initiative: two that read the same say nothing of either.
+    let mut descriptions: std::collections::BTreeMap<String, &Initiative> = Default::default();
+    for i in &items {
+        let key = text::fold(i.description.trim());
+        if let Some(other) = descriptions.insert(key, i) {
+            errors.push(
+                ContentError::new(
+                    &file,
+                    i.line,
+                    format!("'{}' heeft dezelfde beschrijving als '{}'", i.name, other.name),
+                )
+                .hint("zeg bij elk initiatief wat het is, met de woorden van het verslag; zegt het verslag niet meer, schrijf dat dan"),
+            );
+        }
+    }
     // Two initiatives may not share an alias: a mention must name one initiative.
     let mut seen: std::collections::BTreeMap<String, &Initiative> = Default::default();
     for i in &items {
@@ -259,9 +449,28 @@ pub fn load_organisations(
         &file,
         "organisatie",
         ORGANISATION_FIELDS,
-        |o: &mut Organisation, lines: &KeyLines| o.line = lines.start,
+        |o: &mut Organisation, lines: &KeyLines| {
+            o.line = lines.start;
+            o.as_written_line = lines.of("as_written");
+        },
     )?;
     let mut errors = ContentErrors::default();
+    for o in &items {
+        // An interpretation is shown with the words it interprets, never alone.
+        let missing = match (&o.as_written, &o.note) {
+            (Some(_), None) => Some("note"),
+            (None, Some(_)) => Some("as_written"),
+            (None, None) if !o.attended.is_empty() => Some("as_written en note"),
+            _ => None,
+        };
+        if let Some(missing) = missing {
+            errors.push(
+                ContentError::new(&file, o.line, format!("'{}' mist {missing}", o.name)).hint(
+                    "zet bij een uitleg (note) altijd de woorden uit het verslag (as_written), en andersom",
+                ),
+            );
+        }
+    }
     check_slugs(
         &file,
         items.iter().map(|o| (o.slug.as_str(), o.line)),

@@ -10,8 +10,8 @@ pub mod topic;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-pub use initiative::{Initiative, Kind, Organisation};
-pub use report::{Correction, Part, Person, Report};
+pub use initiative::{Initiative, Kind, MentionedAs, Organisation};
+pub use report::{Correction, LinkText, Part, Person, Report};
 pub use topic::Topic;
 
 use crate::error::{ContentError, ContentErrors, did_you_mean};
@@ -26,6 +26,8 @@ pub struct Library {
     /// `content/initiatieven.toml`, for errors about aliases found later.
     pub initiatives_file: PathBuf,
     pub organisations: Vec<Organisation>,
+    /// `content/organisaties.toml`, for errors found later.
+    pub organisations_file: PathBuf,
 }
 
 impl Library {
@@ -67,8 +69,13 @@ impl Library {
             });
         let organisations = match initiative::load_organisations(content_dir) {
             Ok((_, list)) if list.is_empty() => Organisation::as_written(&reports),
-            Ok((_, list)) => {
-                errors.extend(Organisation::check_declared(&list, &reports));
+            Ok((file, list)) => {
+                errors.extend(Organisation::check_declared(
+                    &list,
+                    &file,
+                    &reports,
+                    &initiatives,
+                ));
                 list
             }
             Err(e) => {
@@ -84,6 +91,7 @@ impl Library {
             initiatives,
             initiatives_file,
             organisations,
+            organisations_file: content_dir.join(initiative::ORGANISATIONS_FILE),
         };
         let root = content_dir.parent().unwrap_or(content_dir);
         errors.extend(library.check_links(root, all_topics_read));

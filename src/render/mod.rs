@@ -116,7 +116,7 @@ fn crumb(path: &str, title: &str) -> Link {
 }
 
 const TOPICS: (&str, &str) = ("themas/", "Thema's");
-const REPORTS: (&str, &str) = ("rapporten/", "Rapporten");
+const REPORTS: (&str, &str) = ("rapporten/", "Verslagen");
 const INITIATIVES: (&str, &str) = ("initiatieven/", "Initiatieven");
 const ORGANISATIONS: (&str, &str) = ("organisaties/", "Organisaties");
 const SEARCH: (&str, &str) = ("zoeken/", "Zoeken");
@@ -215,7 +215,7 @@ pub fn render(
             .with("topics", &views.topics)
             .with("reports", &summaries)
             .with_owned("initiative_count", views.initiatives.len())
-            .with_owned("organisation_count", views.organisations.len()),
+            .with_owned("organisation_count", views.participating_organisations),
         PageSpec::new(TOPICS.0, "topics.html", TOPICS.1, format!("De {} thema's van de thematafels van {title}.", views.topics.len()))
             .with("topics", &views.topics)
             .crumbs(&[TOPICS]),
@@ -232,11 +232,12 @@ pub fn render(
             "initiatives.html",
             INITIATIVES.1,
             format!(
-                "{} initiatieven, plekken en goede voorbeelden die professionals noemden aan de thematafels van {title}.",
+                "{} initiatieven, plekken en ideeën die professionals noemden aan de thematafels van {title}.",
                 views.initiatives.len()
             ),
         )
         .with("initiatives", &views.initiatives)
+        .with("by_mentioned_as", &views.by_mentioned_as)
         .with("by_topic", &views.by_topic)
         .with("by_kind", &views.by_kind)
         .crumbs(&[INITIATIVES]),
@@ -244,7 +245,7 @@ pub fn render(
             ORGANISATIONS.0,
             "organisations.html",
             ORGANISATIONS.1,
-            format!("De {} organisaties die meededen aan de thematafels van {title}.", views.organisations.len()),
+            format!("De {} organisaties die meededen aan de thematafels van {title}.", views.participating_organisations),
         )
         .with("organisations", &views.organisations)
         .crumbs(&[ORGANISATIONS]),

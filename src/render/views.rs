@@ -7,7 +7,9 @@
 use serde::Serialize;
 
 use crate::content::report::hh_mm;
-use crate::content::{Correction, Initiative, Kind, Organisation, Report, Topic};
+use crate::content::{
+    Correction, Initiative, Kind, LinkText, MentionedAs, Organisation, Report, Topic,
+};
 use crate::markdown::{Mention, Section};
 use crate::site::Site;
 use crate::text;
@@ -71,7 +73,7 @@ pub struct PersonView {
     pub name: String,
     pub role: String,
     pub organisation: String,
-    pub part: &'static str,
+    pub part: String,
 }
 
 /// A report's whole page.
@@ -89,6 +91,7 @@ pub struct ReportView<'a> {
     pub people: Vec<PersonView>,
     pub description: String,
     pub corrections: Vec<Correction>,
+    pub link_texts: Vec<LinkText>,
     /// Borrowed from the site: a large site's text is never copied for its views.
     pub sections: &'a [Section],
     /// Links to the titled sections, for the topic page and the open data.
@@ -121,7 +124,14 @@ pub struct InitiativeView {
     pub sort_key: String,
     pub kind: Kind,
     pub kind_label: &'static str,
+    pub mentioned_as: MentionedAs,
+    pub mentioned_as_label: &'static str,
     pub description: String,
+    /// The report's words the description rests on, and the report they come from.
+    pub quote: String,
+    pub quote_source: Option<Link>,
+    /// The organisation page entry that is the same body, if any.
+    pub organisation: Option<Link>,
     pub aliases: Vec<String>,
     pub topics: Vec<Link>,
     pub mentions: Vec<MentionView>,
@@ -136,7 +146,14 @@ pub struct OrganisationView {
     pub group: bool,
     /// The other ways the reports write the name.
     pub variants: Vec<String>,
+    /// The report's own words and the editors' reading of them, where one was needed.
+    pub as_written: Option<String>,
+    pub note: Option<String>,
+    pub initiative: Option<Link>,
+    /// Tables it took part in.
     pub reports: Vec<ReportSummary>,
+    /// Tables where one of its people had a public role: the report, and who did what.
+    pub roles: Vec<Link>,
 }
 
 /// A group of initiatives under a heading (by topic, by kind).
@@ -155,6 +172,9 @@ pub struct Views<'a> {
     pub organisations: Vec<OrganisationView>,
     pub by_topic: Vec<Group>,
     pub by_kind: Vec<Group>,
+    pub by_mentioned_as: Vec<Group>,
+    /// Organisations that took part, groups of people not counted.
+    pub participating_organisations: usize,
 }
 
 impl<'a> Views<'a> {
@@ -249,11 +269,12 @@ impl<'a> Views<'a> {
                         name: p.name.clone(),
                         role: p.role.clone(),
                         organisation: p.organisation.clone(),
-                        part: p.part.label(),
+                        part: p.parts_label(),
                     })
                     .collect(),
                 description: r.description.clone(),
                 corrections: r.corrections.clone(),
+                link_texts: r.link_texts.clone(),
                 sections: &site.report_bodies[i].sections,
                 outline: outline(&site.report_bodies[i].sections),
                 initiatives: site.mentions.by_report[i]
@@ -276,6 +297,14 @@ impl<'a> Views<'a> {
                     .filter(|v| **v != o.name)
                     .cloned()
                     .collect(),
+                as_written: o.as_written.clone(),
+                note: o.note.clone(),
+                initiative: o.initiative.as_ref().and_then(|slug| {
+                    lib.initiatives
+                        .iter()
+                        .position(|i| &i.slug == slug)
+                        .map(initiative_link)
+                }),
                 reports: lib
                     .reports
                     .iter()
@@ -283,8 +312,25 @@ impl<'a> Views<'a> {
                     .filter(|(_, r)| o.took_part_in(r))
                     .map(|(i, _)| summaries[i].clone())
                     .collect(),
+                roles: lib
+                    .reports
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, r)| {
+                        let summaries = &summaries;
+                        o.people_in(r).map(move |p| Link {
+                            path: summaries[i].path.clone(),
+                            title: format!("{}, {}", summaries[i].title, summaries[i].short_date),
+                            note: format!("{}: {}", p.name, p.parts_label().to_lowercase()),
+                        })
+                    })
+                    .collect(),
             })
-            .collect();
+            .collect::<Vec<OrganisationView>>();
+        let participating_organisations = organisations
+            .iter()
+            .filter(|o| !o.group && !o.reports.is_empty())
+            .count();
 
         let by_topic = topics
             .iter()
@@ -315,6 +361,24 @@ impl<'a> Views<'a> {
             })
             .collect();
 
+        let by_mentioned_as = MentionedAs::all()
+            .into_iter()
+            .map(|m| Group {
+                id: format!("genoemd-{}", m.key()),
+                title: m.plural().to_owned(),
+                initiatives: initiatives
+                    .iter()
+                    .filter(|i| i.mentioned_as == m)
+                    .map(|i| Link {
+                        path: i.path.clone(),
+                        title: i.name.clone(),
+                        note: String::new(),
+                    })
+                    .collect(),
+            })
+            .filter(|g| !g.initiatives.is_empty())
+            .collect();
+
         Views {
             topics,
             reports,
@@ -322,6 +386,8 @@ impl<'a> Views<'a> {
             organisations,
             by_topic,
             by_kind,
+            by_mentioned_as,
+            participating_organisations,
         }
     }
 }
@@ -393,8 +459,11 @@ fn initiative_view(site: &Site, index: usize, init: &Initiative) -> InitiativeVi
                 .sections
                 .iter()
                 .find(|s| s.id == found.section_id)
-                .and_then(|s| s.title.clone())
-                .unwrap_or_else(|| "Inleiding".to_owned());
+                .map(|s| match &s.title {
+                    Some(title) => title.clone(),
+                    None => s.place.label().unwrap_or_default().to_owned(),
+                })
+                .unwrap_or_default();
             let s = &found.sentence;
             let (before, text, after) = match s.find(&found.text) {
                 Some(at) => (&s[..at], found.text.as_str(), &s[at + found.text.len()..]),
@@ -449,7 +518,27 @@ fn initiative_view(site: &Site, index: usize, init: &Initiative) -> InitiativeVi
         sort_key: sort_key(&init.name),
         kind: init.kind,
         kind_label: init.kind.label(),
+        mentioned_as: init.mentioned_as,
+        mentioned_as_label: init.mentioned_as.label(),
         description: init.description.clone(),
+        quote: init.quote.clone(),
+        quote_source: site.quote_sources[index].map(|r| {
+            let report = &lib.reports[r];
+            Link {
+                path: report.path(),
+                title: format!("{}, {}", report.title, text::dutch_short_date(report.date)),
+                note: String::new(),
+            }
+        }),
+        organisation: lib
+            .organisations
+            .iter()
+            .find(|o| o.initiative.as_deref() == Some(init.slug.as_str()))
+            .map(|o| Link {
+                path: o.path(),
+                title: o.name.clone(),
+                note: String::new(),
+            }),
         aliases: init.aliases.clone(),
         topics,
         mentions,
