@@ -62,6 +62,15 @@ pub enum Place {
 }
 
 impl Place {
+    /// The name of an untitled part as a title (a search result's): "Begin van het verslag".
+    pub fn title(self) -> &'static str {
+        match self {
+            Place::Opening => "Begin van het verslag",
+            Place::Titled => "",
+            Place::Closing => "Slot van het verslag",
+        }
+    }
+
     /// How a quote from an untitled part names where it stands.
     pub fn label(self) -> Option<&'static str> {
         match self {

@@ -294,7 +294,11 @@ fn documents(site: &Site) -> Vec<Document<'_>> {
         );
         let path = report.path();
         for section in &site.report_bodies[r].sections {
-            let heading = section.title.as_deref().unwrap_or("Inleiding");
+            // Untitled parts are named for where they stand, as initiative pages name them.
+            let heading = match &section.title {
+                Some(title) => title.as_str(),
+                None => section.place.title(),
+            };
             docs.push(Document {
                 shown: Shown {
                     u: format!("{path}#{}", section.id),
