@@ -12,6 +12,8 @@
 //! reports, with valid values: organisations are names the real reports use (so
 //! `organisaties.toml` declares them), and there are no `corrections` (the corrected text need
 //! not be in the new body). Files go into a folder per year: `content/rapporten/2027/rapport-00042.md`.
+//! The six real reports are copied as they are (the initiatives' quotes refer to them); a
+//! report's closing text (after `***`) is never moved into another.
 //!
 //! Deterministic: a fixed seed and sorted input, so the same N gives byte-identical files.
 //! Report k depends only on k, not on N, so a larger corpus contains every smaller one.
@@ -168,6 +170,10 @@ fn toml_str(s: &str) -> String {
 fn sections(body: &str) -> (String, Vec<String>) {
     let mut parts: Vec<Vec<&str>> = vec![Vec::new()];
     for line in body.lines() {
+        // The closing text after `***` belongs to its own report: never moved into another.
+        if line.trim() == "***" {
+            break;
+        }
         if line.starts_with("## ") {
             parts.push(Vec::new());
         }
@@ -347,6 +353,11 @@ fn run(n: usize, dir: &Path) {
     }
     for name in ["initiatieven.toml", "organisaties.toml"] {
         copy(&repo.join("content").join(name), &content.join(name));
+    }
+    // The six real reports too: the initiatives' quotes and the organisations' interpretations
+    // refer to them, and the real site is then part of every corpus.
+    for file in sorted_files(&repo.join("content/rapporten"), "md") {
+        copy(&file, &rapporten.join(file.file_name().unwrap()));
     }
 
     let sources = load_sources(repo);

@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::content::Initiative;
 use crate::error::{ContentError, ContentErrors};
-use crate::markdown::Mention;
+use crate::ids::InitiativeId;
 use crate::text;
 
 /// An alias found in a text, with byte offsets into the original (unfolded) text.
@@ -17,8 +17,8 @@ use crate::text;
 pub struct Found {
     pub start: usize,
     pub end: usize,
-    /// Index into the initiatives the matcher was built from.
-    pub initiative: usize,
+    /// The initiative, by its place in the list the matcher was built from.
+    pub initiative: InitiativeId,
     /// Index of the alias among all aliases, in order (see [`Matcher::alias`]).
     pub alias: usize,
 }
@@ -54,9 +54,9 @@ impl Matcher {
     }
 
     /// Which initiative an alias belongs to, and the alias as written.
-    pub fn alias(&self, index: usize) -> (usize, &str) {
+    pub fn alias(&self, index: usize) -> (InitiativeId, &str) {
         let (i, a) = &self.aliases[index];
-        (*i, a)
+        (InitiativeId(*i), a)
     }
 
     /// Every whole-word mention in `haystack`, longest first where two overlap, in text order.
@@ -97,7 +97,7 @@ impl Matcher {
                 whole.push(Found {
                     start: offsets[m.start()],
                     end: offsets[m.end()],
-                    initiative: self.aliases[alias].0,
+                    initiative: InitiativeId(self.aliases[alias].0),
                     alias,
                 });
             }
@@ -123,35 +123,6 @@ impl Matcher {
     }
 }
 
-/// Where each initiative is mentioned: per initiative, the (report index, mention index) pairs in
-/// report order; per report, the initiatives it mentions in order of first mention.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MentionIndex {
-    pub by_initiative: Vec<Vec<(usize, usize)>>,
-    pub by_report: Vec<Vec<usize>>,
-}
-
-impl MentionIndex {
-    pub fn new(initiative_count: usize, mentions_per_report: &[&[Mention]]) -> MentionIndex {
-        let mut by_initiative = vec![Vec::new(); initiative_count];
-        let mut by_report = Vec::with_capacity(mentions_per_report.len());
-        for (r, mentions) in mentions_per_report.iter().enumerate() {
-            let mut seen = Vec::new();
-            for (m, mention) in mentions.iter().enumerate() {
-                by_initiative[mention.initiative].push((r, m));
-                if !seen.contains(&mention.initiative) {
-                    seen.push(mention.initiative);
-                }
-            }
-            by_report.push(seen);
-        }
-        MentionIndex {
-            by_initiative,
-            by_report,
-        }
-    }
-}
-
 /// Data errors that only the text can reveal: an alias that occurs nowhere in the report texts
 /// as a whole word (perhaps only inside longer words).
 pub fn check_aliases(
@@ -170,7 +141,7 @@ pub fn check_aliases(
     let mut errors = ContentErrors::default();
     for (alias, _) in whole.iter().enumerate().filter(|(_, w)| !**w) {
         let (i, written) = matcher.alias(alias);
-        let initiative = &initiatives[i];
+        let initiative = &initiatives[i.0];
         let inside = inside_only[alias];
         let (message, hint) = if inside {
             (
@@ -194,55 +165,11 @@ pub fn check_aliases(
     errors
 }
 
-/// The sentence of `text` around byte `at`: from after the previous `.`, `?` or `!` that is
-/// followed by a space and a capital, to the next such end.
-pub fn sentence_around(text: &str, at: usize) -> &str {
-    sentence_at(text, &sentence_ends(text), at)
-}
-
-/// Where the sentences of `text` end (byte offsets after the `.`, `?` or `!`), for
-/// [`sentence_at`]: found once per paragraph, however many mentions it has (a paragraph
-/// full of mentions was quadratic, found by the fuzz time test).
-pub fn sentence_ends(text: &str) -> Vec<usize> {
-    text.char_indices()
-        .filter(|(i, c)| {
-            matches!(c, '.' | '?' | '!') && {
-                let mut rest = text[i + c.len_utf8()..].chars();
-                rest.next().is_some_and(char::is_whitespace)
-                    && rest
-                        .next()
-                        .is_some_and(|n| n.is_uppercase() || "‘“'\"(".contains(n))
-            }
-        })
-        .map(|(i, c)| i + c.len_utf8())
-        .collect()
-}
-
-/// The longest quote, in bytes on each side of the mention: a "sentence" without sentence
-/// ends can be a whole page (quoting it for every mention was quadratic, found by fuzzing).
-const QUOTE_REACH: usize = 600;
-
-/// The sentence around byte `at`, given the sentence ends of `text`; at most
-/// [`QUOTE_REACH`] bytes on either side of `at`.
-pub fn sentence_at<'a>(text: &'a str, ends: &[usize], at: usize) -> &'a str {
-    let next = ends.partition_point(|&e| e <= at);
-    let mut start = if next == 0 { 0 } else { ends[next - 1] };
-    let mut end = ends.get(next).copied().unwrap_or(text.len());
-    start = start.max(at.saturating_sub(QUOTE_REACH));
-    end = end.min(at.saturating_add(QUOTE_REACH)).min(text.len());
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text[start..end.max(start)].trim()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::initiative::{Kind, MentionedAs};
+    use crate::text::sentence_around;
 
     fn initiative(slug: &str, aliases: &[&str]) -> Initiative {
         Initiative {
@@ -262,7 +189,7 @@ mod tests {
     fn found(m: &Matcher, text: &str) -> Vec<String> {
         m.find(text)
             .iter()
-            .map(|f| format!("{}={}", f.initiative, &text[f.start..f.end]))
+            .map(|f| format!("{}={}", f.initiative.0, &text[f.start..f.end]))
             .collect()
     }
 

@@ -10,6 +10,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag
 use serde::Serialize;
 
 use crate::error::{ContentError, ContentErrors};
+use crate::ids::InitiativeId;
 use crate::initiatives::Matcher;
 use crate::text::{self, UniqueIds};
 
@@ -103,6 +104,15 @@ pub struct Rendered {
     pub mentions: Vec<Mention>,
     /// Every link and image as written, in text order, for the checks.
     pub links: Vec<LinkRef>,
+    /// Every paragraph and list item as plain text, with its line, for the readability check.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A paragraph or list item of the Markdown, as plain text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub line: usize,
+    pub text: String,
 }
 
 /// A link or image in the Markdown, with the line it stands on.
@@ -134,19 +144,18 @@ fn options() -> Options {
 /// What the Markdown pass needs to find and link initiative mentions on one page.
 pub struct Linker<'a> {
     pub matcher: &'a Matcher,
-    /// Per initiative, the link to its page from the page being rendered.
+    /// Per initiative (by [`InitiativeId`]), the link to its page from the page rendered.
     pub hrefs: &'a [String],
 }
 
 /// An initiative mentioned on a page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mention {
-    /// Index into the site's initiatives.
-    pub initiative: usize,
+    pub initiative: InitiativeId,
     /// Index into the matcher's aliases.
     pub alias: usize,
-    /// The id of the section the mention stands in.
-    pub section_id: String,
+    /// The section the mention stands in: its place in [`Rendered::sections`].
+    pub section: usize,
     /// The sentence around the mention, as plain text.
     pub sentence: String,
     /// The mention as written in the text.
@@ -176,6 +185,7 @@ pub fn render(
     let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
+    let paragraphs = paragraphs(&events, &lines);
     let mut heading_texts = Vec::new();
     let mut current: Option<String> = None;
     for (event, _) in &events {
@@ -385,7 +395,7 @@ pub fn render(
             (_, event) => out.push(event),
         }
     }
-    let (out, mentions) = match linker {
+    let (out, mut mentions) = match linker {
         Some(linker) => link_mentions(out, linker),
         None => (out, Vec::new()),
     };
@@ -406,12 +416,20 @@ pub fn render(
         pulldown_cmark::html::push_html(&mut section.html, events.iter().cloned());
         section.text = plain_text(events);
     }
-    // An opening or closing part with nothing in it is no part of the page.
+    // An opening or closing part with nothing in it is no part of the page. Nothing can be
+    // mentioned in it, so only an empty opening moves the mentions' sections.
+    if sections[0].html.trim().is_empty() {
+        sections.remove(0);
+        for m in &mut mentions {
+            m.section -= 1;
+        }
+    }
     sections.retain(|s| s.place == Place::Titled || !s.html.trim().is_empty());
     errors.into_result(Rendered {
         sections,
         mentions,
         links,
+        paragraphs,
     })
 }
 
@@ -493,19 +511,20 @@ fn link_mentions<'a>(events: Vec<Event<'a>>, linker: &Linker) -> (Vec<Event<'a>>
     let mut out = Vec::with_capacity(events.len());
     let mut mentions = Vec::new();
     let mut ends_of: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    let mut linked: std::collections::BTreeSet<(String, usize)> = Default::default();
+    let mut linked: std::collections::BTreeSet<(usize, InitiativeId)> = Default::default();
     let (mut in_heading, mut in_link, mut in_code) = (false, 0usize, false);
-    let mut section = INTRO_ID.to_owned();
+    // The place of the current section among all parts the pass makes (the opening first).
+    let mut section = 0usize;
     for (i, e) in events.into_iter().enumerate() {
         match &e {
-            Event::Start(Tag::Heading { level, id, .. }) => {
+            Event::Start(Tag::Heading { level, .. }) => {
                 in_heading = true;
                 if *level == HeadingLevel::H2 {
-                    section = id.as_deref().unwrap_or_default().to_owned();
+                    section += 1;
                 }
             }
             Event::End(TagEnd::Heading(_)) => in_heading = false,
-            Event::Html(_) if is_closing_mark(&e) => section = CLOSING_ID.to_owned(),
+            Event::Html(_) if is_closing_mark(&e) => section += 1,
             Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
             Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
@@ -528,17 +547,16 @@ fn link_mentions<'a>(events: Vec<Event<'a>>, linker: &Linker) -> (Vec<Event<'a>>
         let (block, offset) = block_of[i];
         let mut rest_from = 0;
         for f in found {
-            let link =
-                in_link == 0 && !in_heading && linked.insert((section.clone(), f.initiative));
+            let link = in_link == 0 && !in_heading && linked.insert((section, f.initiative));
             mentions.push(Mention {
                 initiative: f.initiative,
                 alias: f.alias,
-                section_id: section.clone(),
-                sentence: crate::initiatives::sentence_at(
+                section,
+                sentence: crate::text::sentence_at(
                     &blocks[block],
                     ends_of
                         .entry(block)
-                        .or_insert_with(|| crate::initiatives::sentence_ends(&blocks[block])),
+                        .or_insert_with(|| crate::text::sentence_ends(&blocks[block])),
                     offset + f.start,
                 )
                 .to_owned(),
@@ -551,7 +569,7 @@ fn link_mentions<'a>(events: Vec<Event<'a>>, linker: &Linker) -> (Vec<Event<'a>>
                 )));
                 out.push(Event::Start(Tag::Link {
                     link_type: LinkType::Inline,
-                    dest_url: CowStr::from(linker.hrefs[f.initiative].clone()),
+                    dest_url: CowStr::from(linker.hrefs[f.initiative.0].clone()),
                     title: CowStr::from(""),
                     id: CowStr::from(""),
                 }));
@@ -565,11 +583,65 @@ fn link_mentions<'a>(events: Vec<Event<'a>>, linker: &Linker) -> (Vec<Event<'a>>
     (out, mentions)
 }
 
-/// Renders a short Markdown text (a topic's introduction) without sections or heading checks.
-pub fn render_plain(body: &str, trusted_html: bool) -> String {
+/// The paragraphs and list items of a text, as plain text with the line each starts on (a
+/// nested one ends the one around it).
+fn paragraphs(events: &[(Event, std::ops::Range<usize>)], lines: &text::Lines) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut current: Option<Paragraph> = None;
+    let mut end = |p: &mut Option<Paragraph>| {
+        if let Some(p) = p.take().filter(|p| !p.text.trim().is_empty()) {
+            out.push(p);
+        }
+    };
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::Paragraph | Tag::Item) => {
+                end(&mut current);
+                current = Some(Paragraph {
+                    line: lines.of(range.start),
+                    text: String::new(),
+                });
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(p) = current.as_mut() {
+                    p.text.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(p) = current.as_mut() {
+                    p.text.push(' ');
+                }
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => end(&mut current),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A short text rendered: its HTML, its words and its paragraphs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plain {
+    pub html: String,
+    /// Without markup, for search.
+    pub text: String,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// Renders a short Markdown text (a topic's introduction, starting at line `body_line`)
+/// without sections or heading checks.
+pub fn render_plain(body: &str, body_line: usize, trusted_html: bool) -> Plain {
+    let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(body, options()));
-    if trusted_html { html } else { sanitise(&html) }
+    pulldown_cmark::html::push_html(&mut html, events.iter().map(|(e, _)| e.clone()));
+    let plain: Vec<Event> = events.iter().map(|(e, _)| e.clone()).collect();
+    Plain {
+        html: if trusted_html { html } else { sanitise(&html) },
+        text: plain_text(&plain),
+        paragraphs: paragraphs(&events, &text::Lines::new(body, body_line)),
+    }
 }
 
 /// A link or image whose target is not [`is_safe_url`].
@@ -704,7 +776,11 @@ mod tests {
         let r = render_ok(
             "Begin.\n\n## Kop\n\n- a\n\n  ***\n\nTekst.\n\n***\n\nTot slot.\n\n***\n\nDank.\n",
         );
-        let places: Vec<_> = r.sections.iter().map(|s| (s.id.as_str(), s.place)).collect();
+        let places: Vec<_> = r
+            .sections
+            .iter()
+            .map(|s| (s.id.as_str(), s.place))
+            .collect();
         assert_eq!(
             places,
             [

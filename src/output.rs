@@ -15,7 +15,12 @@ use std::thread::JoinHandle;
 use anyhow::{Context, bail};
 use rayon::prelude::*;
 
-use crate::render::OutputFile;
+/// One file of the finished site, with its path relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
 
 /// Where the stages put the files of the site.
 pub trait Sink: Sync {

@@ -1,26 +1,29 @@
 //! The pipeline, in the order the data travels:
-//! load → parse (Markdown, mentions) → index → render (templates, minify) → write.
+//! load → parse (Markdown, mentions, support) → index → render (templates, minify) → write.
 //!
 //! Every stage takes plain data and returns plain data; only [`load`] reads files and only
 //! [`build`] writes them, so `check`, `serve` and the tests run the same pipeline without
-//! touching the output folder. Each stage is timed ([`Timings`]) for `build --timings`.
+//! touching the output folder. What a command needs is its [`Mode`], stated once: the stages
+//! never ask which command runs them. Each stage is timed ([`Timings`]) for `build --timings`.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::config::{self, Config};
 use crate::content::Library;
 use crate::error::{BuildError, ContentErrors};
-use crate::initiatives::{self, Matcher, MentionIndex};
+use crate::initiatives::{self, Matcher};
 use crate::markdown::{self, Linker, Rendered};
-use crate::output::{Memory, Sink, Staging};
-use crate::render::{self, OutputFile};
+use crate::output::{Memory, OutputFile, Sink, Staging};
+use crate::parsed::{
+    MentionIndex, ParsedInitiative, ParsedReport, ParsedTopic, ReportId, Site, TopicId,
+};
+use crate::render;
 use crate::search;
 use crate::support;
 use crate::theme::Theme;
-use crate::urls::{Origin, Urls};
+use crate::urls::{self, Origin, Urls};
 use rayon::prelude::*;
 
 /// What a build is asked to do; `None` means "as the config says".
@@ -32,28 +35,34 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
 }
 
+/// What the pipeline is run for. Naming and the order of the stages follow from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// `build`: files named by their content (hosts cache them for ever), the search index
+    /// before the pages that link to it, everything streamed to disk.
+    Publish,
+    /// `check` and the tests: as published, but kept in memory.
+    Check,
+    /// `serve`: the search index keeps one name, so an edit re-renders only the pages whose
+    /// content changed, and it is made after the pages ([`index`]), so an edit shows at once.
+    Preview,
+}
+
+impl Mode {
+    fn naming(self) -> search::Naming {
+        match self {
+            Mode::Publish | Mode::Check => search::Naming::Fingerprinted,
+            Mode::Preview => search::Naming::Fixed,
+        }
+    }
+}
+
 /// Everything read from disk and checked: the input of every later stage.
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub config: Config,
     pub theme: Theme,
     pub library: Library,
-}
-
-/// All content checked and rendered to HTML fragments: everything the templates need.
-#[derive(Debug, Clone)]
-pub struct Site {
-    pub config: Config,
-    pub urls: Urls,
-    pub library: Library,
-    /// One per report, in the order of `library.reports`.
-    pub report_bodies: Vec<Rendered>,
-    /// One per topic, in the order of `library.topics`.
-    pub topic_intros: Vec<String>,
-    /// Where each initiative is mentioned.
-    pub mentions: MentionIndex,
-    /// Per initiative, the report its `quote` comes from.
-    pub quote_sources: Vec<Option<usize>>,
 }
 
 /// How long each stage took, in pipeline order.
@@ -76,11 +85,11 @@ impl Timings {
 /// A site built in memory: every file, the search index's figures and the stage timings.
 pub struct Built {
     pub site: Site,
+    /// Kept for [`index`], which serve runs after the pages.
+    pub theme: Theme,
     pub files: Vec<OutputFile>,
-    /// All zero when the index is made later (serve).
-    pub search: SearchFigures,
-    /// What the search scripts weigh compressed (the index's budget is for both).
-    pub scripts_gzip_bytes: usize,
+    /// `None` in [`Mode::Preview`], where the index is made afterwards.
+    pub search: Option<SearchFigures>,
     pub timings: Timings,
 }
 
@@ -155,21 +164,20 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, BuildError> {
 pub struct Cache {
     bodies: HashMap<u64, Rendered>,
     pub pages: render::PageCache,
-    /// Leave the search index out of the build, for [`search_files`] to make once the pages
-    /// are served: an edit shows without waiting for the index (serve, after its first build).
-    pub index_later: bool,
 }
 
-/// A hash of `value`'s parts, for the cache.
-fn fingerprint(parts: impl Hash) -> u64 {
+/// A hash of `value`'s parts, for the cache (in memory only, never in a file name).
+fn fingerprint(parts: impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
     let mut h = std::hash::DefaultHasher::new();
     parts.hash(&mut h);
     h.finish()
 }
 
 /// Stage *parse*: every report's Markdown to sections, with initiative mentions found and
-/// linked, and the checks that need the text (headings, aliases). With a `cache`, a report
-/// whose text and links are as before is not rendered again.
+/// linked, and the checks that need the text (headings, aliases, the words the site adds
+/// around the reports). Returns one record per report, topic and initiative. With a `cache`,
+/// a report whose text and links are as before is not rendered again.
 pub fn parse(
     config: Config,
     library: Library,
@@ -179,13 +187,21 @@ pub fn parse(
     let relative = relative_to(root);
     let mut errors = ContentErrors::default();
     let urls = config.urls();
-    let matcher = Matcher::new(&library.initiatives);
-    // Every report page sits at the same depth (rapporten/<slug>/), so one set of links to
-    // the initiatives serves them all.
-    let hrefs: Vec<String> = library
-        .initiatives
+    let Library {
+        topics,
+        reports,
+        initiatives,
+        initiatives_file,
+        organisations,
+        organisations_file,
+    } = library;
+    let matcher = Matcher::new(&initiatives);
+    // Every report page sits at the same depth, so one set of links to the initiatives
+    // serves them all.
+    let from_report = urls::report("-");
+    let hrefs: Vec<String> = initiatives
         .iter()
-        .map(|i| urls.href(Origin::Page("rapporten/-/"), &i.path()))
+        .map(|i| urls.href(Origin::Page(&from_report), &urls::initiative(&i.slug)))
         .collect();
     let linker = Linker {
         matcher: &matcher,
@@ -194,22 +210,19 @@ pub fn parse(
     // What a report's rendering reads besides its own text: the initiatives' names and links.
     let links = fingerprint((
         &hrefs,
-        library
-            .initiatives
+        initiatives
             .iter()
             .map(|i| (&i.name, &i.aliases))
             .collect::<Vec<_>>(),
         config.trusted_html,
     ));
-    let keys: Vec<u64> = library
-        .reports
+    let keys: Vec<u64> = reports
         .iter()
         .map(|r| fingerprint((&r.file, &r.body, r.body_line, links)))
         .collect();
     let known = cache.as_deref().map(|c| &c.bodies);
     // Reports are independent: render them in parallel, keep the order.
-    let results: Vec<_> = library
-        .reports
+    let results: Vec<Result<Rendered, ContentErrors>> = reports
         .par_iter()
         .zip(&keys)
         .map(|(r, key)| match known.and_then(|k| k.get(key)) {
@@ -223,78 +236,109 @@ pub fn parse(
             ),
         })
         .collect();
-    let mut report_bodies = Vec::with_capacity(results.len());
-    for result in results {
+    // Aliases are checked against the Markdown as written, the last stage that reads it.
+    let markdown: Vec<&str> = reports.iter().map(|r| r.body.as_str()).collect();
+    errors.extend(relative(initiatives::check_aliases(
+        &matcher,
+        &initiatives,
+        &initiatives_file,
+        &markdown,
+    )));
+    let topic_of = |slug: &str| {
+        TopicId(
+            topics
+                .iter()
+                .position(|t| t.slug == slug)
+                .expect("topics checked in Library::load"),
+        )
+    };
+    let count = reports.len();
+    let mut parsed = Vec::with_capacity(count);
+    for (mut report, result) in reports.into_iter().zip(results) {
         match result {
-            Ok(rendered) => report_bodies.push(rendered),
+            Ok(body) => {
+                // Rendered, the Markdown is needed no more: the record holds the result.
+                report.body = String::new();
+                parsed.push(ParsedReport {
+                    topic: topic_of(&report.topic),
+                    report,
+                    body,
+                });
+            }
             Err(e) => errors.extend(relative(e)),
         }
     }
-    if let Some(cache) = cache
-        && report_bodies.len() == keys.len()
-    {
+    // The checks below read every report's rendered text.
+    if parsed.len() < count {
+        return Err(errors);
+    }
+    if let Some(cache) = cache {
         cache.bodies = keys
             .iter()
             .copied()
-            .zip(report_bodies.iter().cloned())
+            .zip(parsed.iter().map(|p| p.body.clone()))
             .collect();
     }
-    // What the site says around the reports must stand in them (only checkable once every
-    // report rendered).
-    let mut quote_sources = vec![None; library.initiatives.len()];
-    if report_bodies.len() == library.reports.len() {
-        let texts = support::Texts::new(&report_bodies.iter().collect::<Vec<_>>());
-        let (sources, unsupported) = support::check_quotes(
-            &texts,
-            &library.initiatives,
-            &library.initiatives_file,
-            &library.organisations,
-            &library.organisations_file,
-        );
-        quote_sources = sources;
-        errors.extend(relative(unsupported));
-        for (report, body) in library.reports.iter().zip(&report_bodies) {
-            errors.extend(relative(support::check_link_texts(report, body)));
-        }
-    }
-    let bodies: Vec<&str> = library.reports.iter().map(|r| r.body.as_str()).collect();
-    errors.extend(relative(initiatives::check_aliases(
-        &matcher,
-        &library.initiatives,
-        &library.initiatives_file,
-        &bodies,
-    )));
-    let mentions = MentionIndex::new(
-        library.initiatives.len(),
-        &report_bodies
-            .iter()
-            .map(|b| b.mentions.as_slice())
-            .collect::<Vec<_>>(),
+    // What the site says around the reports must stand in them.
+    let texts = support::Texts::new(&parsed.iter().map(|p| &p.body).collect::<Vec<_>>());
+    let (sources, unsupported) = support::check_quotes(
+        &texts,
+        &initiatives,
+        &initiatives_file,
+        &organisations,
+        &organisations_file,
     );
-    let topic_intros = library
-        .topics
-        .iter()
-        .map(|t| markdown::render_plain(&t.body, config.trusted_html))
+    errors.extend(relative(unsupported));
+    for p in &parsed {
+        errors.extend(relative(support::check_link_texts(&p.report, &p.body)));
+    }
+    let mentions = MentionIndex::new(
+        initiatives.len(),
+        &parsed.iter().map(|p| &p.body).collect::<Vec<_>>(),
+    );
+    let initiatives = initiatives
+        .into_iter()
+        .zip(sources)
+        .map(|(initiative, source)| ParsedInitiative {
+            initiative,
+            quote_source: source.map(ReportId),
+        })
+        .collect();
+    let topics = topics
+        .into_iter()
+        .map(|topic| ParsedTopic {
+            intro: markdown::render_plain(&topic.body, topic.body_line, config.trusted_html),
+            topic,
+        })
         .collect();
     errors.into_result(Site {
         config,
         urls,
-        library,
-        report_bodies,
-        topic_intros,
+        topics,
+        reports: parsed,
+        initiatives,
+        organisations,
         mentions,
-        quote_sources,
     })
+}
+
+/// What [`produce`] made: the sink with every file, the parsed site, and the figures.
+struct Produced<S> {
+    sink: S,
+    site: Site,
+    theme: Theme,
+    search: Option<SearchFigures>,
+    timings: Timings,
 }
 
 /// Loads, parses, indexes and renders the whole site into the sink that `open` makes once
 /// the config is known (so nothing is opened for a site that does not load).
 fn produce<S: Sink>(
     opts: &BuildOptions,
+    mode: Mode,
     open: impl FnOnce(&Config) -> anyhow::Result<S>,
     mut cache: Option<&mut Cache>,
-    keep_markdown: bool,
-) -> Result<(S, Site, SearchFigures, usize, Timings), BuildError> {
+) -> Result<Produced<S>, BuildError> {
     let mut timings = Timings::default();
     let Loaded {
         config,
@@ -302,88 +346,89 @@ fn produce<S: Sink>(
         library,
     } = timings.time("load", || load(opts))?;
     let sink = open(&config)?;
-    let mut site = timings.time("parse", || {
+    let site = timings.time("parse", || {
         parse(config, library, &opts.root, cache.as_deref_mut())
     })?;
-    if !keep_markdown {
-        // Parsed, the Markdown is needed no more by a build (check reads it again for links
-        // and readability, and gets to keep it): a large site's text is held once less.
-        for report in &mut site.library.reports {
-            report.body = String::new();
+    let naming = mode.naming();
+    let (index_path, search) = match mode {
+        Mode::Preview => (naming.path(&[]), None),
+        Mode::Publish | Mode::Check => {
+            let (path, figures) =
+                timings.time("index", || index_into(&site, &theme, &sink, naming))?;
+            (path, Some(figures))
         }
-    }
-    let scripts_gzip_bytes: usize = theme
+    };
+    let stats = render::render(
+        &site,
+        &theme,
+        &[(search::MAIN_FILE, index_path)],
+        &sink,
+        cache.map(|c| &mut c.pages),
+    )?;
+    timings.add("render", stats.took);
+    timings.add("minify (cpu)", stats.minifying);
+    Ok(Produced {
+        sink,
+        site,
+        theme,
+        search,
+        timings,
+    })
+}
+
+/// What the search scripts weigh compressed: the search budget is for them and the index.
+fn scripts_gzip_bytes(theme: &Theme) -> usize {
+    theme
         .static_files
         .iter()
         .filter(|(name, _)| name.ends_with(".js"))
         .map(|(_, bytes)| search::gzip_len(bytes))
-        .sum();
-    let naming = match cache {
-        Some(_) => search::Naming::Fixed,
-        None => search::Naming::Fingerprinted,
-    };
-    // serve, after its first build, makes the index once the pages are out (`index_later`).
-    let (path, search) = if cache.as_deref().is_some_and(|c| c.index_later) {
-        (naming.path(&[]), SearchFigures::default())
-    } else {
-        timings.time("index", || {
-            index_into(&site, scripts_gzip_bytes, &sink, naming)
-        })?
-    };
-    render::render(
-        &site,
-        &theme,
-        &[(search::MAIN_FILE, path)],
-        &sink,
-        &mut timings,
-        cache.map(|c| &mut c.pages),
-    )?;
-    Ok((sink, site, search, scripts_gzip_bytes, timings))
+        .sum()
 }
 
 /// Stage *index*: every file of the search index into `sink`; the main file's path (which
 /// templates link to) and the index's figures.
 fn index_into(
     site: &Site,
-    scripts_gzip_bytes: usize,
+    theme: &Theme,
     sink: &dyn Sink,
     naming: search::Naming,
 ) -> anyhow::Result<(String, SearchFigures)> {
-    let index = search::index(site, scripts_gzip_bytes, sink, naming)?;
+    let scripts = scripts_gzip_bytes(theme);
+    let index = search::index(site, scripts, sink, naming)?;
     let figures = SearchFigures {
         documents: index.documents,
         shards: index.shards,
         bytes: index.bytes,
-        first_gzip_bytes: scripts_gzip_bytes + index.main_gzip_bytes,
+        first_gzip_bytes: scripts + index.main_gzip_bytes,
     };
     let path = index.main.path.clone();
     sink.put(index.main)?;
     Ok((path, figures))
 }
 
-/// The search index of a site rendered without it (serve, `Cache::index_later`): its files.
-pub fn search_files(built: &Built) -> anyhow::Result<Vec<OutputFile>> {
+/// Stage *index* on its own, for a site rendered in [`Mode::Preview`]: the index's files,
+/// named as the pages of that mode link to them.
+pub fn index(built: &Built) -> anyhow::Result<Vec<OutputFile>> {
     let memory = Memory::default();
-    index_into(
-        &built.site,
-        built.scripts_gzip_bytes,
-        &memory,
-        search::Naming::Fixed,
-    )?;
+    index_into(&built.site, &built.theme, &memory, Mode::Preview.naming())?;
     Ok(memory.into_files())
 }
 
 /// Loads, parses, indexes and renders the whole site in memory, writing nothing. With a
 /// `cache` (serve), only what changed since the last build is rendered again.
-pub fn render_all(opts: &BuildOptions, cache: Option<&mut Cache>) -> Result<Built, BuildError> {
-    let (memory, site, search, scripts_gzip_bytes, timings) =
-        produce(opts, |_| Ok(Memory::default()), cache, true)?;
+pub fn render_all(
+    opts: &BuildOptions,
+    mode: Mode,
+    cache: Option<&mut Cache>,
+) -> Result<Built, BuildError> {
+    let produced = produce(opts, mode, |_| Ok(Memory::default()), cache)?;
     Ok(Built {
-        site,
-        files: memory.into_files(),
-        search,
-        scripts_gzip_bytes,
-        timings,
+        site: produced.site,
+        theme: produced.theme,
+        files: produced.sink.into_files(),
+        search: produced.search,
+        timings: produced.timings,
     })
 }
 
@@ -399,24 +444,25 @@ pub fn output_dir(config: &Config, opts: &BuildOptions) -> PathBuf {
 /// is made, then swapped in place of the old site in one step.
 pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
     let mut output = PathBuf::new();
-    let (staging, _site, search, _, mut timings) = produce(
+    let produced = produce(
         opts,
+        Mode::Publish,
         |config| {
             output = output_dir(config, opts);
             Staging::begin(&output, &opts.root)
         },
         None,
-        false,
     )?;
-    let (files, pages) = staging.counts();
+    let mut timings = produced.timings;
+    let (files, pages) = produced.sink.counts();
     let started = Instant::now();
-    staging.commit()?;
+    produced.sink.commit()?;
     timings.add("write", started.elapsed());
     Ok(Summary {
         pages,
         files,
         output,
-        search,
+        search: produced.search.unwrap_or_default(),
         timings,
     })
 }

@@ -173,6 +173,51 @@ pub fn dutch_time(hh_mm: &str) -> String {
     format!("{}.{minutes}", hours.parse::<u8>().unwrap_or(0))
 }
 
+/// The sentence of `text` around byte `at`: from after the previous `.`, `?` or `!` that is
+/// followed by a space and a capital, to the next such end.
+pub fn sentence_around(text: &str, at: usize) -> &str {
+    sentence_at(text, &sentence_ends(text), at)
+}
+
+/// Where the sentences of `text` end (byte offsets after the `.`, `?` or `!`), for
+/// [`sentence_at`]: found once per paragraph, however many mentions it has (a paragraph
+/// full of mentions was quadratic, found by the fuzz time test).
+pub fn sentence_ends(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .filter(|(i, c)| {
+            matches!(c, '.' | '?' | '!') && {
+                let mut rest = text[i + c.len_utf8()..].chars();
+                rest.next().is_some_and(char::is_whitespace)
+                    && rest
+                        .next()
+                        .is_some_and(|n| n.is_uppercase() || "‘“'\"(".contains(n))
+            }
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .collect()
+}
+
+/// The longest quote, in bytes on each side of the mention: a "sentence" without sentence
+/// ends can be a whole page (quoting it for every mention was quadratic, found by fuzzing).
+const QUOTE_REACH: usize = 600;
+
+/// The sentence around byte `at`, given the sentence ends of `text`; at most
+/// [`QUOTE_REACH`] bytes on either side of `at`.
+pub fn sentence_at<'a>(text: &'a str, ends: &[usize], at: usize) -> &'a str {
+    let next = ends.partition_point(|&e| e <= at);
+    let mut start = if next == 0 { 0 } else { ends[next - 1] };
+    let mut end = ends.get(next).copied().unwrap_or(text.len());
+    start = start.max(at.saturating_sub(QUOTE_REACH));
+    end = end.min(at.saturating_add(QUOTE_REACH)).min(text.len());
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[start..end.max(start)].trim()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

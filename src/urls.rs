@@ -83,6 +83,51 @@ impl Urls {
     }
 }
 
+// The site path of every page kind, in one place: a page that moves moves here, and every
+// link to it (templates, search results, open data, the mention linker) follows.
+
+/// The home page.
+pub const HOME: &str = "";
+/// The list of topics.
+pub const TOPICS: &str = "themas/";
+/// The list of reports.
+pub const REPORTS: &str = "rapporten/";
+/// The index of initiatives.
+pub const INITIATIVES: &str = "initiatieven/";
+/// The organisations page.
+pub const ORGANISATIONS: &str = "organisaties/";
+/// The search page.
+pub const SEARCH: &str = "zoeken/";
+/// The accessibility statement.
+pub const ACCESSIBILITY: &str = "toegankelijkheid/";
+/// The page hosts serve for any missing address.
+pub const NOT_FOUND: &str = "404.html";
+
+/// A topic's page: `themas/<slug>/`.
+pub fn topic(slug: &str) -> String {
+    format!("{TOPICS}{slug}/")
+}
+
+/// A report's page: `rapporten/<slug>/`.
+pub fn report(slug: &str) -> String {
+    format!("{REPORTS}{slug}/")
+}
+
+/// An initiative's page: `initiatieven/<slug>/`.
+pub fn initiative(slug: &str) -> String {
+    format!("{INITIATIVES}{slug}/")
+}
+
+/// An organisation's entry on the organisations page: `organisaties/#<slug>`.
+pub fn organisation(slug: &str) -> String {
+    format!("{ORGANISATIONS}#{slug}")
+}
+
+/// A section of a page: `<page>#<id>`.
+pub fn section(page: &str, id: &str) -> String {
+    format!("{page}#{id}")
+}
+
 /// The file a site path is written to: pages are folders with an `index.html`.
 pub fn file_for(site_path: &str) -> String {
     if site_path.is_empty() || site_path.ends_with('/') {

@@ -19,10 +19,11 @@ use std::process::{Command, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use vindplaats::initiatives::{Matcher, sentence_around};
+use vindplaats::initiatives::Matcher;
 use vindplaats::markdown;
 use vindplaats::search::Dutch;
 use vindplaats::text;
+use vindplaats::text::sentence_around;
 
 fn corpus_files(target: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))

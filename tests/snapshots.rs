@@ -26,7 +26,7 @@ fn rendered() -> Vec<(String, Vec<u8>)> {
         root: fixture("minimal"),
         ..BuildOptions::default()
     };
-    let built = site::render_all(&opts, None)
+    let built = site::render_all(&opts, site::Mode::Check, None)
         .unwrap_or_else(|e| panic!("the minimal fixture site does not render:\n{e}"));
     let mut files: Vec<_> = built.files.into_iter().map(|f| (f.path, f.bytes)).collect();
     files.sort();

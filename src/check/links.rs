@@ -2,11 +2,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-
 use crate::error::ContentError;
-use crate::render::OutputFile;
-use crate::site::Site;
+use crate::output::OutputFile;
+use crate::parsed::Site;
 
 /// Every site path the build wrote, with the ids on that page.
 fn pages(files: &[OutputFile]) -> BTreeMap<String, BTreeSet<String>> {
@@ -61,74 +59,58 @@ fn resolve(from: &str, link: &str) -> Option<String> {
 pub fn check(site: &Site, files: &[OutputFile]) -> Vec<ContentError> {
     let pages = pages(files);
     let mut errors = Vec::new();
-    for report in &site.library.reports {
+    for parsed in &site.reports {
+        let report = &parsed.report;
         let from = report.path();
-        let lines = crate::text::Lines::new(&report.body, report.body_line);
-        let line_of = |offset: usize| lines.of(offset);
-        let mut image: Option<(usize, String)> = None;
-        for (event, range) in
-            Parser::new_ext(&report.body, Options::ENABLE_TABLES).into_offset_iter()
-        {
-            match event {
-                Event::Start(Tag::Link { dest_url, .. }) => {
-                    let url = dest_url.to_string();
-                    if url.contains(':') || url.is_empty() {
-                        continue; // https:, mailto: … (e-mail addresses are the privacy check's)
-                    }
-                    let (path, fragment) = url.split_once('#').unwrap_or((&url, ""));
-                    let line = line_of(range.start);
-                    let broken = |what: String| {
-                        ContentError::new(&report.file, line, what)
-                            .rule("link")
-                            .hint("controleer het adres: een link naar een andere pagina is relatief, zoals ../eenzaamheid/#wat-is-eenzaamheid")
-                    };
-                    let target = if path.is_empty() {
-                        Some(from.clone())
-                    } else {
-                        resolve(&from, path)
-                    };
-                    let Some(target) = target else {
-                        errors.push(broken(format!(
-                            "de link '{url}' begint met / en werkt daardoor niet op elk adres"
-                        )));
-                        continue;
-                    };
-                    let target =
-                        if target.ends_with('/') || target.is_empty() || target.contains('.') {
-                            target
-                        } else {
-                            format!("{target}/")
-                        };
-                    match pages.get(&target) {
-                        None if !files.iter().any(|f| f.path == target) => {
-                            errors.push(broken(format!(
-                                "de link '{url}' wijst naar een pagina die niet bestaat"
-                            )));
-                        }
-                        Some(ids) if !fragment.is_empty() && !ids.contains(fragment) => {
-                            errors.push(broken(format!(
-                                "de link '{url}' wijst naar een kop '#{fragment}' die niet bestaat"
-                            )));
-                        }
-                        _ => {}
-                    }
+        // Links and images with their lines come from the one Markdown pass.
+        for link in &parsed.body.links {
+            let line = link.line;
+            if link.image {
+                if link.text.trim().is_empty() {
+                    errors.push(
+                        ContentError::new(&report.file, line, "afbeelding zonder beschrijving (alt-tekst)")
+                            .rule("afbeeldingen")
+                            .hint("schrijf tussen de [ ] wat er op de afbeelding staat: ![Kaart van Almere](kaart.png)"),
+                    );
                 }
-                Event::Start(Tag::Image { .. }) => {
-                    image = Some((line_of(range.start), String::new()))
+                continue;
+            }
+            let url = &link.url;
+            if url.contains(':') || url.is_empty() {
+                continue; // https:, mailto: … (e-mail addresses are the privacy check's)
+            }
+            let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
+            let broken = |what: String| {
+                ContentError::new(&report.file, line, what)
+                    .rule("link")
+                    .hint("controleer het adres: een link naar een andere pagina is relatief, zoals ../eenzaamheid/#wat-is-eenzaamheid")
+            };
+            let target = if path.is_empty() {
+                Some(from.clone())
+            } else {
+                resolve(&from, path)
+            };
+            let Some(target) = target else {
+                errors.push(broken(format!(
+                    "de link '{url}' begint met / en werkt daardoor niet op elk adres"
+                )));
+                continue;
+            };
+            let target = if target.ends_with('/') || target.is_empty() || target.contains('.') {
+                target
+            } else {
+                format!("{target}/")
+            };
+            match pages.get(&target) {
+                None if !files.iter().any(|f| f.path == target) => {
+                    errors.push(broken(format!(
+                        "de link '{url}' wijst naar een pagina die niet bestaat"
+                    )));
                 }
-                Event::Text(t) if image.is_some() => {
-                    image.as_mut().expect("checked").1.push_str(&t)
-                }
-                Event::End(TagEnd::Image) => {
-                    if let Some((line, alt)) = image.take()
-                        && alt.trim().is_empty()
-                    {
-                        errors.push(
-                            ContentError::new(&report.file, line, "afbeelding zonder beschrijving (alt-tekst)")
-                                .rule("afbeeldingen")
-                                .hint("schrijf tussen de [ ] wat er op de afbeelding staat: ![Kaart van Almere](kaart.png)"),
-                        );
-                    }
+                Some(ids) if !fragment.is_empty() && !ids.contains(fragment) => {
+                    errors.push(broken(format!(
+                        "de link '{url}' wijst naar een kop '#{fragment}' die niet bestaat"
+                    )));
                 }
                 _ => {}
             }

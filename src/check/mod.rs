@@ -90,7 +90,7 @@ impl Report {
 
 /// Runs every check. A site that does not build is reported with its build errors only.
 pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
-    let built = match site::render_all(opts, None) {
+    let built = match site::render_all(opts, site::Mode::Check, None) {
         Ok(b) => b,
         Err(BuildError::Content(errors)) => {
             return Ok(Report {
@@ -110,11 +110,12 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
             .map(|e| Finding::error(e.relative_to(root))),
     );
     let budget = site.config.search_budget_kb as usize * 1024;
-    if built.search.first_gzip_bytes > budget {
+    let search = built.search.unwrap_or_default();
+    if search.first_gzip_bytes > budget {
         findings.push(Finding::warning(
             ContentError::new(crate::config::FILE_NAME, 0, format!(
                 "de eerste zoekvraag laadt {} KB gecomprimeerd (zoekscripts en index); het budget is {} KB",
-                crate::text::kilobytes(built.search.first_gzip_bytes),
+                crate::text::kilobytes(search.first_gzip_bytes),
                 site.config.search_budget_kb
             ))
             .rule("zoekindex")

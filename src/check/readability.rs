@@ -6,10 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::site::Site;
+use crate::parsed::Site;
 
 /// A word of this many syllables or more counts as long.
 pub const LONG_WORD_SYLLABLES: usize = 4;
@@ -108,68 +107,33 @@ pub struct ParagraphScore {
     pub excerpt: String,
 }
 
-/// The paragraphs (and list items) of a Markdown text, with the line each starts on.
-fn paragraphs(body: &str, body_line: usize) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    let mut current: Option<(usize, String)> = None;
-    let lines = crate::text::Lines::new(body, body_line);
-    for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Paragraph | Tag::Item) => {
-                if let Some(p) = current.take().filter(|(_, t)| !t.trim().is_empty()) {
-                    out.push(p);
-                }
-                current = Some((lines.of(range.start), String::new()));
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, text)) = current.as_mut() {
-                    text.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some((_, text)) = current.as_mut() {
-                    text.push(' ');
-                }
-            }
-            Event::End(TagEnd::Paragraph | TagEnd::Item) => {
-                if let Some(p) = current.take().filter(|(_, t)| !t.trim().is_empty()) {
-                    out.push(p);
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
 /// Scores every report page and topic introduction; lists the five hardest paragraphs (of at
 /// least 15 words) of the site.
 pub fn report(site: &Site, root: &Path) -> (Vec<PageScore>, Vec<ParagraphScore>) {
     let rel = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
     let mut pages = Vec::new();
     let mut all = Vec::new();
+    // The paragraphs come from the one Markdown pass, with their lines.
     let texts = site
-        .library
         .reports
         .iter()
-        .map(|r| {
+        .map(|p| {
+            let r = &p.report;
             (
                 &r.file,
                 format!("{} ({})", r.title, crate::text::dutch_short_date(r.date)),
-                &r.body,
-                r.body_line,
+                &p.body.paragraphs,
             )
         })
-        .chain(
-            site.library
-                .topics
-                .iter()
-                .map(|t| (&t.file, format!("Thema {}", t.title), &t.body, t.body_line)),
-        );
-    for (file, title, body, line) in texts {
+        .chain(site.topics.iter().map(|p| {
+            let t = &p.topic;
+            (&t.file, format!("Thema {}", t.title), &p.intro.paragraphs)
+        }));
+    for (file, title, paragraphs) in texts {
         let mut total = Counts::default();
-        for (at, text) in paragraphs(body, line) {
-            let c = Counts::of(&text);
+        for paragraph in paragraphs {
+            let (at, text) = (paragraph.line, &paragraph.text);
+            let c = Counts::of(text);
             total.add(c);
             if c.words >= 15 {
                 let excerpt: String = text.chars().take(90).collect();

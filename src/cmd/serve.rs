@@ -31,6 +31,8 @@ pub const RELOAD_PATH: &str = "__vindplaats/reload";
 #[derive(Default)]
 struct Served {
     files: HashMap<String, Vec<u8>>,
+    /// The files the last search index made, replaced whole by the next one.
+    index_files: Vec<String>,
     error: Option<String>,
     generation: u64,
 }
@@ -169,35 +171,34 @@ fn signature(root: &Path) -> Vec<(std::path::PathBuf, u64, Option<std::time::Sys
 
 fn rebuild(shared: &Shared, opts: &BuildOptions) {
     let started = Instant::now();
-    let result = site::render_all(opts, Some(&mut lock(&shared.cache)));
+    let result = site::render_all(opts, site::Mode::Preview, Some(&mut lock(&shared.cache)));
     let took = started.elapsed().as_millis();
     let mut served = lock(&shared.served);
-    let mut index_later = None;
+    let mut built_site = None;
     match result {
         Ok(mut built) => {
             let mut files: HashMap<String, Vec<u8>> = std::mem::take(&mut built.files)
                 .into_iter()
                 .map(|f| (f.path, f.bytes))
                 .collect();
-            let mut cache = lock(&shared.cache);
-            if cache.index_later {
-                // The last index serves until the new one is made, right after.
-                let old = std::mem::take(&mut served.files);
-                files.extend(
-                    old.into_iter()
-                        .filter(|(path, _)| crate::search::is_index_file(path)),
-                );
-                index_later = Some(built);
-            }
-            // From now on, pages first and the index after them.
-            cache.index_later = true;
+            // The pages come first; the last index serves until the new one is made, right
+            // after. (Preview renders no index: its files are the ones the last index made.)
+            let old = std::mem::take(&mut served.files);
+            files.extend(
+                served
+                    .index_files
+                    .iter()
+                    .filter_map(|path| old.get_key_value(path))
+                    .map(|(path, bytes)| (path.clone(), bytes.clone())),
+            );
             served.files = files;
             served.error = None;
             println!(
                 "Gebouwd in {took} ms ({} van {} pagina's opnieuw).",
-                cache.pages.rendered,
+                lock(&shared.cache).pages.rendered,
                 served.files.keys().filter(|f| f.ends_with(".html")).count()
             );
+            built_site = Some(built);
         }
         Err(BuildError::Content(errors)) => {
             let text = diagnostics::render_all(&errors, &opts.root)
@@ -215,14 +216,15 @@ fn rebuild(shared: &Shared, opts: &BuildOptions) {
     drop(served);
     lock(&shared.listeners).retain(|l| l.send(generation).is_ok());
 
-    if let Some(built) = index_later {
+    if let Some(built) = built_site {
         let started = Instant::now();
-        match site::search_files(&built) {
+        match site::index(&built) {
             Ok(index) => {
                 let mut served = lock(&shared.served);
-                served
-                    .files
-                    .retain(|path, _| !crate::search::is_index_file(path));
+                for path in std::mem::take(&mut served.index_files) {
+                    served.files.remove(&path);
+                }
+                served.index_files = index.iter().map(|f| f.path.clone()).collect();
                 served
                     .files
                     .extend(index.into_iter().map(|f| (f.path, f.bytes)));

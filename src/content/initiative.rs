@@ -150,7 +150,7 @@ pub struct Initiative {
 
 impl Initiative {
     pub fn path(&self) -> String {
-        format!("initiatieven/{}/", self.slug)
+        crate::urls::initiative(&self.slug)
     }
 }
 
@@ -186,7 +186,7 @@ pub struct Organisation {
 
 impl Organisation {
     pub fn path(&self) -> String {
-        format!("organisaties/#{}", self.slug)
+        crate::urls::organisation(&self.slug)
     }
 
     /// Without an organisations file, every name as written is its own organisation.

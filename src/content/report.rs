@@ -312,7 +312,7 @@ impl Report {
 
     /// The report's page: `rapporten/<slug>/`.
     pub fn path(&self) -> String {
-        format!("rapporten/{}/", self.slug)
+        crate::urls::report(&self.slug)
     }
 
     /// `dinsdag 16 mei 2023`.

@@ -85,6 +85,6 @@ impl Topic {
 
     /// The topic's page: `themas/<slug>/`.
     pub fn path(&self) -> String {
-        format!("themas/{}/", self.slug)
+        crate::urls::topic(&self.slug)
     }
 }

@@ -3,9 +3,10 @@
 
 use serde::Serialize;
 
-use super::OutputFile;
 use super::views::Views;
-use crate::site::Site;
+use crate::output::OutputFile;
+use crate::parsed::Site;
+use crate::urls;
 
 #[derive(Serialize)]
 struct MentionData<'a> {
@@ -92,7 +93,8 @@ pub fn files(site: &Site, views: &Views) -> Vec<OutputFile> {
     let reports: Vec<ReportData> = views
         .reports
         .iter()
-        .zip(&site.library.reports)
+        .zip(&site.reports)
+        .map(|(v, parsed)| (v, &parsed.report))
         .map(|(v, r)| ReportData {
             slug: &v.summary.slug,
             title: &v.summary.title,
@@ -120,11 +122,11 @@ pub fn files(site: &Site, views: &Views) -> Vec<OutputFile> {
         .collect();
     vec![
         json(
-            "initiatieven/index.json",
+            &format!("{}index.json", urls::INITIATIVES),
             &serde_json::json!({ "initiatieven": initiatives }),
         ),
         json(
-            "rapporten/index.json",
+            &format!("{}index.json", urls::REPORTS),
             &serde_json::json!({ "rapporten": reports }),
         ),
     ]

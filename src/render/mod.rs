@@ -16,20 +16,13 @@ use sha2::{Digest, Sha256};
 use tera::{Context, Tera};
 
 use crate::error::{BuildError, ContentError, ContentErrors};
-use crate::output::Sink;
-use crate::site::{Site, Timings};
+use crate::output::{OutputFile, Sink};
+use crate::parsed::Site;
 use crate::theme::Theme;
-use crate::urls::{Origin, file_for};
+use crate::urls::{self, Origin, file_for};
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
 use views::{Link, Views};
-
-/// One file of the finished site, with its path relative to the output folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
 
 #[derive(Serialize)]
 struct SiteView<'a> {
@@ -115,10 +108,10 @@ fn crumb(path: &str, title: &str) -> Link {
     }
 }
 
-const TOPICS: (&str, &str) = ("themas/", "Thema's");
-const REPORTS: (&str, &str) = ("rapporten/", "Verslagen");
-const INITIATIVES: (&str, &str) = ("initiatieven/", "Initiatieven");
-const ORGANISATIONS: (&str, &str) = ("organisaties/", "Organisaties");
+const TOPICS: (&str, &str) = (urls::TOPICS, "Thema's");
+const REPORTS: (&str, &str) = (urls::REPORTS, "Verslagen");
+const INITIATIVES: (&str, &str) = (urls::INITIATIVES, "Initiatieven");
+const ORGANISATIONS: (&str, &str) = (urls::ORGANISATIONS, "Organisaties");
 const SEARCH: (&str, &str) = ("zoeken/", "Zoeken");
 const ACCESSIBILITY: (&str, &str) = ("toegankelijkheid/", "Toegankelijkheid");
 
@@ -157,6 +150,13 @@ impl std::io::Write for HashWriter {
     }
 }
 
+/// How long rendering took: all of it, and the CPU time of minifying (summed over pages, as
+/// it runs inside the parallel render).
+pub struct RenderStats {
+    pub took: Duration,
+    pub minifying: Duration,
+}
+
 /// Renders every page, static file and data file of the site into `sink`, each as soon as it
 /// is made. `generated` names the files earlier stages make (the search index): the name
 /// templates know each under, and its path. With a `cache` (serve), pages that did not change
@@ -166,9 +166,8 @@ pub fn render(
     theme: &Theme,
     generated: &[(&str, String)],
     sink: &dyn Sink,
-    timings: &mut Timings,
     cache: Option<&mut PageCache>,
-) -> Result<(), BuildError> {
+) -> Result<RenderStats, BuildError> {
     let started = Instant::now();
     let tera = load_templates(theme)?;
     let templates = {
@@ -273,9 +272,9 @@ pub fn render(
                 topic
                     .reports
                     .iter()
-                    .map(|&i| views::ReportOutline {
-                        summary: &views.reports[i].summary,
-                        sections: &views.reports[i].outline,
+                    .map(|&id| views::ReportOutline {
+                        summary: &views.reports[id.0].summary,
+                        sections: &views.reports[id.0].outline,
                     })
                     .collect::<Vec<_>>(),
             )
@@ -438,10 +437,10 @@ pub fn render(
     if site.config.security_headers {
         put(security_headers(site.urls.base_path()))?;
     }
-    // Minifying runs inside the parallel render: its share is CPU time, summed over pages.
-    timings.add("render", started.elapsed());
-    timings.add("minify (cpu)", minifying.iter().sum());
-    Ok(())
+    Ok(RenderStats {
+        took: started.elapsed(),
+        minifying: minifying.iter().sum(),
+    })
 }
 
 /// `_headers` for Netlify and Cloudflare Pages: a strict Content-Security-Policy (the site

@@ -7,11 +7,10 @@
 use serde::Serialize;
 
 use crate::content::report::hh_mm;
-use crate::content::{
-    Correction, Initiative, Kind, LinkText, MentionedAs, Organisation, Report, Topic,
-};
-use crate::markdown::{Mention, Section};
-use crate::site::Site;
+use crate::content::{Correction, Kind, LinkText, MentionedAs, Organisation, Topic};
+use crate::markdown::Section;
+use crate::parsed::Site;
+use crate::parsed::{InitiativeId, MentionId, ParsedInitiative, ParsedReport, ReportId, SectionId};
 use crate::text;
 
 /// A link to any page, with a short note shown beside it.
@@ -60,10 +59,10 @@ pub struct TopicView {
     pub description: String,
     pub intro_html: String,
     pub report_count: usize,
-    /// This topic's reports, as indexes into `Views::reports` (the topic page shows their
-    /// outlines; lists of topics only count them).
+    /// This topic's reports (the topic page shows their outlines; lists of topics only count
+    /// them). `Views::reports` has one view per report, in id order.
     #[serde(skip)]
-    pub reports: Vec<usize>,
+    pub reports: Vec<ReportId>,
     /// Initiatives mentioned in this topic's reports, A–Z.
     pub initiatives: Vec<Link>,
 }
@@ -179,22 +178,14 @@ pub struct Views<'a> {
 
 impl<'a> Views<'a> {
     pub fn new(site: &'a Site) -> Views<'a> {
-        let lib = &site.library;
-        let summaries: Vec<ReportSummary> = lib
-            .reports
-            .iter()
-            .zip(&site.report_bodies)
-            .map(|(r, _)| summary(site, r))
-            .collect();
-        let mut initiatives: Vec<InitiativeView> = lib
-            .initiatives
-            .iter()
-            .enumerate()
-            .map(|(i, init)| initiative_view(site, i, init))
+        let summaries: Vec<ReportSummary> = site.reports.iter().map(|r| summary(site, r)).collect();
+        let mut initiatives: Vec<InitiativeView> = site
+            .initiatives()
+            .map(|(id, init)| initiative_view(site, id, init))
             .collect();
         initiatives.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
-        let initiative_link = |i: usize| {
-            let init = &lib.initiatives[i];
+        let initiative_link = |id: InitiativeId| {
+            let init = &site.initiative(id).initiative;
             Link {
                 path: init.path(),
                 title: init.name.clone(),
@@ -207,27 +198,29 @@ impl<'a> Views<'a> {
             links
         };
 
-        let topics: Vec<TopicView> = lib
-            .topics
-            .iter()
-            .zip(&site.topic_intros)
-            .map(|(t, intro)| {
-                let reports: Vec<usize> = (0..lib.reports.len())
-                    .filter(|r| lib.reports[*r].topic == t.slug)
+        let topics: Vec<TopicView> = site
+            .topics()
+            .map(|(topic_id, parsed)| {
+                let t = &parsed.topic;
+                let reports: Vec<ReportId> = site
+                    .reports()
+                    .filter(|(_, r)| r.topic == topic_id)
+                    .map(|(id, _)| id)
                     .collect();
                 TopicView {
                     slug: t.slug.clone(),
                     path: t.path(),
                     title: t.title.clone(),
                     description: t.description.clone(),
-                    intro_html: intro.clone(),
+                    intro_html: parsed.intro.html.clone(),
                     report_count: reports.len(),
                     reports: reports.clone(),
                     initiatives: a_to_z(
                         reports
                             .iter()
                             .flat_map(|r| {
-                                site.mentions.by_report[*r]
+                                site.mentions
+                                    .in_report(*r)
                                     .iter()
                                     .map(|i| initiative_link(*i))
                             })
@@ -237,12 +230,11 @@ impl<'a> Views<'a> {
             })
             .collect();
 
-        let reports = lib
-            .reports
-            .iter()
-            .enumerate()
-            .map(|(i, r)| ReportView {
-                summary: summaries[i].clone(),
+        let reports = site
+            .reports()
+            .map(|(id, parsed)| (id, &parsed.report, &parsed.body))
+            .map(|(id, r, body)| ReportView {
+                summary: summaries[id.0].clone(),
                 topic: r.topic.clone(),
                 start: hh_mm(r.start),
                 end: hh_mm(r.end),
@@ -252,7 +244,7 @@ impl<'a> Views<'a> {
                     .organisations
                     .iter()
                     .map(|name| Link {
-                        path: lib
+                        path: site
                             .organisations
                             .iter()
                             .find(|o| o.variants.contains(name))
@@ -275,16 +267,18 @@ impl<'a> Views<'a> {
                 description: r.description.clone(),
                 corrections: r.corrections.clone(),
                 link_texts: r.link_texts.clone(),
-                sections: &site.report_bodies[i].sections,
-                outline: outline(&site.report_bodies[i].sections),
-                initiatives: site.mentions.by_report[i]
+                sections: &body.sections,
+                outline: outline(&body.sections),
+                initiatives: site
+                    .mentions
+                    .in_report(id)
                     .iter()
                     .map(|i| initiative_link(*i))
                     .collect(),
             })
             .collect();
 
-        let organisations = lib
+        let organisations = site
             .organisations
             .iter()
             .map(|o| OrganisationView {
@@ -300,25 +294,20 @@ impl<'a> Views<'a> {
                 as_written: o.as_written.clone(),
                 note: o.note.clone(),
                 initiative: o.initiative.as_ref().and_then(|slug| {
-                    lib.initiatives
-                        .iter()
-                        .position(|i| &i.slug == slug)
-                        .map(initiative_link)
+                    site.initiatives()
+                        .find(|(_, i)| &i.initiative.slug == slug)
+                        .map(|(id, _)| initiative_link(id))
                 }),
-                reports: lib
-                    .reports
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| o.took_part_in(r))
-                    .map(|(i, _)| summaries[i].clone())
+                reports: site
+                    .reports()
+                    .filter(|(_, r)| o.took_part_in(&r.report))
+                    .map(|(id, _)| summaries[id.0].clone())
                     .collect(),
-                roles: lib
-                    .reports
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, r)| {
+                roles: site
+                    .reports()
+                    .flat_map(|(ReportId(i), r)| {
                         let summaries = &summaries;
-                        o.people_in(r).map(move |p| Link {
+                        o.people_in(&r.report).map(move |p| Link {
                             path: summaries[i].path.clone(),
                             title: format!("{}, {}", summaries[i].title, summaries[i].short_date),
                             note: format!("{}: {}", p.name, p.parts_label().to_lowercase()),
@@ -341,7 +330,7 @@ impl<'a> Views<'a> {
                 initiatives: t.initiatives.clone(),
             })
             .collect();
-        let mut kinds: Vec<Kind> = lib.initiatives.iter().map(|i| i.kind).collect();
+        let mut kinds: Vec<Kind> = site.initiatives.iter().map(|i| i.initiative.kind).collect();
         kinds.sort();
         kinds.dedup();
         let by_kind = kinds
@@ -399,11 +388,9 @@ pub fn sort_key(name: &str) -> String {
     folded.strip_prefix("de ").unwrap_or(&folded).to_owned()
 }
 
-fn summary(site: &Site, r: &Report) -> ReportSummary {
-    let topic: &Topic = site
-        .library
-        .topic(&r.topic)
-        .expect("topics checked in Library::load");
+fn summary(site: &Site, parsed: &ParsedReport) -> ReportSummary {
+    let r = &parsed.report;
+    let topic: &Topic = site.topic_of(parsed);
     ReportSummary {
         slug: r.slug.clone(),
         path: r.path(),
@@ -431,20 +418,24 @@ fn outline(sections: &[Section]) -> Vec<SectionLink> {
         .collect()
 }
 
-fn initiative_view(site: &Site, index: usize, init: &Initiative) -> InitiativeView {
-    let lib = &site.library;
-    let mention = |(r, m): (usize, usize)| -> &Mention { &site.report_bodies[r].mentions[m] };
+fn initiative_view(site: &Site, id: InitiativeId, parsed: &ParsedInitiative) -> InitiativeView {
+    let init = &parsed.initiative;
     // A sentence that names the initiative twice ("ESAR (Elektronisch Signaleringssysteem …)")
     // is quoted once.
-    let mut places = site.mentions.by_initiative[index].clone();
-    places.dedup_by(|b, a| a.0 == b.0 && mention(*a).sentence == mention(*b).sentence);
+    let mut places: Vec<MentionId> = site.mentions.of(id).to_vec();
+    places.dedup_by(|b, a| {
+        a.report == b.report && site.mention(*a).sentence == site.mention(*b).sentence
+    });
 
     let mut topics: Vec<Link> = Vec::new();
-    for t in &lib.topics {
-        if places.iter().any(|(r, _)| lib.reports[*r].topic == t.slug) {
+    for (topic_id, t) in site.topics() {
+        if places
+            .iter()
+            .any(|m| site.report(m.report).topic == topic_id)
+        {
             topics.push(Link {
-                path: t.path(),
-                title: t.title.clone(),
+                path: t.topic.path(),
+                title: t.topic.title.clone(),
                 note: String::new(),
             });
         }
@@ -452,30 +443,26 @@ fn initiative_view(site: &Site, index: usize, init: &Initiative) -> InitiativeVi
 
     let mentions = places
         .iter()
-        .map(|&(r, m)| {
-            let report = &lib.reports[r];
-            let found = mention((r, m));
-            let section_title = site.report_bodies[r]
-                .sections
-                .iter()
-                .find(|s| s.id == found.section_id)
-                .map(|s| match &s.title {
-                    Some(title) => title.clone(),
-                    None => s.place.label().unwrap_or_default().to_owned(),
-                })
-                .unwrap_or_default();
+        .map(|&m| {
+            let parsed = site.report(m.report);
+            let report = &parsed.report;
+            let found = site.mention(m);
+            let section = &parsed.body.sections[found.section];
+            let section_title = match &section.title {
+                Some(title) => title.clone(),
+                None => section.place.label().unwrap_or_default().to_owned(),
+            };
             let s = &found.sentence;
             let (before, text, after) = match s.find(&found.text) {
                 Some(at) => (&s[..at], found.text.as_str(), &s[at + found.text.len()..]),
                 None => (s.as_str(), "", ""),
             };
-            let topic = lib.topic(&report.topic).expect("checked");
             MentionView {
                 report_title: report.title.clone(),
                 report_short_date: text::dutch_short_date(report.date),
                 report_path: report.path(),
-                topic_title: topic.title.clone(),
-                section_id: found.section_id.clone(),
+                topic_title: site.topic_of(parsed).title.clone(),
+                section_id: section.id.clone(),
                 section_title,
                 before: before.to_owned(),
                 text: text.to_owned(),
@@ -485,17 +472,22 @@ fn initiative_view(site: &Site, index: usize, init: &Initiative) -> InitiativeVi
         .collect();
 
     // Initiatives named in the same sections, counted once per section.
-    let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
-    let mut sections: Vec<(usize, &str)> = places
+    let mut counts: std::collections::BTreeMap<InitiativeId, usize> = Default::default();
+    let mut sections: Vec<SectionId> = places
         .iter()
-        .map(|&(r, m)| (r, mention((r, m)).section_id.as_str()))
+        .map(|&m| SectionId {
+            report: m.report,
+            section: site.mention(m).section,
+        })
         .collect();
     sections.dedup();
-    for (r, section) in sections {
-        let mut others: Vec<usize> = site.report_bodies[r]
+    for section in sections {
+        let mut others: Vec<InitiativeId> = site
+            .report(section.report)
+            .body
             .mentions
             .iter()
-            .filter(|m| m.section_id == section && m.initiative != index)
+            .filter(|m| m.section == section.section && m.initiative != id)
             .map(|m| m.initiative)
             .collect();
         others.sort_unstable();
@@ -504,11 +496,11 @@ fn initiative_view(site: &Site, index: usize, init: &Initiative) -> InitiativeVi
             *counts.entry(o).or_default() += 1;
         }
     }
-    let mut related: Vec<(usize, usize)> = counts.into_iter().collect();
+    let name = |i: InitiativeId| &site.initiative(i).initiative.name;
+    let mut related: Vec<(InitiativeId, usize)> = counts.into_iter().collect();
     related.sort_by(|a, b| {
-        b.1.cmp(&a.1).then_with(|| {
-            sort_key(&lib.initiatives[a.0].name).cmp(&sort_key(&lib.initiatives[b.0].name))
-        })
+        b.1.cmp(&a.1)
+            .then_with(|| sort_key(name(a.0)).cmp(&sort_key(name(b.0))))
     });
 
     InitiativeView {
@@ -522,15 +514,15 @@ fn initiative_view(site: &Site, index: usize, init: &Initiative) -> InitiativeVi
         mentioned_as_label: init.mentioned_as.label(),
         description: init.description.clone(),
         quote: init.quote.clone(),
-        quote_source: site.quote_sources[index].map(|r| {
-            let report = &lib.reports[r];
+        quote_source: parsed.quote_source.map(|r| {
+            let report = &site.report(r).report;
             Link {
                 path: report.path(),
                 title: format!("{}, {}", report.title, text::dutch_short_date(report.date)),
                 note: String::new(),
             }
         }),
-        organisation: lib
+        organisation: site
             .organisations
             .iter()
             .find(|o| o.initiative.as_deref() == Some(init.slug.as_str()))
@@ -544,10 +536,13 @@ fn initiative_view(site: &Site, index: usize, init: &Initiative) -> InitiativeVi
         mentions,
         related: related
             .into_iter()
-            .map(|(i, _)| Link {
-                path: lib.initiatives[i].path(),
-                title: lib.initiatives[i].name.clone(),
-                note: lib.initiatives[i].kind.label().to_owned(),
+            .map(|(i, _)| {
+                let other = &site.initiative(i).initiative;
+                Link {
+                    path: other.path(),
+                    title: other.name.clone(),
+                    note: other.kind.label().to_owned(),
+                }
             })
             .collect(),
     }

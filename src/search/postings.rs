@@ -1,0 +1,303 @@
+//! The term index: every term with where it occurs, written as elasticlunr's JSON, whole or
+//! cut into shards of sorted term ranges; and the vocabulary "bedoelde u" proposes from.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use rayon::prelude::*;
+use regex::Regex;
+
+use super::Analyzer;
+use super::documents::Document;
+
+/// Every term of the main index with where it occurs: what elasticlunr-rs's `add_doc` counts,
+/// counted once per distinct token and in parallel.
+pub(super) struct Postings<'a> {
+    /// Sorted.
+    pub(super) terms: Vec<String>,
+    /// Per term, per field: (document, occurrences), in the order of `by_ref`.
+    lists: Vec<[Vec<(u32, u32)>; 2]>,
+    /// Per document, per field: the number of terms (elasticlunr's field length).
+    lengths: Vec<[usize; 2]>,
+    /// Document numbers in the order of their text ("10" before "9").
+    by_ref: Vec<u32>,
+    /// Every distinct token of the text, for the vocabulary.
+    pub(super) tokens: Vec<&'a str>,
+}
+
+impl<'a> Postings<'a> {
+    pub(super) fn collect(documents: &'a [Document<'a>], analyzer: &Analyzer) -> Postings<'a> {
+        // Each document's tokens, counted.
+        let counted: Vec<[Vec<(&str, u32)>; 2]> = documents
+            .par_iter()
+            .map(|d| [0, 1].map(|f| count_tokens(analyzer, &d.fields[f])))
+            .collect();
+        // The pipeline runs once per distinct token, not once per occurrence.
+        let distinct: HashSet<&str> = counted
+            .par_iter()
+            .fold(HashSet::new, |mut set, doc| {
+                set.extend(doc.iter().flatten().map(|(t, _)| *t));
+                set
+            })
+            .reduce(HashSet::new, |mut a, b| {
+                if a.len() < b.len() {
+                    return b.into_iter().chain(a).collect();
+                }
+                a.extend(b);
+                a
+            });
+        let mut tokens: Vec<&str> = distinct.into_iter().collect();
+        tokens.par_sort_unstable();
+        let mapped: Vec<Option<String>> = tokens.par_iter().map(|t| analyzer.term(t)).collect();
+        let mut terms: Vec<String> = mapped.iter().flatten().cloned().collect();
+        terms.par_sort_unstable();
+        terms.dedup();
+        let id_of: HashMap<&str, u32> = tokens
+            .iter()
+            .zip(&mapped)
+            .filter_map(|(token, term)| {
+                let id = terms
+                    .binary_search(term.as_ref()?)
+                    .expect("collected above");
+                Some((*token, id as u32))
+            })
+            .collect();
+        // Per document: term ids with their counts, and the field lengths.
+        let per_doc: Vec<(FieldTerms, [usize; 2])> = counted
+            .into_par_iter()
+            .map(|fields| {
+                let mut lengths = [0; 2];
+                let ids = fields.map(|field| {
+                    let mut ids: Vec<(u32, u32)> = field
+                        .iter()
+                        .filter_map(|(t, n)| Some((*id_of.get(t)?, *n)))
+                        .collect();
+                    ids.sort_unstable();
+                    // Tokens with the same term ("Gezin", "gezinnen") count together.
+                    ids.dedup_by(|b, a| {
+                        let same = a.0 == b.0;
+                        if same {
+                            a.1 += b.1;
+                        }
+                        same
+                    });
+                    ids
+                });
+                for f in 0..2 {
+                    lengths[f] = ids[f].iter().map(|(_, n)| *n as usize).sum();
+                }
+                (ids, lengths)
+            })
+            .collect();
+        // elasticlunr keeps documents in maps keyed by their number as text ("10" before
+        // "9"): postings go in that order.
+        let mut by_ref: Vec<u32> = (0..per_doc.len() as u32).collect();
+        by_ref.sort_by_cached_key(|d| d.to_string());
+        let mut lists = vec![[Vec::new(), Vec::new()]; terms.len()];
+        for &doc in &by_ref {
+            for (f, field) in per_doc[doc as usize].0.iter().enumerate() {
+                for &(id, n) in field {
+                    lists[id as usize][f].push((doc, n));
+                }
+            }
+        }
+        Postings {
+            terms,
+            lists,
+            lengths: per_doc.into_iter().map(|(_, length)| length).collect(),
+            by_ref,
+            tokens,
+        }
+    }
+
+    /// About what the JSON of a term takes: its trie nodes and its postings with the document
+    /// entries they bring along.
+    fn term_bytes(&self, i: usize) -> usize {
+        let shared = i
+            .checked_sub(1)
+            .map(|p| common_prefix(&self.terms[p], &self.terms[i]))
+            .unwrap_or(0);
+        let postings: usize = self.lists[i].iter().map(Vec::len).sum();
+        24 * (self.terms[i].chars().count() - shared).max(1) + 48 * postings
+    }
+
+    pub(super) fn estimated_bytes(&self) -> usize {
+        (0..self.terms.len()).map(|i| self.term_bytes(i)).sum()
+    }
+
+    /// Cuts the sorted terms into ranges of about `target` bytes (a term is never split).
+    pub(super) fn plan_shards(&self, target: usize) -> Vec<Range<usize>> {
+        let mut ranges = Vec::new();
+        let (mut start, mut size) = (0, 0);
+        for i in 0..self.terms.len() {
+            let bytes = self.term_bytes(i);
+            if size > 0 && size + bytes > target {
+                ranges.push(start..i);
+                (start, size) = (i, 0);
+            }
+            size += bytes;
+        }
+        if start < self.terms.len() || ranges.is_empty() {
+            ranges.push(start..self.terms.len());
+        }
+        ranges
+    }
+
+    /// The elasticlunr index of the terms in `range` as JSON: their postings, the field
+    /// lengths of the documents they occur in (of all documents when `all_documents`), and
+    /// the number of all documents, which the idf needs.
+    ///
+    /// Written directly, in elasticlunr-rs's own layout and order (the tests compare it byte
+    /// for byte with what its `Index` writes): its `InvertedIndex` builds a map node per
+    /// character and a string per posting, which on a large site cost more than the rest of
+    /// the index together.
+    pub(super) fn index_json(
+        &self,
+        range: Range<usize>,
+        pipeline: &[String],
+        all_documents: bool,
+    ) -> Vec<u8> {
+        let mut out = Vec::with_capacity(64 * range.len());
+        out.extend_from_slice(br#"{"fields":["title","body"],"pipeline":"#);
+        serde_json::to_writer(&mut out, pipeline).expect("writing to memory");
+        out.extend_from_slice(br#","ref":"id","version":"#);
+        serde_json::to_writer(&mut out, elasticlunr::ELASTICLUNR_VERSION)
+            .expect("writing to memory");
+        out.extend_from_slice(br#","index":{"#);
+        // elasticlunr-rs keeps fields in a sorted map: body before title.
+        for (n, (name, f)) in [("body", 1), ("title", 0)].into_iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(format!(r#""{name}":{{"root":"#).as_bytes());
+            let terms: Vec<usize> = range
+                .clone()
+                .filter(|&i| !self.lists[i][f].is_empty())
+                .collect();
+            self.write_node(&mut out, &terms, 0, f);
+            out.push(b'}');
+        }
+        out.extend_from_slice(br#"},"documentStore":{"save":false,"docs":{"#);
+        let mut mentioned = vec![all_documents; self.lengths.len()];
+        for i in range {
+            for list in &self.lists[i] {
+                for &(doc, _) in list {
+                    mentioned[doc as usize] = true;
+                }
+            }
+        }
+        let in_store: Vec<usize> = self
+            .by_ref
+            .iter()
+            .map(|&d| d as usize)
+            .filter(|&d| mentioned[d])
+            .collect();
+        for (n, &doc) in in_store.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(format!(r#""{doc}":{{}}"#).as_bytes());
+        }
+        out.extend_from_slice(br#"},"docInfo":{"#);
+        for (n, &doc) in in_store.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            let [title, body] = self.lengths[doc];
+            out.extend_from_slice(
+                format!(r#""{doc}":{{"body":{body},"title":{title}}}"#).as_bytes(),
+            );
+        }
+        out.extend_from_slice(
+            format!(r#"}},"length":{}}},"lang":"Dutch"}}"#, self.lengths.len()).as_bytes(),
+        );
+        out
+    }
+
+    /// One node of the trie of field `f`: the term `terms` share their first `depth` bytes
+    /// with, if it is one of them (then it is the first), and a child per next character.
+    fn write_node(&self, out: &mut Vec<u8>, terms: &[usize], depth: usize, f: usize) {
+        let (own, rest) = match terms.split_first() {
+            Some((&first, rest)) if self.terms[first].len() == depth => (Some(first), rest),
+            _ => (None, terms),
+        };
+        out.extend_from_slice(br#"{"docs":{"#);
+        let list: &[(u32, u32)] = own.map_or(&[], |i| &self.lists[i][f]);
+        for (n, &(doc, count)) in list.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(format!(r#""{doc}":{{"tf":"#).as_bytes());
+            serde_json::to_writer(&mut *out, &f64::from(count).sqrt()).expect("writing to memory");
+            out.push(b'}');
+        }
+        out.extend_from_slice(format!(r#"}},"df":{}"#, list.len()).as_bytes());
+        let mut rest = rest;
+        while let Some(&first) = rest.first() {
+            let c = self.terms[first][depth..]
+                .chars()
+                .next()
+                .expect("longer than depth");
+            let next = depth + c.len_utf8();
+            let prefix = &self.terms[first].as_bytes()[..next];
+            let end = rest
+                .iter()
+                .position(|&i| !self.terms[i].as_bytes().starts_with(prefix))
+                .unwrap_or(rest.len());
+            out.push(b',');
+            serde_json::to_writer(&mut *out, &c).expect("writing to memory");
+            out.push(b':');
+            self.write_node(out, &rest[..end], next, f);
+            rest = &rest[end..];
+        }
+        out.push(b'}');
+    }
+}
+
+/// A document's terms (ids) per field, with their number of occurrences.
+type FieldTerms = [Vec<(u32, u32)>; 2];
+
+/// A field's tokens with their number of occurrences.
+fn count_tokens<'t>(analyzer: &Analyzer, text: &'t str) -> Vec<(&'t str, u32)> {
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for token in analyzer.tokens(text) {
+        *counts.entry(token).or_insert(0) += 1;
+    }
+    counts.into_iter().collect()
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// The words "bedoelde je …?" may propose: every word of the indexed text as typed (folded,
+/// unstemmed), letters only, at least four long; sorted.
+pub(super) fn vocabulary(tokens: &[&str]) -> Vec<String> {
+    let plain = Analyzer::new(false);
+    let letters = Regex::new(r"^\p{L}{4,}$").expect("constant pattern");
+    let mut words: Vec<String> = tokens
+        .par_iter()
+        .filter_map(|t| plain.term(t))
+        .filter(|w| letters.is_match(w))
+        .collect();
+    words.par_sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Sorted words front-coded: each word as the number of characters it shares with the one
+/// before (one digit, at most 9) and the rest, joined by spaces. A third of the plain list.
+pub(super) fn front_code(words: &[String]) -> String {
+    let mut out = String::new();
+    let mut previous = "";
+    for word in words {
+        let shared = common_prefix(previous, word).min(9);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push(char::from(b'0' + shared as u8));
+        out.extend(word.chars().skip(shared));
+        previous = word;
+    }
+    out
+}
