@@ -3,25 +3,25 @@
 //! The pipeline lives in [`site`]; each stage has its own module. The ground floor that every
 //! stage may use is [`text`], [`urls`] and [`error`].
 
-pub mod check;
+mod check;
 pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod content;
-pub mod diagnostics;
+mod diagnostics;
 pub mod error;
-pub mod hash;
+mod hash;
 pub mod ids;
 pub mod initiatives;
 pub mod markdown;
 pub mod output;
 pub mod parsed;
-pub mod privacy;
+mod privacy;
 pub mod render;
 pub mod search;
 pub mod site;
-pub mod support;
+mod support;
 pub mod text;
 pub mod theme;
-pub mod toml_doc;
+mod toml_doc;
 pub mod urls;

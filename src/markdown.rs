@@ -1,8 +1,12 @@
-//! Markdown to HTML: heading ids, the split into sections, and the checks on headings.
+//! The one Markdown pass: HTML with heading ids, the split into sections, plain text, the
+//! initiative mentions, links and images and paragraphs with their lines, and the checks on
+//! headings. Later stages (search, `check`, the support checks) read what it returns and never
+//! parse the Markdown again, as Zola's `Rendered` serves its later stages.
 //!
 //! A report is read as sections: the text before the first `##` heading, then one section per
-//! `##` heading. Every heading gets a stable id made by [`text::slug`], unique on the page, so
-//! links to `/rapporten/<slug>/#<id>` keep working as long as the heading keeps its words.
+//! `##` heading, then the closing text after a line `***`. Every heading gets a stable id made
+//! by [`text::slug`], unique on the page, so links to `/rapporten/<slug>/#<id>` keep working as
+//! long as the heading keeps its words.
 
 use std::path::Path;
 
@@ -130,11 +134,6 @@ impl Rendered {
     pub fn html(&self) -> String {
         self.sections.iter().map(|s| s.html.as_str()).collect()
     }
-
-    /// The sections that start with a heading (the report's own section titles).
-    pub fn titled(&self) -> impl Iterator<Item = &Section> {
-        self.sections.iter().filter(|s| s.title.is_some())
-    }
 }
 
 fn options() -> Options {
@@ -164,6 +163,9 @@ pub struct Mention {
     pub linked: bool,
 }
 
+// One loop over the events on purpose (it is longer than most functions here): the nesting
+// check, the closing marker, the heading ids, sanitising and the joining of text runs each
+// rewrite events in place, and each must see an event after the ones before it.
 /// Renders `body` (starting at line `body_line` of `file`), checking its headings:
 /// no `#` heading (the page title is the only `<h1>`), no skipped level, no empty heading.
 /// With a `linker`, every initiative mention is recorded and the first per section is linked.
@@ -186,32 +188,10 @@ pub fn render(
         .into_offset_iter()
         .collect();
     let paragraphs = paragraphs(&events, &lines);
-    let mut heading_texts = Vec::new();
-    let mut current: Option<String> = None;
-    for (event, _) in &events {
-        match event {
-            Event::Start(Tag::Heading { .. }) => current = Some(String::new()),
-            Event::End(TagEnd::Heading(_)) => {
-                heading_texts.push(current.take().unwrap_or_default())
-            }
-            Event::Text(t) | Event::Code(t) if current.is_some() => {
-                current.as_mut().unwrap().push_str(t)
-            }
-            Event::SoftBreak | Event::HardBreak if current.is_some() => {
-                current.as_mut().unwrap().push(' ')
-            }
-            _ => {}
-        }
-    }
+    let links = links(&events, &lines);
+    let heading_texts = heading_texts(&events);
 
-    let mut sections = vec![Section {
-        id: INTRO_ID.to_owned(),
-        title: None,
-        place: Place::Opening,
-        subheadings: Vec::new(),
-        html: String::new(),
-        text: String::new(),
-    }];
+    let mut sections = vec![Section::new(INTRO_ID, None, Place::Opening)];
     let mut out: Vec<Event> = Vec::new();
     let mut open_heading: Option<(String, String)> = None;
     let mut depth = 0usize;
@@ -219,30 +199,10 @@ pub fn render(
     let mut texts = heading_texts.into_iter();
     let mut previous_level = 1u8;
     let mut closing = false;
-    let mut links: Vec<LinkRef> = Vec::new();
-    // Links and images still open, as indexes into `links` (an image may sit in a link).
-    let mut open_links: Vec<usize> = Vec::new();
     for (event, range) in events {
         match &event {
             Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => depth += 1,
             Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                open_links.push(links.len());
-                links.push(LinkRef {
-                    url: dest_url.to_string(),
-                    text: String::new(),
-                    line: line_of(range.start),
-                    image: matches!(event, Event::Start(Tag::Image { .. })),
-                });
-            }
-            Event::End(TagEnd::Link | TagEnd::Image) => {
-                open_links.pop();
-            }
-            Event::Text(t) | Event::Code(t) => {
-                for &l in &open_links {
-                    links[l].text.push_str(t);
-                }
-            }
             _ => {}
         }
         if depth > MAX_NESTING && !too_deep {
@@ -263,14 +223,7 @@ pub fn render(
             // follows closes the whole report. It becomes a marker where the sections are cut.
             Event::Rule if depth == 0 && !closing => {
                 closing = true;
-                sections.push(Section {
-                    id: CLOSING_ID.to_owned(),
-                    title: None,
-                    place: Place::Closing,
-                    subheadings: Vec::new(),
-                    html: String::new(),
-                    text: String::new(),
-                });
+                sections.push(Section::new(CLOSING_ID, None, Place::Closing));
                 Event::Html(CowStr::Borrowed(CLOSING_MARK))
             }
             Event::Start(Tag::Heading { .. }) if closing => {
@@ -304,46 +257,18 @@ pub fn render(
                     .join(" ");
                 let n = level as u8;
                 let line = line_of(range.start);
-                if n == 1 {
-                    errors.push(
-                        ContentError::new(file, line, "een kop met één # is niet toegestaan in de tekst")
-                            .rule("koppen")
-                            .hint("de titel van de pagina is de enige hoofdkop; gebruik ## voor een kopje"),
-                    );
-                } else if n > previous_level + 1 {
-                    errors.push(
-                        ContentError::new(
-                            file,
-                            line,
-                            "deze kop slaat een niveau over",
-                        )
-                        .rule("koppen")
-                        .hint(format!(
-                            "een kop mag één niveau dieper zijn dan de kop erboven: gebruik {} in plaats van {}",
-                            "#".repeat(previous_level as usize + 1),
-                            "#".repeat(n as usize)
-                        )),
-                    );
-                }
-                if text.trim().is_empty() {
-                    errors.push(
-                        ContentError::new(file, line, "lege kop")
-                            .rule("koppen")
-                            .hint("schrijf tekst achter de #-tekens, of haal de regel weg"),
-                    );
-                }
+                errors.extend(ContentErrors(heading_problems(
+                    file,
+                    line,
+                    n,
+                    previous_level,
+                    &text,
+                )));
                 previous_level = n;
                 let id = ids.claim(&text, "kop");
                 open_heading = Some((id.clone(), text.clone()));
                 if level == HeadingLevel::H2 {
-                    sections.push(Section {
-                        id: id.clone(),
-                        title: Some(text),
-                        place: Place::Titled,
-                        subheadings: Vec::new(),
-                        html: String::new(),
-                        text: String::new(),
-                    });
+                    sections.push(Section::new(&id, Some(text), Place::Titled));
                 } else if n > 2 {
                     sections.last_mut().unwrap().subheadings.push(Heading {
                         id: id.clone(),
@@ -358,8 +283,6 @@ pub fn render(
                     attrs,
                 })
             }
-            // Raw HTML, and links with a scheme other than http(s), mailto or tel, make the
-            // page go through the sanitiser (unless the config trusts raw HTML).
             // Raw HTML is sanitised where it stands, fragment by fragment (unless the config
             // trusts it): it can never carry an id, so it cannot take a heading's id or repeat
             // one (found by fuzzing when whole sections were sanitised).
@@ -399,23 +322,7 @@ pub fn render(
         Some(linker) => link_mentions(out, linker),
         None => (out, Vec::new()),
     };
-    // Each `##` section starts at its heading's opening tag, the closing text after its
-    // marker (which itself is no part of the page).
-    let mut bounds = vec![0];
-    bounds.extend(
-        out.iter()
-            .enumerate()
-            .filter_map(|(i, e)| (is_h2(e) || is_closing_mark(e)).then_some(i)),
-    );
-    bounds.push(out.len());
-    for (section, range) in sections.iter_mut().zip(bounds.windows(2)) {
-        let mut events = &out[range[0]..range[1]];
-        if events.first().is_some_and(is_closing_mark) {
-            events = &events[1..];
-        }
-        pulldown_cmark::html::push_html(&mut section.html, events.iter().cloned());
-        section.text = plain_text(events);
-    }
+    cut(&out, &mut sections);
     // An opening or closing part with nothing in it is no part of the page. Nothing can be
     // mentioned in it, so only an empty opening moves the mentions' sections.
     if sections[0].html.trim().is_empty() {
@@ -431,6 +338,125 @@ pub fn render(
         links,
         paragraphs,
     })
+}
+
+impl Section {
+    fn new(id: &str, title: Option<String>, place: Place) -> Section {
+        Section {
+            id: id.to_owned(),
+            title,
+            place,
+            subheadings: Vec::new(),
+            html: String::new(),
+            text: String::new(),
+        }
+    }
+}
+
+/// What is wrong with a heading of level `n` after one of `previous` level: a `#` heading (the
+/// page title is the only `<h1>`), a skipped level, no text.
+fn heading_problems(
+    file: &Path,
+    line: usize,
+    n: u8,
+    previous: u8,
+    text: &str,
+) -> Vec<ContentError> {
+    let mut problems = Vec::new();
+    if n == 1 {
+        problems.push(
+            ContentError::new(
+                file,
+                line,
+                "een kop met één # is niet toegestaan in de tekst",
+            )
+            .rule("koppen")
+            .hint("de titel van de pagina is de enige hoofdkop; gebruik ## voor een kopje"),
+        );
+    } else if n > previous + 1 {
+        problems.push(
+            ContentError::new(file, line, "deze kop slaat een niveau over")
+                .rule("koppen")
+                .hint(format!(
+                    "een kop mag één niveau dieper zijn dan de kop erboven: gebruik {} in plaats van {}",
+                    "#".repeat(previous as usize + 1),
+                    "#".repeat(n as usize)
+                )),
+        );
+    }
+    if text.trim().is_empty() {
+        problems.push(
+            ContentError::new(file, line, "lege kop")
+                .rule("koppen")
+                .hint("schrijf tekst achter de #-tekens, of haal de regel weg"),
+        );
+    }
+    problems
+}
+
+/// Cuts the page's events into its sections' HTML and text: each `##` section starts at its
+/// heading's opening tag, the closing text after its marker (which is no part of the page).
+fn cut(out: &[Event], sections: &mut [Section]) {
+    let mut bounds = vec![0];
+    bounds.extend(
+        out.iter()
+            .enumerate()
+            .filter_map(|(i, e)| (is_h2(e) || is_closing_mark(e)).then_some(i)),
+    );
+    bounds.push(out.len());
+    for (section, range) in sections.iter_mut().zip(bounds.windows(2)) {
+        let mut events = &out[range[0]..range[1]];
+        if events.first().is_some_and(is_closing_mark) {
+            events = &events[1..];
+        }
+        pulldown_cmark::html::push_html(&mut section.html, events.iter().cloned());
+        section.text = plain_text(events);
+    }
+}
+
+/// The text of every heading, in order, so ids can be set on the opening tag.
+fn heading_texts(events: &[(Event, std::ops::Range<usize>)]) -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut current: Option<String> = None;
+    for (event, _) in events {
+        match (event, current.as_mut()) {
+            (Event::Start(Tag::Heading { .. }), _) => current = Some(String::new()),
+            (Event::End(TagEnd::Heading(_)), _) => texts.push(current.take().unwrap_or_default()),
+            (Event::Text(t) | Event::Code(t), Some(text)) => text.push_str(t),
+            (Event::SoftBreak | Event::HardBreak, Some(text)) => text.push(' '),
+            _ => {}
+        }
+    }
+    texts
+}
+
+/// Every link and image with its line and visible text (an image may sit in a link).
+fn links(events: &[(Event, std::ops::Range<usize>)], lines: &text::Lines) -> Vec<LinkRef> {
+    let mut links: Vec<LinkRef> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                open.push(links.len());
+                links.push(LinkRef {
+                    url: dest_url.to_string(),
+                    text: String::new(),
+                    line: lines.of(range.start),
+                    image: matches!(event, Event::Start(Tag::Image { .. })),
+                });
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                open.pop();
+            }
+            Event::Text(t) | Event::Code(t) => {
+                for &l in &open {
+                    links[l].text.push_str(t);
+                }
+            }
+            _ => {}
+        }
+    }
+    links
 }
 
 /// A link to a heading's own id; its accessible name says where it leads.
@@ -488,6 +514,8 @@ fn is_inline(tag: &TagEnd) -> bool {
     )
 }
 
+// Longer than most: it keeps the block texts, the section, the link and heading state and the
+// sentence ends in step over one walk of the events; split, each part would pass all of them.
 /// Finds initiative mentions in running text and turns the first per section (outside
 /// headings and existing links) into a link to the initiative's page.
 fn link_mentions<'a>(events: Vec<Event<'a>>, linker: &Linker) -> (Vec<Event<'a>>, Vec<Mention>) {

@@ -13,7 +13,6 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use anyhow::{Context, bail};
-use rayon::prelude::*;
 
 /// One file of the finished site, with its path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,13 +222,6 @@ impl Job {
     }
 }
 
-/// Writes `files` to `out_dir` in one go, replacing what was there.
-pub fn write(files: Vec<OutputFile>, out_dir: &Path, root: &Path) -> anyhow::Result<()> {
-    let staging = Staging::begin(out_dir, root)?;
-    files.into_par_iter().try_for_each(|f| staging.put(f))?;
-    staging.commit()
-}
-
 /// Puts the new site in place of the old one. Where the system can (Linux), the two folders
 /// trade places in one atomic step, so that at every moment the output folder is either the
 /// old complete site or the new one; then the old one, now at the staging path, is removed.
@@ -294,6 +286,13 @@ fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Writes `files` to `out_dir` in one go, replacing what was there.
+    fn write(files: Vec<OutputFile>, out_dir: &Path, root: &Path) -> anyhow::Result<()> {
+        let staging = Staging::begin(out_dir, root)?;
+        files.into_iter().try_for_each(|f| staging.put(f))?;
+        staging.commit()
+    }
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile {

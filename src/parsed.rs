@@ -8,7 +8,7 @@
 use crate::config::Config;
 use crate::content::{Initiative, Organisation, Report, Topic};
 pub use crate::ids::{InitiativeId, MentionId, ReportId, SectionId, TopicId};
-use crate::markdown::{Mention, Plain, Rendered, Section};
+use crate::markdown::{Mention, Plain, Rendered};
 use crate::urls::Urls;
 
 /// A report with its text rendered: the record every later stage reads.
@@ -94,20 +94,12 @@ impl Site {
         &self.reports[id.0]
     }
 
-    pub fn topic(&self, id: TopicId) -> &ParsedTopic {
-        &self.topics[id.0]
-    }
-
     pub fn initiative(&self, id: InitiativeId) -> &ParsedInitiative {
         &self.initiatives[id.0]
     }
 
     pub fn mention(&self, id: MentionId) -> &Mention {
         &self.reports[id.report.0].body.mentions[id.index]
-    }
-
-    pub fn section(&self, id: SectionId) -> &Section {
-        &self.reports[id.report.0].body.sections[id.section]
     }
 
     /// The topic of a report.

@@ -16,9 +16,7 @@ use crate::error::{BuildError, ContentErrors};
 use crate::initiatives::{self, Matcher};
 use crate::markdown::{self, Linker, Rendered};
 use crate::output::{Memory, OutputFile, Sink, Staging};
-use crate::parsed::{
-    MentionIndex, ParsedInitiative, ParsedReport, ParsedTopic, ReportId, Site, TopicId,
-};
+use crate::parsed::{MentionIndex, ParsedInitiative, ParsedReport, ParsedTopic, Site, TopicId};
 use crate::render;
 use crate::search;
 use crate::support;
@@ -82,7 +80,7 @@ impl Timings {
     }
 }
 
-/// A site built in memory: every file, the search index's figures and the stage timings.
+/// A site built in memory: every file and the search index's figures.
 pub struct Built {
     pub site: Site,
     /// Kept for [`index`], which serve runs after the pages.
@@ -90,7 +88,6 @@ pub struct Built {
     pub files: Vec<OutputFile>,
     /// `None` in [`Mode::Preview`], where the index is made afterwards.
     pub search: Option<SearchFigures>,
-    pub timings: Timings,
 }
 
 /// The search index in numbers, for the build summary and `check`.
@@ -196,19 +193,13 @@ pub fn parse(
         organisations_file,
     } = library;
     let matcher = Matcher::new(&initiatives);
-    // Every report page sits at the same depth, so one set of links to the initiatives
-    // serves them all.
-    let from_report = urls::report("-");
-    let hrefs: Vec<String> = initiatives
-        .iter()
-        .map(|i| urls.href(Origin::Page(&from_report), &urls::initiative(&i.slug)))
-        .collect();
+    let hrefs = initiative_hrefs(&urls, &initiatives);
     let linker = Linker {
         matcher: &matcher,
         hrefs: &hrefs,
     };
     // What a report's rendering reads besides its own text: the initiatives' names and links.
-    let links = fingerprint((
+    let reads = fingerprint((
         &hrefs,
         initiatives
             .iter()
@@ -216,26 +207,7 @@ pub fn parse(
             .collect::<Vec<_>>(),
         config.trusted_html,
     ));
-    let keys: Vec<u64> = reports
-        .iter()
-        .map(|r| fingerprint((&r.file, &r.body, r.body_line, links)))
-        .collect();
-    let known = cache.as_deref().map(|c| &c.bodies);
-    // Reports are independent: render them in parallel, keep the order.
-    let results: Vec<Result<Rendered, ContentErrors>> = reports
-        .par_iter()
-        .zip(&keys)
-        .map(|(r, key)| match known.and_then(|k| k.get(key)) {
-            Some(rendered) => Ok(rendered.clone()),
-            None => markdown::render(
-                &r.file,
-                &r.body,
-                r.body_line,
-                Some(&linker),
-                config.trusted_html,
-            ),
-        })
-        .collect();
+    let results = render_reports(&reports, &linker, reads, config.trusted_html, cache);
     // Aliases are checked against the Markdown as written, the last stage that reads it.
     let markdown: Vec<&str> = reports.iter().map(|r| r.body.as_str()).collect();
     errors.extend(relative(initiatives::check_aliases(
@@ -244,54 +216,22 @@ pub fn parse(
         &initiatives_file,
         &markdown,
     )));
-    let topic_of = |slug: &str| {
-        TopicId(
-            topics
-                .iter()
-                .position(|t| t.slug == slug)
-                .expect("topics checked in Library::load"),
-        )
-    };
     let count = reports.len();
-    let mut parsed = Vec::with_capacity(count);
-    for (mut report, result) in reports.into_iter().zip(results) {
-        match result {
-            Ok(body) => {
-                // Rendered, the Markdown is needed no more: the record holds the result.
-                report.body = String::new();
-                parsed.push(ParsedReport {
-                    topic: topic_of(&report.topic),
-                    report,
-                    body,
-                });
-            }
-            Err(e) => errors.extend(relative(e)),
-        }
-    }
+    let (parsed, failed) = records(reports, results, &topics);
+    errors.extend(relative(failed));
     // The checks below read every report's rendered text.
     if parsed.len() < count {
         return Err(errors);
     }
-    if let Some(cache) = cache {
-        cache.bodies = keys
-            .iter()
-            .copied()
-            .zip(parsed.iter().map(|p| p.body.clone()))
-            .collect();
-    }
     // What the site says around the reports must stand in them.
-    let texts = support::Texts::new(&parsed.iter().map(|p| &p.body).collect::<Vec<_>>());
-    let (sources, unsupported) = support::check_quotes(
-        &texts,
+    let (sources, unsupported) = support::check(
+        &parsed,
         &initiatives,
         &initiatives_file,
         &organisations,
         &organisations_file,
     );
     errors.extend(relative(unsupported));
-    for p in &parsed {
-        errors.extend(relative(support::check_link_texts(&p.report, &p.body)));
-    }
     let mentions = MentionIndex::new(
         initiatives.len(),
         &parsed.iter().map(|p| &p.body).collect::<Vec<_>>(),
@@ -301,7 +241,7 @@ pub fn parse(
         .zip(sources)
         .map(|(initiative, source)| ParsedInitiative {
             initiative,
-            quote_source: source.map(ReportId),
+            quote_source: source,
         })
         .collect();
     let topics = topics
@@ -320,6 +260,79 @@ pub fn parse(
         organisations,
         mentions,
     })
+}
+
+/// One record per report that rendered: its facts, its topic and its body (its Markdown is
+/// needed no more); the errors of those that did not.
+fn records(
+    reports: Vec<crate::content::Report>,
+    results: Vec<Result<Rendered, ContentErrors>>,
+    topics: &[crate::content::Topic],
+) -> (Vec<ParsedReport>, ContentErrors) {
+    let mut errors = ContentErrors::default();
+    let mut parsed = Vec::with_capacity(reports.len());
+    for (mut report, result) in reports.into_iter().zip(results) {
+        match result {
+            Ok(body) => {
+                report.body = String::new();
+                let topic = topics
+                    .iter()
+                    .position(|t| t.slug == report.topic)
+                    .expect("topics checked in Library::load");
+                parsed.push(ParsedReport {
+                    topic: TopicId(topic),
+                    report,
+                    body,
+                });
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    (parsed, errors)
+}
+
+/// The link from a report page to each initiative's page. Every report page sits at the same
+/// depth, so one set serves them all.
+fn initiative_hrefs(urls: &Urls, initiatives: &[crate::content::Initiative]) -> Vec<String> {
+    let from_report = urls::report("-");
+    initiatives
+        .iter()
+        .map(|i| urls.href(Origin::Page(&from_report), &urls::initiative(&i.slug)))
+        .collect()
+}
+
+/// Every report's Markdown rendered, in parallel and in order. With a `cache`, a report whose
+/// text and `reads` (what rendering reads besides the text) are as before is taken from it,
+/// and the cache keeps this build's bodies when all of them rendered.
+fn render_reports(
+    reports: &[crate::content::Report],
+    linker: &Linker,
+    reads: u64,
+    trusted_html: bool,
+    cache: Option<&mut Cache>,
+) -> Vec<Result<Rendered, ContentErrors>> {
+    let keys: Vec<u64> = reports
+        .iter()
+        .map(|r| fingerprint((&r.file, &r.body, r.body_line, reads)))
+        .collect();
+    let known = cache.as_deref().map(|c| &c.bodies);
+    let results: Vec<Result<Rendered, ContentErrors>> = reports
+        .par_iter()
+        .zip(&keys)
+        .map(|(r, key)| match known.and_then(|k| k.get(key)) {
+            Some(rendered) => Ok(rendered.clone()),
+            None => markdown::render(&r.file, &r.body, r.body_line, Some(linker), trusted_html),
+        })
+        .collect();
+    if let Some(cache) = cache
+        && results.iter().all(Result::is_ok)
+    {
+        cache.bodies = keys
+            .into_iter()
+            .zip(results.iter().flatten().cloned())
+            .collect();
+    }
+    results
 }
 
 /// What [`produce`] made: the sink with every file, the parsed site, and the figures.
@@ -428,7 +441,6 @@ pub fn render_all(
         theme: produced.theme,
         files: produced.sink.into_files(),
         search: produced.search,
-        timings: produced.timings,
     })
 }
 

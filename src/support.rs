@@ -7,6 +7,33 @@ use std::path::Path;
 use crate::content::{Initiative, Organisation, Report};
 use crate::error::{ContentError, ContentErrors};
 use crate::markdown::Rendered;
+use crate::parsed::{ParsedReport, ReportId};
+
+/// Every check of this module on the rendered reports: for each initiative the report its
+/// quote was found in, and the errors.
+pub fn check(
+    reports: &[ParsedReport],
+    initiatives: &[Initiative],
+    initiatives_file: &Path,
+    organisations: &[Organisation],
+    organisations_file: &Path,
+) -> (Vec<Option<ReportId>>, ContentErrors) {
+    let texts = Texts::new(&reports.iter().map(|p| &p.body).collect::<Vec<_>>());
+    let (sources, mut errors) = check_quotes(
+        &texts,
+        initiatives,
+        initiatives_file,
+        organisations,
+        organisations_file,
+    );
+    for p in reports {
+        errors.extend(check_link_texts(&p.report, &p.body));
+    }
+    (
+        sources.into_iter().map(|s| s.map(ReportId)).collect(),
+        errors,
+    )
+}
 
 /// Text as quotes are compared: whitespace runs as one space, typographic quotes as straight
 /// ones (a quote copied from a Word document or from the site itself still matches).

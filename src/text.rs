@@ -1,7 +1,8 @@
-//! Dutch text in one place: folding, slugs and dates.
+//! Text in one place: Dutch folding, slugs, dates and times, sentences, and line numbers.
 //!
 //! Heading ids, alias matching and search all fold text through [`fold`], so the three can
-//! never disagree about whether `Café` and `cafe` are the same word.
+//! never disagree about whether `Café` and `cafe` are the same word; the Markdown pass and
+//! the mention quotes cut sentences with the same rule ([`sentence_ends`]).
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -130,7 +131,6 @@ pub fn dutch_date(date: time::Date) -> String {
     )
 }
 
-/// `16 mei 2023`, for lists where the weekday is noise.
 /// Line numbers of byte offsets in a text, from its newlines found once (counting newlines
 /// from the start for every heading, link or paragraph was quadratic on long files).
 pub struct Lines {
@@ -158,6 +158,7 @@ pub fn kilobytes(bytes: usize) -> String {
     format!("{:.1}", bytes as f64 / 1024.0).replace('.', ",")
 }
 
+/// `16 mei 2023`, for lists where the weekday is noise.
 pub fn dutch_short_date(date: time::Date) -> String {
     format!(
         "{} {} {}",

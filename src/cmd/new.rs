@@ -38,6 +38,7 @@ fn content_error(message: String) -> (i32, String) {
     (EXIT_CONTENT, message)
 }
 
+// Most of its length is the commented front matter it writes, kept as one readable text.
 fn new_report(root: &Path, title: &str, thema: &str, datum: &str) -> Outcome {
     let topics: Vec<String> = std::fs::read_dir(root.join("content/themas"))
         .map_err(|e| {

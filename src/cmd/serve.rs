@@ -50,6 +50,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+// Longer than most: starting the server, the watcher and the reload channel in order.
 pub fn run(args: &ServeArgs) -> i32 {
     let server = match tiny_http::Server::http(("127.0.0.1", args.port)) {
         Ok(s) => s,
@@ -238,6 +239,8 @@ fn rebuild(shared: &Shared, opts: &BuildOptions) {
     }
 }
 
+// Longer than most: one match over what a request may ask for (reload channel, page, file,
+// folder without its slash, nothing), each answer a few lines.
 fn respond(shared: &Arc<Shared>, request: tiny_http::Request) {
     let url = request
         .url()

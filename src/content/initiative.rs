@@ -212,6 +212,8 @@ impl Organisation {
             .collect()
     }
 
+    // One pass per declared thing (participants lines, people, attended tables, initiative
+    // links), each with its own Dutch message: longer than most, but flat.
     /// Every organisation a report names must be declared: variants are normalised by data,
     /// never guessed.
     pub fn check_declared(

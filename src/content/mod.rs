@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 pub use initiative::{Initiative, Kind, MentionedAs, Organisation};
-pub use report::{Correction, LinkText, Part, Person, Report};
+pub use report::{Correction, LinkText, Person, Report};
 pub use topic::Topic;
 
 use crate::error::{ContentError, ContentErrors, did_you_mean};
@@ -131,15 +131,6 @@ impl Library {
             }
         }
         errors
-    }
-
-    pub fn topic(&self, slug: &str) -> Option<&Topic> {
-        self.topics.iter().find(|t| t.slug == slug)
-    }
-
-    /// The reports of one topic, in date order.
-    pub fn reports_of<'a>(&'a self, topic: &'a str) -> impl Iterator<Item = &'a Report> + 'a {
-        self.reports.iter().filter(move |r| r.topic == topic)
     }
 }
 

@@ -5,24 +5,29 @@
 //! root, from [`Urls::root`](crate::urls::Urls::root)) and every item carries its site `path`,
 //! so a link in a template is always `{{ root }}{{ item.path }}`.
 
+mod cache;
 mod data;
+mod pages;
 pub mod views;
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use tera::{Context, Tera};
+
+pub use cache::PageCache;
+use cache::{HashWriter, Made};
+use pages::PageSpec;
 
 use crate::error::{BuildError, ContentError, ContentErrors};
 use crate::output::{OutputFile, Sink};
 use crate::parsed::Site;
 use crate::theme::Theme;
-use crate::urls::{self, Origin, file_for};
+use crate::urls::{Origin, file_for};
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
-use views::{Link, Views};
+use views::Views;
 
 #[derive(Serialize)]
 struct SiteView<'a> {
@@ -30,124 +35,6 @@ struct SiteView<'a> {
     description: &'a str,
     base_url: &'a str,
     language: &'a str,
-}
-
-/// A value of a page's template context, kept as its typed view until the page is rendered
-/// (a large site's contexts are never all in memory at once), and hashed as it is for the
-/// page cache without making a context at all.
-trait PageValue: Send + Sync {
-    fn put_into(&self, key: &str, context: &mut Context);
-    fn write_json(&self, out: &mut HashWriter);
-}
-
-impl<T: Serialize + Send + Sync> PageValue for T {
-    fn put_into(&self, key: &str, context: &mut Context) {
-        context.insert(key, self);
-    }
-
-    fn write_json(&self, out: &mut HashWriter) {
-        serde_json::to_writer(out, self).expect("writing to a hasher");
-    }
-}
-
-type Value<'a> = (&'static str, Box<dyn PageValue + 'a>);
-
-/// A page to render: its site path, template and page-specific values.
-struct PageSpec<'a> {
-    path: String,
-    template: &'static str,
-    title: String,
-    description: String,
-    values: Vec<Value<'a>>,
-    /// Served by hosts at any address (the 404 page): links must be absolute.
-    anywhere: bool,
-    /// The trail from the home page (not included) to this page (included, last).
-    crumbs: Vec<Link>,
-}
-
-impl<'a> PageSpec<'a> {
-    fn new(
-        path: impl Into<String>,
-        template: &'static str,
-        title: impl Into<String>,
-        description: impl Into<String>,
-    ) -> Self {
-        PageSpec {
-            path: path.into(),
-            template,
-            title: title.into(),
-            description: description.into(),
-            values: Vec::new(),
-            anywhere: false,
-            crumbs: Vec::new(),
-        }
-    }
-
-    fn with<T: Serialize + Sync + ?Sized>(mut self, key: &'static str, value: &'a T) -> Self {
-        self.values.push((key, Box::new(value)));
-        self
-    }
-
-    /// A value made for this page only, moved into it.
-    fn with_owned<T: Serialize + Send + Sync + 'a>(mut self, key: &'static str, value: T) -> Self {
-        self.values.push((key, Box::new(value)));
-        self
-    }
-
-    fn crumbs(mut self, crumbs: &[(&str, &str)]) -> Self {
-        self.crumbs = crumbs.iter().map(|(p, t)| crumb(p, t)).collect();
-        self
-    }
-}
-
-fn crumb(path: &str, title: &str) -> Link {
-    Link {
-        path: path.to_owned(),
-        title: title.to_owned(),
-        note: String::new(),
-    }
-}
-
-const TOPICS: (&str, &str) = (urls::TOPICS, "Thema's");
-const REPORTS: (&str, &str) = (urls::REPORTS, "Verslagen");
-const INITIATIVES: (&str, &str) = (urls::INITIATIVES, "Initiatieven");
-const ORGANISATIONS: (&str, &str) = (urls::ORGANISATIONS, "Organisaties");
-const SEARCH: (&str, &str) = ("zoeken/", "Zoeken");
-const ACCESSIBILITY: (&str, &str) = ("toegankelijkheid/", "Toegankelijkheid");
-
-/// The pages of the last build with a hash of what each was made from (its template context,
-/// and the theme's templates): a page whose context hashes the same is the same page, so only
-/// pages whose content changed are rendered again. No list of what depends on what to keep
-/// up to date: a report edit re-renders its page, its topic page, the pages of the initiatives
-/// it mentions, the lists it is in, and nothing else.
-#[derive(Default)]
-pub struct PageCache {
-    templates: u64,
-    pages: HashMap<String, (u64, Vec<u8>)>,
-    /// Pages rendered by the last build (the others came from the cache).
-    pub rendered: usize,
-}
-
-/// What became of one page: its minifying time, whether it was rendered (or came from the
-/// cache), and what the cache keeps of it.
-struct Made {
-    minify: Duration,
-    fresh: bool,
-    kept: Option<(String, (u64, Vec<u8>))>,
-}
-
-/// Writes into a hasher, so a context is hashed without being written out.
-struct HashWriter(std::hash::DefaultHasher);
-
-impl std::io::Write for HashWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.write(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 /// How long rendering took: all of it, and the CPU time of minifying (summed over pages, as
@@ -170,249 +57,40 @@ pub fn render(
 ) -> Result<RenderStats, BuildError> {
     let started = Instant::now();
     let tera = load_templates(theme)?;
-    let templates = {
-        let mut h = std::hash::DefaultHasher::new();
-        theme
-            .templates
-            .iter()
-            .for_each(|(n, (s, _))| (n, s).hash(&mut h));
-        h.finish()
-    };
-    let known = cache
-        .as_deref()
-        .filter(|c| c.templates == templates)
-        .map(|c| &c.pages);
-    let keep = cache.is_some();
     let put = |file: OutputFile| sink.put(file).map_err(BuildError::Other);
-
-    // Static files, CSS and JS fingerprinted so hosts can cache them forever.
-    let mut assets = BTreeMap::new();
-    for (name, bytes) in &theme.static_files {
-        let out = match name.rsplit_once('.') {
-            Some((stem, ext)) if ext == "css" || ext == "js" => {
-                let hash = Sha256::digest(bytes);
-                let short: String = hash.iter().take(5).map(|b| format!("{b:02x}")).collect();
-                format!("static/{stem}.{short}.{ext}")
-            }
-            _ => format!("static/{name}"),
-        };
-        assets.insert(name.clone(), out.clone());
-        put(OutputFile {
-            path: out,
-            bytes: bytes.clone(),
-        })?;
-    }
+    let mut assets = static_files(theme, &put)?;
     for (name, path) in generated {
         assets.insert((*name).to_owned(), path.clone());
     }
 
     let views = Views::new(site);
     let summaries: Vec<&views::ReportSummary> = views.reports.iter().map(|r| &r.summary).collect();
-    let title = &site.config.title;
-    let mut pages = vec![
-        PageSpec::new("", "index.html", title.as_str(), site.config.description.as_str())
-            .with("topics", &views.topics)
-            .with("reports", &summaries)
-            .with_owned("initiative_count", views.initiatives.len())
-            .with_owned("organisation_count", views.participating_organisations),
-        PageSpec::new(TOPICS.0, "topics.html", TOPICS.1, format!("De {} thema's van de thematafels van {title}.", views.topics.len()))
-            .with("topics", &views.topics)
-            .crumbs(&[TOPICS]),
-        PageSpec::new(
-            REPORTS.0,
-            "reports.html",
-            REPORTS.1,
-            format!("Alle {} verslagen van de thematafels van {title}, op datum.", views.reports.len()),
-        )
-        .with("reports", &summaries)
-        .crumbs(&[REPORTS]),
-        PageSpec::new(
-            INITIATIVES.0,
-            "initiatives.html",
-            INITIATIVES.1,
-            format!(
-                "{} initiatieven, plekken en ideeën die professionals noemden aan de thematafels van {title}.",
-                views.initiatives.len()
-            ),
-        )
-        .with("initiatives", &views.initiatives)
-        .with("by_mentioned_as", &views.by_mentioned_as)
-        .with("by_topic", &views.by_topic)
-        .with("by_kind", &views.by_kind)
-        .crumbs(&[INITIATIVES]),
-        PageSpec::new(
-            ORGANISATIONS.0,
-            "organisations.html",
-            ORGANISATIONS.1,
-            format!("De {} organisaties die meededen aan de thematafels van {title}.", views.participating_organisations),
-        )
-        .with("organisations", &views.organisations)
-        .crumbs(&[ORGANISATIONS]),
-        PageSpec::new(SEARCH.0, "search.html", SEARCH.1, format!("Zoek in de verslagen, thema's en initiatieven van {title}."))
-            .crumbs(&[SEARCH]),
-        PageSpec::new(
-            ACCESSIBILITY.0,
-            "accessibility.html",
-            ACCESSIBILITY.1,
-            format!("Hoe toegankelijk is {title}? Welke norm de site volgt, hoe dat is getest en hoe u een probleem meldt."),
-        )
-        .crumbs(&[ACCESSIBILITY]),
-    ];
-    for topic in &views.topics {
-        pages.push(
-            PageSpec::new(
-                topic.path.as_str(),
-                "topic.html",
-                format!("Thema {}", topic.title),
-                topic.description.as_str(),
-            )
-            .with("topic", topic)
-            .with_owned(
-                "reports",
-                topic
-                    .reports
-                    .iter()
-                    .map(|&id| views::ReportOutline {
-                        summary: &views.reports[id.0].summary,
-                        sections: &views.reports[id.0].outline,
-                    })
-                    .collect::<Vec<_>>(),
-            )
-            .crumbs(&[TOPICS, (&topic.path, &topic.title)]),
-        );
-    }
-    // Previous and next report of the same topic, found in one pass (not a search per report).
-    let mut last_of_topic: HashMap<&str, usize> = HashMap::new();
-    let mut previous: Vec<Option<usize>> = vec![None; views.reports.len()];
-    let mut next: Vec<Option<usize>> = vec![None; views.reports.len()];
-    for (i, report) in views.reports.iter().enumerate() {
-        if let Some(p) = last_of_topic.insert(&report.topic, i) {
-            previous[i] = Some(p);
-            next[p] = Some(i);
-        }
-    }
-    for (i, report) in views.reports.iter().enumerate() {
-        let prev = previous[i].map(|j| &views.reports[j].summary);
-        let next = next[i].map(|j| &views.reports[j].summary);
-        let s = &report.summary;
-        let label = format!("{}, {}", s.title, s.short_date);
-        pages.push(
-            PageSpec::new(
-                s.path.as_str(),
-                "report.html",
-                format!("{} ({})", s.title, s.short_date),
-                report.description.as_str(),
-            )
-            .with("report", report)
-            .with_owned("previous", prev)
-            .with_owned("next", next)
-            .crumbs(&[TOPICS, (&s.topic_path, &s.topic_title), (&s.path, &label)]),
-        );
-    }
-    for initiative in &views.initiatives {
-        pages.push(
-            PageSpec::new(
-                initiative.path.as_str(),
-                "initiative.html",
-                initiative.name.as_str(),
-                format!(
-                    "{} ({}): {}",
-                    initiative.name, initiative.kind_label, initiative.description
-                ),
-            )
-            .with("initiative", initiative)
-            .crumbs(&[INITIATIVES, (&initiative.path, &initiative.name)]),
-        );
-    }
-    let mut not_found = PageSpec::new(
-        "404.html",
-        "404.html",
-        "Pagina niet gevonden",
-        "Deze pagina bestaat niet (meer).",
-    );
-    not_found.anywhere = true;
-    pages.push(not_found);
-
-    let site_view = SiteView {
-        title: &site.config.title,
-        description: &site.config.description,
-        base_url: site.urls.base_url(),
-        language: &site.config.language,
-    };
+    let pages = pages::all(&views, &summaries);
     let sitemap: Vec<String> = pages
         .iter()
         .filter(|p| !p.anywhere)
         .map(|p| site.urls.absolute(&p.path))
         .collect();
-    // What every page's context holds alike, hashed once.
-    let shared_hash = keep.then(|| {
-        let mut h = HashWriter(std::hash::DefaultHasher::new());
-        serde_json::to_writer(&mut h, &(&site_view, &assets)).expect("writing to a hasher");
-        h.0.finish()
-    });
+    let shared = Shared {
+        site: SiteView {
+            title: &site.config.title,
+            description: &site.config.description,
+            base_url: site.urls.base_url(),
+            language: &site.config.language,
+        },
+        assets: &assets,
+    };
+    let templates = templates_hash(theme);
+    let known = cache
+        .as_deref()
+        .filter(|c| c.templates == templates)
+        .map(|c| &c.pages);
+    // What every page's context holds alike, hashed once (only when pages are cached).
+    let shared_hash = cache.is_some().then(|| shared.hash());
     // Pages are independent: render, minify and hand them over in parallel.
     let made: Vec<Made> = pages
         .into_par_iter()
-        .map(|page| {
-            let origin = if page.anywhere {
-                Origin::Anywhere
-            } else {
-                Origin::Page(&page.path)
-            };
-            let root = site.urls.root(origin);
-            let page_view = serde_json::json!({
-                "path": page.path,
-                "title": page.title,
-                "description": page.description,
-                "canonical": site.urls.absolute(&page.path),
-                "anywhere": page.anywhere,
-                "crumbs": page.crumbs,
-            });
-            let path = file_for(&page.path);
-            // The same template with the same values makes the same page.
-            let hash = shared_hash.map(|shared| {
-                let mut h = HashWriter(std::hash::DefaultHasher::new());
-                (shared, page.template, &root, page_view.to_string()).hash(&mut h.0);
-                for (key, value) in &page.values {
-                    key.hash(&mut h.0);
-                    value.write_json(&mut h);
-                }
-                h.0.finish()
-            });
-            if let (Some(hash), Some((old, bytes))) = (hash, known.and_then(|k| k.get(&path)))
-                && *old == hash
-            {
-                put(OutputFile {
-                    path: path.clone(),
-                    bytes: bytes.clone(),
-                })?;
-                let kept = Some((path, (hash, bytes.clone())));
-                return Ok(Made {
-                    minify: Duration::ZERO,
-                    fresh: false,
-                    kept,
-                });
-            }
-            let mut context = Context::new();
-            for (key, value) in &page.values {
-                value.put_into(key, &mut context);
-            }
-            context.insert("site", &site_view);
-            context.insert("root", &root);
-            context.insert("assets", &assets);
-            context.insert("page", &page_view);
-            let html = render_one(&tera, theme, page.template, &context)?;
-            let minify_started = Instant::now();
-            let bytes = minify(&html);
-            let took = minify_started.elapsed();
-            let kept = hash.map(|hash| (path.clone(), (hash, bytes.clone())));
-            put(OutputFile { path, bytes })?;
-            Ok(Made {
-                minify: took,
-                fresh: true,
-                kept,
-            })
-        })
+        .map(|page| render_page(&tera, theme, site, &shared, page, shared_hash, known, &put))
         .collect::<Result<_, BuildError>>()?;
     let minifying: Vec<Duration> = made.iter().map(|m| m.minify).collect();
     if let Some(cache) = cache {
@@ -440,6 +118,123 @@ pub fn render(
     Ok(RenderStats {
         took: started.elapsed(),
         minifying: minifying.iter().sum(),
+    })
+}
+
+/// The theme's static files into the output; CSS and JS named by their content, so hosts can
+/// cache them forever. Returns each file's name in the theme and its site path.
+fn static_files(
+    theme: &Theme,
+    put: &dyn Fn(OutputFile) -> Result<(), BuildError>,
+) -> Result<BTreeMap<String, String>, BuildError> {
+    let mut assets = BTreeMap::new();
+    for (name, bytes) in &theme.static_files {
+        let out = match name.rsplit_once('.') {
+            Some((stem, ext)) if ext == "css" || ext == "js" => {
+                format!("static/{stem}.{}.{ext}", crate::hash::short(bytes))
+            }
+            _ => format!("static/{name}"),
+        };
+        assets.insert(name.clone(), out.clone());
+        put(OutputFile {
+            path: out,
+            bytes: bytes.clone(),
+        })?;
+    }
+    Ok(assets)
+}
+
+/// A hash of the theme's templates: when one changes, every cached page is stale.
+fn templates_hash(theme: &Theme) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    theme
+        .templates
+        .iter()
+        .for_each(|(n, (s, _))| (n, s).hash(&mut h));
+    h.finish()
+}
+
+/// What every page's template context holds alike.
+struct Shared<'a> {
+    site: SiteView<'a>,
+    assets: &'a BTreeMap<String, String>,
+}
+
+impl Shared<'_> {
+    fn hash(&self) -> u64 {
+        let mut h = HashWriter(std::hash::DefaultHasher::new());
+        serde_json::to_writer(&mut h, &(&self.site, self.assets)).expect("writing to a hasher");
+        h.0.finish()
+    }
+}
+
+/// Renders one page (or takes it from the cache when its inputs hash as before), minifies it
+/// and hands it to `put`.
+#[allow(clippy::too_many_arguments)] // the render's shared state, passed as it is
+fn render_page(
+    tera: &Tera,
+    theme: &Theme,
+    site: &Site,
+    shared: &Shared,
+    spec: PageSpec,
+    shared_hash: Option<u64>,
+    known: Option<&HashMap<String, (u64, Vec<u8>)>>,
+    put: &(dyn Fn(OutputFile) -> Result<(), BuildError> + Sync),
+) -> Result<Made, BuildError> {
+    let origin = if spec.anywhere {
+        Origin::Anywhere
+    } else {
+        Origin::Page(&spec.path)
+    };
+    let root = site.urls.root(origin);
+    let page_view = serde_json::json!({
+        "path": spec.path,
+        "canonical": site.urls.absolute(&spec.path),
+        "anywhere": spec.anywhere,
+        "crumbs": spec.crumbs,
+    });
+    let path = file_for(&spec.path);
+    // The same template with the same values makes the same page.
+    let hash = shared_hash.map(|shared| {
+        let mut h = HashWriter(std::hash::DefaultHasher::new());
+        (shared, spec.template, &root, page_view.to_string()).hash(&mut h.0);
+        for (key, value) in &spec.values {
+            key.hash(&mut h.0);
+            value.write_json(&mut h);
+        }
+        h.0.finish()
+    });
+    if let (Some(hash), Some((old, bytes))) = (hash, known.and_then(|k| k.get(&path)))
+        && *old == hash
+    {
+        put(OutputFile {
+            path: path.clone(),
+            bytes: bytes.clone(),
+        })?;
+        return Ok(Made {
+            minify: Duration::ZERO,
+            fresh: false,
+            kept: Some((path, (hash, bytes.clone()))),
+        });
+    }
+    let mut context = Context::new();
+    for (key, value) in &spec.values {
+        value.put_into(key, &mut context);
+    }
+    context.insert("site", &shared.site);
+    context.insert("root", &root);
+    context.insert("assets", shared.assets);
+    context.insert("page", &page_view);
+    let html = render_one(tera, theme, spec.template, &context)?;
+    let minify_started = Instant::now();
+    let bytes = minify(&html);
+    let took = minify_started.elapsed();
+    let kept = hash.map(|hash| (path.clone(), (hash, bytes.clone())));
+    put(OutputFile { path, bytes })?;
+    Ok(Made {
+        minify: took,
+        fresh: true,
+        kept,
     })
 }
 

@@ -184,190 +184,15 @@ impl<'a> Views<'a> {
             .map(|(id, init)| initiative_view(site, id, init))
             .collect();
         initiatives.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
-        let initiative_link = |id: InitiativeId| {
-            let init = &site.initiative(id).initiative;
-            Link {
-                path: init.path(),
-                title: init.name.clone(),
-                note: init.kind.label().to_owned(),
-            }
-        };
-        let a_to_z = |mut links: Vec<Link>| {
-            links.sort_by_key(|l| sort_key(&l.title));
-            links.dedup_by(|a, b| a.path == b.path);
-            links
-        };
-
-        let topics: Vec<TopicView> = site
-            .topics()
-            .map(|(topic_id, parsed)| {
-                let t = &parsed.topic;
-                let reports: Vec<ReportId> = site
-                    .reports()
-                    .filter(|(_, r)| r.topic == topic_id)
-                    .map(|(id, _)| id)
-                    .collect();
-                TopicView {
-                    slug: t.slug.clone(),
-                    path: t.path(),
-                    title: t.title.clone(),
-                    description: t.description.clone(),
-                    intro_html: parsed.intro.html.clone(),
-                    report_count: reports.len(),
-                    reports: reports.clone(),
-                    initiatives: a_to_z(
-                        reports
-                            .iter()
-                            .flat_map(|r| {
-                                site.mentions
-                                    .in_report(*r)
-                                    .iter()
-                                    .map(|i| initiative_link(*i))
-                            })
-                            .collect(),
-                    ),
-                }
-            })
-            .collect();
-
-        let reports = site
-            .reports()
-            .map(|(id, parsed)| (id, &parsed.report, &parsed.body))
-            .map(|(id, r, body)| ReportView {
-                summary: summaries[id.0].clone(),
-                topic: r.topic.clone(),
-                start: hh_mm(r.start),
-                end: hh_mm(r.end),
-                start_text: text::dutch_time(&hh_mm(r.start)),
-                end_text: text::dutch_time(&hh_mm(r.end)),
-                organisations: r
-                    .organisations
-                    .iter()
-                    .map(|name| Link {
-                        path: site
-                            .organisations
-                            .iter()
-                            .find(|o| o.variants.contains(name))
-                            .map(Organisation::path)
-                            .unwrap_or_default(),
-                        title: name.clone(),
-                        note: String::new(),
-                    })
-                    .collect(),
-                people: r
-                    .people
-                    .iter()
-                    .map(|p| PersonView {
-                        name: p.name.clone(),
-                        role: p.role.clone(),
-                        organisation: p.organisation.clone(),
-                        part: p.parts_label(),
-                    })
-                    .collect(),
-                description: r.description.clone(),
-                corrections: r.corrections.clone(),
-                link_texts: r.link_texts.clone(),
-                sections: &body.sections,
-                outline: outline(&body.sections),
-                initiatives: site
-                    .mentions
-                    .in_report(id)
-                    .iter()
-                    .map(|i| initiative_link(*i))
-                    .collect(),
-            })
-            .collect();
-
-        let organisations = site
-            .organisations
-            .iter()
-            .map(|o| OrganisationView {
-                slug: o.slug.clone(),
-                name: o.name.clone(),
-                group: o.group,
-                variants: o
-                    .variants
-                    .iter()
-                    .filter(|v| **v != o.name)
-                    .cloned()
-                    .collect(),
-                as_written: o.as_written.clone(),
-                note: o.note.clone(),
-                initiative: o.initiative.as_ref().and_then(|slug| {
-                    site.initiatives()
-                        .find(|(_, i)| &i.initiative.slug == slug)
-                        .map(|(id, _)| initiative_link(id))
-                }),
-                reports: site
-                    .reports()
-                    .filter(|(_, r)| o.took_part_in(&r.report))
-                    .map(|(id, _)| summaries[id.0].clone())
-                    .collect(),
-                roles: site
-                    .reports()
-                    .flat_map(|(ReportId(i), r)| {
-                        let summaries = &summaries;
-                        o.people_in(&r.report).map(move |p| Link {
-                            path: summaries[i].path.clone(),
-                            title: format!("{}, {}", summaries[i].title, summaries[i].short_date),
-                            note: format!("{}: {}", p.name, p.parts_label().to_lowercase()),
-                        })
-                    })
-                    .collect(),
-            })
-            .collect::<Vec<OrganisationView>>();
+        let topics = topic_views(site);
+        let reports = report_views(site, &summaries);
+        let organisations = organisation_views(site, &summaries);
         let participating_organisations = organisations
             .iter()
             .filter(|o| !o.group && !o.reports.is_empty())
             .count();
 
-        let by_topic = topics
-            .iter()
-            .filter(|t| !t.initiatives.is_empty())
-            .map(|t| Group {
-                id: format!("thema-{}", t.slug),
-                title: t.title.clone(),
-                initiatives: t.initiatives.clone(),
-            })
-            .collect();
-        let mut kinds: Vec<Kind> = site.initiatives.iter().map(|i| i.initiative.kind).collect();
-        kinds.sort();
-        kinds.dedup();
-        let by_kind = kinds
-            .into_iter()
-            .map(|k| Group {
-                id: format!("soort-{}", k.label()),
-                title: k.plural().to_owned(),
-                initiatives: initiatives
-                    .iter()
-                    .filter(|i| i.kind == k)
-                    .map(|i| Link {
-                        path: i.path.clone(),
-                        title: i.name.clone(),
-                        note: String::new(),
-                    })
-                    .collect(),
-            })
-            .collect();
-
-        let by_mentioned_as = MentionedAs::all()
-            .into_iter()
-            .map(|m| Group {
-                id: format!("genoemd-{}", m.key()),
-                title: m.plural().to_owned(),
-                initiatives: initiatives
-                    .iter()
-                    .filter(|i| i.mentioned_as == m)
-                    .map(|i| Link {
-                        path: i.path.clone(),
-                        title: i.name.clone(),
-                        note: String::new(),
-                    })
-                    .collect(),
-            })
-            .filter(|g| !g.initiatives.is_empty())
-            .collect();
-
+        let (by_topic, by_kind, by_mentioned_as) = groups(site, &topics, &initiatives);
         Views {
             topics,
             reports,
@@ -379,6 +204,201 @@ impl<'a> Views<'a> {
             participating_organisations,
         }
     }
+}
+
+/// A link to an initiative's page, its kind beside it.
+fn initiative_link(site: &Site, id: InitiativeId) -> Link {
+    let init = &site.initiative(id).initiative;
+    Link {
+        path: init.path(),
+        title: init.name.clone(),
+        note: init.kind.label().to_owned(),
+    }
+}
+
+/// Links A–Z, each page once.
+fn a_to_z(mut links: Vec<Link>) -> Vec<Link> {
+    links.sort_by_key(|l| sort_key(&l.title));
+    links.dedup_by(|a, b| a.path == b.path);
+    links
+}
+
+fn topic_views(site: &Site) -> Vec<TopicView> {
+    site.topics()
+        .map(|(topic_id, parsed)| {
+            let t = &parsed.topic;
+            let reports: Vec<ReportId> = site
+                .reports()
+                .filter(|(_, r)| r.topic == topic_id)
+                .map(|(id, _)| id)
+                .collect();
+            TopicView {
+                slug: t.slug.clone(),
+                path: t.path(),
+                title: t.title.clone(),
+                description: t.description.clone(),
+                intro_html: parsed.intro.html.clone(),
+                report_count: reports.len(),
+                reports: reports.clone(),
+                initiatives: a_to_z(
+                    reports
+                        .iter()
+                        .flat_map(|r| {
+                            site.mentions
+                                .in_report(*r)
+                                .iter()
+                                .map(|i| initiative_link(site, *i))
+                        })
+                        .collect(),
+                ),
+            }
+        })
+        .collect()
+}
+
+fn report_views<'a>(site: &'a Site, summaries: &[ReportSummary]) -> Vec<ReportView<'a>> {
+    site.reports()
+        .map(|(id, parsed)| (id, &parsed.report, &parsed.body))
+        .map(|(id, r, body)| ReportView {
+            summary: summaries[id.0].clone(),
+            topic: r.topic.clone(),
+            start: hh_mm(r.start),
+            end: hh_mm(r.end),
+            start_text: text::dutch_time(&hh_mm(r.start)),
+            end_text: text::dutch_time(&hh_mm(r.end)),
+            organisations: r
+                .organisations
+                .iter()
+                .map(|name| Link {
+                    path: site
+                        .organisations
+                        .iter()
+                        .find(|o| o.variants.contains(name))
+                        .map(Organisation::path)
+                        .unwrap_or_default(),
+                    title: name.clone(),
+                    note: String::new(),
+                })
+                .collect(),
+            people: r
+                .people
+                .iter()
+                .map(|p| PersonView {
+                    name: p.name.clone(),
+                    role: p.role.clone(),
+                    organisation: p.organisation.clone(),
+                    part: p.parts_label(),
+                })
+                .collect(),
+            description: r.description.clone(),
+            corrections: r.corrections.clone(),
+            link_texts: r.link_texts.clone(),
+            sections: &body.sections,
+            outline: outline(&body.sections),
+            initiatives: site
+                .mentions
+                .in_report(id)
+                .iter()
+                .map(|i| initiative_link(site, *i))
+                .collect(),
+        })
+        .collect()
+}
+
+fn organisation_views(site: &Site, summaries: &[ReportSummary]) -> Vec<OrganisationView> {
+    site.organisations
+        .iter()
+        .map(|o| OrganisationView {
+            slug: o.slug.clone(),
+            name: o.name.clone(),
+            group: o.group,
+            variants: o
+                .variants
+                .iter()
+                .filter(|v| **v != o.name)
+                .cloned()
+                .collect(),
+            as_written: o.as_written.clone(),
+            note: o.note.clone(),
+            initiative: o.initiative.as_ref().and_then(|slug| {
+                site.initiatives()
+                    .find(|(_, i)| &i.initiative.slug == slug)
+                    .map(|(id, _)| initiative_link(site, id))
+            }),
+            reports: site
+                .reports()
+                .filter(|(_, r)| o.took_part_in(&r.report))
+                .map(|(id, _)| summaries[id.0].clone())
+                .collect(),
+            roles: site
+                .reports()
+                .flat_map(|(ReportId(i), r)| {
+                    let summaries = &summaries;
+                    o.people_in(&r.report).map(move |p| Link {
+                        path: summaries[i].path.clone(),
+                        title: format!("{}, {}", summaries[i].title, summaries[i].short_date),
+                        note: format!("{}: {}", p.name, p.parts_label().to_lowercase()),
+                    })
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The initiatives grouped by topic, by kind and by how the reports speak of them.
+fn groups(
+    site: &Site,
+    topics: &[TopicView],
+    initiatives: &[InitiativeView],
+) -> (Vec<Group>, Vec<Group>, Vec<Group>) {
+    let by_topic = topics
+        .iter()
+        .filter(|t| !t.initiatives.is_empty())
+        .map(|t| Group {
+            id: format!("thema-{}", t.slug),
+            title: t.title.clone(),
+            initiatives: t.initiatives.clone(),
+        })
+        .collect();
+    let mut kinds: Vec<Kind> = site.initiatives.iter().map(|i| i.initiative.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    let by_kind = kinds
+        .into_iter()
+        .map(|k| Group {
+            id: format!("soort-{}", k.label()),
+            title: k.plural().to_owned(),
+            initiatives: initiatives
+                .iter()
+                .filter(|i| i.kind == k)
+                .map(|i| Link {
+                    path: i.path.clone(),
+                    title: i.name.clone(),
+                    note: String::new(),
+                })
+                .collect(),
+        })
+        .collect();
+
+    let by_mentioned_as = MentionedAs::all()
+        .into_iter()
+        .map(|m| Group {
+            id: format!("genoemd-{}", m.key()),
+            title: m.plural().to_owned(),
+            initiatives: initiatives
+                .iter()
+                .filter(|i| i.mentioned_as == m)
+                .map(|i| Link {
+                    path: i.path.clone(),
+                    title: i.name.clone(),
+                    note: String::new(),
+                })
+                .collect(),
+        })
+        .filter(|g| !g.initiatives.is_empty())
+        .collect();
+
+    (by_topic, by_kind, by_mentioned_as)
 }
 
 /// A–Z order that ignores case, accents and a leading article: "De Naamloze Pilot" sorts
@@ -418,6 +438,45 @@ fn outline(sections: &[Section]) -> Vec<SectionLink> {
         .collect()
 }
 
+/// Initiatives named in the same sections as `id`'s mentions, most often first (counted once
+/// per section), then A–Z.
+fn related(site: &Site, id: InitiativeId, places: &[MentionId]) -> Vec<(InitiativeId, usize)> {
+    // Initiatives named in the same sections, counted once per section.
+    let mut counts: std::collections::BTreeMap<InitiativeId, usize> = Default::default();
+    let mut sections: Vec<SectionId> = places
+        .iter()
+        .map(|&m| SectionId {
+            report: m.report,
+            section: site.mention(m).section,
+        })
+        .collect();
+    sections.dedup();
+    for section in sections {
+        let mut others: Vec<InitiativeId> = site
+            .report(section.report)
+            .body
+            .mentions
+            .iter()
+            .filter(|m| m.section == section.section && m.initiative != id)
+            .map(|m| m.initiative)
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        for o in others {
+            *counts.entry(o).or_default() += 1;
+        }
+    }
+    let name = |i: InitiativeId| &site.initiative(i).initiative.name;
+    let mut related: Vec<(InitiativeId, usize)> = counts.into_iter().collect();
+    related.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| sort_key(name(a.0)).cmp(&sort_key(name(b.0))))
+    });
+
+    related
+}
+
+// Mostly the view's fields, one by one.
 fn initiative_view(site: &Site, id: InitiativeId, parsed: &ParsedInitiative) -> InitiativeView {
     let init = &parsed.initiative;
     // A sentence that names the initiative twice ("ESAR (Elektronisch Signaleringssysteem …)")
@@ -471,37 +530,7 @@ fn initiative_view(site: &Site, id: InitiativeId, parsed: &ParsedInitiative) -> 
         })
         .collect();
 
-    // Initiatives named in the same sections, counted once per section.
-    let mut counts: std::collections::BTreeMap<InitiativeId, usize> = Default::default();
-    let mut sections: Vec<SectionId> = places
-        .iter()
-        .map(|&m| SectionId {
-            report: m.report,
-            section: site.mention(m).section,
-        })
-        .collect();
-    sections.dedup();
-    for section in sections {
-        let mut others: Vec<InitiativeId> = site
-            .report(section.report)
-            .body
-            .mentions
-            .iter()
-            .filter(|m| m.section == section.section && m.initiative != id)
-            .map(|m| m.initiative)
-            .collect();
-        others.sort_unstable();
-        others.dedup();
-        for o in others {
-            *counts.entry(o).or_default() += 1;
-        }
-    }
-    let name = |i: InitiativeId| &site.initiative(i).initiative.name;
-    let mut related: Vec<(InitiativeId, usize)> = counts.into_iter().collect();
-    related.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then_with(|| sort_key(name(a.0)).cmp(&sort_key(name(b.0))))
-    });
+    let related = related(site, id, &places);
 
     InitiativeView {
         slug: init.slug.clone(),

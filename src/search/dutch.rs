@@ -218,10 +218,6 @@ impl Dutch {
         a.tokens(text).filter_map(|t| a.term(t)).collect()
     }
 
-    pub fn analyzer(&self) -> &Analyzer {
-        &self.analyzer
-    }
-
     /// The names of the pipeline's functions, as an index lists them.
     pub fn pipeline_names(&self) -> Vec<String> {
         self.make_pipeline()

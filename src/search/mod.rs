@@ -25,7 +25,7 @@ mod postings;
 use rayon::prelude::*;
 use serde_json::value::RawValue;
 
-pub use dutch::{Analyzer, Dutch, STOP_WORDS, VERSION};
+pub use dutch::{Analyzer, Dutch, VERSION};
 pub use files::{Naming, gzip_len};
 
 use crate::output::{OutputFile, Sink};
@@ -54,6 +54,8 @@ pub struct SearchIndex {
     pub main_gzip_bytes: usize,
 }
 
+// Longer than most: the single file and, when it does not fit, the shards, chunks and
+// vocabulary — the two outcomes share the documents, postings and names index made first.
 /// Builds the index of the whole site; the parts of a sharded index go to `sink` as they are
 /// made. `scripts_gzip_bytes` is what the search scripts weigh compressed: the budget is for
 /// scripts and index together.

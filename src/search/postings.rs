@@ -26,6 +26,8 @@ pub(super) struct Postings<'a> {
 }
 
 impl<'a> Postings<'a> {
+    // Longer than most: the counting runs in parallel in four steps that hand large vectors on;
+    // split, each step would be a function of one call.
     pub(super) fn collect(documents: &'a [Document<'a>], analyzer: &Analyzer) -> Postings<'a> {
         // Each document's tokens, counted.
         let counted: Vec<[Vec<(&str, u32)>; 2]> = documents

@@ -1,4 +1,4 @@
-/*! vindplaats — the Dutch search pipeline, twin of src/search.rs. Every rule here must stay
+/*! vindplaats — the Dutch search pipeline, twin of src/search/dutch.rs. Every rule here must stay
  * identical to the Rust side; the parity test (tests/browser/parity.test.mjs) checks it on
  * Debian's Dutch word list and more. Changing a rule means bumping VERSION on both sides. */
 (function (root) {
@@ -39,7 +39,7 @@
     return STOP_WORDS[token] === true ? undefined : token;
   }
 
-  /** Snowball Dutch, then two rules it lacks (as in src/search.rs): undouble a final double
+  /** Snowball Dutch, then two rules it lacks (as in src/search/dutch.rs): undouble a final double
    * consonant, and a final z or v after a vowel, l or r becomes s or f. */
   function stemmerFrom(snowball) {
     return function (token) {
@@ -75,7 +75,7 @@
         return run(stemmed ? [fold, trim, stopWords, stem] : [fold, trim, stopWords], tokenize(text));
       },
       /** Registers the functions under their versioned names, so elasticlunr.js can load an
-       * index written by src/search.rs (and refuses one written by another version). */
+       * index written by src/search/dutch.rs (and refuses one written by another version). */
       register: function (elasticlunr) {
         var named = { fold: fold, trimmer: trim, stopwords: stopWords, stemmer: stem };
         Object.keys(named).forEach(function (name) {
