@@ -122,4 +122,8 @@ pub struct BuildArgs {
     /// Toon hoe lang elke stap duurde (voor ontwikkelaars en de benchmark).
     #[arg(long)]
     pub timings: bool,
+    /// Neem ook concepten op (verslagen en edities met concept = true), om ze te laten zien
+    /// voordat ze gepubliceerd worden. Zet zo'n site nooit online.
+    #[arg(long)]
+    pub concepten: bool,
 }

@@ -12,6 +12,10 @@ pub struct ReportId(pub usize);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct InitiativeId(pub usize);
 
+/// An edition (a yearly round), by its place in `Site::editions` (oldest first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct EditionId(pub usize);
+
 /// A topic, by its place in `Site::topics` (by `order`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct TopicId(pub usize);

@@ -6,8 +6,8 @@
 //! never by positions that two lists must keep in step.
 
 use crate::config::Config;
-use crate::content::{Initiative, Organisation, Report, Topic};
-pub use crate::ids::{InitiativeId, MentionId, ReportId, SectionId, TopicId};
+use crate::content::{Edition, Initiative, Organisation, Report, Topic};
+pub use crate::ids::{EditionId, InitiativeId, MentionId, ReportId, SectionId, TopicId};
 use crate::markdown::{Mention, Plain, Rendered};
 use crate::urls::Urls;
 
@@ -17,7 +17,15 @@ pub struct ParsedReport {
     /// The facts from front matter. Its Markdown has gone into `body`.
     pub report: Report,
     pub topic: TopicId,
+    pub edition: EditionId,
     pub body: Rendered,
+}
+
+/// An edition with its introduction rendered.
+#[derive(Debug, Clone)]
+pub struct ParsedEdition {
+    pub edition: Edition,
+    pub intro: Plain,
 }
 
 /// A topic with its introduction rendered.
@@ -82,6 +90,8 @@ impl MentionIndex {
 pub struct Site {
     pub config: Config,
     pub urls: Urls,
+    /// Oldest first.
+    pub editions: Vec<ParsedEdition>,
     pub topics: Vec<ParsedTopic>,
     pub reports: Vec<ParsedReport>,
     pub initiatives: Vec<ParsedInitiative>,
@@ -92,6 +102,24 @@ pub struct Site {
 impl Site {
     pub fn report(&self, id: ReportId) -> &ParsedReport {
         &self.reports[id.0]
+    }
+
+    pub fn edition(&self, id: EditionId) -> &ParsedEdition {
+        &self.editions[id.0]
+    }
+
+    /// The edition of a report.
+    pub fn edition_of(&self, report: &ParsedReport) -> &Edition {
+        &self.editions[report.edition.0].edition
+    }
+
+    /// Editions with their ids, newest first.
+    pub fn editions_newest_first(&self) -> impl Iterator<Item = (EditionId, &ParsedEdition)> {
+        self.editions
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, e)| (EditionId(i), e))
     }
 
     pub fn initiative(&self, id: InitiativeId) -> &ParsedInitiative {

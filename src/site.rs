@@ -16,7 +16,10 @@ use crate::error::{BuildError, ContentErrors};
 use crate::initiatives::{self, Matcher};
 use crate::markdown::{self, Linker, Rendered};
 use crate::output::{Memory, OutputFile, Sink, Staging};
-use crate::parsed::{MentionIndex, ParsedInitiative, ParsedReport, ParsedTopic, Site, TopicId};
+use crate::parsed::{
+    EditionId, MentionIndex, ParsedEdition, ParsedInitiative, ParsedReport, ParsedTopic, Site,
+    TopicId,
+};
 use crate::render;
 use crate::search;
 use crate::support;
@@ -31,6 +34,8 @@ pub struct BuildOptions {
     pub root: PathBuf,
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
+    /// Include concepts (reports and editions not yet published): `serve`, `build --concepten`.
+    pub concepts: bool,
 }
 
 /// What the pipeline is run for. Naming and the order of the stages follow from it.
@@ -135,7 +140,7 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, BuildError> {
     // The privacy guard runs on every build: contact data never reaches the site. It reads
     // the files on its own, so it runs beside the content's loading.
     let (library, privacy) = rayon::join(
-        || Library::load(&root.join("content")).map_err(&relative),
+        || Library::load(&root.join("content"), opts.concepts).map_err(&relative),
         || ContentErrors(crate::privacy::check(root, &config.privacy_allowlist)),
     );
     match (theme, library) {
@@ -191,6 +196,8 @@ pub fn parse(
         initiatives_file,
         organisations,
         organisations_file,
+        editions,
+        concepts: _,
     } = library;
     let matcher = Matcher::new(&initiatives);
     let hrefs = initiative_hrefs(&urls, &initiatives);
@@ -217,7 +224,7 @@ pub fn parse(
         &markdown,
     )));
     let count = reports.len();
-    let (parsed, failed) = records(reports, results, &topics);
+    let (parsed, failed) = records(reports, results, &topics, &editions);
     errors.extend(relative(failed));
     // The checks below read every report's rendered text.
     if parsed.len() < count {
@@ -251,9 +258,17 @@ pub fn parse(
             topic,
         })
         .collect();
+    let editions = editions
+        .into_iter()
+        .map(|edition| ParsedEdition {
+            intro: markdown::render_plain(&edition.body, edition.body_line, config.trusted_html),
+            edition,
+        })
+        .collect();
     errors.into_result(Site {
         config,
         urls,
+        editions,
         topics,
         reports: parsed,
         initiatives,
@@ -268,6 +283,7 @@ fn records(
     reports: Vec<crate::content::Report>,
     results: Vec<Result<Rendered, ContentErrors>>,
     topics: &[crate::content::Topic],
+    editions: &[crate::content::Edition],
 ) -> (Vec<ParsedReport>, ContentErrors) {
     let mut errors = ContentErrors::default();
     let mut parsed = Vec::with_capacity(reports.len());
@@ -279,8 +295,13 @@ fn records(
                     .iter()
                     .position(|t| t.slug == report.topic)
                     .expect("topics checked in Library::load");
+                let edition = editions
+                    .iter()
+                    .position(|e| e.year == report.edition)
+                    .expect("editions checked in Library::load");
                 parsed.push(ParsedReport {
                     topic: TopicId(topic),
+                    edition: EditionId(edition),
                     report,
                     body,
                 });

@@ -158,6 +158,15 @@ pub fn kilobytes(bytes: usize) -> String {
     format!("{:.1}", bytes as f64 / 1024.0).replace('.', ",")
 }
 
+/// Names in a Dutch sentence: "A", "A en B", "A, B en C".
+pub fn dutch_list(names: &[String]) -> String {
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} en {last}", rest.join(", ")),
+    }
+}
+
 /// `16 mei 2023`, for lists where the weekday is noise.
 pub fn dutch_short_date(date: time::Date) -> String {
     format!(

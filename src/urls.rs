@@ -100,12 +100,26 @@ pub const ORGANISATIONS: &str = "organisaties/";
 pub const SEARCH: &str = "zoeken/";
 /// The accessibility statement.
 pub const ACCESSIBILITY: &str = "toegankelijkheid/";
+/// The list of editions (yearly rounds).
+pub const EDITIONS: &str = "edities/";
+/// The Atom feed of all reports.
+pub const FEED: &str = "feed.xml";
 /// The page hosts serve for any missing address.
 pub const NOT_FOUND: &str = "404.html";
 
 /// A topic's page: `themas/<slug>/`.
 pub fn topic(slug: &str) -> String {
     format!("{TOPICS}{slug}/")
+}
+
+/// An edition's page: `edities/<jaar>/`.
+pub fn edition(year: u16) -> String {
+    format!("{EDITIONS}{year}/")
+}
+
+/// A topic's Atom feed: `themas/<slug>/feed.xml`.
+pub fn topic_feed(slug: &str) -> String {
+    format!("{}{FEED}", topic(slug))
 }
 
 /// A report's page: `rapporten/<slug>/`.

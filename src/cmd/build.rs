@@ -14,6 +14,7 @@ pub fn run(args: &BuildArgs) -> i32 {
         root: args.root.clone(),
         output: args.output.clone(),
         base_url: args.base_url.clone(),
+        concepts: args.concepten,
     };
     let progress = super::Progress::after_a_second("De site wordt gebouwd…", args.quiet);
     let result = site::build(&opts);

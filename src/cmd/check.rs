@@ -12,6 +12,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         root: args.root.clone(),
         output: None,
         base_url: None,
+        concepts: false,
     };
     let report = match check::run(&opts) {
         Ok(r) => r,

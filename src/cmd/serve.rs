@@ -85,6 +85,8 @@ pub fn run(args: &ServeArgs) -> i32 {
         root: args.root.clone(),
         output: None,
         base_url: Some(base_url.clone()),
+        // The team prepares the next round in serve: concepts show, with a banner.
+        concepts: true,
     };
     let shared = Arc::new(Shared {
         served: Mutex::new(Served::default()),

@@ -2,6 +2,7 @@
 //!
 //! Everything here is parsed and validated once; later stages take these values as they are.
 
+pub mod edition;
 pub mod front_matter;
 pub mod initiative;
 pub mod report;
@@ -10,6 +11,7 @@ pub mod topic;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+pub use edition::Edition;
 pub use initiative::{Initiative, Kind, MentionedAs, Organisation};
 pub use report::{Correction, LinkText, Person, Report};
 pub use topic::Topic;
@@ -28,12 +30,25 @@ pub struct Library {
     pub organisations: Vec<Organisation>,
     /// `content/organisaties.toml`, for errors found later.
     pub organisations_file: PathBuf,
+    /// The yearly rounds, oldest first.
+    pub editions: Vec<Edition>,
+    /// Reports and editions left out because they are concepts (`check` lists them).
+    pub concepts: Vec<PathBuf>,
 }
 
 impl Library {
-    /// Reads `content/themas/*.md` and `content/rapporten/*.md`, reporting every problem found.
-    pub fn load(content_dir: &Path) -> Result<Library, ContentErrors> {
+    /// Reads `content/edities/*.md`, `content/themas/*.md` and `content/rapporten/*.md`,
+    /// reporting every problem found. Concepts are left out unless `concepts` asks for them.
+    pub fn load(content_dir: &Path, concepts: bool) -> Result<Library, ContentErrors> {
         let mut errors = ContentErrors::default();
+        let mut editions = Vec::new();
+        for file in markdown_files(&content_dir.join("edities"), &mut errors) {
+            match read(&file).and_then(|text| Edition::parse(&file, &text)) {
+                Ok(e) => editions.push(e),
+                Err(e) => errors.extend(e),
+            }
+        }
+        let all_editions_read = errors.is_empty();
         let mut topics = Vec::new();
         for file in markdown_files(&content_dir.join("themas"), &mut errors) {
             match read(&file).and_then(|text| Topic::parse(&file, &text)) {
@@ -85,6 +100,25 @@ impl Library {
         };
         topics.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
         reports.sort_by(|a, b| (a.date, &a.slug).cmp(&(b.date, &b.slug)));
+        editions.sort_by_key(|e| e.year);
+        if all_editions_read {
+            errors.extend(edition_errors(content_dir, &editions, &reports));
+        }
+        // A concept, or a report of a concept round, stays out of a published build.
+        let mut skipped = Vec::new();
+        if !concepts {
+            let concept_years: Vec<u16> =
+                editions.iter().filter(|e| e.concept).map(|e| e.year).collect();
+            skipped.extend(editions.iter().filter(|e| e.concept).map(|e| e.file.clone()));
+            skipped.extend(
+                reports
+                    .iter()
+                    .filter(|r| r.concept || concept_years.contains(&r.edition))
+                    .map(|r| r.file.clone()),
+            );
+            editions.retain(|e| !e.concept);
+            reports.retain(|r| !r.concept && !concept_years.contains(&r.edition));
+        }
         let library = Library {
             topics,
             reports,
@@ -92,6 +126,8 @@ impl Library {
             initiatives_file,
             organisations,
             organisations_file: content_dir.join(initiative::ORGANISATIONS_FILE),
+            editions,
+            concepts: skipped,
         };
         let root = content_dir.parent().unwrap_or(content_dir);
         errors.extend(library.check_links(root, all_topics_read));
@@ -132,6 +168,49 @@ impl Library {
         }
         errors
     }
+}
+
+/// Every report belongs to exactly one edition, and a year has one edition file.
+fn edition_errors(content_dir: &Path, editions: &[Edition], reports: &[Report]) -> ContentErrors {
+    let mut errors = ContentErrors::default();
+    let dir = content_dir.join("edities");
+    if editions.is_empty() && !reports.is_empty() {
+        errors.push(
+            ContentError::new(&dir, 0, "er zijn geen edities")
+                .hint("maak voor elke ronde een bestand content/edities/<jaar>.md, bijvoorbeeld met: vindplaats new editie 2024"),
+        );
+        return errors;
+    }
+    for pair in editions.windows(2) {
+        if pair[0].year == pair[1].year {
+            errors.push(
+                ContentError::new(&pair[1].file, pair[1].lines.of("year"), format!(
+                    "er is al een editie voor {}", pair[1].year
+                ))
+                .hint(format!("elk jaar heeft één bestand: content/edities/{}.md", pair[1].year)),
+            );
+        }
+    }
+    for r in reports {
+        if !editions.iter().any(|e| e.year == r.edition) {
+            let key = if r.lines.of("edition") != r.lines.start {
+                "edition"
+            } else {
+                "date"
+            };
+            errors.push(
+                ContentError::new(&r.file, r.lines.of(key), format!(
+                    "er is geen editie {} voor dit verslag",
+                    r.edition
+                ))
+                .hint(format!(
+                    "maak de ronde aan met: vindplaats new editie {} (of zet edition = <jaar> als het verslag bij een andere ronde hoort)",
+                    r.edition
+                )),
+            );
+        }
+    }
+    errors
 }
 
 /// Two files with the same name in different folders (`2023/eenzaamheid.md` and

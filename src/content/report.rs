@@ -30,6 +30,10 @@ struct Raw {
     corrections: Vec<Correction>,
     #[serde(default)]
     link_texts: Vec<LinkText>,
+    #[serde(default)]
+    edition: Option<u16>,
+    #[serde(default)]
+    concept: bool,
 }
 
 const FIELDS: &[Field] = &[
@@ -53,6 +57,8 @@ const FIELDS: &[Field] = &[
         "corrections",
         "corrections = [{ was = \"uitgagingen\", is = \"uitdagingen\" }]",
     ),
+    optional("edition", "edition = 2024"),
+    optional("concept", "concept = true"),
     optional(
         "link_texts",
         "link_texts = [{ text = \"Maatwerk aanpak eenzaamheid\", url = \"https://www.movisie.nl/…\" }]",
@@ -179,6 +185,11 @@ pub struct Report {
     pub people: Vec<Person>,
     pub corrections: Vec<Correction>,
     pub link_texts: Vec<LinkText>,
+    /// The round it belongs to: `edition` when the file sets it (a round may run into
+    /// January), else the year of its date.
+    pub edition: u16,
+    /// Not yet published: shown by `serve` and `build --concepten` only.
+    pub concept: bool,
     /// The Markdown text after the front matter.
     pub body: String,
     /// The file's line number of the body's first line.
@@ -306,6 +317,10 @@ impl Report {
             people: raw.people,
             corrections: raw.corrections,
             link_texts: raw.link_texts,
+            edition: raw
+                .edition
+                .unwrap_or_else(|| u16::try_from(date.year()).unwrap_or_default()),
+            concept: raw.concept,
             body: split.body.to_owned(),
             body_line: split.body_line,
             lines,

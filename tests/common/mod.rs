@@ -27,6 +27,7 @@ pub fn build(root: &Path, base_url: Option<&str>) -> (tempfile::TempDir, PathBuf
         root: root.to_path_buf(),
         output: Some(out.clone()),
         base_url: base_url.map(str::to_owned),
+        concepts: false,
     };
     if let Err(e) = site::build(&opts) {
         panic!("build of {} failed:\n{e}", root.display());

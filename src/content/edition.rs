@@ -1,0 +1,184 @@
+//! An edition (editie): one yearly round of *De sociale staat van Almere*, with who made its
+//! reports and an introduction. `content/edities/<jaar>.md`.
+//!
+//! Everything the site says about a round (the home page lead, the footer, "Over deze tekst")
+//! comes from here, so a new year is new content and never a template edit.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::front_matter;
+use super::report::DESCRIPTION_MAX;
+use crate::error::{ContentError, ContentErrors};
+use crate::toml_doc::{Doc, Field, KeyLines, optional, required};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    year: u16,
+    title: String,
+    #[serde(default)]
+    period: Option<String>,
+    organisers: Vec<String>,
+    bureaus: Vec<String>,
+    description: String,
+    #[serde(default)]
+    concept: bool,
+}
+
+const FIELDS: &[Field] = &[
+    required("year", "year = 2024"),
+    required("title", "title = \"De sociale staat van Almere 2024\""),
+    optional("period", "period = \"mei en juni 2024\""),
+    required("organisers", "organisers = [\"Gemeente Almere\"]"),
+    required("bureaus", "bureaus = [\"Movisie\", \"Platform31\"]"),
+    required(
+        "description",
+        "description = \"De thematafels van 2024, met de verslagen.\"",
+    ),
+    optional("concept", "concept = true"),
+];
+
+/// The front-matter keys of an edition, in the order `new editie` writes them.
+pub fn field_names() -> impl Iterator<Item = &'static str> {
+    FIELDS.iter().map(|f| f.name)
+}
+
+/// A checked edition.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    pub year: u16,
+    pub file: PathBuf,
+    pub title: String,
+    /// As the edition file writes it; `None`: the dates of its reports say it.
+    pub period: Option<String>,
+    /// Who organised the round ("Gemeente Almere").
+    pub organisers: Vec<String>,
+    /// The research bureaus that made the reports with them.
+    pub bureaus: Vec<String>,
+    pub description: String,
+    /// Not yet published: shown by `serve` and `build --concepten` only.
+    pub concept: bool,
+    /// The introduction, in Markdown.
+    pub body: String,
+    pub body_line: usize,
+    pub lines: KeyLines,
+}
+
+impl Edition {
+    pub fn parse(file: &Path, text: &str) -> Result<Edition, ContentErrors> {
+        let split = front_matter::split(file, text)?;
+        let doc = Doc {
+            file,
+            text: split.front_matter,
+            first_line: split.front_matter_line,
+            start_line: 1,
+        };
+        let (raw, lines): (Raw, KeyLines) = doc.parse(FIELDS)?;
+        let mut errors = ContentErrors::default();
+        let err = |key: &str, message: String, hint: &str| {
+            ContentError::new(file, lines.of(key), message).hint(hint.to_owned())
+        };
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if stem != raw.year.to_string() {
+            errors.push(err(
+                "year",
+                format!("het bestand heet '{stem}', maar year is {}", raw.year),
+                "geef het bestand de naam van het jaar, bijvoorbeeld content/edities/2024.md",
+            ));
+        }
+        if !(2000..=2999).contains(&raw.year) {
+            errors.push(err(
+                "year",
+                format!("'{}' is geen jaartal", raw.year),
+                "schrijf het jaar met vier cijfers, bijvoorbeeld year = 2024",
+            ));
+        }
+        for (key, value) in [("title", &raw.title), ("description", &raw.description)] {
+            if value.trim().is_empty() {
+                errors.push(err(key, format!("'{key}' is leeg"), "vul een tekst in"));
+            }
+        }
+        if raw.description.chars().count() > DESCRIPTION_MAX {
+            errors.push(err(
+                "description",
+                format!(
+                    "de beschrijving is {} tekens lang; de grens is {DESCRIPTION_MAX}",
+                    raw.description.chars().count()
+                ),
+                "maak de beschrijving korter: één of twee korte zinnen",
+            ));
+        }
+        if raw.organisers.iter().chain(&raw.bureaus).any(|n| n.trim().is_empty()) {
+            errors.push(err(
+                "organisers",
+                "de lijst met organisatoren of bureaus bevat een lege naam".into(),
+                "haal de lege naam weg",
+            ));
+        }
+        errors.into_result(Edition {
+            year: raw.year,
+            file: file.to_path_buf(),
+            title: raw.title,
+            period: raw.period,
+            organisers: raw.organisers,
+            bureaus: raw.bureaus,
+            description: raw.description,
+            concept: raw.concept,
+            body: split.body.to_owned(),
+            body_line: split.body_line,
+            lines,
+        })
+    }
+
+    /// The edition's page: `edities/<jaar>/`.
+    pub fn path(&self) -> String {
+        crate::urls::edition(self.year)
+    }
+
+    /// "de gemeente Almere en de onderzoeksbureaus Movisie, Platform31 en Verwey-Jonker
+    /// Instituut", for a sentence about who made the reports.
+    pub fn made_by(&self) -> String {
+        let organisers = crate::text::dutch_list(&self.organisers);
+        match self.bureaus.len() {
+            0 => organisers,
+            1 => format!("{organisers} en het onderzoeksbureau {}", self.bureaus[0]),
+            _ => format!(
+                "{organisers} en de onderzoeksbureaus {}",
+                crate::text::dutch_list(&self.bureaus)
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "+++\nyear = 2024\ntitle = \"Ronde 2024\"\norganisers = [\"Gemeente Almere\"]\nbureaus = [\"Movisie\", \"Platform31\", \"Verwey-Jonker Instituut\"]\ndescription = \"Kort.\"\n+++\nTekst.\n";
+
+    #[test]
+    fn parses_and_names_who_made_it() {
+        let e = Edition::parse(Path::new("content/edities/2024.md"), GOOD).unwrap();
+        assert_eq!(e.year, 2024);
+        assert_eq!(e.path(), "edities/2024/");
+        assert_eq!(
+            e.made_by(),
+            "Gemeente Almere en de onderzoeksbureaus Movisie, Platform31 en Verwey-Jonker Instituut"
+        );
+        assert!(!e.concept);
+    }
+
+    #[test]
+    fn the_file_is_named_after_its_year() {
+        let e = Edition::parse(Path::new("content/edities/2025.md"), GOOD).unwrap_err();
+        assert_eq!(
+            e.0[0].message,
+            "het bestand heet '2025', maar year is 2024"
+        );
+    }
+}
