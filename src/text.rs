@@ -167,6 +167,11 @@ pub fn dutch_list(names: &[String]) -> String {
     }
 }
 
+/// `mei`.
+pub fn dutch_month(month: time::Month) -> &'static str {
+    MONTHS[month as usize - 1]
+}
+
 /// `16 mei 2023`, for lists where the weekday is noise.
 pub fn dutch_short_date(date: time::Date) -> String {
     format!(

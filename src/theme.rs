@@ -36,11 +36,14 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
     "initiatives.html",
     "initiative.html",
     "organisations.html",
+    "editions.html",
+    "edition.html",
     "search.html",
     "accessibility.html",
     "partials/search-form.html",
     "404.html",
     "sitemap.xml",
+    "feed.xml",
     "robots.txt",
 ];
 

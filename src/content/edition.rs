@@ -113,7 +113,12 @@ impl Edition {
                 "maak de beschrijving korter: één of twee korte zinnen",
             ));
         }
-        if raw.organisers.iter().chain(&raw.bureaus).any(|n| n.trim().is_empty()) {
+        if raw
+            .organisers
+            .iter()
+            .chain(&raw.bureaus)
+            .any(|n| n.trim().is_empty())
+        {
             errors.push(err(
                 "organisers",
                 "de lijst met organisatoren of bureaus bevat een lege naam".into(),
@@ -144,11 +149,19 @@ impl Edition {
     /// Instituut", for a sentence about who made the reports.
     pub fn made_by(&self) -> String {
         let organisers = crate::text::dutch_list(&self.organisers);
+        match self.bureaus_phrase() {
+            bureaus if bureaus.is_empty() => organisers,
+            bureaus => format!("{organisers} en {bureaus}"),
+        }
+    }
+
+    /// "de onderzoeksbureaus Movisie, Platform31 en …", or "" without bureaus.
+    pub fn bureaus_phrase(&self) -> String {
         match self.bureaus.len() {
-            0 => organisers,
-            1 => format!("{organisers} en het onderzoeksbureau {}", self.bureaus[0]),
+            0 => String::new(),
+            1 => format!("het onderzoeksbureau {}", self.bureaus[0]),
             _ => format!(
-                "{organisers} en de onderzoeksbureaus {}",
+                "de onderzoeksbureaus {}",
                 crate::text::dutch_list(&self.bureaus)
             ),
         }
@@ -176,9 +189,6 @@ mod tests {
     #[test]
     fn the_file_is_named_after_its_year() {
         let e = Edition::parse(Path::new("content/edities/2025.md"), GOOD).unwrap_err();
-        assert_eq!(
-            e.0[0].message,
-            "het bestand heet '2025', maar year is 2024"
-        );
+        assert_eq!(e.0[0].message, "het bestand heet '2025', maar year is 2024");
     }
 }

@@ -104,12 +104,24 @@ impl Library {
         if all_editions_read {
             errors.extend(edition_errors(content_dir, &editions, &reports));
         }
-        // A concept, or a report of a concept round, stays out of a published build.
+        // A concept, or a report of a concept round, stays out of a published build; shown, a
+        // report of a concept round is a concept too.
+        let concept_years: Vec<u16> = editions
+            .iter()
+            .filter(|e| e.concept)
+            .map(|e| e.year)
+            .collect();
+        for r in &mut reports {
+            r.concept |= concept_years.contains(&r.edition);
+        }
         let mut skipped = Vec::new();
         if !concepts {
-            let concept_years: Vec<u16> =
-                editions.iter().filter(|e| e.concept).map(|e| e.year).collect();
-            skipped.extend(editions.iter().filter(|e| e.concept).map(|e| e.file.clone()));
+            skipped.extend(
+                editions
+                    .iter()
+                    .filter(|e| e.concept)
+                    .map(|e| e.file.clone()),
+            );
             skipped.extend(
                 reports
                     .iter()
@@ -184,10 +196,15 @@ fn edition_errors(content_dir: &Path, editions: &[Edition], reports: &[Report]) 
     for pair in editions.windows(2) {
         if pair[0].year == pair[1].year {
             errors.push(
-                ContentError::new(&pair[1].file, pair[1].lines.of("year"), format!(
-                    "er is al een editie voor {}", pair[1].year
-                ))
-                .hint(format!("elk jaar heeft één bestand: content/edities/{}.md", pair[1].year)),
+                ContentError::new(
+                    &pair[1].file,
+                    pair[1].lines.of("year"),
+                    format!("er is al een editie voor {}", pair[1].year),
+                )
+                .hint(format!(
+                    "elk jaar heeft één bestand: content/edities/{}.md",
+                    pair[1].year
+                )),
             );
         }
     }

@@ -47,6 +47,8 @@ struct ReportData<'a> {
     title: &'a str,
     url: String,
     theme: &'a str,
+    /// The year of its round (edition).
+    edition: u16,
     date: &'a str,
     start: &'a str,
     end: &'a str,
@@ -100,6 +102,7 @@ pub fn files(site: &Site, views: &Views) -> Vec<OutputFile> {
             title: &v.summary.title,
             url: abs(&v.summary.path),
             theme: &v.summary.topic_title,
+            edition: v.summary.year,
             date: &v.summary.date,
             start: &v.start,
             end: &v.end,

@@ -24,7 +24,7 @@ use crate::error::{BuildError, ContentError, ContentErrors};
 use crate::output::{OutputFile, Sink};
 use crate::parsed::Site;
 use crate::theme::Theme;
-use crate::urls::{Origin, file_for};
+use crate::urls::{self, Origin, file_for};
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
 use views::Views;
@@ -35,6 +35,8 @@ struct SiteView<'a> {
     description: &'a str,
     base_url: &'a str,
     language: &'a str,
+    /// Every round, newest first: the footer says who made the reports, and when.
+    editions: Vec<&'a views::EditionSummary>,
 }
 
 /// How long rendering took: all of it, and the CPU time of minifying (summed over pages, as
@@ -68,7 +70,7 @@ pub fn render(
     let pages = pages::all(&views, &summaries);
     let sitemap: Vec<String> = pages
         .iter()
-        .filter(|p| !p.anywhere)
+        .filter(|p| !p.anywhere && !p.concept)
         .map(|p| site.urls.absolute(&p.path))
         .collect();
     let shared = Shared {
@@ -77,6 +79,7 @@ pub fn render(
             description: &site.config.description,
             base_url: site.urls.base_url(),
             language: &site.config.language,
+            editions: views.editions.iter().map(|e| &e.summary).collect(),
         },
         assets: &assets,
     };
@@ -112,6 +115,9 @@ pub fn render(
     for file in data::files(site, &views) {
         put(file)?;
     }
+    for file in feeds(&tera, theme, site, &views)? {
+        put(file)?;
+    }
     if site.config.security_headers {
         put(security_headers(site.urls.base_path()))?;
     }
@@ -142,6 +148,75 @@ fn static_files(
         })?;
     }
     Ok(assets)
+}
+
+/// Atom feeds, newest report first: one of all reports (`feed.xml`) and one per theme
+/// (`themas/<slug>/feed.xml`). Absolute links from `base_url`; concepts never in a feed.
+fn feeds(
+    tera: &Tera,
+    theme: &Theme,
+    site: &Site,
+    views: &Views,
+) -> Result<Vec<OutputFile>, BuildError> {
+    let published = |r: &&views::ReportView| !r.summary.concept;
+    let mut all: Vec<&views::ReportView> = views.reports.iter().filter(published).collect();
+    all.reverse();
+    let mut feeds = vec![(
+        urls::FEED.to_owned(),
+        site.config.title.clone(),
+        String::new(),
+        all,
+    )];
+    for topic in &views.topics {
+        let mut reports: Vec<&views::ReportView> = topic
+            .years
+            .iter()
+            .flat_map(|g| g.items.iter().map(|id| &views.reports[id.0]))
+            .filter(published)
+            .collect();
+        reports.sort_by(|a, b| b.summary.date.cmp(&a.summary.date));
+        feeds.push((
+            urls::topic_feed(&topic.slug),
+            format!("{}: {}", site.config.title, topic.title),
+            topic.path.clone(),
+            reports,
+        ));
+    }
+    feeds
+        .into_iter()
+        .map(|(path, title, page, reports)| {
+            let entries: Vec<serde_json::Value> = reports
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": site.urls.absolute(&r.summary.path),
+                        "title": format!("{}, {}", r.summary.title, r.summary.short_date),
+                        "updated": format!("{}T00:00:00Z", r.summary.date),
+                        "summary": r.description,
+                        "author": r.made_by,
+                    })
+                })
+                .collect();
+            let mut ctx = Context::new();
+            ctx.insert("id", &site.urls.absolute(&path));
+            ctx.insert("title", &title);
+            ctx.insert("alternate", &site.urls.absolute(&page));
+            ctx.insert("author", &site.config.title);
+            ctx.insert(
+                "updated",
+                &entries
+                    .first()
+                    .map(|e| e["updated"].clone())
+                    .unwrap_or_else(|| "2000-01-01T00:00:00Z".into()),
+            );
+            ctx.insert("entries", &entries);
+            let text = render_one(tera, theme, "feed.xml", &ctx)?;
+            Ok(OutputFile {
+                path,
+                bytes: text.into_bytes(),
+            })
+        })
+        .collect()
 }
 
 /// A hash of the theme's templates: when one changes, every cached page is stale.

@@ -19,6 +19,7 @@ pub(super) struct Nav {
     pub(super) organisations: (&'static str, &'static str),
     pub(super) search: (&'static str, &'static str),
     pub(super) accessibility: (&'static str, &'static str),
+    pub(super) editions: (&'static str, &'static str),
 }
 
 pub(super) const NAV: Nav = Nav {
@@ -28,6 +29,7 @@ pub(super) const NAV: Nav = Nav {
     organisations: (urls::ORGANISATIONS, "Organisaties"),
     search: (urls::SEARCH, "Zoeken"),
     accessibility: (urls::ACCESSIBILITY, "Toegankelijkheid"),
+    editions: (urls::EDITIONS, "Edities"),
 };
 
 /// A page to render: its site path, template and page-specific values.
@@ -39,6 +41,8 @@ pub(super) struct PageSpec<'a> {
     pub(super) anywhere: bool,
     /// The trail from the home page (not included) to this page (included, last).
     pub(super) crumbs: Vec<Link>,
+    /// Not yet published: never in the sitemap.
+    pub(super) concept: bool,
 }
 
 impl<'a> PageSpec<'a> {
@@ -49,6 +53,7 @@ impl<'a> PageSpec<'a> {
             values: Vec::new(),
             anywhere: false,
             crumbs: Vec::new(),
+            concept: false,
         }
     }
 
@@ -83,6 +88,7 @@ pub(super) fn all<'a>(
     summaries: &'a [&'a views::ReportSummary],
 ) -> Vec<PageSpec<'a>> {
     let mut pages = lists(views, summaries);
+    pages.extend(editions(views));
     pages.extend(topics(views));
     pages.extend(reports(views));
     pages.extend(initiatives(views));
@@ -94,6 +100,7 @@ pub(super) fn all<'a>(
 fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) -> Vec<PageSpec<'a>> {
     vec![
         PageSpec::new(urls::HOME, "index.html")
+            .with("editions", &views.editions)
             .with("topics", &views.topics)
             .with("reports", summaries)
             .with_owned("initiative_count", views.initiatives.len())
@@ -115,8 +122,23 @@ fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) ->
             .with_owned("organisation_count", views.participating_organisations)
             .crumbs(&[NAV.organisations]),
         PageSpec::new(NAV.search.0, "search.html").crumbs(&[NAV.search]),
+        PageSpec::new(NAV.editions.0, "editions.html")
+            .with("editions", &views.editions)
+            .crumbs(&[NAV.editions]),
         PageSpec::new(NAV.accessibility.0, "accessibility.html").crumbs(&[NAV.accessibility]),
     ]
+}
+
+/// One page per edition (yearly round).
+fn editions<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
+    views.editions.iter().map(|edition| {
+        let s = &edition.summary;
+        let mut page = PageSpec::new(s.path.as_str(), "edition.html")
+            .with("edition", edition)
+            .crumbs(&[NAV.editions, (&s.path, &s.title)]);
+        page.concept = s.concept;
+        page
+    })
 }
 
 /// One page per topic, with the outline of each of its reports.
@@ -125,13 +147,20 @@ fn topics<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
         PageSpec::new(topic.path.as_str(), "topic.html")
             .with("topic", topic)
             .with_owned(
-                "reports",
+                "years",
                 topic
-                    .reports
+                    .years
                     .iter()
-                    .map(|&id| views::ReportOutline {
-                        summary: &views.reports[id.0].summary,
-                        sections: &views.reports[id.0].outline,
+                    .map(|group| views::YearGroup {
+                        year: group.year,
+                        items: group
+                            .items
+                            .iter()
+                            .map(|&id| views::ReportOutline {
+                                summary: &views.reports[id.0].summary,
+                                sections: &views.reports[id.0].outline,
+                            })
+                            .collect::<Vec<_>>(),
                     })
                     .collect::<Vec<_>>(),
             )
@@ -157,7 +186,7 @@ fn reports<'a>(views: &'a Views<'a>) -> Vec<PageSpec<'a>> {
         .enumerate()
         .map(|(i, report)| {
             let s = &report.summary;
-            PageSpec::new(s.path.as_str(), "report.html")
+            let mut page = PageSpec::new(s.path.as_str(), "report.html")
                 .with("report", report)
                 .with_owned("previous", previous[i].map(|j| &views.reports[j].summary))
                 .with_owned("next", next[i].map(|j| &views.reports[j].summary))
@@ -165,7 +194,9 @@ fn reports<'a>(views: &'a Views<'a>) -> Vec<PageSpec<'a>> {
                     NAV.topics,
                     (&s.topic_path, &s.topic_title),
                     (&s.path, &format!("{}, {}", s.title, s.short_date)),
-                ])
+                ]);
+            page.concept = s.concept;
+            page
         })
         .collect()
 }

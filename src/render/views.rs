@@ -10,7 +10,9 @@ use crate::content::report::hh_mm;
 use crate::content::{Correction, Kind, LinkText, MentionedAs, Organisation, Topic};
 use crate::markdown::Section;
 use crate::parsed::Site;
-use crate::parsed::{InitiativeId, MentionId, ParsedInitiative, ParsedReport, ReportId, SectionId};
+use crate::parsed::{
+    EditionId, InitiativeId, MentionId, ParsedInitiative, ParsedReport, ReportId, SectionId,
+};
 use crate::text;
 
 /// A link to any page, with a short note shown beside it.
@@ -41,6 +43,72 @@ pub struct ReportSummary {
     pub participants: u32,
     pub topic_title: String,
     pub topic_path: String,
+    /// The round it belongs to.
+    pub year: u16,
+    pub edition_path: String,
+    /// Not yet published (shown by serve and `build --concepten` only).
+    pub concept: bool,
+}
+
+/// A yearly round in a list and in every page's footer: who made its reports, and when.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditionSummary {
+    pub year: u16,
+    pub path: String,
+    pub title: String,
+    pub description: String,
+    /// "de gemeente Almere"
+    pub organisers: String,
+    /// "de onderzoeksbureaus Movisie, Platform31 en het Verwey-Jonker Instituut", or "".
+    pub bureaus: String,
+    /// Organisers and bureaus in one phrase, for "Het verslag is gemaakt door …".
+    pub made_by: String,
+    /// As the edition writes it, else from its reports' dates: "16 mei – 1 juni 2023".
+    pub period: String,
+    pub report_count: usize,
+    pub concept: bool,
+}
+
+/// A round's page: its introduction, its reports by theme, who took part, what was named.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditionView {
+    #[serde(flatten)]
+    pub summary: EditionSummary,
+    pub intro_html: String,
+    /// Its reports, in date order.
+    #[serde(skip)]
+    pub reports: Vec<ReportId>,
+    /// Its reports by theme, in the themes' order.
+    pub topics: Vec<EditionTopic>,
+    /// The organisations that took part that year (groups of people not counted).
+    pub organisations: Vec<Link>,
+    /// The initiatives named that year, A–Z.
+    pub initiatives: Vec<Link>,
+}
+
+/// One theme's reports in one round.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditionTopic {
+    pub title: String,
+    pub path: String,
+    pub reports: Vec<Link>,
+}
+
+/// A table where one of an organisation's people had a public role.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleView {
+    pub path: String,
+    pub title: String,
+    /// Who did what: "Romy Santpoort: gespreksleiding".
+    pub note: String,
+    pub year: u16,
+}
+
+/// Things of one year, for pages that group by round.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearGroup<T> {
+    pub year: u16,
+    pub items: Vec<T>,
 }
 
 /// A report on its topic's page: the summary and links to its sections.
@@ -59,10 +127,11 @@ pub struct TopicView {
     pub description: String,
     pub intro_html: String,
     pub report_count: usize,
-    /// This topic's reports (the topic page shows their outlines; lists of topics only count
-    /// them). `Views::reports` has one view per report, in id order.
+    /// This topic's reports by round, newest round first, in date order within a round (the
+    /// topic page shows their outlines; lists of topics only count them). `Views::reports`
+    /// has one view per report, in id order.
     #[serde(skip)]
-    pub reports: Vec<ReportId>,
+    pub years: Vec<YearGroup<ReportId>>,
     /// Initiatives mentioned in this topic's reports, A–Z.
     pub initiatives: Vec<Link>,
 }
@@ -80,6 +149,9 @@ pub struct PersonView {
 pub struct ReportView<'a> {
     #[serde(flatten)]
     pub summary: ReportSummary,
+    /// The round it belongs to, and who made its reports.
+    pub edition_title: String,
+    pub made_by: String,
     pub topic: String,
     pub start: String,
     pub end: String,
@@ -103,6 +175,8 @@ pub struct ReportView<'a> {
 /// One mention of an initiative, quoted in its sentence.
 #[derive(Debug, Clone, Serialize)]
 pub struct MentionView {
+    /// The round of the report.
+    pub year: u16,
     pub report_title: String,
     pub report_short_date: String,
     pub report_path: String,
@@ -134,6 +208,9 @@ pub struct InitiativeView {
     pub aliases: Vec<String>,
     pub topics: Vec<Link>,
     pub mentions: Vec<MentionView>,
+    /// The rounds it was named in, newest first, and the same as a phrase ("2023 en 2024").
+    pub years: Vec<u16>,
+    pub years_text: String,
     /// Other initiatives named in the same sections, most often first.
     pub related: Vec<Link>,
 }
@@ -151,8 +228,10 @@ pub struct OrganisationView {
     pub initiative: Option<Link>,
     /// Tables it took part in.
     pub reports: Vec<ReportSummary>,
+    /// The rounds of those tables (and of the roles below), newest first.
+    pub years: Vec<u16>,
     /// Tables where one of its people had a public role: the report, and who did what.
-    pub roles: Vec<Link>,
+    pub roles: Vec<RoleView>,
 }
 
 /// A group of initiatives under a heading (by topic, by kind).
@@ -165,6 +244,8 @@ pub struct Group {
 
 /// Every view of the site, made once per build.
 pub struct Views<'a> {
+    /// Newest first.
+    pub editions: Vec<EditionView>,
     pub topics: Vec<TopicView>,
     pub reports: Vec<ReportView<'a>>,
     pub initiatives: Vec<InitiativeView>,
@@ -185,6 +266,7 @@ impl<'a> Views<'a> {
             .collect();
         initiatives.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
         let topics = topic_views(site);
+        let editions = edition_views(site, &summaries);
         let reports = report_views(site, &summaries);
         let organisations = organisation_views(site, &summaries);
         let participating_organisations = organisations
@@ -194,6 +276,7 @@ impl<'a> Views<'a> {
 
         let (by_topic, by_kind, by_mentioned_as) = groups(site, &topics, &initiatives);
         Views {
+            editions,
             topics,
             reports,
             initiatives,
@@ -223,6 +306,71 @@ fn a_to_z(mut links: Vec<Link>) -> Vec<Link> {
     links
 }
 
+fn edition_views(site: &Site, summaries: &[ReportSummary]) -> Vec<EditionView> {
+    site.editions_newest_first()
+        .map(|(id, parsed)| {
+            let reports: Vec<ReportId> = site
+                .reports()
+                .filter(|(_, r)| r.edition == id)
+                .map(|(r, _)| r)
+                .collect();
+            let topics = site
+                .topics()
+                .filter_map(|(topic_id, t)| {
+                    let links: Vec<Link> = reports
+                        .iter()
+                        .filter(|r| site.report(**r).topic == topic_id)
+                        .map(|r| {
+                            let s = &summaries[r.0];
+                            Link {
+                                path: s.path.clone(),
+                                title: s.title.clone(),
+                                note: s.short_date.clone(),
+                            }
+                        })
+                        .collect();
+                    (!links.is_empty()).then(|| EditionTopic {
+                        title: t.topic.title.clone(),
+                        path: t.topic.path(),
+                        reports: links,
+                    })
+                })
+                .collect();
+            let organisations = a_to_z(
+                site.organisations
+                    .iter()
+                    .filter(|o| !o.group)
+                    .filter(|o| {
+                        reports
+                            .iter()
+                            .any(|r| o.took_part_in(&site.report(*r).report))
+                    })
+                    .map(|o| Link {
+                        path: o.path(),
+                        title: o.name.clone(),
+                        note: String::new(),
+                    })
+                    .collect(),
+            );
+            let initiatives = a_to_z(
+                reports
+                    .iter()
+                    .flat_map(|r| site.mentions.in_report(*r))
+                    .map(|i| initiative_link(site, *i))
+                    .collect(),
+            );
+            EditionView {
+                summary: edition_summary(site, id),
+                intro_html: parsed.intro.html.clone(),
+                reports,
+                topics,
+                organisations,
+                initiatives,
+            }
+        })
+        .collect()
+}
+
 fn topic_views(site: &Site) -> Vec<TopicView> {
     site.topics()
         .map(|(topic_id, parsed)| {
@@ -239,7 +387,11 @@ fn topic_views(site: &Site) -> Vec<TopicView> {
                 description: t.description.clone(),
                 intro_html: parsed.intro.html.clone(),
                 report_count: reports.len(),
-                reports: reports.clone(),
+                years: by_year(
+                    reports
+                        .iter()
+                        .map(|&id| (site.report(id).report.edition, id)),
+                ),
                 initiatives: a_to_z(
                     reports
                         .iter()
@@ -260,6 +412,8 @@ fn report_views<'a>(site: &'a Site, summaries: &[ReportSummary]) -> Vec<ReportVi
     site.reports()
         .map(|(id, parsed)| (id, &parsed.report, &parsed.body))
         .map(|(id, r, body)| ReportView {
+            edition_title: site.edition(site.report(id).edition).edition.title.clone(),
+            made_by: site.edition(site.report(id).edition).edition.made_by(),
             summary: summaries[id.0].clone(),
             topic: r.topic.clone(),
             start: hh_mm(r.start),
@@ -308,39 +462,52 @@ fn report_views<'a>(site: &'a Site, summaries: &[ReportSummary]) -> Vec<ReportVi
 fn organisation_views(site: &Site, summaries: &[ReportSummary]) -> Vec<OrganisationView> {
     site.organisations
         .iter()
-        .map(|o| OrganisationView {
-            slug: o.slug.clone(),
-            name: o.name.clone(),
-            group: o.group,
-            variants: o
-                .variants
-                .iter()
-                .filter(|v| **v != o.name)
-                .cloned()
-                .collect(),
-            as_written: o.as_written.clone(),
-            note: o.note.clone(),
-            initiative: o.initiative.as_ref().and_then(|slug| {
-                site.initiatives()
-                    .find(|(_, i)| &i.initiative.slug == slug)
-                    .map(|(id, _)| initiative_link(site, id))
-            }),
-            reports: site
+        .map(|o| {
+            let reports: Vec<ReportSummary> = site
                 .reports()
                 .filter(|(_, r)| o.took_part_in(&r.report))
                 .map(|(id, _)| summaries[id.0].clone())
-                .collect(),
-            roles: site
-                .reports()
-                .flat_map(|(ReportId(i), r)| {
-                    let summaries = &summaries;
-                    o.people_in(&r.report).map(move |p| Link {
-                        path: summaries[i].path.clone(),
-                        title: format!("{}, {}", summaries[i].title, summaries[i].short_date),
-                        note: format!("{}: {}", p.name, p.parts_label().to_lowercase()),
+                .collect();
+            let years = years_desc(
+                site.reports
+                    .iter()
+                    .filter(|r| {
+                        o.took_part_in(&r.report) || o.people_in(&r.report).next().is_some()
                     })
-                })
-                .collect(),
+                    .map(|r| r.report.edition),
+            );
+            OrganisationView {
+                slug: o.slug.clone(),
+                name: o.name.clone(),
+                group: o.group,
+                variants: o
+                    .variants
+                    .iter()
+                    .filter(|v| **v != o.name)
+                    .cloned()
+                    .collect(),
+                as_written: o.as_written.clone(),
+                note: o.note.clone(),
+                initiative: o.initiative.as_ref().and_then(|slug| {
+                    site.initiatives()
+                        .find(|(_, i)| &i.initiative.slug == slug)
+                        .map(|(id, _)| initiative_link(site, id))
+                }),
+                reports,
+                years,
+                roles: site
+                    .reports()
+                    .flat_map(|(ReportId(i), r)| {
+                        let summaries = &summaries;
+                        o.people_in(&r.report).map(move |p| RoleView {
+                            path: summaries[i].path.clone(),
+                            title: format!("{}, {}", summaries[i].title, summaries[i].short_date),
+                            note: format!("{}: {}", p.name, p.parts_label().to_lowercase()),
+                            year: summaries[i].year,
+                        })
+                    })
+                    .collect(),
+            }
         })
         .collect()
 }
@@ -422,6 +589,73 @@ fn summary(site: &Site, parsed: &ParsedReport) -> ReportSummary {
         participants: r.participants,
         topic_title: topic.title.clone(),
         topic_path: topic.path(),
+        year: r.edition,
+        edition_path: crate::urls::edition(r.edition),
+        concept: r.concept,
+    }
+}
+
+/// The distinct years, newest first.
+fn years_desc(years: impl Iterator<Item = u16>) -> Vec<u16> {
+    let mut years: Vec<u16> = years.collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    years
+}
+
+/// Items grouped by year, newest year first, in their own order within a year.
+pub fn by_year<T>(items: impl IntoIterator<Item = (u16, T)>) -> Vec<YearGroup<T>> {
+    let mut groups: Vec<YearGroup<T>> = Vec::new();
+    for (year, item) in items {
+        match groups.iter_mut().find(|g| g.year == year) {
+            Some(group) => group.items.push(item),
+            None => groups.push(YearGroup {
+                year,
+                items: vec![item],
+            }),
+        }
+    }
+    groups.sort_by(|a, b| b.year.cmp(&a.year));
+    groups
+}
+
+fn edition_summary(site: &Site, id: EditionId) -> EditionSummary {
+    let e = &site.edition(id).edition;
+    let dates: Vec<time::Date> = site
+        .reports
+        .iter()
+        .filter(|r| r.edition == id)
+        .map(|r| r.report.date)
+        .collect();
+    let period = e
+        .period
+        .clone()
+        .unwrap_or_else(|| match (dates.first(), dates.last()) {
+            (Some(first), Some(last)) if first == last => text::dutch_short_date(*first),
+            (Some(first), Some(last)) if first.year() == last.year() => format!(
+                "{} {} – {}",
+                first.day(),
+                text::dutch_month(first.month()),
+                text::dutch_short_date(*last)
+            ),
+            (Some(first), Some(last)) => format!(
+                "{} – {}",
+                text::dutch_short_date(*first),
+                text::dutch_short_date(*last)
+            ),
+            _ => String::new(),
+        });
+    EditionSummary {
+        year: e.year,
+        path: e.path(),
+        title: e.title.clone(),
+        description: e.description.clone(),
+        organisers: text::dutch_list(&e.organisers),
+        bureaus: e.bureaus_phrase(),
+        made_by: e.made_by(),
+        period,
+        report_count: dates.len(),
+        concept: e.concept,
     }
 }
 
@@ -500,7 +734,7 @@ fn initiative_view(site: &Site, id: InitiativeId, parsed: &ParsedInitiative) -> 
         }
     }
 
-    let mentions = places
+    let mentions: Vec<MentionView> = places
         .iter()
         .map(|&m| {
             let parsed = site.report(m.report);
@@ -517,6 +751,7 @@ fn initiative_view(site: &Site, id: InitiativeId, parsed: &ParsedInitiative) -> 
                 None => (s.as_str(), "", ""),
             };
             MentionView {
+                year: report.edition,
                 report_title: report.title.clone(),
                 report_short_date: text::dutch_short_date(report.date),
                 report_path: report.path(),
@@ -562,6 +797,14 @@ fn initiative_view(site: &Site, id: InitiativeId, parsed: &ParsedInitiative) -> 
             }),
         aliases: init.aliases.clone(),
         topics,
+        years: years_desc(mentions.iter().map(|m: &MentionView| m.year)),
+        years_text: text::dutch_list(
+            &years_desc(mentions.iter().map(|m: &MentionView| m.year))
+                .iter()
+                .rev()
+                .map(u16::to_string)
+                .collect::<Vec<_>>(),
+        ),
         mentions,
         related: related
             .into_iter()

@@ -40,7 +40,8 @@ pub(super) struct Documents<'a> {
 /// Every document of the site.
 pub(super) fn documents(site: &Site) -> Documents<'_> {
     let mut docs = Vec::new();
-    for parsed in &site.reports {
+    // A concept (shown by serve) is never in the index: a published build has none anyway.
+    for parsed in site.reports.iter().filter(|p| !p.report.concept) {
         let report = &parsed.report;
         let topic = site.topic_of(parsed);
         let crumb = format!(
