@@ -525,10 +525,9 @@ fn new_report_needs_its_edition_first() {
     );
     // A round that runs into January: the date says 2025, the round is 2024.
     let refused = new_report("2025-01-15", None);
-    assert!(
-        String::from_utf8_lossy(&refused.stderr).contains("er is nog geen editie 2025"),
-        "{}",
-        String::from_utf8_lossy(&refused.stderr)
+    assert_eq!(
+        String::from_utf8_lossy(&refused.stderr),
+        "fout: er is nog geen editie 2025 — maak die eerst met: vindplaats new editie 2025\n  tip: hoort dit verslag bij de ronde van 2024, die doorliep tot in januari? Geef dan --editie 2024 mee.\n"
     );
     let out = new_report("2025-01-15", Some("2024"));
     assert!(

@@ -171,8 +171,18 @@ fn new_report(root: &Path, title: &str, thema: &str, datum: &str, editie: Option
     };
     let edition_file = root.join("content/edities").join(format!("{edition}.md"));
     let Ok(edition_text) = std::fs::read_to_string(&edition_file) else {
+        // A January table most often belongs to the round of the year before.
+        let tip = if editie.is_none() && date.month() == time::Month::January {
+            format!(
+                "\n  tip: hoort dit verslag bij de ronde van {}, die doorliep tot in januari? Geef dan --editie {} mee.",
+                edition - 1,
+                edition - 1
+            )
+        } else {
+            String::new()
+        };
         return Err(content_error(format!(
-            "er is nog geen editie {edition} — maak die eerst met: vindplaats new editie {edition}"
+            "er is nog geen editie {edition} — maak die eerst met: vindplaats new editie {edition}{tip}"
         )));
     };
     // In a concept round the report follows the round; a report added to a published round
