@@ -22,7 +22,7 @@ pub enum Command {
     Build(BuildArgs),
     /// Bekijk de site terwijl u schrijft: bouwt bij elke wijziging opnieuw en ververst de browser.
     Serve(ServeArgs),
-    /// Maak een nieuw rapport of initiatief, met alle velden uitgelegd.
+    /// Maak een nieuwe ronde, een nieuw rapport of een nieuw initiatief, met alle velden uitgelegd.
     New(NewArgs),
     /// Controleer de site zonder iets te schrijven: links, privacy, koppen, leesbaarheid.
     Check(CheckArgs),
@@ -58,7 +58,12 @@ pub struct NewArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum NewKind {
-    /// Een nieuw verslag in content/rapporten/.
+    /// Een nieuwe ronde (editie) in content/edities/<jaar>.md, als concept.
+    Editie {
+        /// Het jaar van de ronde, met vier cijfers, bijvoorbeeld 2024.
+        jaar: String,
+    },
+    /// Een nieuw verslag in content/rapporten/. De ronde van dat jaar moet al bestaan.
     Rapport {
         /// De titel, bijvoorbeeld "Verslag thematafel Eenzaamheid".
         title: String,
@@ -68,6 +73,10 @@ pub enum NewKind {
         /// De datum van de thematafel: jaar-maand-dag, bijvoorbeeld 2024-05-01.
         #[arg(long)]
         datum: String,
+        /// De ronde, als die een ander jaar heeft dan de datum (een ronde van 2024 die doorloopt
+        /// tot in januari 2025: --editie 2024).
+        #[arg(long)]
+        editie: Option<String>,
     },
     /// Een nieuw initiatief onderaan content/initiatieven.toml.
     Initiatief {

@@ -297,6 +297,11 @@ fn new_report_builds_and_never_overwrites() {
     let tmp = tempfile::tempdir().unwrap();
     copy_tree(&fixture("minimal"), tmp.path());
     let root = tmp.path().to_str().unwrap();
+    assert!(
+        run_cli(&["new", "--root", root, "editie", "2024"])
+            .status
+            .success()
+    );
     let args = [
         "new",
         "--root",
@@ -325,6 +330,7 @@ fn new_report_builds_and_never_overwrites() {
         text.lines().filter(|l| l.starts_with('#')).count() >= 10,
         "every field is explained"
     );
+    // The new round is a concept, and its report with it: `--concepten` builds them.
     let built = run_cli(&[
         "build",
         "--root",
@@ -332,11 +338,17 @@ fn new_report_builds_and_never_overwrites() {
         "--output",
         tmp.path().join("out").to_str().unwrap(),
         "--quiet",
+        "--concepten",
     ]);
     assert!(
         built.status.success(),
         "{}",
         String::from_utf8_lossy(&built.stderr)
+    );
+    assert!(
+        tmp.path()
+            .join("out/rapporten/verslag-thematafel-eenzaamheid-2024/index.html")
+            .is_file()
     );
 
     std::fs::write(&file, "mijn tekst").unwrap();
@@ -374,6 +386,195 @@ fn new_report_builds_and_never_overwrites() {
         "1-5-2024",
     ]);
     assert_eq!(date.status.code(), Some(1));
+}
+
+#[test]
+fn new_edition_is_a_concept_that_parses_and_is_never_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    let root = tmp.path().to_str().unwrap();
+    let out = run_cli(&["new", "--root", root, "editie", "2024"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Nieuwe ronde: content/edities/2024.md. Vul de gegevens bovenaan in en schrijf de inleiding eronder. De ronde is een concept tot u concept = false zet.\n"
+    );
+    let file = tmp.path().join("content/edities/2024.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edition = vindplaats::content::Edition::parse(&file, &text).unwrap();
+    assert_eq!(edition.year, 2024);
+    assert!(edition.concept);
+    // Every key is written, the optional period commented out, and each one explained.
+    for key in vindplaats::content::edition::field_names() {
+        assert!(
+            text.lines()
+                .any(|l| l.trim_start_matches("# ").starts_with(&format!("{key} = "))),
+            "{key} missing"
+        );
+    }
+    assert!(text.lines().filter(|l| l.starts_with('#')).count() >= 14);
+    // What the team must write is marked, so it stands out in `serve`.
+    for value in [
+        &edition.description,
+        &edition.organisers[0],
+        &edition.bureaus[0],
+    ] {
+        assert!(value.starts_with("Pas aan:"), "{value}");
+    }
+    assert!(edition.body.starts_with("Pas aan:"));
+
+    std::fs::write(&file, "mijn tekst").unwrap();
+    let again = run_cli(&["new", "--root", root, "editie", "2024"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&again.stderr),
+        "fout: content/edities/2024.md bestaat al; er is niets overschreven. Pas dat bestand aan, of verwijder het eerst.\n"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mijn tekst");
+
+    for year in ["24", "20245", "twee", "+024", "1999"] {
+        let out = run_cli(&["new", "--root", root, "editie", year]);
+        assert_eq!(out.status.code(), Some(1), "{year}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!(
+                "fout: '{year}' is geen jaartal — schrijf het jaar met vier cijfers, bijvoorbeeld 2024\n"
+            )
+        );
+    }
+    let mut names: Vec<_> = std::fs::read_dir(tmp.path().join("content/edities"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["2023.md", "2024.md"]);
+}
+
+/// A plain build leaves a new round out until it is set to `concept = false`.
+#[test]
+fn new_edition_stays_out_of_a_plain_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    let root = tmp.path().to_str().unwrap();
+    assert!(
+        run_cli(&["new", "--root", root, "editie", "2024"])
+            .status
+            .success()
+    );
+    let built = run_cli(&[
+        "build",
+        "--root",
+        root,
+        "--output",
+        tmp.path().join("out").to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let site = common::read_tree(&tmp.path().join("out"));
+    assert!(
+        site.values()
+            .all(|page| !String::from_utf8_lossy(page).contains("Pas aan:")),
+        "a placeholder of the concept round was published"
+    );
+}
+
+#[test]
+fn new_report_needs_its_edition_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    let root = tmp.path().to_str().unwrap();
+    let new_report = |datum: &str, editie: Option<&str>| {
+        let mut args = vec![
+            "new",
+            "--root",
+            root,
+            "rapport",
+            "Verslag thematafel Eenzaamheid",
+            "--thema",
+            "eenzaamheid",
+            "--datum",
+            datum,
+        ];
+        args.extend(editie.iter().flat_map(|e| ["--editie", e]));
+        run_cli(&args)
+    };
+    let file = tmp
+        .path()
+        .join("content/rapporten/verslag-thematafel-eenzaamheid.md");
+
+    let refused = new_report("2024-05-01", None);
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&refused.stderr),
+        "fout: er is nog geen editie 2024 — maak die eerst met: vindplaats new editie 2024\n"
+    );
+    assert!(!file.exists(), "nothing is written");
+
+    assert!(
+        run_cli(&["new", "--root", root, "editie", "2024"])
+            .status
+            .success()
+    );
+    // A round that runs into January: the date says 2025, the round is 2024.
+    let refused = new_report("2025-01-15", None);
+    assert_eq!(
+        String::from_utf8_lossy(&refused.stderr),
+        "fout: er is nog geen editie 2025 — maak die eerst met: vindplaats new editie 2025\n  tip: hoort dit verslag bij de ronde van 2024, die doorliep tot in januari? Geef dan --editie 2024 mee.\n"
+    );
+    let out = new_report("2025-01-15", Some("2024"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    let report = vindplaats::content::Report::parse(&file, &text).unwrap();
+    assert_eq!(report.edition, 2024);
+    // The round is a concept; the report follows it.
+    assert!(!report.concept);
+}
+
+/// A report added to a round that is already online starts as a concept itself, so its
+/// placeholders are not published by the next plain build.
+#[test]
+fn new_report_in_a_published_round_is_a_concept() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    let root = tmp.path().to_str().unwrap();
+    let out = run_cli(&[
+        "new",
+        "--root",
+        root,
+        "rapport",
+        "Nagekomen verslag",
+        "--thema",
+        "eenzaamheid",
+        "--datum",
+        "2023-09-01",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .ends_with("Het verslag is een concept tot u concept = false zet.\n")
+    );
+    let file = tmp.path().join("content/rapporten/nagekomen-verslag.md");
+    let report =
+        vindplaats::content::Report::parse(&file, &std::fs::read_to_string(&file).unwrap())
+            .unwrap();
+    assert_eq!(report.edition, 2023);
+    assert!(report.concept);
 }
 
 #[test]
@@ -437,8 +638,14 @@ fn new_writes_quotes_in_titles_as_valid_toml() {
             "--output",
             tmp.path().join("out").to_str().unwrap(),
             "--quiet",
+            "--concepten",
         ])
     };
+    assert!(
+        run_cli(&["new", "--root", root, "editie", "2024"])
+            .status
+            .success()
+    );
 
     let out = run_cli(&[
         "new",

@@ -1,23 +1,30 @@
-//! `vindplaats new rapport "Titel" --thema … --datum …` and `vindplaats new initiatief "Naam"`:
-//! a new file (or block) with every field present and explained, that builds as it is.
-//! Never overwrites.
+//! `vindplaats new editie 2024`, `vindplaats new rapport "Titel" --thema … --datum …` and
+//! `vindplaats new initiatief "Naam"`: a new file (or block) with every field present and
+//! explained, that builds as it is. Never overwrites.
+//!
+//! A report belongs to a round (editie), so `new rapport` refuses a year without one and says
+//! which command makes it: the build would refuse the report anyway, and later, with a message
+//! about a file the writer has not looked at yet.
 
 use std::io::Write;
 use std::path::Path;
 
 use super::{EXIT_CONTENT, EXIT_OK, EXIT_OTHER};
 use crate::cli::{NewArgs, NewKind};
+use crate::content::Edition;
 use crate::content::initiative::INITIATIVES_FILE;
 use crate::error::did_you_mean;
 use crate::text;
 
 pub fn run(args: &NewArgs) -> i32 {
     let result = match &args.kind {
+        NewKind::Editie { jaar } => new_edition(&args.root, jaar),
         NewKind::Rapport {
             title,
             thema,
             datum,
-        } => new_report(&args.root, title, thema, datum),
+            editie,
+        } => new_report(&args.root, title, thema, datum, editie.as_deref()),
         NewKind::Initiatief { name, soort } => new_initiative(&args.root, name, soort),
     };
     match result {
@@ -38,8 +45,95 @@ fn content_error(message: String) -> (i32, String) {
     (EXIT_CONTENT, message)
 }
 
+/// A year as the edition file is named: four digits, within the range `Edition::parse` accepts.
+fn parse_year(jaar: &str) -> Result<u16, (i32, String)> {
+    match jaar.parse::<u16>() {
+        Ok(year)
+            if jaar.len() == 4
+                && jaar.bytes().all(|b| b.is_ascii_digit())
+                && (2000..=2999).contains(&year) =>
+        {
+            Ok(year)
+        }
+        _ => Err(content_error(format!(
+            "'{jaar}' is geen jaartal — schrijf het jaar met vier cijfers, bijvoorbeeld 2024"
+        ))),
+    }
+}
+
+/// The placeholders start with "Pas aan:" so that they stand out on the page `serve` shows,
+/// and the round starts as a concept so that a plain `build` never publishes them.
+fn new_edition(root: &Path, jaar: &str) -> Outcome {
+    let year = parse_year(jaar)?;
+    // Without this, a command typed in the wrong folder would make a content/ of its own.
+    if !root.join("content").is_dir() {
+        return Err((
+            EXIT_OTHER,
+            format!(
+                "er is geen map content in {}; staat u in de map van de site?",
+                root.display()
+            ),
+        ));
+    }
+    let file = root.join("content/edities").join(format!("{year}.md"));
+    let text = format!(
+        r#"+++
+# Een ronde (editie) van De sociale staat van Almere. Schrijf alleen op wat vaststaat:
+# wat in de verslagen staat of wat de organisatoren hebben besloten.
+# Regels die beginnen met # zijn uitleg; die mogen blijven staan.
+
+# Het jaar van de ronde. Het bestand heet ook zo: content/edities/{year}.md.
+# Elk verslag met een datum in {year} hoort bij deze ronde (of zet edition = {year} in het verslag).
+year = {year}
+# De naam van de ronde, zoals de site die laat zien. Pas aan als de ronde anders heet.
+title = {title}
+# Wanneer de thematafels waren, in gewone woorden. Haal het # voor period weg en pas aan.
+# Laat u het # staan, dan haalt de site de periode uit de data van de verslagen.
+# period = {period}
+# Wie de ronde organiseerde, zoals het midden in een zin staat (met "de" als dat hoort),
+# bijvoorbeeld ["de gemeente Almere"]. Elke naam tussen aanhalingstekens.
+organisers = {organisers}
+# De onderzoeksbureaus die de verslagen met hen maakten, zoals het midden in een zin staat,
+# bijvoorbeeld ["Movisie", "Platform31", "het Verwey-Jonker Instituut"].
+bureaus = {bureaus}
+# Eén of twee korte zinnen over deze ronde (hoogstens 160 tekens), voor zoekmachines.
+description = {description}
+# concept = true: de ronde is nog niet gepubliceerd. U ziet de ronde en haar verslagen
+# alleen met vindplaats serve en vindplaats build --concepten, met de melding
+# "Concept — nog niet gepubliceerd". Een gewone vindplaats build laat ze weg.
+# Mag de ronde online? Zet dan concept = false.
+concept = true
++++
+Pas aan: schrijf hier de inleiding van de ronde. Zeg in een paar korte zinnen wanneer de
+thematafels waren, over welke thema's ze gingen en wie er meepraatten. De site zet deze tekst
+bovenaan de pagina van de ronde.
+"#,
+        title = toml_string(&format!("De sociale staat van Almere {year}")),
+        period = toml_string(&format!("mei en juni {year}")),
+        organisers = toml::Value::Array(vec![toml::Value::String(
+            "Pas aan: wie organiseerde de ronde".into()
+        )]),
+        bureaus = toml::Value::Array(vec![toml::Value::String(
+            "Pas aan: de namen van de onderzoeksbureaus".into()
+        )]),
+        description = toml_string(&format!(
+            "Pas aan: waar gingen de thematafels van {year} over?"
+        )),
+    );
+    create(
+        &file,
+        &text,
+        root,
+        "Pas dat bestand aan, of verwijder het eerst.",
+    )?;
+    Ok(format!(
+        "Nieuwe ronde: {}. Vul de gegevens bovenaan in en schrijf de inleiding eronder. De ronde is een concept tot u concept = false zet.",
+        file.strip_prefix(root).unwrap_or(&file).display()
+    ))
+}
+
 // Most of its length is the commented front matter it writes, kept as one readable text.
-fn new_report(root: &Path, title: &str, thema: &str, datum: &str) -> Outcome {
+fn new_report(root: &Path, title: &str, thema: &str, datum: &str, editie: Option<&str>) -> Outcome {
     let topics: Vec<String> = std::fs::read_dir(root.join("content/themas"))
         .map_err(|e| {
             (
@@ -71,6 +165,46 @@ fn new_report(root: &Path, title: &str, thema: &str, datum: &str) -> Outcome {
                 "'{datum}' is geen geldige datum — schrijf jaar-maand-dag, bijvoorbeeld 2024-05-01"
             ))
         })?;
+    let edition = match editie {
+        Some(jaar) => parse_year(jaar)?,
+        None => u16::try_from(date.year()).unwrap_or_default(),
+    };
+    let edition_file = root.join("content/edities").join(format!("{edition}.md"));
+    let Ok(edition_text) = std::fs::read_to_string(&edition_file) else {
+        // A January table most often belongs to the round of the year before.
+        let tip = if editie.is_none() && date.month() == time::Month::January {
+            format!(
+                "\n  tip: hoort dit verslag bij de ronde van {}, die doorliep tot in januari? Geef dan --editie {} mee.",
+                edition - 1,
+                edition - 1
+            )
+        } else {
+            String::new()
+        };
+        return Err(content_error(format!(
+            "er is nog geen editie {edition} — maak die eerst met: vindplaats new editie {edition}{tip}"
+        )));
+    };
+    // In a concept round the report follows the round; a report added to a published round
+    // starts as a concept itself, so its placeholders never reach a plain build.
+    let round_is_concept = Edition::parse(&edition_file, &edition_text)
+        .map(|e| e.concept)
+        .unwrap_or(false);
+    let concept = if round_is_concept {
+        format!(
+            "# De ronde {edition} is nog een concept (concept = true in content/edities/{edition}.md).
+# Dan staat dit verslag pas online als de ronde online staat. Tot die tijd ziet u het alleen
+# met vindplaats serve en vindplaats build --concepten. Zet hier true als dit verslag ook
+# daarna nog offline moet blijven.
+concept = false"
+        )
+    } else {
+        "# concept = true: dit verslag is nog niet gepubliceerd. U ziet het alleen met
+# vindplaats serve en vindplaats build --concepten, met de melding \"Concept — nog niet
+# gepubliceerd\". Een gewone vindplaats build laat het weg. Mag het online? Zet dan false.
+concept = true"
+            .to_owned()
+    };
     let slug = text::slug(title);
     if slug.is_empty() {
         return Err(content_error(
@@ -86,6 +220,11 @@ title = {title}
 topic = {thema}
 # De datum van de thematafel: jaar-maand-dag, zonder aanhalingstekens.
 date = {datetime}
+# De ronde (editie) waar dit verslag bij hoort: het jaar van een bestand in content/edities/.
+# Meestal het jaar van de datum. Loopt een ronde door tot in januari, zet dan hier het jaar
+# van de ronde.
+edition = {edition}
+{concept}
 # Begin- en eindtijd als uren:minuten. Pas ze aan.
 start = "09:00"
 end = "11:00"
@@ -122,9 +261,19 @@ kopjes van het verslag en - voor opsommingen.
             text::dutch_short_date(date)
         )),
     );
-    create(&file, &text, root)?;
+    create(
+        &file,
+        &text,
+        root,
+        "Kies een andere titel of verwijder het bestand eerst.",
+    )?;
+    let shown = if round_is_concept {
+        ""
+    } else {
+        " Het verslag is een concept tot u concept = false zet."
+    };
     Ok(format!(
-        "Nieuw rapport: {}. Vul de gegevens bovenaan in en zet de tekst eronder.",
+        "Nieuw rapport: {}. Vul de gegevens bovenaan in en zet de tekst eronder.{shown}",
         file.strip_prefix(root).unwrap_or(&file).display()
     ))
 }
@@ -209,8 +358,8 @@ fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_owned()).to_string()
 }
 
-/// Writes a new file, refusing to replace one that exists.
-fn create(file: &Path, text: &str, root: &Path) -> Result<(), (i32, String)> {
+/// Writes a new file, refusing to replace one that exists; `advice` says what to do instead.
+fn create(file: &Path, text: &str, root: &Path, advice: &str) -> Result<(), (i32, String)> {
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir).map_err(|e| {
             (
@@ -219,16 +368,23 @@ fn create(file: &Path, text: &str, root: &Path) -> Result<(), (i32, String)> {
             )
         })?;
     }
-    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(file).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            content_error(format!(
-                "{} bestaat al; er is niets overschreven. Kies een andere titel of verwijder het bestand eerst.",
-                file.strip_prefix(root).unwrap_or(file).display()
-            ))
-        } else {
-            (EXIT_OTHER, format!("kan {} niet maken ({e})", file.display()))
-        }
-    })?;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(file)
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                content_error(format!(
+                    "{} bestaat al; er is niets overschreven. {advice}",
+                    file.strip_prefix(root).unwrap_or(file).display()
+                ))
+            } else {
+                (
+                    EXIT_OTHER,
+                    format!("kan {} niet maken ({e})", file.display()),
+                )
+            }
+        })?;
     f.write_all(text.as_bytes()).map_err(|e| {
         (
             EXIT_OTHER,
