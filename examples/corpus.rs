@@ -12,7 +12,8 @@
 //! reports, with valid values: organisations are names the real reports use (so
 //! `organisaties.toml` declares them), and there are no `corrections` (the corrected text need
 //! not be in the new body). Files go into a folder per year: `content/rapporten/2027/rapport-00042.md`.
-//! The six real reports are copied as they are (the initiatives' quotes refer to them); a
+//! Each year gets an edition (`content/edities/<jaar>.md`; 2023 is the real one), so the
+//! benchmark covers edition pages. The six real reports are copied as they are (the initiatives' quotes refer to them); a
 //! report's closing text (after `***`) is never moved into another.
 //!
 //! Deterministic: a fixed seed and sorted input, so the same N gives byte-identical files.
@@ -394,6 +395,22 @@ fn run(n: usize, dir: &Path) {
         }
         let file = folder.join(format!("rapport-{k:05}.md"));
         fs::write(&file, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", file.display()));
+    }
+    // Every round its edition: the real 2023 one, and a generated one for each other year.
+    let edities = content.join("edities");
+    if edities.exists() {
+        fs::remove_dir_all(&edities).unwrap();
+    }
+    fs::create_dir_all(&edities).unwrap();
+    copy(
+        &repo.join("content/edities/2023.md"),
+        &edities.join("2023.md"),
+    );
+    for year in years.into_iter().filter(|y| *y != 2023) {
+        let text = format!(
+            "+++\nyear = {year}\ntitle = \"Gegenereerde ronde {year}\"\norganisers = [\"de gemeente Almere\"]\nbureaus = [\"Movisie\", \"Platform31\"]\ndescription = \"Benchmarkdata: de gegenereerde verslagen van {year}.\"\n+++\nBenchmarkdata: geen echte ronde.\n"
+        );
+        fs::write(edities.join(format!("{year}.md")), text).unwrap();
     }
 }
 

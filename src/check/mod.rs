@@ -88,6 +88,46 @@ impl Report {
     }
 }
 
+/// The concepts (checked like everything else, but left out of a plain `build`), and the
+/// rounds that have no reports yet (a round may be announced before its tables).
+fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let rel = |p: &std::path::Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
+    for e in &site.editions {
+        let file = rel(&e.edition.file);
+        if e.edition.concept {
+            findings.push(Finding::warning(
+                ContentError::new(&file, e.edition.lines.of("concept"), format!(
+                    "concept: de ronde {} staat niet op de site zolang concept = true",
+                    e.edition.year
+                ))
+                .rule("concept")
+                .hint("zet concept = false als de ronde gepubliceerd mag worden; serve en build --concepten laten haar al zien"),
+            ));
+        }
+    }
+    for (id, e) in site.editions.iter().enumerate() {
+        if !site.reports.iter().any(|r| r.edition.0 == id) {
+            findings.push(Finding::warning(
+                ContentError::new(rel(&e.edition.file), e.edition.lines.of("year"), format!(
+                    "de ronde {} heeft nog geen verslagen",
+                    e.edition.year
+                ))
+                .rule("editie")
+                .hint(format!("voeg verslagen toe met: vindplaats new rapport \"Titel\" --thema <thema> --datum {}-05-01", e.edition.year)),
+            ));
+        }
+    }
+    for r in site.reports.iter().filter(|r| r.report.concept) {
+        findings.push(Finding::warning(
+            ContentError::new(rel(&r.report.file), r.report.lines.of("concept"), "concept: dit verslag staat niet op de site zolang het een concept is")
+                .rule("concept")
+                .hint("zet concept = false (en bij een nieuwe ronde ook in content/edities/<jaar>.md) als het gepubliceerd mag worden"),
+        ));
+    }
+    findings
+}
+
 /// Runs every check. A site that does not build is reported with its build errors only.
 pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
     let built = match site::render_all(opts, site::Mode::Check, None) {
@@ -122,6 +162,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
             .hint("een grote index maakt de eerste zoekvraag op een telefoon traag; verhoog search_budget_kb alleen als dat bewust is"),
         ));
     }
+    findings.extend(concepts(site, root));
     let (readability, hardest) = readability::report(site, root);
     findings.sort_by(|a, b| {
         (&a.error.file, a.error.line, a.error.column).cmp(&(

@@ -40,6 +40,8 @@ const FIELDS: &[Field] = &[
     required("title", "title = \"Verslag thematafel Eenzaamheid\""),
     required("topic", "topic = \"eenzaamheid\""),
     required("date", "date = 2023-05-23"),
+    optional("edition", "edition = 2024"),
+    optional("concept", "concept = true"),
     required("start", "start = \"09:30\""),
     required("end", "end = \"11:30\""),
     required("location", "location = \"Bibliotheek, Almere\""),
@@ -57,8 +59,6 @@ const FIELDS: &[Field] = &[
         "corrections",
         "corrections = [{ was = \"uitgagingen\", is = \"uitdagingen\" }]",
     ),
-    optional("edition", "edition = 2024"),
-    optional("concept", "concept = true"),
     optional(
         "link_texts",
         "link_texts = [{ text = \"Maatwerk aanpak eenzaamheid\", url = \"https://www.movisie.nl/…\" }]",

@@ -114,6 +114,7 @@ fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) ->
         PageSpec::new(NAV.initiatives.0, "initiatives.html")
             .with("initiatives", &views.initiatives)
             .with("by_mentioned_as", &views.by_mentioned_as)
+            .with("by_year", &views.by_year)
             .with("by_topic", &views.by_topic)
             .with("by_kind", &views.by_kind)
             .crumbs(&[NAV.initiatives]),

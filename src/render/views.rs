@@ -253,6 +253,8 @@ pub struct Views<'a> {
     pub by_topic: Vec<Group>,
     pub by_kind: Vec<Group>,
     pub by_mentioned_as: Vec<Group>,
+    /// The initiatives named in each round, newest first (the edition pages list them too).
+    pub by_year: Vec<Group>,
     /// Organisations that took part, groups of people not counted.
     pub participating_organisations: usize,
 }
@@ -275,6 +277,14 @@ impl<'a> Views<'a> {
             .count();
 
         let (by_topic, by_kind, by_mentioned_as) = groups(site, &topics, &initiatives);
+        let by_year = editions
+            .iter()
+            .map(|e| Group {
+                id: format!("ronde-{}", e.summary.year),
+                title: e.summary.title.clone(),
+                initiatives: e.initiatives.clone(),
+            })
+            .collect();
         Views {
             editions,
             topics,
@@ -283,6 +293,7 @@ impl<'a> Views<'a> {
             organisations,
             by_topic,
             by_kind,
+            by_year,
             by_mentioned_as,
             participating_organisations,
         }
@@ -615,7 +626,7 @@ pub fn by_year<T>(items: impl IntoIterator<Item = (u16, T)>) -> Vec<YearGroup<T>
             }),
         }
     }
-    groups.sort_by(|a, b| b.year.cmp(&a.year));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.year));
     groups
 }
 
