@@ -30,6 +30,7 @@ struct SiteView<'a> {
     description: &'a str,
     base_url: &'a str,
     language: &'a str,
+    contact: Option<crate::config::Contact<'a>>,
 }
 
 /// A value of a page's template context, kept as its typed view until the page is rendered
@@ -338,6 +339,7 @@ pub fn render(
         description: &site.config.description,
         base_url: site.urls.base_url(),
         language: &site.config.language,
+        contact: site.config.contact(),
     };
     let sitemap: Vec<String> = pages
         .iter()
