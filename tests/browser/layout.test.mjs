@@ -3,6 +3,10 @@
 //   1. at 360 × 780 px the site header is at most 120 px high, its four navigation links are
 //      visible words (never behind an icon), and search is the visible link "Zoeken";
 //   2. the search page has one search box: its own (the header's is not repeated there);
+//   2a. a report page shows the way into the report (its contents) in the first screen, before
+//      the facts block ("Gegevens van de bijeenkomst"); every titled section ends with a link
+//      back to the contents, which lands there; each heading permalink is a 24 px control with
+//      an accessible name and no "#" text;
 //   3. with the root font size at 200 % on a 360 px viewport, and at 180 CSS px wide (what
 //      200 % zoom makes of a 360 px phone): no sideways scrolling, every visible search box at
 //      least 120 px wide, and no element with text wider inside than its box (scrollWidth
@@ -118,6 +122,45 @@ describe('the layout on a phone and with enlarged text', () => {
       [...document.querySelectorAll('form[role=search]')].map((f) => f.querySelector('input[type=search]')?.id),
     );
     assert.deepEqual(forms, ['zoekveld']);
+  });
+
+  it('a report: contents in the first screen, a way back from every section, labelled permalinks', async () => {
+    await tp.page.setViewportSize(PHONE);
+    await tp.goto(`${site.url}rapporten/eenzaamheid/`);
+    const r = await tp.page.evaluate(() => {
+      const toc = document.querySelector('nav.toc#inhoud');
+      const facts = document.querySelector('.facts');
+      const sections = [...document.querySelectorAll('.report-text > section[aria-labelledby]')];
+      return {
+        tocTop: toc?.querySelector('summary').getBoundingClientRect().bottom,
+        tocBeforeFacts: !!(toc && facts && toc.compareDocumentPosition(facts) & Node.DOCUMENT_POSITION_FOLLOWING),
+        factsTitle: facts?.querySelector('h2').textContent.trim(),
+        sections: sections.length,
+        backLinks: sections.filter((s) => {
+          const last = s.lastElementChild?.querySelector('a');
+          return last?.getAttribute('href') === '#inhoud' && last.textContent.trim() === 'Terug naar de inhoud';
+        }).length,
+        permalinks: [...document.querySelectorAll('.permalink')].map((a) => {
+          const b = a.getBoundingClientRect();
+          return { text: a.textContent, named: /^Directe link naar ‘.+’$/.test(a.getAttribute('aria-label') ?? ''), big: b.width >= 24 && b.height >= 24 };
+        }),
+      };
+    });
+    assert.ok(r.tocTop <= PHONE.height, `the contents end at ${r.tocTop} px, below the first screen`);
+    assert.ok(r.tocBeforeFacts, 'the contents come before the facts block');
+    assert.equal(r.factsTitle, 'Gegevens van de bijeenkomst');
+    assert.ok(r.sections >= 3, `${r.sections} titled sections`);
+    assert.equal(r.backLinks, r.sections, 'every titled section ends with "Terug naar de inhoud"');
+    assert.ok(r.permalinks.length >= r.sections);
+    assert.deepEqual(
+      r.permalinks.filter((p) => p.text !== '' || !p.named || !p.big),
+      [],
+      'permalinks without text, with a name, at least 24 × 24 px',
+    );
+    // The way back lands on the contents.
+    await tp.page.locator('.report-text .to-toc a').last().click();
+    const top = await tp.page.evaluate(() => document.querySelector('#inhoud').getBoundingClientRect().top);
+    assert.ok(top >= -1 && top < PHONE.height / 2, `after "Terug naar de inhoud" the contents are at ${top} px`);
   });
 
   for (const mode of ENLARGED) {
