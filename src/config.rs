@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{ContentError, ContentErrors};
 use crate::toml_doc::{Doc, Field, optional, required};
@@ -47,6 +47,22 @@ pub struct Config {
     /// Target size of one shard of a sharded search index (kilobytes, uncompressed).
     #[serde(default = "default_search_shard_kb")]
     pub search_shard_kb: u32,
+    /// The municipality's public contact page, shown on every page under "Vragen over deze
+    /// verslagen?" (WCAG 3.2.6, help in the same place). An `https://` or `http://` address.
+    #[serde(default)]
+    pub contact_url: Option<String>,
+    /// A general contact address shown beside `contact_url`. It must be in
+    /// `privacy_allowlist`, so a person's own address can never end up on every page.
+    #[serde(default)]
+    pub contact_email: Option<String>,
+}
+
+/// The public contact route as the templates see it (`site.contact`): absent when the config
+/// sets neither `contact_url` nor `contact_email`, so a template shows nothing at all.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Contact<'a> {
+    pub url: Option<&'a str>,
+    pub email: Option<&'a str>,
 }
 
 fn default_search_shard_kb() -> u32 {
@@ -82,6 +98,11 @@ const FIELDS: &[Field] = &[
     optional("search_shard_kb", "search_shard_kb = 48"),
     optional("trusted_html", "trusted_html = false"),
     optional("security_headers", "security_headers = true"),
+    optional(
+        "contact_url",
+        "contact_url = \"https://www.almere.nl/contact\"",
+    ),
+    optional("contact_email", "contact_email = \"info@example.org\""),
 ];
 
 impl Config {
@@ -137,13 +158,82 @@ impl Config {
                 .hint("gebruik de naam van een map onder themes/, bijvoorbeeld theme = \"almere\""),
             );
         }
+        if let Some(url) = &config.contact_url
+            && !is_web_address(url)
+        {
+            errors.push(
+                ContentError::new(
+                    file,
+                    lines.of("contact_url"),
+                    format!("contact_url is geen webadres: '{url}'"),
+                )
+                .hint("schrijf het volledige adres van de contactpagina, bijvoorbeeld contact_url = \"https://www.almere.nl/contact\""),
+            );
+        }
+        if let Some(email) = &config.contact_email {
+            if !is_email(email) {
+                errors.push(
+                    ContentError::new(
+                        file,
+                        lines.of("contact_email"),
+                        format!("contact_email is geen e-mailadres: '{email}'"),
+                    )
+                    .hint("schrijf één algemeen adres, bijvoorbeeld contact_email = \"info@example.org\""),
+                );
+            } else if !config.privacy_allowlist.iter().any(|a| a == email) {
+                errors.push(
+                    ContentError::new(
+                        file,
+                        lines.of("contact_email"),
+                        format!("contact_email '{email}' staat niet in privacy_allowlist"),
+                    )
+                    .hint(format!(
+                        "dit adres komt op elke pagina: gebruik een algemeen adres van de gemeente, geen persoonlijk adres, en zet het ook in privacy_allowlist = [\"{email}\"]"
+                    )),
+                );
+            }
+        }
         errors.into_result(config)
+    }
+
+    /// The public contact route for the templates, or `None` when none is set.
+    pub fn contact(&self) -> Option<Contact<'_>> {
+        let contact = Contact {
+            url: self.contact_url.as_deref(),
+            email: self.contact_email.as_deref(),
+        };
+        (contact.url.is_some() || contact.email.is_some()).then_some(contact)
     }
 
     /// The URL helper for this config's base URL.
     pub fn urls(&self) -> Urls {
         Urls::new(&self.base_url).expect("checked in Config::parse")
     }
+}
+
+/// An absolute `http(s)://` address with a host and no spaces.
+fn is_web_address(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or_default();
+        host.contains('.') && !r.chars().any(|c| c.is_whitespace() || c == '"' || c == '<')
+    })
+}
+
+/// One address of the form `name@domain.tld`, nothing around it.
+fn is_email(text: &str) -> bool {
+    text.split_once('@').is_some_and(|(name, domain)| {
+        !name.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !text
+                .chars()
+                .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ',' | ';'))
+            && !domain.contains('@')
+    })
 }
 
 #[cfg(test)]
@@ -198,5 +288,55 @@ theme = "almere"
         let e = Config::parse(Path::new("c.toml"), &text).unwrap_err();
         assert_eq!(e.0[0].line, 4, "{e}");
         assert!(e.0[0].message.contains("geen geldige instelling"));
+    }
+
+    #[test]
+    fn contact_is_absent_unless_set() {
+        let c = Config::parse(Path::new("vindplaats.toml"), GOOD).unwrap();
+        assert!(c.contact().is_none());
+    }
+
+    #[test]
+    fn contact_url_and_allowlisted_email_reach_the_templates() {
+        let text = format!(
+            "{GOOD}privacy_allowlist = [\"info@example.org\"]\ncontact_url = \"https://example.org/contact\"\ncontact_email = \"info@example.org\"\n"
+        );
+        let c = Config::parse(Path::new("vindplaats.toml"), &text).unwrap();
+        let contact = c.contact().unwrap();
+        assert_eq!(contact.url, Some("https://example.org/contact"));
+        assert_eq!(contact.email, Some("info@example.org"));
+        let only_url = format!("{GOOD}contact_url = \"https://example.org/contact\"\n");
+        let c = Config::parse(Path::new("vindplaats.toml"), &only_url).unwrap();
+        assert_eq!(c.contact().unwrap().email, None);
+    }
+
+    #[test]
+    fn contact_email_must_be_allowlisted() {
+        let text = format!("{GOOD}contact_email = \"j.jansen@example.org\"\n");
+        let e = Config::parse(Path::new("vindplaats.toml"), &text).unwrap_err();
+        assert_eq!(e.0.len(), 1, "{e}");
+        assert_eq!(e.0[0].line, 6);
+        assert_eq!(
+            e.0[0].message,
+            "contact_email 'j.jansen@example.org' staat niet in privacy_allowlist"
+        );
+        assert!(e.to_string().contains("geen persoonlijk adres"), "{e}");
+    }
+
+    #[test]
+    fn contact_values_that_are_not_addresses_are_refused() {
+        let text = format!(
+            "{GOOD}privacy_allowlist = [\"info\"]\ncontact_url = \"www.almere.nl\"\ncontact_email = \"info\"\n"
+        );
+        let e = Config::parse(Path::new("vindplaats.toml"), &text).unwrap_err();
+        let shown: Vec<&str> = e.0.iter().map(|x| x.message.as_str()).collect();
+        assert_eq!(
+            shown,
+            [
+                "contact_url is geen webadres: 'www.almere.nl'",
+                "contact_email is geen e-mailadres: 'info'"
+            ]
+        );
+        assert_eq!((e.0[0].line, e.0[1].line), (7, 8));
     }
 }

@@ -459,12 +459,14 @@ fn links(events: &[(Event, std::ops::Range<usize>)], lines: &text::Lines) -> Vec
     links
 }
 
-/// A link to a heading's own id; its accessible name says where it leads.
+/// A link to a heading's own id; its accessible name says where it leads. It has no text of its
+/// own: the theme draws it as a small link icon, because a "#" read as a stray character to
+/// residents.
 fn permalink(id: &str, heading: &str) -> String {
     let mut label = String::new();
     pulldown_cmark_escape::escape_html(&mut label, heading).expect("writing to a String");
     format!(
-        " <a class=\"permalink\" href=\"#{id}\" aria-label=\"Directe link naar ‘{label}’\">#</a>"
+        " <a class=\"permalink\" href=\"#{id}\" aria-label=\"Directe link naar ‘{label}’\"></a>"
     )
 }
 
@@ -792,7 +794,7 @@ mod tests {
         assert!(
             r.sections[1]
                 .html
-                .starts_with("<h2 id=\"sociaal-cafe\">Sociaal Café <a class=\"permalink\" href=\"#sociaal-cafe\" aria-label=\"Directe link naar ‘Sociaal Café’\">#</a></h2>"),
+                .starts_with("<h2 id=\"sociaal-cafe\">Sociaal Café <a class=\"permalink\" href=\"#sociaal-cafe\" aria-label=\"Directe link naar ‘Sociaal Café’\"></a></h2>"),
             "{}",
             r.sections[1].html
         );

@@ -37,6 +37,8 @@ struct SiteView<'a> {
     language: &'a str,
     /// Every round, newest first: the footer says who made the reports, and when.
     editions: Vec<&'a views::EditionSummary>,
+    /// The municipality's public contact route, shown on every page when set (WCAG 3.2.6).
+    contact: Option<crate::config::Contact<'a>>,
 }
 
 /// How long rendering took: all of it, and the CPU time of minifying (summed over pages, as
@@ -80,6 +82,7 @@ pub fn render(
             base_url: site.urls.base_url(),
             language: &site.config.language,
             editions: views.editions.iter().map(|e| &e.summary).collect(),
+            contact: site.config.contact(),
         },
         assets: &assets,
     };

@@ -1,5 +1,7 @@
 // Accessibility and validity of every HTML page of a root build:
-//   1. axe-core (WCAG 2.0/2.1 A and AA rules) reports no violations;
+//   1. axe-core (WCAG 2.0/2.1/2.2 A and AA rules) reports no violations, on every page in the
+//      light scheme and on one page of each kind (and the search states) also in the dark
+//      scheme and in forced colours (Windows high contrast), emulated with page.emulateMedia;
 //   2. at a 320 px wide viewport nothing scrolls sideways (WCAG 1.4.10, reflow);
 //   3. html-validate (recommended preset, see .htmlvalidate.json) reports no errors.
 //      The config relaxes only what minified but valid HTML needs: unquoted attribute values
@@ -22,8 +24,29 @@ import { Harness, lines, listPages, trackedPage, waitForResults } from './helper
 
 const SKIP = process.env.VINDPLAATS_SKIP_A11Y === '1' ? 'VINDPLAATS_SKIP_A11Y=1' : false;
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** The schemes a resident may browse in: emulated media features for page.emulateMedia. */
+const SCHEMES = {
+  light: { colorScheme: 'light', forcedColors: 'none' },
+  dark: { colorScheme: 'dark', forcedColors: 'none' },
+  'forced colours': { colorScheme: 'light', forcedColors: 'active' },
+};
+/** One page of each kind (by its address), checked in every scheme. */
+const KINDS = [
+  '',
+  'themas/',
+  'themas/eenzaamheid/',
+  'rapporten/',
+  'rapporten/eenzaamheid/',
+  'initiatieven/',
+  'initiatieven/sociaal-cafe/',
+  'organisaties/',
+  'zoeken/',
+  'toegankelijkheid/',
+  '404.html',
+];
 const NARROW = { width: 320, height: 640 };
+const PHONE = { width: 360, height: 780 };
 const WIDE = { width: 1280, height: 900 };
 
 const h = new Harness();
@@ -43,6 +66,15 @@ if (!SKIP) {
 const addressOf = (p) => (p.urlPath === '404.html' ? `${site.url}bestaat/niet/` : site.url + p.urlPath);
 const nameOf = (p) => (p.urlPath === '404.html' ? '404.html (at a missing address)' : p.urlPath || '(home)');
 
+/** axe-core with AXE_TAGS on the page as it is now. */
+async function runAxe(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    AXE_TAGS,
+  );
+}
+
 function formatAxe(violations) {
   return violations
     .map((v) => {
@@ -57,6 +89,7 @@ describe('accessibility and validity of every page', { skip: SKIP }, () => {
   let tp;
   const summary = {
     axe: { pages: 0, clean: 0, byRule: new Map() },
+    schemes: Object.fromEntries(Object.keys(SCHEMES).map((k) => [k, { checks: 0, clean: 0 }])),
     reflow: { pages: 0, clean: 0, wide: [] },
     html: { pages: 0, clean: 0, byRule: new Map() },
   };
@@ -69,67 +102,100 @@ describe('accessibility and validity of every page', { skip: SKIP }, () => {
   after(async () => {
     if (!SKIP) {
       const rules = (m) => [...m].map(([id, n]) => `${id} on ${n} page${n === 1 ? '' : 's'}`).join(', ') || 'none';
-      console.log(`a11y axe-core (${AXE_TAGS.join(', ')}): ${summary.axe.clean} of ${summary.axe.pages} checks without violations (${pages.length} pages, ${summary.axe.pages - pages.length} search states); violations: ${rules(summary.axe.byRule)}`);
+      console.log(`a11y axe-core (${AXE_TAGS.join(', ')}): ${summary.axe.clean} of ${summary.axe.pages} checks without violations (${pages.length} pages in the light scheme, ${summary.axe.pages - pages.length} checks of page kinds and search states in the dark scheme and forced colours, and of search states in the light scheme); violations: ${rules(summary.axe.byRule)}`);
+      console.log(`a11y axe-core per scheme (page kinds and search states): ${Object.entries(summary.schemes).map(([k, v]) => `${k} ${v.clean} of ${v.checks} clean`).join(', ')}`);
       console.log(`a11y reflow at ${NARROW.width} px: ${summary.reflow.clean} of ${summary.reflow.pages} pages without horizontal overflow${summary.reflow.wide.length ? `; too wide: ${summary.reflow.wide.join(', ')}` : ''}`);
       console.log(`html-validate (recommended, tests/browser/.htmlvalidate.json): ${summary.html.clean} of ${summary.html.pages} pages without errors; errors: ${rules(summary.html.byRule)}`);
     }
     await h.close();
   });
 
-  describe('axe-core: no WCAG 2.1 A/AA violations', () => {
+  describe('axe-core: no WCAG 2.2 A/AA violations', () => {
     before(() => tp.page.setViewportSize(WIDE));
     for (const p of pages) {
       it(nameOf(p), async () => {
         summary.axe.pages += 1;
         tp.reset();
         await tp.goto(addressOf(p), { expect404: p.urlPath === '404.html' });
-        await tp.page.addScriptTag({ path: AXE });
-        const result = await tp.page.evaluate(
-          (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-          AXE_TAGS,
-        );
+        const result = await runAxe(tp.page);
         for (const v of result.violations) summary.axe.byRule.set(v.id, (summary.axe.byRule.get(v.id) ?? 0) + 1);
         assert.equal(result.violations.length, 0, `axe-core on ${nameOf(p)}:\n${formatAxe(result.violations)}`);
         assert.deepEqual(tp.problems(), [], `console errors on ${nameOf(p)}`);
         summary.axe.clean += 1;
+        if (KINDS.includes(p.urlPath)) {
+          summary.schemes.light.checks += 1;
+          summary.schemes.light.clean += 1;
+        }
       });
     }
   });
 
-  async function axeOnSearch(url, listSelector, type) {
-    summary.axe.pages += 1;
+  // The dark scheme and forced colours change every colour: contrast, and whether focus rings,
+  // marks and buttons stay visible, is checked again on one page of each kind, at a phone's
+  // width (where the header differs) and a wide one.
+  for (const scheme of ['dark', 'forced colours']) {
+    describe(`axe-core in the ${scheme} scheme: one page of each kind`, () => {
+      before(() => tp.page.emulateMedia(SCHEMES[scheme]));
+      after(() => tp.page.emulateMedia(SCHEMES.light));
+      it('every kind of page is in the build', () => {
+        const missing = KINDS.filter((k) => !pages.some((p) => p.urlPath === k));
+        assert.deepEqual(missing, [], 'page kinds missing from the build');
+      });
+      for (const kind of KINDS) {
+        for (const viewport of [PHONE, WIDE]) {
+          it(`${kind || '(home)'} at ${viewport.width} px`, async () => {
+            const p = pages.find((x) => x.urlPath === kind);
+            if (!p) return;
+            summary.axe.pages += 1;
+            summary.schemes[scheme].checks += 1;
+            tp.reset();
+            await tp.page.setViewportSize(viewport);
+            await tp.goto(addressOf(p), { expect404: p.urlPath === '404.html' });
+            const result = await runAxe(tp.page);
+            for (const v of result.violations) summary.axe.byRule.set(v.id, (summary.axe.byRule.get(v.id) ?? 0) + 1);
+            assert.equal(result.violations.length, 0, `axe-core on ${nameOf(p)} (${scheme}, ${viewport.width} px):\n${formatAxe(result.violations)}`);
+            assert.deepEqual(tp.problems(), [], `console errors on ${nameOf(p)}`);
+            summary.axe.clean += 1;
+            summary.schemes[scheme].clean += 1;
+          });
+        }
+      }
+    });
+  }
+
+  /** axe on a search state in every scheme: the results (and their marks) as each scheme shows them. */
+  async function axeOnSearch(url, listSelector, type, expect = type ?? new URL(url).searchParams.get('q')) {
     tp.reset();
     await tp.goto(url);
     if (type) await tp.page.locator('#zoek-kop').pressSequentially(type, { delay: 30 });
-    await waitForResults(tp.page, listSelector, type ?? new URL(url).searchParams.get('q'));
-    await tp.page.addScriptTag({ path: AXE });
-    const result = await tp.page.evaluate(
-      (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-      AXE_TAGS,
-    );
-    for (const v of result.violations) summary.axe.byRule.set(v.id, (summary.axe.byRule.get(v.id) ?? 0) + 1);
-    assert.equal(result.violations.length, 0, `axe-core on ${url} with results showing:\n${formatAxe(result.violations)}`);
+    await waitForResults(tp.page, listSelector, expect);
+    const found = [];
+    try {
+      for (const [scheme, media] of Object.entries(SCHEMES)) {
+        summary.axe.pages += 1;
+        summary.schemes[scheme].checks += 1;
+        await tp.page.emulateMedia(media);
+        const result = await runAxe(tp.page);
+        for (const v of result.violations) summary.axe.byRule.set(v.id, (summary.axe.byRule.get(v.id) ?? 0) + 1);
+        if (result.violations.length) found.push(`  in the ${scheme} scheme:\n${formatAxe(result.violations)}`);
+        else {
+          summary.axe.clean += 1;
+          summary.schemes[scheme].clean += 1;
+        }
+      }
+    } finally {
+      await tp.page.emulateMedia(SCHEMES.light);
+    }
+    assert.equal(found.length, 0, `axe-core on ${url} with results showing:\n${found.join('\n')}`);
     assert.deepEqual(tp.problems(), [], `console errors on ${url}`);
-    summary.axe.clean += 1;
   }
 
   describe('axe-core: the search UI with results showing', () => {
     before(() => tp.page.setViewportSize(WIDE));
     it('zoeken/?q=gezinnen', () => axeOnSearch(`${site.url}zoeken/?q=gezinnen`, '#zoekresultaten'));
-    it('zoeken/?q=eenzaamhied (with a suggestion)', async () => {
-      summary.axe.pages += 1;
-      tp.reset();
-      await tp.goto(`${site.url}zoeken/?q=eenzaamhied`);
-      await waitForResults(tp.page, '#zoekresultaten', ['eenzaamhied', 'eenzaamheid']);
-      await tp.page.addScriptTag({ path: AXE });
-      const result = await tp.page.evaluate(
-        (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-        AXE_TAGS,
-      );
-      for (const v of result.violations) summary.axe.byRule.set(v.id, (summary.axe.byRule.get(v.id) ?? 0) + 1);
-      assert.equal(result.violations.length, 0, `axe-core on the suggestion:\n${formatAxe(result.violations)}`);
-      summary.axe.clean += 1;
-    });
+    it('zoeken/?q=eenzaamhied (with a suggestion)', () =>
+      axeOnSearch(`${site.url}zoeken/?q=eenzaamhied`, '#zoekresultaten', undefined, ['eenzaamhied', 'eenzaamheid']));
+    it('zoeken/?q=qwxzv (no results)', () => axeOnSearch(`${site.url}zoeken/?q=qwxzv`, '#zoekresultaten'));
     it('header results on rapporten/eenzaamheid/ (typed "gezin")', () =>
       axeOnSearch(`${site.url}rapporten/eenzaamheid/`, '#zoek-kop-resultaten', 'gezin'));
     it('zoeken/ at 320 px with results: no horizontal scrolling', async () => {

@@ -3,7 +3,8 @@
 // "/sociale-staat/". Both are served with `Content-Security-Policy: default-src 'self'`.
 //
 // The search contract (themes/almere, the search page zoeken/):
-//   - every page has form[role=search] with input#zoek-kop (type=search, name=q), action zoeken/;
+//   - every page has form[role=search] with input#zoek-kop (type=search, name=q), action zoeken/,
+//     except zoeken/ itself, which has only its own form (input#zoekveld): one search box a page;
 //   - zoeken/?q=… renders into ol#zoekresultaten, which gets data-state="klaar" and
 //     data-query="<query>" when done; each result is li > a[href] (title), .crumb, .snippet
 //     with <mark>s around matched words; #zoekstatus says "N resultaten voor ‘…’" or
@@ -220,7 +221,7 @@ describe('search', () => {
         await assertCleanPage(got.url);
       });
 
-      it('every page has the header search form pointing at zoeken/', async () => {
+      it('every page has the header search form pointing at zoeken/ (zoeken/ only its own)', async () => {
         const site = sites[key];
         const targets = site.pages.filter((p) => p.urlPath !== '404.html').map((p) => site.url + p.urlPath);
         // The 404 page as a visitor meets it: at a missing address, deep in the site.
@@ -232,20 +233,25 @@ describe('search', () => {
           const missing = url.endsWith('bestaat/niet/meer/');
           const res = await tp.goto(url, { expect404: missing });
           assert.equal(res.status(), missing ? 404 : 200, url);
-          const form = await tp.page.evaluate(() => {
-            const f = document.querySelector('form[role=search]');
-            const input = f?.querySelector('input#zoek-kop');
+          const own = sitePath(url, site.prefix).page === 'zoeken/';
+          const form = await tp.page.evaluate((own) => {
+            const forms = document.querySelectorAll('form[role=search]');
+            if (forms.length !== 1) return { count: forms.length };
+            const f = forms[0];
+            const input = f?.querySelector(own ? 'input#zoekveld' : 'input#zoek-kop');
             return f
               ? { action: f.action, method: (f.getAttribute('method') ?? 'get').toLowerCase(), type: input?.type, name: input?.name, label: input ? (input.labels?.length ?? 0) + (input.getAttribute('aria-label') ? 1 : 0) : 0 }
               : null;
-          });
-          if (!form) wrong.push(`${url}: no form[role=search]`);
+          }, own);
+          if (form?.count !== undefined) wrong.push(`${url}: ${form.count} forms[role=search], not 1`);
+          else if (!form) wrong.push(`${url}: no form[role=search]`);
           else {
             const target = sitePath(form.action, site.prefix).page;
             if (target !== 'zoeken/') wrong.push(`${url}: form action ${form.action} is not ${site.url}zoeken/`);
             if (form.method !== 'get') wrong.push(`${url}: form method ${form.method}`);
-            if (form.type !== 'search' || form.name !== 'q') wrong.push(`${url}: no input#zoek-kop[type=search][name=q]`);
-            if (!form.label) wrong.push(`${url}: #zoek-kop has no label`);
+            const id = own ? 'zoekveld' : 'zoek-kop';
+            if (form.type !== 'search' || form.name !== 'q') wrong.push(`${url}: no input#${id}[type=search][name=q]`);
+            if (!form.label) wrong.push(`${url}: #${id} has no label`);
           }
           await assertCleanPage(url);
         }
