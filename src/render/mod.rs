@@ -6,6 +6,7 @@
 //! so a link in a template is always `{{ root }}{{ item.path }}`.
 
 mod data;
+mod headers;
 pub mod views;
 
 use std::collections::{BTreeMap, HashMap};
@@ -435,27 +436,14 @@ pub fn render(
         put(file)?;
     }
     if site.config.security_headers {
-        put(security_headers(site.urls.base_path()))?;
+        headers::files(site.urls.base_path())
+            .into_iter()
+            .try_for_each(&put)?;
     }
     Ok(RenderStats {
         took: started.elapsed(),
         minifying: minifying.iter().sum(),
     })
-}
-
-/// `_headers` for Netlify and Cloudflare Pages: a strict Content-Security-Policy (the site
-/// needs nothing but its own files), no MIME sniffing, no referrer to other sites, and
-/// fingerprinted static files cached for a year.
-fn security_headers(base_path: &str) -> OutputFile {
-    let text = format!(
-        "{base_path}*\n  Content-Security-Policy: default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'\n  \
-         X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\
-         {base_path}static/*\n  Cache-Control: public, max-age=31536000, immutable\n"
-    );
-    OutputFile {
-        path: "_headers".into(),
-        bytes: text.into_bytes(),
-    }
 }
 
 fn load_templates(theme: &Theme) -> Result<Tera, ContentErrors> {
