@@ -116,7 +116,8 @@ impl Staging {
         })?;
         remove_leftovers(parent, &name);
         let staging = parent.join(format!("{name}.new-{}", std::process::id()));
-        fs::create_dir_all(&staging).map_err(|e| refused(&out_dir, &staging, &e))?;
+        // Named by the folder the user knows: the staging folder's name means nothing to them.
+        fs::create_dir_all(&staging).map_err(|e| refused(&out_dir, parent, &e))?;
         let (queue, jobs) = sync_channel::<Job>(QUEUE);
         let failed = Arc::new(Mutex::new(None));
         let writer = {

@@ -157,7 +157,11 @@ fn an_output_parent_without_write_permission_leaves_the_old_site() {
         }
         Err(e) => panic!("{e}"),
     };
-    assert_refused(&output, &site.out, "geen schrijfrechten");
+    let message = assert_refused(&output, &site.out, "geen schrijfrechten");
+    assert!(
+        message.contains(&format!("(bij {})", parent.display())),
+        "names the folder it may not write in: {message}"
+    );
     assert!(read_tree(&site.out) == before, "the old site was changed");
     assert_no_staging_left(parent);
 }
