@@ -632,3 +632,56 @@ pub fn tokenizer(data: &[u8]) {
         assert!(seen.insert(id.clone()), "id {id:?} handed out twice");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// privacy: the guard's scan (e-mail, phone, BSN, IBAN, postcode with house number)
+
+/// What the allowlist holds in the privacy check: a functional mailbox, an account in the
+/// spelling with spaces, an address.
+const PRIVACY_ALLOW: &[&str] = &["info@almere.nl", "NL02 ABNA 0123 4567 89", "1315 RL 1"];
+
+/// `Guard::scan` never panics, and every finding points at what it names: its line is in the
+/// file, its column and length mark exactly the value the message quotes, an IBAN finding's
+/// value passes the mod-97 check, and an allowed value is never reported.
+pub fn privacy(data: &[u8]) {
+    static GUARD: OnceLock<vindplaats::privacy::Guard> = OnceLock::new();
+    let Some(text) = utf8(data) else { return };
+    let guard = GUARD.get_or_init(vindplaats::privacy::Guard::new);
+    let allow: Vec<String> = PRIVACY_ALLOW.iter().map(|s| (*s).to_owned()).collect();
+    let lines: Vec<&str> = text.lines().collect();
+    for (_, e) in guard.scan(Path::new("content/rapporten/fuzz.md"), text, &allow) {
+        assert!(
+            e.line >= 1 && e.line <= lines.len(),
+            "line {} of {}",
+            e.line,
+            lines.len()
+        );
+        let line = lines[e.line - 1];
+        let value = e
+            .message
+            .split_once(": ")
+            .map(|(_, v)| v)
+            .expect("message 'what: value'");
+        let marked: String = line.chars().skip(e.column - 1).take(e.length).collect();
+        assert_eq!(
+            marked, value,
+            "column {} length {} in {line:?}",
+            e.column, e.length
+        );
+        assert!(
+            !PRIVACY_ALLOW.contains(&value),
+            "allowed value reported: {value}"
+        );
+        if e.message.starts_with("rekeningnummer") {
+            let compact: String = value
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .map(|c| c.to_ascii_uppercase())
+                .collect();
+            assert!(
+                vindplaats::privacy::is_iban(&compact),
+                "not an IBAN: {value}"
+            );
+        }
+    }
+}

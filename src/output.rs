@@ -4,15 +4,19 @@
 //! output stays as it was until the new one is entirely on disk. Stages hand their files to a
 //! [`Sink`] as soon as they are made, so a large site is never held in memory whole: `build`
 //! streams them into the staging folder, `check`, `serve` and tests collect them in [`Memory`].
+//!
+//! A write the system refuses (a full disk, no permission, a name too long) is told in the
+//! words of [`cause`], with the output folder and the file, and the staging folder is removed.
 
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use anyhow::{Context, bail};
+use anyhow::{Context, anyhow, bail};
 
 /// One file of the finished site, with its path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,8 +74,9 @@ pub struct Staging {
     name: String,
     queue: Option<SyncSender<Job>>,
     writer: Option<JoinHandle<anyhow::Result<()>>>,
-    /// Set by the writer when a write failed: the stages stop at their next file.
-    failed: Arc<AtomicBool>,
+    /// Set by the writer when a write failed, to what went wrong: the stages stop at their
+    /// next file with that message, so the cause reaches the user whoever notices first.
+    failed: Arc<Mutex<Option<String>>>,
     files: AtomicUsize,
     pages: AtomicUsize,
     committed: bool,
@@ -100,21 +105,30 @@ impl Staging {
             .context("de uitvoermap heeft geen naam")?
             .to_string_lossy()
             .into_owned();
-        fs::create_dir_all(parent)
-            .with_context(|| format!("kan {} niet maken", parent.display()))?;
+        fs::create_dir_all(parent).map_err(|e| {
+            // A file where a folder of the path should be is reported as "exists".
+            let e = match e.kind() {
+                io::ErrorKind::AlreadyExists => io::ErrorKind::NotADirectory.into(),
+                _ => e,
+            };
+            refused(&out_dir, parent, &e)
+        })?;
         remove_leftovers(parent, &name);
         let staging = parent.join(format!("{name}.new-{}", std::process::id()));
-        fs::create_dir_all(&staging)
-            .with_context(|| format!("kan {} niet maken", staging.display()))?;
+        // Named by the folder the user knows: the staging folder's name means nothing to them.
+        fs::create_dir_all(&staging).map_err(|e| refused(&out_dir, parent, &e))?;
         let (queue, jobs) = sync_channel::<Job>(QUEUE);
-        let failed = Arc::new(AtomicBool::new(false));
+        let failed = Arc::new(Mutex::new(None));
         let writer = {
-            let (dir, failed) = (staging.clone(), Arc::clone(&failed));
+            let (dir, out, failed) = (staging.clone(), out_dir.clone(), Arc::clone(&failed));
             std::thread::spawn(move || {
-                let result = jobs.iter().try_for_each(|job| job.run(&dir));
-                if result.is_err() {
-                    failed.store(true, Ordering::Relaxed);
+                let result = jobs.iter().try_for_each(|job| job.run(&dir, &out));
+                if let Err(e) = &result {
+                    // Stored before `jobs` is dropped: a stage that finds the queue closed
+                    // always finds the reason here.
+                    *failed.lock().unwrap_or_else(|e| e.into_inner()) = Some(format!("{e:#}"));
                 }
+                // On failure the staging folder is removed by `Drop`, once the stages stop.
                 result
             })
         };
@@ -186,9 +200,17 @@ impl Sink for Staging {
 impl Staging {
     fn send(&self, job: Job) -> anyhow::Result<()> {
         let queue = self.queue.as_ref().expect("open until commit");
-        if self.failed.load(Ordering::Relaxed) || queue.send(job).is_err() {
-            // The writer's own error is reported by commit; the stage just stops here.
-            bail!("het schrijven van de site is mislukt");
+        let failure = || {
+            self.failed
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone()
+        };
+        if let Some(reason) = failure() {
+            bail!(reason);
+        }
+        if queue.send(job).is_err() {
+            bail!(failure().unwrap_or_else(|| "het schrijven van de site is afgebroken".into()));
         }
         Ok(())
     }
@@ -202,24 +224,47 @@ enum Job {
 }
 
 impl Job {
-    fn run(self, dir: &Path) -> anyhow::Result<()> {
+    /// Does the job in the staging folder `dir`; errors name the output folder `out` and the
+    /// file as it will be in the site.
+    fn run(self, dir: &Path, out: &Path) -> anyhow::Result<()> {
         match self {
             Job::Write(file) => {
                 let path = dir.join(&file.path);
                 if let Some(folder) = path.parent() {
                     fs::create_dir_all(folder)
-                        .with_context(|| format!("kan {} niet maken", folder.display()))?;
+                        .map_err(|e| refused(out, Path::new(&file.path), &e))?;
                 }
-                fs::write(&path, &file.bytes)
-                    .with_context(|| format!("kan {} niet schrijven", path.display()))
+                fs::write(&path, &file.bytes).map_err(|e| refused(out, Path::new(&file.path), &e))
             }
-            Job::Rename(from, to) => {
-                let (from, to) = (dir.join(from), dir.join(to));
-                fs::rename(&from, &to)
-                    .with_context(|| format!("kan {} niet hernoemen", from.display()))
-            }
+            Job::Rename(from, to) => fs::rename(dir.join(&from), dir.join(to))
+                .map_err(|e| refused(out, Path::new(&from), &e)),
         }
     }
+}
+
+/// Why the system refused a write, in the words of the people who publish: the error kinds
+/// behind ENOSPC, EFBIG and EDQUOT (full), EACCES, EPERM and EROFS (no permission),
+/// ENAMETOOLONG and ENOTDIR. Anything else is passed on as the system says it.
+pub fn cause(error: &io::Error) -> String {
+    use io::ErrorKind as K;
+    match error.kind() {
+        K::StorageFull | K::FileTooLarge | K::QuotaExceeded => "de schijf is vol".into(),
+        K::PermissionDenied | K::ReadOnlyFilesystem => "geen schrijfrechten".into(),
+        K::InvalidFilename => "de bestandsnaam is te lang".into(),
+        K::NotADirectory => "een deel van het pad is een bestand en geen map".into(),
+        _ => format!("het systeem meldt: {error}"),
+    }
+}
+
+/// The error for a write refused at `at` (a file of the site, or a folder beside it) while
+/// writing the site into `out`. Nothing has replaced the old site yet when this happens.
+fn refused(out: &Path, at: &Path, error: &io::Error) -> anyhow::Error {
+    anyhow!(
+        "de site kan niet worden geschreven naar {}: {} (bij {}). De uitvoermap is niet veranderd.",
+        out.display(),
+        cause(error),
+        at.display()
+    )
 }
 
 /// Puts the new site in place of the old one. Where the system can (Linux), the two folders
@@ -352,6 +397,69 @@ mod tests {
             paths,
             ["index.html", "static/klaar/a.js", "static/klaar/b.js"]
         );
+    }
+
+    /// Every error the system gives for a refused write, in the words of the user.
+    #[test]
+    fn causes_in_dutch() {
+        for (errno, expected) in [
+            (libc::ENOSPC, "de schijf is vol"),
+            (libc::EFBIG, "de schijf is vol"),
+            (libc::EDQUOT, "de schijf is vol"),
+            (libc::EACCES, "geen schrijfrechten"),
+            (libc::EPERM, "geen schrijfrechten"),
+            (libc::EROFS, "geen schrijfrechten"),
+            (libc::ENAMETOOLONG, "de bestandsnaam is te lang"),
+            (
+                libc::ENOTDIR,
+                "een deel van het pad is een bestand en geen map",
+            ),
+        ] {
+            assert_eq!(
+                cause(&io::Error::from_raw_os_error(errno)),
+                expected,
+                "{errno}"
+            );
+        }
+        assert!(cause(&io::Error::from_raw_os_error(libc::EIO)).starts_with("het systeem meldt: "));
+    }
+
+    /// The writer thread's failure path: the stages learn the cause at their next file,
+    /// commit reports it, and the staging folder is gone once the build gives up.
+    #[test]
+    fn a_failed_write_names_its_cause_and_leaves_no_staging_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        fs::create_dir_all(&root).unwrap();
+        let out = tmp.path().join("public");
+        write(vec![file("index.html", "oud")], &out, &root).unwrap();
+        let staging = Staging::begin(&out, &root).unwrap();
+        staging
+            .put(file(&format!("{}/index.html", "x".repeat(300)), ""))
+            .unwrap();
+        // The writer fails on that file; a later put stops with the same reason.
+        let mut later = Ok(());
+        for _ in 0..1000 {
+            later = staging.put(file("a.html", ""));
+            if later.is_err() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        let later = later.unwrap_err().to_string();
+        assert!(later.contains("de bestandsnaam is te lang"), "{later}");
+        let err = format!("{:#}", staging.commit().unwrap_err());
+        assert_eq!(err, later);
+        assert!(err.starts_with(&format!(
+            "de site kan niet worden geschreven naar {}: de bestandsnaam is te lang (bij xxx",
+            out.display()
+        )));
+        let names: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "oud");
     }
 
     #[test]

@@ -1,12 +1,16 @@
-//! The privacy guard, part of every build: no personal e-mail address, Dutch phone number or
-//! citizen service number (BSN) may reach the site, unless the exact value is allowed in the
-//! config (`privacy_allowlist`, for functional mailboxes).
+//! The privacy guard, part of every build: no personal e-mail address, Dutch phone number,
+//! citizen service number (BSN) or bank account number (IBAN) may reach the site, unless the
+//! exact value is allowed in the config (`privacy_allowlist`, for functional mailboxes and the
+//! accounts of foundations). A home address — a Dutch postcode followed by a house number — is
+//! a warning: it is personal data under the AVG just the same, but the address of a community
+//! centre is not, so it stops `check --strict` and is printed by `build`, which goes on.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use regex::Regex;
 
+use crate::diagnostics::Severity;
 use crate::error::ContentError;
 
 /// The content files the guard reads: everything under `content/` that is text.
@@ -25,17 +29,32 @@ pub fn content_files(root: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Scans every content file below `root`; paths in the errors are relative to `root`.
-pub fn check(root: &Path, allow: &[String]) -> Vec<ContentError> {
+/// What the guard found, by severity: errors stop the build, warnings only `check --strict`.
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub errors: Vec<ContentError>,
+    pub warnings: Vec<ContentError>,
+}
+
+/// Scans every content file below `root`; paths in the findings are relative to `root`.
+pub fn check(root: &Path, allow: &[String]) -> Findings {
     let guard = Guard::new();
-    content_files(root)
+    let all: Vec<(Severity, ContentError)> = content_files(root)
         .into_par_iter()
         .filter_map(|file| {
             let text = std::fs::read_to_string(&file).ok()?;
             Some(guard.scan(file.strip_prefix(root).unwrap_or(&file), &text, allow))
         })
         .flatten()
-        .collect()
+        .collect();
+    let mut findings = Findings::default();
+    for (severity, error) in all {
+        match severity {
+            Severity::Error => findings.errors.push(error),
+            Severity::Warning => findings.warnings.push(error),
+        }
+    }
+    findings
 }
 
 /// Nine digits that pass the eleven-test of the Dutch citizen service number.
@@ -53,11 +72,126 @@ pub fn is_bsn(digits: &str) -> bool {
     sum % 11 == 0
 }
 
+/// The length of an IBAN in each country of the SEPA area: a candidate is cut to its country's
+/// length, so the words after an IBAN written in groups never spoil its check.
+const IBAN_LENGTHS: &[(&str, usize)] = &[
+    ("AD", 24),
+    ("AL", 28),
+    ("AT", 20),
+    ("BE", 16),
+    ("BG", 22),
+    ("CH", 21),
+    ("CY", 28),
+    ("CZ", 24),
+    ("DE", 22),
+    ("DK", 18),
+    ("EE", 20),
+    ("ES", 24),
+    ("FI", 18),
+    ("FR", 27),
+    ("GB", 22),
+    ("GI", 23),
+    ("GR", 27),
+    ("HR", 21),
+    ("HU", 28),
+    ("IE", 22),
+    ("IS", 26),
+    ("IT", 27),
+    ("LI", 21),
+    ("LT", 20),
+    ("LU", 20),
+    ("LV", 21),
+    ("MC", 27),
+    ("MD", 24),
+    ("ME", 22),
+    ("MK", 19),
+    ("MT", 31),
+    ("NL", 18),
+    ("NO", 15),
+    ("PL", 28),
+    ("PT", 25),
+    ("RO", 24),
+    ("SE", 24),
+    ("SI", 19),
+    ("SK", 24),
+    ("SM", 27),
+    ("VA", 22),
+];
+
+/// An IBAN written without spaces and in capitals (`NL91ABNA0417164300`) whose check digits
+/// are right: the number read with its first four characters moved to the end, letters as
+/// 10–35, leaves 1 when divided by 97.
+pub fn is_iban(compact: &str) -> bool {
+    let bytes = compact.as_bytes();
+    let Some(&(_, length)) = IBAN_LENGTHS
+        .iter()
+        .find(|(country, _)| bytes.len() >= 2 && country.as_bytes() == &bytes[..2])
+    else {
+        return false;
+    };
+    if bytes.len() != length
+        || !bytes[2..4].iter().all(u8::is_ascii_digit)
+        || !bytes.iter().all(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
+    let mut rest = 0u32;
+    for &b in bytes[4..].iter().chain(&bytes[..4]) {
+        let value = match b {
+            b'0'..=b'9' => u32::from(b - b'0'),
+            _ => u32::from(b.to_ascii_uppercase() - b'A') + 10,
+        };
+        rest = (rest * if value < 10 { 10 } else { 100 } + value) % 97;
+    }
+    rest == 1
+}
+
+/// The IBAN-shaped text at the start of `candidate` (letters, digits and single spaces): a
+/// known country and as many letters and digits as an IBAN there has. Returns its length in
+/// bytes as written and whether its check digits are right.
+fn iban_prefix(candidate: &str) -> Option<(usize, bool)> {
+    let country = candidate.get(..2)?.to_ascii_uppercase();
+    let &(_, length) = IBAN_LENGTHS.iter().find(|(c, _)| *c == country)?;
+    let mut compact = String::with_capacity(length);
+    let mut end = None;
+    for (i, c) in candidate.char_indices() {
+        if c.is_ascii_alphanumeric() {
+            if compact.len() == length {
+                // One more character in the same word: not an IBAN of this length.
+                return None;
+            }
+            compact.push(c.to_ascii_uppercase());
+            if compact.len() == length {
+                end = Some(i + 1);
+            }
+        } else if c != ' ' && c != '\u{a0}' || compact.len() == length {
+            break;
+        }
+    }
+    Some((end?, is_iban(&compact)))
+}
+
+/// An IBAN as people write it, in capitals without spaces, to compare with the allowlist.
+fn compact_iban(written: &str) -> String {
+    written
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+const EMAIL_HINT: &str = "haal het adres weg en zet er [e-mailadres weggelaten door de redactie] voor in de plaats; is het een algemeen adres, zet het dan in privacy_allowlist in vindplaats.toml";
+const PHONE_HINT: &str = "haal het nummer weg en zet er [telefoonnummer weggelaten door de redactie] voor in de plaats; is het een algemeen nummer, zet het dan in privacy_allowlist in vindplaats.toml";
+const IBAN_HINT: &str = "haal het rekeningnummer weg en zet er [rekeningnummer weggelaten door de redactie] voor in de plaats; is het de rekening van een stichting of initiatief die openbaar mag zijn, zet het dan in privacy_allowlist in vindplaats.toml";
+const ADDRESS_HINT: &str = "haal het adres weg en zet er [adres weggelaten door de redactie] voor in de plaats; is het het adres van een openbare plek (een buurthuis, een bibliotheek), zet het dan in privacy_allowlist in vindplaats.toml";
+
 /// The patterns, compiled once per build.
 pub struct Guard {
     email: Regex,
     phone: Regex,
     number: Regex,
+    iban: Regex,
+    address: Regex,
 }
 
 impl Default for Guard {
@@ -76,52 +210,124 @@ impl Guard {
                 .expect("constant pattern"),
             number: Regex::new(r"\b\d{9}\b|\b\d{3}[.\s]\d{2}[.\s]\d{3}\b")
                 .expect("constant pattern"),
+            // A country code and two check digits, then letters and digits with at most one
+            // space between them; [`iban_prefix`] cuts it to the country's length and checks it.
+            iban: Regex::new(r"\b[A-Za-z]{2}[0-9]{2}(?:[ \u{a0}]?[A-Za-z0-9]){11,31}")
+                .expect("constant pattern"),
+            // 1312 AB 12, 1312AB 12a, 1312 AB, nr. 12, 1312 AB huisnummer 7-9. Capitals only:
+            // "in 2023 en 12 wijken" is not an address.
+            address: Regex::new(
+                r"\b[1-9][0-9]{3} ?[A-Z]{2},? +(?:(?:nr|nummer|huisnummer)\.? *)?[0-9]{1,5}(?:(?: ?[a-zA-Z]|-[0-9]{1,5}))?\b",
+            )
+            .expect("constant pattern"),
         }
     }
 
-    /// Every finding in `text` (the file `file`), with line and column.
-    pub fn scan(&self, file: &Path, text: &str, allow: &[String]) -> Vec<ContentError> {
-        let (email, phone, number) = (&self.email, &self.phone, &self.number);
+    /// Every finding in `text` (the file `file`), with its severity, line and column.
+    pub fn scan(&self, file: &Path, text: &str, allow: &[String]) -> Vec<(Severity, ContentError)> {
         let mut found = Vec::new();
         for (i, line) in text.lines().enumerate() {
-            let mut report = |m: regex::Match, what: &str, hint: &str, rule: &'static str| {
-                if allow.iter().any(|a| a == m.as_str()) {
-                    return;
-                }
-                let column = line[..m.start()].chars().count() + 1;
-                found.push(
-                    ContentError::new(file, i + 1, format!("{what}: {}", m.as_str()))
-                        .column(column)
-                        .length(m.as_str().chars().count())
-                        .rule(rule)
-                        .hint(hint),
-                );
+            let mut report =
+                |start: usize, written: &str, severity: Severity, what: &str, hint: &str| {
+                    found.push((
+                        severity,
+                        ContentError::new(file, i + 1, format!("{what}: {written}"))
+                            .column(line[..start].chars().count() + 1)
+                            .length(written.chars().count())
+                            .rule("privacy")
+                            .hint(hint),
+                    ));
+                };
+            let allowed = |written: &str| allow.iter().any(|a| a == written);
+            // IBANs first: their digits look like phone numbers, which are not reported twice.
+            let ibans = self.ibans(line);
+            let inside_iban = |m: &regex::Match| {
+                ibans
+                    .iter()
+                    .any(|&(start, end, _)| m.start() < end && start < m.end())
             };
-            for m in email.find_iter(line) {
-                report(
-                    m,
-                    "persoonlijk e-mailadres",
-                    "haal het adres weg en zet er [e-mailadres weggelaten door de redactie] voor in de plaats; is het een algemeen adres, zet het dan in privacy_allowlist in vindplaats.toml",
-                    "privacy",
-                );
-            }
-            for m in phone.find_iter(line) {
-                report(
-                    m,
-                    "telefoonnummer",
-                    "haal het nummer weg en zet er [telefoonnummer weggelaten door de redactie] voor in de plaats; is het een algemeen nummer, zet het dan in privacy_allowlist in vindplaats.toml",
-                    "privacy",
-                );
-            }
-            for m in number.find_iter(line) {
-                if is_bsn(m.as_str()) {
+            for &(start, end, _) in ibans.iter().filter(|iban| iban.2) {
+                let written = &line[start..end];
+                let compact = compact_iban(written);
+                if !allow.iter().any(|a| compact_iban(a) == compact) {
                     report(
-                        m,
-                        "mogelijk burgerservicenummer (BSN)",
-                        "een BSN mag nooit op de site staan: haal het nummer weg",
-                        "privacy",
+                        start,
+                        written,
+                        Severity::Error,
+                        "rekeningnummer (IBAN)",
+                        IBAN_HINT,
                     );
                 }
+            }
+            for m in self.email.find_iter(line) {
+                if !allowed(m.as_str()) {
+                    report(
+                        m.start(),
+                        m.as_str(),
+                        Severity::Error,
+                        "persoonlijk e-mailadres",
+                        EMAIL_HINT,
+                    );
+                }
+            }
+            for m in self.phone.find_iter(line) {
+                if !allowed(m.as_str()) && !inside_iban(&m) {
+                    report(
+                        m.start(),
+                        m.as_str(),
+                        Severity::Error,
+                        "telefoonnummer",
+                        PHONE_HINT,
+                    );
+                }
+            }
+            for m in self.number.find_iter(line) {
+                if is_bsn(m.as_str()) && !allowed(m.as_str()) && !inside_iban(&m) {
+                    report(
+                        m.start(),
+                        m.as_str(),
+                        Severity::Error,
+                        "mogelijk burgerservicenummer (BSN)",
+                        "een BSN mag nooit op de site staan: haal het nummer weg",
+                    );
+                }
+            }
+            for m in self.address.find_iter(line) {
+                if !allowed(m.as_str()) {
+                    report(
+                        m.start(),
+                        m.as_str(),
+                        Severity::Warning,
+                        "mogelijk woonadres (postcode met huisnummer)",
+                        ADDRESS_HINT,
+                    );
+                }
+            }
+        }
+        found
+    }
+
+    /// The byte ranges of the IBAN-shaped texts in `line`, and whether each is an IBAN (its
+    /// check digits are right). One with a wrong check digit is a typo or a made-up example,
+    /// not an account: it stays silent, and so do the digits in it that look like a phone
+    /// number.
+    fn ibans(&self, line: &str) -> Vec<(usize, usize, bool)> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(m) = self.iban.find_at(line, at) {
+            let ends_word = |length: usize| {
+                line[m.start() + length..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            };
+            match iban_prefix(m.as_str()).filter(|&(length, _)| ends_word(length)) {
+                Some((length, valid)) => {
+                    found.push((m.start(), m.start() + length, valid));
+                    at = m.start() + length;
+                }
+                // Not an IBAN here; one may start after the country code.
+                None => at = m.start() + 2,
             }
         }
         found
@@ -134,9 +340,23 @@ mod tests {
 
     fn finds(text: &str) -> Vec<String> {
         Guard::new()
-            .scan(Path::new("a.md"), text, &["info@almere.nl".to_owned()])
+            .scan(
+                Path::new("a.md"),
+                text,
+                &[
+                    "info@almere.nl".to_owned(),
+                    "NL02 ABNA 0123 4567 89".to_owned(),
+                    "1315 RL 1".to_owned(),
+                ],
+            )
             .into_iter()
-            .map(|e| format!("{}:{} {}", e.line, e.column, e.message))
+            .map(|(severity, e)| {
+                let level = match severity {
+                    Severity::Error => "fout",
+                    Severity::Warning => "waarschuwing",
+                };
+                format!("{}:{} {level} {}", e.line, e.column, e.message)
+            })
             .collect()
     }
 
@@ -144,24 +364,103 @@ mod tests {
     fn finds_contact_data() {
         assert_eq!(
             finds("melden via mjg@almere.nl."),
-            ["1:12 persoonlijk e-mailadres: mjg@almere.nl"]
+            ["1:12 fout persoonlijk e-mailadres: mjg@almere.nl"]
         );
         assert_eq!(
             finds("Bel 06-12345678 of"),
-            ["1:5 telefoonnummer: 06-12345678"]
+            ["1:5 fout telefoonnummer: 06-12345678"]
         );
         assert_eq!(
             finds("tel. 020 123 4567"),
-            ["1:6 telefoonnummer: 020 123 4567"]
+            ["1:6 fout telefoonnummer: 020 123 4567"]
         );
         assert_eq!(
             finds("+31 6 1234 5678"),
-            ["1:1 telefoonnummer: +31 6 1234 5678"]
+            ["1:1 fout telefoonnummer: +31 6 1234 5678"]
         );
         assert_eq!(
             finds("BSN 111222333"),
-            ["1:5 mogelijk burgerservicenummer (BSN): 111222333"]
+            ["1:5 fout mogelijk burgerservicenummer (BSN): 111222333"]
         );
+    }
+
+    /// True and false positives of the IBAN and address rules, one row each: the text and
+    /// what the guard must say about it (nothing, for the rows that must stay silent).
+    #[test]
+    fn ibans_and_home_addresses_true_and_false_positives() {
+        let table: &[(&str, &[&str])] = &[
+            // IBANs: Dutch and other SEPA countries, with or without spaces, any case.
+            (
+                "Gift op NL91 ABNA 0417 1643 00 t.n.v. de buurtkas.",
+                &["1:9 fout rekeningnummer (IBAN): NL91 ABNA 0417 1643 00"],
+            ),
+            (
+                "rekening NL91ABNA0417164300.",
+                &["1:10 fout rekeningnummer (IBAN): NL91ABNA0417164300"],
+            ),
+            (
+                "nl91abna0417164300",
+                &["1:1 fout rekeningnummer (IBAN): nl91abna0417164300"],
+            ),
+            (
+                "DE89 3704 0044 0532 0130 00 en BE68 5390 0754 7034",
+                &[
+                    "1:1 fout rekeningnummer (IBAN): DE89 3704 0044 0532 0130 00",
+                    "1:32 fout rekeningnummer (IBAN): BE68 5390 0754 7034",
+                ],
+            ),
+            (
+                "FR14 2004 1010 0505 0001 3M02 606",
+                &["1:1 fout rekeningnummer (IBAN): FR14 2004 1010 0505 0001 3M02 606"],
+            ),
+            (
+                "BE68539007547034 2024",
+                &["1:1 fout rekeningnummer (IBAN): BE68539007547034"],
+            ),
+            // A wrong check digit, one character too many or too few, an unknown country:
+            // not an IBAN, and the digits inside are no phone number either.
+            ("NL92 ABNA 0417 1643 00", &[]),
+            ("NL91ABNA04171643001", &[]),
+            ("NL91ABNA041716430", &[]),
+            ("XX91ABNA0417164300", &[]),
+            // Allowed, in the allowlist's spelling or another.
+            ("NL02 ABNA 0123 4567 89", &[]),
+            ("NL02ABNA0123456789", &[]),
+            // Home addresses: a postcode followed by a house number is a warning.
+            (
+                "Zij woont op 1312 AB 12.",
+                &["1:14 waarschuwing mogelijk woonadres (postcode met huisnummer): 1312 AB 12"],
+            ),
+            (
+                "1312AB, nr. 12",
+                &["1:1 waarschuwing mogelijk woonadres (postcode met huisnummer): 1312AB, nr. 12"],
+            ),
+            (
+                "1312 AB 12a",
+                &["1:1 waarschuwing mogelijk woonadres (postcode met huisnummer): 1312 AB 12a"],
+            ),
+            (
+                "1312 AB huisnummer 7",
+                &[
+                    "1:1 waarschuwing mogelijk woonadres (postcode met huisnummer): 1312 AB huisnummer 7",
+                ],
+            ),
+            // Silent: years, ranges, report numbers, a postcode alone, lower-case words.
+            ("in 2023-2024 en 2024–2025", &[]),
+            ("rapportnummer 2023-0412, RIS-nummer 1234567", &[]),
+            ("zaaknummer Z/23/123456", &[]),
+            ("de wijk rond 1312 AB heeft een buurthuis", &[]),
+            ("1312 AB Almere", &[]),
+            ("in 2023 en 12 wijken", &[]),
+            ("tussen 1300 en 1400 deelnemers", &[]),
+            ("1315 RL 1", &[]),
+            ("Platform31 en ISO 9001", &[]),
+            // Phone numbers stay as they were.
+            ("bel 036-5399999", &["1:5 fout telefoonnummer: 036-5399999"]),
+        ];
+        for (text, expected) in table {
+            assert_eq!(finds(text), *expected, "{text}");
+        }
     }
 
     #[test]
@@ -185,5 +484,21 @@ mod tests {
         assert!(is_bsn("123456782"));
         assert!(!is_bsn("123456789"));
         assert!(!is_bsn("000000000"));
+    }
+
+    #[test]
+    fn mod_97() {
+        for valid in [
+            "NL91ABNA0417164300",
+            "DE89370400440532013000",
+            "BE68539007547034",
+            "GB29NWBK60161331926819",
+            "NO9386011117947",
+        ] {
+            assert!(is_iban(valid), "{valid}");
+        }
+        for invalid in ["NL91ABNA0417164301", "NL19ABNA0417164300", "NL91"] {
+            assert!(!is_iban(invalid), "{invalid}");
+        }
     }
 }

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::{self, Config};
 use crate::content::Library;
-use crate::error::{BuildError, ContentErrors};
+use crate::error::{BuildError, ContentError, ContentErrors};
 use crate::initiatives::{self, Matcher};
 use crate::markdown::{self, Linker, Rendered};
 use crate::output::{Memory, OutputFile, Sink, Staging};
@@ -66,6 +66,9 @@ pub struct Loaded {
     pub config: Config,
     pub theme: Theme,
     pub library: Library,
+    /// Findings that do not stop a build (a possible home address): `check` reports them,
+    /// `build` prints them.
+    pub warnings: Vec<ContentError>,
 }
 
 /// How long each stage took, in pipeline order.
@@ -93,6 +96,8 @@ pub struct Built {
     pub files: Vec<OutputFile>,
     /// `None` in [`Mode::Preview`], where the index is made afterwards.
     pub search: Option<SearchFigures>,
+    /// The warnings of [`load`].
+    pub warnings: Vec<ContentError>,
 }
 
 /// The search index in numbers, for the build summary and `check`.
@@ -118,6 +123,8 @@ pub struct Summary {
     pub output: PathBuf,
     pub search: SearchFigures,
     pub timings: Timings,
+    /// The warnings of [`load`], for the build to print.
+    pub warnings: Vec<ContentError>,
 }
 
 /// Paths in errors are shown relative to the site root.
@@ -141,19 +148,20 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, BuildError> {
     // the files on its own, so it runs beside the content's loading.
     let (library, privacy) = rayon::join(
         || Library::load(&root.join("content"), opts.concepts).map_err(&relative),
-        || ContentErrors(crate::privacy::check(root, &config.privacy_allowlist)),
+        || crate::privacy::check(root, &config.privacy_allowlist),
     );
     match (theme, library) {
-        (Ok(theme), Ok(library)) if privacy.is_empty() => Ok(Loaded {
+        (Ok(theme), Ok(library)) if privacy.errors.is_empty() => Ok(Loaded {
             config,
             theme,
             library,
+            warnings: privacy.warnings,
         }),
         (theme, library) => {
             let mut errors = ContentErrors::default();
             errors.extend(theme.err().unwrap_or_default());
             errors.extend(library.err().unwrap_or_default());
-            errors.extend(privacy);
+            errors.extend(ContentErrors(privacy.errors));
             Err(errors.sorted().into())
         }
     }
@@ -363,6 +371,7 @@ struct Produced<S> {
     theme: Theme,
     search: Option<SearchFigures>,
     timings: Timings,
+    warnings: Vec<ContentError>,
 }
 
 /// Loads, parses, indexes and renders the whole site into the sink that `open` makes once
@@ -378,6 +387,7 @@ fn produce<S: Sink>(
         config,
         theme,
         library,
+        warnings,
     } = timings.time("load", || load(opts))?;
     let sink = open(&config)?;
     let site = timings.time("parse", || {
@@ -407,6 +417,7 @@ fn produce<S: Sink>(
         theme,
         search,
         timings,
+        warnings,
     })
 }
 
@@ -462,6 +473,7 @@ pub fn render_all(
         theme: produced.theme,
         files: produced.sink.into_files(),
         search: produced.search,
+        warnings: produced.warnings,
     })
 }
 
@@ -497,5 +509,6 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
         output,
         search: produced.search.unwrap_or_default(),
         timings,
+        warnings: produced.warnings,
     })
 }

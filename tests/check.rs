@@ -120,6 +120,74 @@ fn personal_contact_data_is_an_error_unless_allowed() {
 }
 
 #[test]
+fn an_iban_is_an_error_unless_allowed() {
+    let f = json_findings("Steun de buurtkas: NL91 ABNA 0417 1643 00 of NL92 ABNA 0417 1643 00.");
+    let got: Vec<(&str, &str, u64)> = f
+        .iter()
+        .map(|x| {
+            (
+                x["severity"].as_str().unwrap(),
+                x["message"].as_str().unwrap(),
+                x["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // The second has a wrong check digit: a typo or an example, not an account.
+    assert_eq!(
+        got,
+        [("fout", "rekeningnummer (IBAN): NL91 ABNA 0417 1643 00", 20)]
+    );
+    let (code, out) = check_with(
+        "Steun de buurtkas: NL91ABNA0417164300.",
+        "privacy_allowlist = [\"NL91 ABNA 0417 1643 00\"]",
+        &[],
+    );
+    assert_eq!(code, 0, "{out}");
+}
+
+/// A postcode with a house number may be a home address, or a community centre's: a warning
+/// that `check --strict` makes fail, and that `build` prints without stopping.
+#[test]
+fn a_home_address_warns_fails_only_when_strict_and_never_stops_the_build() {
+    let extra = "Zij woont op 1312 AB 12.";
+    let (code, out) = check_with(extra, "", &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("waarschuwing: mogelijk woonadres (postcode met huisnummer): 1312 AB 12")
+            && out.contains("[adres weggelaten door de redactie]")
+            && out.contains("Resultaat: 0 fouten, 1 waarschuwing."),
+        "{out}"
+    );
+    let (code, _) = check_with(extra, "", &["--strict"]);
+    assert_eq!(code, 1);
+    let (code, out) = check_with(extra, "privacy_allowlist = [\"1312 AB 12\"]", &["--strict"]);
+    assert_eq!(code, 0, "{out}");
+
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_tree(&fixture("minimal"), &root);
+    let report = root.join("content/rapporten/verslag.md");
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(&report, format!("{text}\n{extra}\n")).unwrap();
+    let out = tmp.path().join("public");
+    let built = run_cli(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8(built.stderr).unwrap();
+    assert_eq!(built.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("waarschuwing: mogelijk woonadres (postcode met huisnummer): 1312 AB 12")
+            && stderr.contains("content/rapporten/verslag.md:"),
+        "{stderr}"
+    );
+    assert!(out.join("index.html").exists());
+}
+
+#[test]
 fn heading_structure_and_images_without_alt() {
     let f = json_findings("#### Te diep\n\n![](kaart.png)");
     let got: Vec<(&str, &str)> = f

@@ -80,6 +80,11 @@ fn corpus_tokenizer() {
     run_corpus("tokenizer", checks::tokenizer);
 }
 
+#[test]
+fn corpus_privacy() {
+    run_corpus("privacy", checks::privacy);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Time: 200,000 characters of adversarial input finish in linear-ish time.
 //
@@ -242,6 +247,20 @@ const CASES: &[Case] = &[
     }),
     case("tokenizer", "soft hyphens", |n| repeat("a\u{ad}", n)),
     case("tokenizer", "punctuation", |n| repeat("!?.,;:()", n)),
+    // privacy: the guard's scan; an IBAN candidate is tried again two characters on
+    case("privacy", "one long IBAN-like line", |n| {
+        repeat("NL91 ABNA 0417 1643 00 ", n)
+    }),
+    case("privacy", "country codes and digits without end", |n| {
+        repeat("NL91", n)
+    }),
+    case("privacy", "letters and digits in groups", |n| {
+        repeat("AB12 CD34 ", n)
+    }),
+    case("privacy", "postcodes with numbers", |n| {
+        repeat("1312 AB 12, ", n)
+    }),
+    case("privacy", "digits and spaces", |n| repeat("0 1 2 3 ", n)),
 ];
 
 /// What a time case runs, per target.
@@ -288,6 +307,9 @@ fn runner(target: &str) -> fn(&str) {
             let _ = text::fold(s);
             let _ = text::slug(s);
             let _ = text::fold_with_offsets(s);
+        },
+        "privacy" => |s| {
+            let _ = vindplaats::privacy::Guard::new().scan(Path::new("groot.md"), s, &[]);
         },
         _ => unreachable!("{target}"),
     }
@@ -434,4 +456,9 @@ fn time_mentions() {
 #[test]
 fn time_tokenizer() {
     assert_target_linear("tokenizer");
+}
+
+#[test]
+fn time_privacy() {
+    assert_target_linear("privacy");
 }

@@ -171,11 +171,21 @@ fn security_headers_are_written_when_asked() {
     );
     assert!(headers.contains("X-Content-Type-Options: nosniff"));
     assert!(headers.contains("Referrer-Policy: strict-origin-when-cross-origin"));
-    let (_t, out) = common::build(&fixture("minimal"), None);
+    // The same headers for Apache and nginx, with the base path (src/render/headers.rs).
+    let apache = std::fs::read_to_string(out.join(".htaccess")).unwrap();
     assert!(
-        !out.join("_headers").exists(),
-        "off unless the config asks for it"
+        apache.contains("ErrorDocument 404 /almere/404.html"),
+        "{apache}"
     );
+    let nginx = std::fs::read_to_string(out.join("nginx.conf.voorbeeld")).unwrap();
+    assert!(nginx.contains("location /almere/static/ {"), "{nginx}");
+    let (_t, out) = common::build(&fixture("minimal"), None);
+    for file in ["_headers", ".htaccess", "nginx.conf.voorbeeld"] {
+        assert!(
+            !out.join(file).exists(),
+            "{file}: off unless the config asks for it"
+        );
+    }
 }
 
 /// Kills builds at random moments; the output must always be one complete site, A or B.

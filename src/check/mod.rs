@@ -149,6 +149,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
             .into_iter()
             .map(|e| Finding::error(e.relative_to(root))),
     );
+    findings.extend(built.warnings.into_iter().map(Finding::warning));
     let budget = site.config.search_budget_kb as usize * 1024;
     let search = built.search.unwrap_or_default();
     if search.first_gzip_bytes > budget {

@@ -21,6 +21,17 @@ pub fn run(args: &BuildArgs) -> i32 {
     progress.finish();
     match result {
         Ok(summary) => {
+            // Warnings never stop a build, but the people who publish must see them.
+            for warning in &summary.warnings {
+                eprintln!(
+                    "{}\n",
+                    crate::diagnostics::render(
+                        warning,
+                        crate::diagnostics::Severity::Warning,
+                        &args.root
+                    )
+                );
+            }
             if args.timings {
                 for (stage, took) in &summary.timings.0 {
                     eprintln!("tijd {stage}: {:.1} ms", took.as_secs_f64() * 1000.0);

@@ -7,6 +7,7 @@
 
 mod cache;
 mod data;
+mod headers;
 mod pages;
 pub mod views;
 
@@ -122,7 +123,9 @@ pub fn render(
         put(file)?;
     }
     if site.config.security_headers {
-        put(security_headers(site.urls.base_path()))?;
+        headers::files(site.urls.base_path())
+            .into_iter()
+            .try_for_each(&put)?;
     }
     Ok(RenderStats {
         took: started.elapsed(),
@@ -314,21 +317,6 @@ fn render_page(
         fresh: true,
         kept,
     })
-}
-
-/// `_headers` for Netlify and Cloudflare Pages: a strict Content-Security-Policy (the site
-/// needs nothing but its own files), no MIME sniffing, no referrer to other sites, and
-/// fingerprinted static files cached for a year.
-fn security_headers(base_path: &str) -> OutputFile {
-    let text = format!(
-        "{base_path}*\n  Content-Security-Policy: default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'\n  \
-         X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\
-         {base_path}static/*\n  Cache-Control: public, max-age=31536000, immutable\n"
-    );
-    OutputFile {
-        path: "_headers".into(),
-        bytes: text.into_bytes(),
-    }
 }
 
 fn load_templates(theme: &Theme) -> Result<Tera, ContentErrors> {

@@ -1,0 +1,159 @@
+//! The security and caching headers of the published site, for every common host.
+//!
+//! The headers are listed once ([`EVERY_RESPONSE`], [`STATIC_FILES`]); each host's file is
+//! generated from that list, so a policy changed here changes on every host at once:
+//! `_headers` (Netlify, Cloudflare Pages), `.htaccess` (Apache with mod_headers) and
+//! `nginx.conf.voorbeeld` (a snippet for the site's `server` block: nginx reads no file from
+//! the site itself). IIS and other hosts get the same list through the handleiding.
+
+use crate::output::OutputFile;
+
+/// The Content-Security-Policy: the site needs nothing but its own files; no other site may
+/// frame it, and forms and `<base>` stay on the site.
+pub const CSP: &str =
+    "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/// Headers for every response, error pages included: the policy, no MIME sniffing, no full
+/// address sent to other sites.
+pub const EVERY_RESPONSE: &[(&str, &str)] = &[
+    ("Content-Security-Policy", CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+];
+
+/// Headers for the files under `static/`, which are named by their content hash: a changed
+/// file gets a new name, so a browser may keep one for a year without asking again.
+pub const STATIC_FILES: &[(&str, &str)] =
+    &[("Cache-Control", "public, max-age=31536000, immutable")];
+
+/// The three files, for a site published at `base_path` (`/` or `/almere/`).
+pub fn files(base_path: &str) -> Vec<OutputFile> {
+    [
+        ("_headers", netlify(base_path)),
+        (".htaccess", apache(base_path)),
+        ("nginx.conf.voorbeeld", nginx(base_path)),
+    ]
+    .into_iter()
+    .map(|(path, text)| OutputFile {
+        path: path.into(),
+        bytes: text.into_bytes(),
+    })
+    .collect()
+}
+
+/// `_headers`: a path pattern, then its headers indented.
+fn netlify(base_path: &str) -> String {
+    let mut text = String::new();
+    for (pattern, headers) in [
+        (format!("{base_path}*"), EVERY_RESPONSE),
+        (format!("{base_path}static/*"), STATIC_FILES),
+    ] {
+        text.push_str(&pattern);
+        text.push('\n');
+        for (name, value) in headers {
+            text.push_str(&format!("  {name}: {value}\n"));
+        }
+    }
+    text
+}
+
+/// A value in double quotes for Apache and nginx.
+fn quoted(value: &str) -> String {
+    format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// `.htaccess` in the site's root folder: `Header always set` (also on error pages), the
+/// static files matched on their address (`<If>`, Apache 2.4; `<Files>` sees names only), and
+/// the site's own 404 page.
+fn apache(base_path: &str) -> String {
+    let mut text = String::from(
+        "# Beveiligings- en cacheheaders voor Apache 2.4 (mod_headers), gemaakt door vindplaats.\n\
+         # Dit bestand werkt als de host .htaccess-bestanden leest (AllowOverride FileInfo).\n\
+         <IfModule mod_headers.c>\n",
+    );
+    for (name, value) in EVERY_RESPONSE {
+        text.push_str(&format!("  Header always set {name} {}\n", quoted(value)));
+    }
+    text.push_str(&format!(
+        "  <If \"%{{REQUEST_URI}} =~ m#^{base_path}static/#\">\n"
+    ));
+    for (name, value) in STATIC_FILES {
+        text.push_str(&format!("    Header always set {name} {}\n", quoted(value)));
+    }
+    text.push_str("  </If>\n</IfModule>\n");
+    text.push_str(&format!("ErrorDocument 404 {base_path}404.html\n"));
+    text
+}
+
+/// `nginx.conf.voorbeeld`: lines for the site's `server` block. An `add_header` inside a
+/// `location` replaces those of the block around it, so the static location repeats them.
+fn nginx(base_path: &str) -> String {
+    let add = |indent: &str, headers: &[(&str, &str)]| -> String {
+        headers
+            .iter()
+            .map(|(name, value)| format!("{indent}add_header {name} {} always;\n", quoted(value)))
+            .collect()
+    };
+    format!(
+        "# Beveiligings- en cacheheaders voor nginx, gemaakt door vindplaats.\n\
+         # Zet deze regels in het server-blok van de site en laad nginx opnieuw (nginx -s reload).\n\
+         {every}\n\
+         location {base_path}static/ {{\n\
+         \x20   # add_header hier vervangt die van het server-blok: daarom staan ze er opnieuw.\n\
+         {every_indented}{static}}}\n\
+         \n\
+         error_page 404 {base_path}404.html;\n",
+        every = add("", EVERY_RESPONSE),
+        every_indented = add("    ", EVERY_RESPONSE),
+        static = add("    ", STATIC_FILES),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(base_path: &str, path: &str) -> String {
+        let file = files(base_path)
+            .into_iter()
+            .find(|f| f.path == path)
+            .unwrap();
+        String::from_utf8(file.bytes).unwrap()
+    }
+
+    /// `_headers` is byte for byte what it was before the other hosts were added.
+    #[test]
+    fn netlify_headers_as_before() {
+        assert_eq!(
+            text("/almere/", "_headers"),
+            "/almere/*\n  Content-Security-Policy: default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'\n  \
+             X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\
+             /almere/static/*\n  Cache-Control: public, max-age=31536000, immutable\n"
+        );
+    }
+
+    #[test]
+    fn apache_and_nginx_carry_every_header_and_the_404_page() {
+        let apache = text("/almere/", ".htaccess");
+        let nginx = text("/almere/", "nginx.conf.voorbeeld");
+        for (name, value) in EVERY_RESPONSE.iter().chain(STATIC_FILES) {
+            assert!(
+                apache.contains(&format!("Header always set {name} \"{value}\"\n")),
+                "{apache}"
+            );
+            assert!(
+                nginx.contains(&format!("add_header {name} \"{value}\" always;\n")),
+                "{nginx}"
+            );
+        }
+        assert!(apache.contains("<If \"%{REQUEST_URI} =~ m#^/almere/static/#\">\n"));
+        assert!(apache.ends_with("ErrorDocument 404 /almere/404.html\n"));
+        assert!(nginx.contains("location /almere/static/ {\n"));
+        assert!(nginx.ends_with("error_page 404 /almere/404.html;\n"));
+        // Inside the static location the headers of the server block are repeated.
+        assert_eq!(
+            nginx.matches("add_header Content-Security-Policy").count(),
+            2
+        );
+    }
+}

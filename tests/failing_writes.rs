@@ -1,0 +1,216 @@
+//! Writes that fail part-way, the most common way a real regeneration fails: a full disk, an
+//! output folder without write permission, a file name the file system refuses. Each case
+//! builds the minimal site once, then runs the real binary in a way that makes the system
+//! refuse a write, and asserts: exit code 2, a Dutch message naming the output folder and the
+//! cause, the earlier `public/` byte for byte as it was, and no staging folder left behind.
+
+#![cfg(target_os = "linux")]
+
+mod common;
+
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::{copy_tree, fixture, read_tree, run_cli};
+
+/// A copy of the minimal site with a successful build in `public/` beside it.
+struct Built {
+    tmp: tempfile::TempDir,
+    root: PathBuf,
+    out: PathBuf,
+}
+
+fn built_once() -> Built {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_tree(&fixture("minimal"), &root);
+    let out = tmp.path().join("public");
+    let ok = run_cli(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    Built { tmp, root, out }
+}
+
+impl Built {
+    /// The build command for this site, to be changed by the test before it runs.
+    fn command(&self) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_vindplaats"));
+        command.args([
+            "build",
+            "--root",
+            self.root.to_str().unwrap(),
+            "--output",
+            self.out.to_str().unwrap(),
+        ]);
+        command
+    }
+}
+
+/// The failure every case must show: exit code 2, the output folder and `cause` in one Dutch
+/// message, nothing on standard output. Returns the message.
+fn assert_refused(output: &Output, out: &Path, cause: &str) -> String {
+    let stderr = String::from_utf8(output.stderr.clone()).unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "exit code; stderr:\n{stderr}"
+    );
+    let expected = format!(
+        "fout: de site kan niet worden geschreven naar {}: {cause} (bij ",
+        out.display()
+    );
+    assert!(
+        stderr.starts_with(&expected) && stderr.ends_with(". De uitvoermap is niet veranderd.\n"),
+        "expected {expected:?}…; got:\n{stderr}"
+    );
+    assert!(output.stdout.is_empty(), "nothing on stdout");
+    stderr
+}
+
+/// No `public.new-<pid>` or `public.old-<pid>` beside the output: only the site and `public`.
+fn assert_no_staging_left(dir: &Path) {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["public", "site"], "stray folders");
+}
+
+/// A full disk, as a file-size limit: `RLIMIT_FSIZE` in the child, with `SIGXFSZ` ignored so
+/// that the write returns EFBIG as on a full disk instead of killing the process. The limit
+/// lets the small pages through and stops at the first script over 8 KB, part-way through.
+#[test]
+fn a_full_disk_part_way_leaves_the_old_site() {
+    let site = built_once();
+    let before = read_tree(&site.out);
+    let mut command = site.command();
+    // SAFETY: only async-signal-safe calls (signal, setrlimit) between fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let limit = libc::rlimit {
+                rlim_cur: 8 * 1024,
+                rlim_max: 8 * 1024,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let output = command.output().unwrap();
+    let message = assert_refused(&output, &site.out, "de schijf is vol");
+    assert!(
+        message.contains("(bij static/"),
+        "names the file: {message}"
+    );
+    assert!(read_tree(&site.out) == before, "the old site was changed");
+    assert_no_staging_left(site.tmp.path());
+}
+
+/// An output folder whose parent may not be written. Root ignores permission bits, so as
+/// root the child first gives up the capabilities that let it (`CAP_DAC_OVERRIDE`,
+/// `CAP_DAC_READ_SEARCH`, `CAP_FOWNER`) from its bounding set, which `exec` keeps.
+#[test]
+fn an_output_parent_without_write_permission_leaves_the_old_site() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = built_once();
+    let before = read_tree(&site.out);
+    let parent = site.tmp.path();
+    std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let mut command = site.command();
+    let root = unsafe { libc::geteuid() } == 0;
+    if root {
+        // SAFETY: only prctl between fork and exec.
+        unsafe {
+            command.pre_exec(|| {
+                for cap in [1, 2, 3] {
+                    if libc::prctl(libc::PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                }
+                Ok(())
+            });
+        }
+    }
+    let output = command.output();
+    std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let output = match output {
+        Ok(output) => output,
+        Err(e) if root => {
+            println!(
+                "overgeslagen: als root zonder het recht om capabilities op te geven ({e}) negeert het systeem schrijfrechten"
+            );
+            return;
+        }
+        Err(e) => panic!("{e}"),
+    };
+    let message = assert_refused(&output, &site.out, "geen schrijfrechten");
+    assert!(
+        message.contains(&format!("(bij {})", parent.display())),
+        "names the folder it may not write in: {message}"
+    );
+    assert!(read_tree(&site.out) == before, "the old site was changed");
+    assert_no_staging_left(parent);
+}
+
+/// An output path with a regular file where a folder should be: the same refusal, for every
+/// user, root included.
+#[test]
+fn an_output_path_through_a_file_is_refused() {
+    let site = built_once();
+    let before = read_tree(&site.out);
+    let file = site.tmp.path().join("public/index.html");
+    let out = file.join("public");
+    let output = run_cli(&[
+        "build",
+        "--root",
+        site.root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_refused(
+        &output,
+        &out,
+        "een deel van het pad is een bestand en geen map",
+    );
+    assert!(read_tree(&site.out) == before, "the old site was changed");
+    assert_no_staging_left(site.tmp.path());
+}
+
+/// A name longer than the file system takes (255 bytes on ext4 and tmpfs). A report's slug is
+/// its file name, so it can never be too long; an initiative's slug is written in
+/// `initiatieven.toml` and becomes a folder name: 303 characters fail part-way, at that page.
+#[test]
+fn a_file_name_too_long_leaves_the_old_site() {
+    let site = built_once();
+    let before = read_tree(&site.out);
+    let slug = ["buurtinitiatief"; 19].join("-");
+    let toml = site.root.join("content/initiatieven.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        text.replace("slug = \"naamloze-pilot\"", &format!("slug = \"{slug}\"")),
+    )
+    .unwrap();
+    let output = site.command().output().unwrap();
+    let message = assert_refused(&output, &site.out, "de bestandsnaam is te lang");
+    assert!(
+        message.contains(&format!("(bij initiatieven/{slug}")),
+        "names the file: {message}"
+    );
+    assert!(read_tree(&site.out) == before, "the old site was changed");
+    assert_no_staging_left(site.tmp.path());
+}
