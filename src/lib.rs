@@ -16,7 +16,7 @@ pub mod initiatives;
 pub mod markdown;
 pub mod output;
 pub mod parsed;
-mod privacy;
+pub mod privacy;
 pub mod render;
 pub mod search;
 pub mod site;

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::front_matter;
 use super::report::DESCRIPTION_MAX;
 use crate::error::{ContentError, ContentErrors};
-use crate::toml_doc::{Doc, Field, KeyLines, optional, required};
+use crate::toml_doc::{Field, KeyLines, optional, required};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -68,14 +68,7 @@ pub struct Edition {
 
 impl Edition {
     pub fn parse(file: &Path, text: &str) -> Result<Edition, ContentErrors> {
-        let split = front_matter::split(file, text)?;
-        let doc = Doc {
-            file,
-            text: split.front_matter,
-            first_line: split.front_matter_line,
-            start_line: 1,
-        };
-        let (raw, lines): (Raw, KeyLines) = doc.parse(FIELDS)?;
+        let (raw, lines, split): (Raw, KeyLines, _) = front_matter::parse(file, text, FIELDS)?;
         let mut errors = ContentErrors::default();
         let err = |key: &str, message: String, hint: &str| {
             ContentError::new(file, lines.of(key), message).hint(hint.to_owned())

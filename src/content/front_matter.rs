@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use crate::error::ContentError;
+use crate::error::{ContentError, ContentErrors};
+use crate::toml_doc::{Doc, Field, KeyLines};
 
 /// A content file cut in two, with the line numbers needed to place errors in the whole file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +48,24 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, ContentError> 
         "de gegevens bovenaan worden niet afgesloten met een regel +++",
     )
     .hint("zet na de laatste gegevensregel een regel met alleen +++"))
+}
+
+/// Cuts `text` at its fences and reads its front matter into `T`, checking every key against
+/// `fields`: what reports, topics and editions all begin with.
+pub fn parse<'a, T: serde::de::DeserializeOwned>(
+    file: &Path,
+    text: &'a str,
+    fields: &[Field],
+) -> Result<(T, KeyLines, Split<'a>), ContentErrors> {
+    let split = split(file, text)?;
+    let doc = Doc {
+        file,
+        text: split.front_matter,
+        first_line: split.front_matter_line,
+        start_line: 1,
+    };
+    let (raw, lines) = doc.parse(fields)?;
+    Ok((raw, lines, split))
 }
 
 #[cfg(test)]

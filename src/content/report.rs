@@ -9,7 +9,7 @@ use time::macros::format_description;
 use super::front_matter;
 use crate::error::{ContentError, ContentErrors};
 use crate::text;
-use crate::toml_doc::{Doc, Field, KeyLines, optional, required};
+use crate::toml_doc::{Field, KeyLines, optional, required};
 
 /// The front matter exactly as written; [`Report::parse`] checks it into a [`Report`].
 #[derive(Debug, Deserialize)]
@@ -203,14 +203,7 @@ impl Report {
     // one run: longer than most, but each check stands alone.
     /// Parses and checks one report file; `file` names it in errors and gives the slug.
     pub fn parse(file: &Path, text: &str) -> Result<Report, ContentErrors> {
-        let split = front_matter::split(file, text)?;
-        let doc = Doc {
-            file,
-            text: split.front_matter,
-            first_line: split.front_matter_line,
-            start_line: 1,
-        };
-        let (raw, lines): (Raw, KeyLines) = doc.parse(FIELDS)?;
+        let (raw, lines, split): (Raw, KeyLines, _) = front_matter::parse(file, text, FIELDS)?;
         let mut errors = ContentErrors::default();
         let err = |key: &str, msg: String, hint: &str| {
             ContentError::new(file, lines.of(key), msg).hint(hint.to_owned())

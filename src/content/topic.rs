@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::front_matter;
 use super::report::{DESCRIPTION_MAX, file_slug};
 use crate::error::{ContentError, ContentErrors};
-use crate::toml_doc::{Doc, Field, required};
+use crate::toml_doc::{Field, KeyLines, required};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -44,14 +44,7 @@ pub struct Topic {
 
 impl Topic {
     pub fn parse(file: &Path, text: &str) -> Result<Topic, ContentErrors> {
-        let split = front_matter::split(file, text)?;
-        let doc = Doc {
-            file,
-            text: split.front_matter,
-            first_line: split.front_matter_line,
-            start_line: 1,
-        };
-        let (raw, lines): (Raw, _) = doc.parse(FIELDS)?;
+        let (raw, lines, split): (Raw, KeyLines, _) = front_matter::parse(file, text, FIELDS)?;
         let mut errors = ContentErrors::default();
         let slug = file_slug(file, &mut errors);
         if raw.title.trim().is_empty() {
