@@ -262,3 +262,35 @@ fn templates_name_no_year_and_no_bureau() {
         }
     }
 }
+
+/// Search carries the year and the theme of every document, for filters; single and sharded
+/// indexes share the same documents (the browser tests compare them).
+#[test]
+fn search_documents_carry_year_and_theme() {
+    let (_tmp, root) = two_editions();
+    let out = build(&root, false);
+    let index = std::fs::read_dir(out.join("static"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with("search-index."))
+        .unwrap();
+    let text = std::fs::read_to_string(index.path()).unwrap();
+    let json = text
+        .strip_prefix("window.vindplaatsZoekdata=")
+        .and_then(|t| t.trim_end().strip_suffix(';'))
+        .unwrap();
+    let data: serde_json::Value = serde_json::from_str(json).unwrap();
+    let docs = data["docs"].as_array().unwrap();
+    let year_of = |url: &str| {
+        docs.iter()
+            .find(|d| d["u"].as_str().unwrap().starts_with(url))
+            .map(|d| (d["y"].as_u64(), d["h"].as_u64()))
+            .unwrap()
+    };
+    // The only theme of the fixture is the first.
+    assert_eq!(year_of("rapporten/verslag-2024/"), (Some(2024), Some(0)));
+    assert_eq!(year_of("rapporten/verslag/"), (Some(2023), Some(0)));
+    // An initiative named in both rounds: the latest.
+    assert_eq!(year_of("initiatieven/sociaal-cafe/"), (Some(2024), None));
+    assert_eq!(year_of("themas/eenzaamheid/"), (None, Some(0)));
+}

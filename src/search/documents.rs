@@ -22,6 +22,14 @@ pub(super) struct Shown<'a> {
     pub(super) b: String,
     /// The whole text: the snippet is cut from it around the first match.
     pub(super) x: Cow<'a, str>,
+    /// The year of the round (reports: their edition; initiatives: the latest round that
+    /// named them), for filters; the breadcrumb already shows it to the reader.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) y: Option<u16>,
+    /// The theme, as its place among the site's themes (a number keeps the first download
+    /// small), for filters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) h: Option<usize>,
 }
 
 /// One document of the index: what a result shows, and the two fields that are searched.
@@ -63,6 +71,8 @@ pub(super) fn documents(site: &Site) -> Documents<'_> {
                     t: heading.to_owned(),
                     b: crumb.clone(),
                     x: Cow::Borrowed(&section.text),
+                    y: Some(report.edition),
+                    h: Some(parsed.topic.0),
                 },
                 fields: [Cow::Borrowed(heading), Cow::Borrowed(&section.text)],
             });
@@ -83,6 +93,13 @@ pub(super) fn documents(site: &Site) -> Documents<'_> {
                 t: initiative.name.clone(),
                 b: format!("Initiatieven › {}", initiative.kind.label()),
                 x: Cow::Borrowed(&initiative.description),
+                y: site
+                    .mentions
+                    .of(id)
+                    .iter()
+                    .map(|m| site.report(m.report).report.edition)
+                    .max(),
+                h: None,
             },
             fields: [
                 Cow::Borrowed(&initiative.name),
@@ -95,7 +112,7 @@ pub(super) fn documents(site: &Site) -> Documents<'_> {
         });
     }
     let initiatives = first..docs.len();
-    for parsed in &site.topics {
+    for (topic_id, parsed) in site.topics() {
         let topic = &parsed.topic;
         let intro = &parsed.intro.text;
         docs.push(Document {
@@ -104,6 +121,8 @@ pub(super) fn documents(site: &Site) -> Documents<'_> {
                 t: format!("Thema {}", topic.title),
                 b: "Thema's".to_owned(),
                 x: Cow::Borrowed(intro),
+                y: None,
+                h: Some(topic_id.0),
             },
             fields: [
                 Cow::Borrowed(&topic.title),

@@ -190,6 +190,8 @@ mod tests {
                         t: title.clone(),
                         b: String::new(),
                         x: Cow::Borrowed(para),
+                        y: None,
+                        h: None,
                     },
                     fields: [Cow::Owned(title), Cow::Borrowed(para)],
                 });
