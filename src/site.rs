@@ -205,7 +205,6 @@ pub fn parse(
         organisations,
         organisations_file,
         editions,
-        concepts: _,
     } = library;
     let matcher = Matcher::new(&initiatives);
     let hrefs = initiative_hrefs(&urls, &initiatives);

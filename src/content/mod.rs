@@ -32,8 +32,6 @@ pub struct Library {
     pub organisations_file: PathBuf,
     /// The yearly rounds, oldest first.
     pub editions: Vec<Edition>,
-    /// Reports and editions left out because they are concepts (`check` lists them).
-    pub concepts: Vec<PathBuf>,
 }
 
 impl Library {
@@ -114,22 +112,9 @@ impl Library {
         for r in &mut reports {
             r.concept |= concept_years.contains(&r.edition);
         }
-        let mut skipped = Vec::new();
         if !concepts {
-            skipped.extend(
-                editions
-                    .iter()
-                    .filter(|e| e.concept)
-                    .map(|e| e.file.clone()),
-            );
-            skipped.extend(
-                reports
-                    .iter()
-                    .filter(|r| r.concept || concept_years.contains(&r.edition))
-                    .map(|r| r.file.clone()),
-            );
             editions.retain(|e| !e.concept);
-            reports.retain(|r| !r.concept && !concept_years.contains(&r.edition));
+            reports.retain(|r| !r.concept);
         }
         let library = Library {
             topics,
@@ -139,7 +124,6 @@ impl Library {
             organisations,
             organisations_file: content_dir.join(initiative::ORGANISATIONS_FILE),
             editions,
-            concepts: skipped,
         };
         let root = content_dir.parent().unwrap_or(content_dir);
         errors.extend(library.check_links(root, all_topics_read));

@@ -167,6 +167,11 @@ fn feeds(
     let published = |r: &&views::ReportView| !r.summary.concept;
     let mut all: Vec<&views::ReportView> = views.reports.iter().filter(published).collect();
     all.reverse();
+    // A feed with no entries yet says the site's newest report (Atom needs a date; none is
+    // invented).
+    let Some(newest) = all.first().map(|r| format!("{}T00:00:00Z", r.summary.date)) else {
+        return Ok(Vec::new()); // nothing published yet: no feed to follow
+    };
     let mut feeds = vec![(
         urls::FEED.to_owned(),
         site.config.title.clone(),
@@ -208,13 +213,11 @@ fn feeds(
             ctx.insert("title", &title);
             ctx.insert("alternate", &site.urls.absolute(&page));
             ctx.insert("author", &site.config.title);
-            ctx.insert(
-                "updated",
-                &entries
-                    .first()
-                    .map(|e| e["updated"].clone())
-                    .unwrap_or_else(|| "2000-01-01T00:00:00Z".into()),
-            );
+            let updated = entries
+                .first()
+                .and_then(|e| e["updated"].as_str().map(str::to_owned))
+                .unwrap_or_else(|| newest.clone());
+            ctx.insert("updated", &updated);
             ctx.insert("entries", &entries);
             let text = render_one(tera, theme, "feed.xml", &ctx)?;
             Ok(OutputFile {

@@ -423,8 +423,8 @@ fn report_views<'a>(site: &'a Site, summaries: &[ReportSummary]) -> Vec<ReportVi
     site.reports()
         .map(|(id, parsed)| (id, &parsed.report, &parsed.body))
         .map(|(id, r, body)| ReportView {
-            edition_title: site.edition(site.report(id).edition).edition.title.clone(),
-            made_by: site.edition(site.report(id).edition).edition.made_by(),
+            edition_title: site.edition_of(site.report(id)).title.clone(),
+            made_by: site.edition_of(site.report(id)).made_by(),
             summary: summaries[id.0].clone(),
             topic: r.topic.clone(),
             start: hh_mm(r.start),
@@ -479,13 +479,23 @@ fn organisation_views(site: &Site, summaries: &[ReportSummary]) -> Vec<Organisat
                 .filter(|(_, r)| o.took_part_in(&r.report))
                 .map(|(id, _)| summaries[id.0].clone())
                 .collect();
-            let years = years_desc(
-                site.reports
-                    .iter()
-                    .filter(|r| {
-                        o.took_part_in(&r.report) || o.people_in(&r.report).next().is_some()
+            let roles: Vec<RoleView> = site
+                .reports()
+                .flat_map(|(ReportId(i), r)| {
+                    o.people_in(&r.report).map(move |p| RoleView {
+                        path: summaries[i].path.clone(),
+                        title: format!("{}, {}", summaries[i].title, summaries[i].short_date),
+                        note: format!("{}: {}", p.name, p.parts_label().to_lowercase()),
+                        year: summaries[i].year,
                     })
-                    .map(|r| r.report.edition),
+                })
+                .collect();
+            // The rounds of the tables it sat at or led.
+            let years = years_desc(
+                reports
+                    .iter()
+                    .map(|r| r.year)
+                    .chain(roles.iter().map(|r| r.year)),
             );
             OrganisationView {
                 slug: o.slug.clone(),
@@ -506,18 +516,7 @@ fn organisation_views(site: &Site, summaries: &[ReportSummary]) -> Vec<Organisat
                 }),
                 reports,
                 years,
-                roles: site
-                    .reports()
-                    .flat_map(|(ReportId(i), r)| {
-                        let summaries = &summaries;
-                        o.people_in(&r.report).map(move |p| RoleView {
-                            path: summaries[i].path.clone(),
-                            title: format!("{}, {}", summaries[i].title, summaries[i].short_date),
-                            note: format!("{}: {}", p.name, p.parts_label().to_lowercase()),
-                            year: summaries[i].year,
-                        })
-                    })
-                    .collect(),
+                roles,
             }
         })
         .collect()
@@ -778,6 +777,7 @@ fn initiative_view(site: &Site, id: InitiativeId, parsed: &ParsedInitiative) -> 
 
     let related = related(site, id, &places);
 
+    let years = years_desc(mentions.iter().map(|m| m.year));
     InitiativeView {
         slug: init.slug.clone(),
         path: init.path(),
@@ -808,14 +808,8 @@ fn initiative_view(site: &Site, id: InitiativeId, parsed: &ParsedInitiative) -> 
             }),
         aliases: init.aliases.clone(),
         topics,
-        years: years_desc(mentions.iter().map(|m: &MentionView| m.year)),
-        years_text: text::dutch_list(
-            &years_desc(mentions.iter().map(|m: &MentionView| m.year))
-                .iter()
-                .rev()
-                .map(u16::to_string)
-                .collect::<Vec<_>>(),
-        ),
+        years_text: text::dutch_list(&years.iter().rev().map(u16::to_string).collect::<Vec<_>>()),
+        years,
         mentions,
         related: related
             .into_iter()
