@@ -294,3 +294,38 @@ fn search_documents_carry_year_and_theme() {
     assert_eq!(year_of("initiatieven/sociaal-cafe/"), (Some(2024), None));
     assert_eq!(year_of("themas/eenzaamheid/"), (None, Some(0)));
 }
+
+/// `check` checks concepts too and lists them, and a round without reports is a warning:
+/// `check` passes, `check --strict` does not.
+#[test]
+fn check_lists_concepts_and_rounds_without_reports() {
+    let (_tmp, root) = two_editions();
+    std::fs::write(
+        root.join("content/edities/2025.md"),
+        "+++\nyear = 2025\ntitle = \"Testronde 2025\"\norganisers = [\"de gemeente Almere\"]\nbureaus = []\ndescription = \"Testdata.\"\n+++\nTestdata.\n",
+    )
+    .unwrap();
+    let root_arg = root.to_str().unwrap();
+    let out = common::run_cli(&["check", "--root", root_arg, "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let of_rule = |rule: &str| -> Vec<String> {
+        findings
+            .iter()
+            .filter(|f| f["rule"] == rule)
+            .map(|f| f["file"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        of_rule("concept"),
+        ["content/rapporten/2024/concept-2024.md"]
+    );
+    assert_eq!(of_rule("editie"), ["content/edities/2025.md"]);
+    let strict = common::run_cli(&["check", "--root", root_arg, "--strict"]);
+    assert_eq!(strict.status.code(), Some(1));
+}

@@ -20,7 +20,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { HtmlValidate } from 'html-validate';
 
-import { Harness, lines, listPages, trackedPage, waitForResults } from './helpers.mjs';
+import { Harness, PAGE_KINDS, lines, listPages, trackedPage, waitForResults } from './helpers.mjs';
 
 const SKIP = process.env.VINDPLAATS_SKIP_A11Y === '1' ? 'VINDPLAATS_SKIP_A11Y=1' : false;
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -31,20 +31,7 @@ const SCHEMES = {
   dark: { colorScheme: 'dark', forcedColors: 'none' },
   'forced colours': { colorScheme: 'light', forcedColors: 'active' },
 };
-/** One page of each kind (by its address), checked in every scheme. */
-const KINDS = [
-  '',
-  'themas/',
-  'themas/eenzaamheid/',
-  'rapporten/',
-  'rapporten/eenzaamheid/',
-  'initiatieven/',
-  'initiatieven/sociaal-cafe/',
-  'organisaties/',
-  'zoeken/',
-  'toegankelijkheid/',
-  '404.html',
-];
+const KINDS = PAGE_KINDS;
 const NARROW = { width: 320, height: 640 };
 const PHONE = { width: 360, height: 780 };
 const WIDE = { width: 1280, height: 900 };

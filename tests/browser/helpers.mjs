@@ -38,6 +38,24 @@ export const CHROMIUM_ARGS = [
 export const SUBPATH_BASE_URL = 'https://example.org/sociale-staat/';
 
 /** The release binary; built with cargo when it is not there yet. */
+/** One page of each kind of the real site (by its address): the pages the scheme, layout and
+ *  enlarged-text checks visit. One list, so a new kind of page is checked everywhere. */
+export const PAGE_KINDS = [
+  '',
+  'themas/',
+  'themas/eenzaamheid/',
+  'rapporten/',
+  'rapporten/eenzaamheid/',
+  'edities/',
+  'edities/2023/',
+  'initiatieven/',
+  'initiatieven/sociaal-cafe/',
+  'organisaties/',
+  'zoeken/',
+  'toegankelijkheid/',
+  '404.html',
+];
+
 export function binaryPath() {
   if (process.env.VINDPLAATS_BIN) return process.env.VINDPLAATS_BIN;
   const target = process.env.CARGO_TARGET_DIR

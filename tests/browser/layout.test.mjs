@@ -15,23 +15,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { Harness, lines, trackedPage, waitForResults } from './helpers.mjs';
+import { Harness, PAGE_KINDS, lines, trackedPage, waitForResults } from './helpers.mjs';
 
 const PHONE = { width: 360, height: 780 };
 const HEADER_MAX = 120;
-const KINDS = [
-  '',
-  'themas/',
-  'themas/eenzaamheid/',
-  'rapporten/',
-  'rapporten/eenzaamheid/',
-  'initiatieven/',
-  'initiatieven/sociaal-cafe/',
-  'organisaties/',
-  'zoeken/',
-  'toegankelijkheid/',
-  '404.html',
-];
+const KINDS = PAGE_KINDS;
 const ENLARGED = [
   { name: 'root font size 200 % at 360 px', viewport: PHONE, fontSize: '200%' },
   { name: '180 CSS px wide', viewport: { width: 180, height: 390 }, fontSize: null },
