@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use elasticlunr::{Language, Pipeline};
 
 use vindplaats::content::front_matter;
-use vindplaats::content::{Initiative, Report, Topic};
+use vindplaats::content::{Edition, Initiative, Report, Topic};
 use vindplaats::error::ContentError;
 use vindplaats::initiatives::{Found, Matcher};
 use vindplaats::markdown::{self, Linker, Rendered};
@@ -23,6 +23,7 @@ use vindplaats::text::sentence_around;
 
 const REPORT_FILE: &str = "content/rapporten/fuzz.md";
 const TOPIC_FILE: &str = "content/themas/fuzz.md";
+const EDITION_FILE: &str = "content/edities/2024.md";
 
 fn utf8(data: &[u8]) -> Option<&str> {
     std::str::from_utf8(data).ok()
@@ -88,6 +89,44 @@ pub fn front_matter(data: &[u8]) {
             "body_line {} > {max_line}",
             t.body_line
         ),
+        Err(errors) => errors.0.iter().for_each(|e| check_error(text, e, max_line)),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// edition: Edition::parse (content/edities/<jaar>.md)
+
+/// `Edition::parse` never panics; every line it names lies in the file; an edition it accepts
+/// has the year of its file name, a title and a description, and a body that ends the file.
+pub fn edition(data: &[u8]) {
+    let Some(text) = utf8(data) else { return };
+    let max_line = text.lines().count() + 1;
+    match Edition::parse(Path::new(EDITION_FILE), text) {
+        Ok(e) => {
+            assert_eq!(e.year, 2024, "accepted a year that is not the file's name");
+            assert!(!e.title.trim().is_empty(), "accepted an empty title");
+            assert!(
+                !e.description.trim().is_empty(),
+                "accepted an empty description"
+            );
+            assert!(text.ends_with(&e.body), "body is not the end of the file");
+            assert!(
+                e.body_line <= max_line,
+                "body_line {} > {max_line}",
+                e.body_line
+            );
+            for key in [
+                "year",
+                "title",
+                "period",
+                "organisers",
+                "bureaus",
+                "description",
+            ] {
+                let line = e.lines.of(key);
+                assert!(line <= max_line, "key '{key}' on line {line} > {max_line}");
+            }
+        }
         Err(errors) => errors.0.iter().for_each(|e| check_error(text, e, max_line)),
     }
 }

@@ -85,6 +85,11 @@ fn corpus_privacy() {
     run_corpus("privacy", checks::privacy);
 }
 
+#[test]
+fn corpus_edition() {
+    run_corpus("edition", checks::edition);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Time: 200,000 characters of adversarial input finish in linear-ish time.
 //
