@@ -21,6 +21,9 @@ pub struct ContentError {
     pub rule: &'static str,
     /// How many characters from `column` the problem spans; 0: to the end of the line.
     pub length: usize,
+    /// The parser's own words (English), shown only with `--uitleg` and in JSON: the team
+    /// needs the Dutch message, a developer helping them may need this.
+    pub technical: Option<String>,
 }
 
 impl ContentError {
@@ -33,7 +36,13 @@ impl ContentError {
             hint: None,
             rule: "inhoud",
             length: 0,
+            technical: None,
         }
+    }
+
+    pub fn technical(mut self, technical: impl Into<String>) -> Self {
+        self.technical = Some(technical.into());
+        self
     }
 
     /// Marks `length` characters from the column as the problem.

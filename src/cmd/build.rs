@@ -28,7 +28,8 @@ pub fn run(args: &BuildArgs) -> i32 {
                     crate::diagnostics::render(
                         warning,
                         crate::diagnostics::Severity::Warning,
-                        &args.root
+                        &args.root,
+                        args.uitleg
                     )
                 );
             }
@@ -66,7 +67,10 @@ pub fn run(args: &BuildArgs) -> i32 {
             EXIT_OK
         }
         Err(BuildError::Content(errors)) => {
-            eprintln!("{}", crate::diagnostics::render_all(&errors, &args.root));
+            eprintln!(
+                "{}",
+                crate::diagnostics::render_all(&errors, &args.root, args.uitleg)
+            );
             EXIT_CONTENT
         }
         Err(e) => {
