@@ -259,3 +259,96 @@ fn usage_errors_exit_2() {
         "a missing config is a content problem"
     );
 }
+
+/// A report straight from `new rapport` is not finished: `check` says where (issue 14 item 2),
+/// a plain build of a published report stops on it, and serve's preview only warns.
+#[test]
+fn a_report_from_new_is_not_finished() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    let root = tmp.path().to_str().unwrap();
+    let made = run_cli(&[
+        "new",
+        "--root",
+        root,
+        "rapport",
+        "Nagekomen verslag",
+        "--thema",
+        "eenzaamheid",
+        "--datum",
+        "2023-09-01",
+    ]);
+    assert!(made.status.success());
+    let out = run_cli(&["check", "--root", root, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(u64, &str)> = all
+        .iter()
+        .filter(|f| f["rule"] == "voorbeeldtekst")
+        .map(|f| {
+            assert_eq!(f["severity"], "fout");
+            assert_eq!(f["file"], "content/rapporten/nagekomen-verslag.md");
+            (f["line"].as_u64().unwrap(), f["message"].as_str().unwrap())
+        })
+        .collect();
+    let file = tmp.path().join("content/rapporten/nagekomen-verslag.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let line_of = |start: &str| 1 + text.lines().position(|l| l.starts_with(start)).unwrap() as u64;
+    assert_eq!(
+        found,
+        [
+            (
+                line_of("participants = 1"),
+                "participants = 1 en location = \"Almere\" zijn nog de voorbeeldwaarden van vindplaats new"
+            ),
+            (
+                line_of("description = "),
+                "de beschrijving is nog de voorbeeldzin van vindplaats new"
+            ),
+            (
+                line_of("Zet hier de tekst"),
+                "de tekst is nog de voorbeeldtekst van vindplaats new"
+            ),
+        ]
+    );
+
+    // serve's preview: the same findings, as warnings; the site is shown.
+    let opts = vindplaats::site::BuildOptions {
+        root: tmp.path().to_path_buf(),
+        concepts: true,
+        ..Default::default()
+    };
+    let built = vindplaats::site::render_all(&opts, vindplaats::site::Mode::Preview, None).unwrap();
+    let rules: Vec<&str> = built.warnings.iter().map(|w| w.rule).collect();
+    assert_eq!(rules, ["voorbeeldtekst"; 3]);
+
+    // Published (concept = false), a plain build stops on it; filled in, it builds.
+    std::fs::write(&file, text.replace("concept = true", "concept = false")).unwrap();
+    let build = |dir: &str| {
+        run_cli(&[
+            "build",
+            "--root",
+            root,
+            "--output",
+            tmp.path().join(dir).to_str().unwrap(),
+        ])
+    };
+    let stopped = build("out");
+    assert_eq!(stopped.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&stopped.stderr).contains("3 problemen gevonden"));
+    let filled = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("participants = 1", "participants = 9")
+        .replace("Pas deze zin aan: waar", "Waar")
+        .replace(
+            "Zet hier de tekst van het verslag",
+            "Negen mensen spraken over eenzaamheid",
+        );
+    std::fs::write(&file, filled).unwrap();
+    let ok = build("out");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+}

@@ -5,6 +5,7 @@
 pub mod edition;
 pub mod front_matter;
 pub mod initiative;
+pub mod placeholders;
 pub mod report;
 pub mod topic;
 
