@@ -62,13 +62,13 @@ pub fn render(error: &ContentError, severity: Severity, root: &Path, uitleg: boo
         }
     };
     if let Some(hint) = &error.hint {
-        group = group.element(Level::HELP.with_name(Some("tip")).message(hint.as_str()));
+        group = group.element(Level::HELP.with_name(Some("tip")).message(&**hint));
     }
     if let Some(technical) = error.technical.as_ref().filter(|_| uitleg) {
         group = group.element(
             Level::NOTE
                 .with_name(Some("technische melding"))
-                .message(technical.as_str()),
+                .message(&**technical),
         );
     }
     let report = [group];

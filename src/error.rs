@@ -16,14 +16,16 @@ pub struct ContentError {
     /// 1-based column; 0 when unknown.
     pub column: usize,
     pub message: String,
-    pub hint: Option<String>,
+    /// Boxed, like `technical`: the error travels in every `Result` of the content stages.
+    pub hint: Option<Box<str>>,
     /// Which check found it, for `check --format json` ("inhoud" unless said otherwise).
     pub rule: &'static str,
     /// How many characters from `column` the problem spans; 0: to the end of the line.
     pub length: usize,
     /// The parser's own words (English), shown only with `--uitleg` and in JSON: the team
     /// needs the Dutch message, a developer helping them may need this.
-    pub technical: Option<String>,
+    /// (A boxed text: every error carries the field, and most leave it empty.)
+    pub technical: Option<Box<str>>,
 }
 
 impl ContentError {
@@ -41,7 +43,7 @@ impl ContentError {
     }
 
     pub fn technical(mut self, technical: impl Into<String>) -> Self {
-        self.technical = Some(technical.into());
+        self.technical = Some(technical.into().into_boxed_str());
         self
     }
 
@@ -62,7 +64,7 @@ impl ContentError {
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(hint.into().into_boxed_str());
         self
     }
 
