@@ -157,6 +157,10 @@ pub fn load(opts: &BuildOptions, mode: Mode) -> Result<Loaded, BuildError> {
     match (theme, library) {
         (Ok(theme), Ok(library)) if privacy.errors.is_empty() => {
             let mut warnings = privacy.warnings;
+            // serve uses an address of its own; an address given with --base-url is a choice.
+            if mode != Mode::Preview && opts.base_url.is_none() {
+                warnings.extend(config.placeholder_warning(Path::new(config::FILE_NAME)));
+            }
             let unfinished = placeholders::check(&library, root);
             // A preview (serve, or build --concepten, which is never put online) shows a
             // report while it is being filled in.

@@ -58,7 +58,16 @@ fn the_real_content_has_no_errors() {
     ]);
     let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     let problems: Vec<_> = all.iter().filter(|f| f["severity"] != "info").collect();
-    assert!(problems.is_empty(), "{problems:#?}");
+    // The one finding: the shipped config keeps the placeholder address (the real one is not
+    // known yet), and check says so (issue 14 item 6).
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0]["rule"], "webadres");
+    assert_eq!(problems[0]["severity"], "waarschuwing");
+    assert_eq!(problems[0]["file"], "vindplaats.toml");
+    assert_eq!(
+        problems[0]["message"],
+        "base_url is nog een voorbeeldadres: https://example.org/"
+    );
     assert_eq!(out.status.code(), Some(0));
     assert!(all.iter().any(|f| f["rule"] == "leesbaarheid" && f["file"] == "content/rapporten/eenzaamheid.md"));
 }
@@ -351,4 +360,60 @@ fn a_report_from_new_is_not_finished() {
         "{}",
         String::from_utf8_lossy(&ok.stderr)
     );
+}
+
+/// While base_url is a placeholder, build and check warn with the config's line; serve (its
+/// own address) and an address given with --base-url do not.
+#[test]
+fn a_placeholder_base_url_warns_in_build_and_check() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    let config = tmp.path().join("vindplaats.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replace(
+            "https://socialestaat.almere.nl/",
+            "https://www.example.com/",
+        ),
+    )
+    .unwrap();
+    let root = tmp.path().to_str().unwrap();
+    let out = run_cli(&["check", "--root", root]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout
+            .contains("waarschuwing: base_url is nog een voorbeeldadres: https://www.example.com/"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("--> vindplaats.toml:3:"), "{stdout}");
+    assert!(
+        stdout.ends_with("Resultaat: 0 fouten, 1 waarschuwing.\n"),
+        "{stdout}"
+    );
+    let output = tmp.path().join("out");
+    let build = |extra: &[&str]| {
+        let mut args = vec![
+            "build",
+            "--root",
+            root,
+            "--output",
+            output.to_str().unwrap(),
+            "--quiet",
+        ];
+        args.extend(extra);
+        let out = run_cli(&args);
+        assert!(out.status.success());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    assert!(build(&[]).contains("base_url is nog een voorbeeldadres"));
+    assert_eq!(build(&["--base-url", "https://www.almere.nl/"]), "");
+    let opts = vindplaats::site::BuildOptions {
+        root: tmp.path().to_path_buf(),
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        ..Default::default()
+    };
+    let built = vindplaats::site::render_all(&opts, vindplaats::site::Mode::Preview, None).unwrap();
+    assert!(built.warnings.is_empty(), "{:?}", built.warnings);
 }
