@@ -197,8 +197,45 @@ pub fn did_you_mean<'a>(found: &str, known: impl IntoIterator<Item = &'a str>) -
         .map(|(_, k)| k)
 }
 
+/// The closest of `known` for a link target that does not exist: one that starts with what
+/// was written (an anchor copied before its heading got longer: `#voorzieningen-in-de-wijk`
+/// for `#voorzieningen-in-de-wijk-afschalen-van-aanbod-tijdelijk-geld`), the shortest such;
+/// else a close spelling ([`did_you_mean`]).
+pub fn closest<'a>(
+    found: &str,
+    known: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    let found_trimmed = found.trim_end_matches(['-', '/']);
+    known
+        .clone()
+        .into_iter()
+        .filter(|k| !found_trimmed.is_empty() && k.starts_with(found_trimmed))
+        .min_by_key(|k| (k.len(), *k))
+        .or_else(|| did_you_mean(found, known))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn closest_prefers_a_longer_heading_then_a_close_spelling() {
+        let ids = [
+            "feiten",
+            "voorzieningen-in-de-wijk-afschalen-van-aanbod-tijdelijk-geld",
+            "voorzieningen-in-de-wijk-afschalen-van-aanbod-tijdelijk-geld-2",
+            "wat-is-eenzaamheid",
+        ];
+        assert_eq!(
+            super::closest("voorzieningen-in-de-wijk", ids),
+            Some("voorzieningen-in-de-wijk-afschalen-van-aanbod-tijdelijk-geld")
+        );
+        assert_eq!(
+            super::closest("wat-is-eenzaamhied", ids),
+            Some("wat-is-eenzaamheid")
+        );
+        assert_eq!(super::closest("iets-heel-anders", ids), None);
+        assert_eq!(super::closest("", ids), None);
+    }
+
     use super::*;
 
     #[test]

@@ -417,3 +417,43 @@ fn a_placeholder_base_url_warns_in_build_and_check() {
     let built = vindplaats::site::render_all(&opts, vindplaats::site::Mode::Preview, None).unwrap();
     assert!(built.warnings.is_empty(), "{:?}", built.warnings);
 }
+
+/// A broken link points at its own column and suggests what exists: the closest heading of
+/// the target page (a prefix counts), or the closest page (issue 14 item 4).
+#[test]
+fn broken_links_suggest_the_closest_heading_or_page() {
+    let f = json_findings(
+        "Zie ook [daar](#wat-is) en [dit](../verslg/#bron) of [thema](../../themas/eenzaamhied/).",
+    );
+    let found: Vec<(u64, &str, &str)> = f
+        .iter()
+        .map(|x| {
+            (
+                x["column"].as_u64().unwrap(),
+                x["message"].as_str().unwrap(),
+                x["hint"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                9,
+                "de link '#wat-is' wijst naar een kop '#wat-is' die niet bestaat",
+                "bedoelt u '#wat-is-eenzaamheid'? Die kop staat op de pagina"
+            ),
+            // The closest page is the report itself: the anchor alone.
+            (
+                28,
+                "de link '../verslg/#bron' wijst naar een pagina die niet bestaat",
+                "bedoelt u '#bron'?"
+            ),
+            (
+                54,
+                "de link '../../themas/eenzaamhied/' wijst naar een pagina die niet bestaat",
+                "bedoelt u '../../themas/eenzaamheid/'?"
+            ),
+        ]
+    );
+}
