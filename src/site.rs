@@ -128,6 +128,9 @@ pub struct Summary {
     pub timings: Timings,
     /// The warnings of [`load`], for the build to print.
     pub warnings: Vec<ContentError>,
+    /// The folder of a larger site the site is published in (`/sociale-staat/`), or `None`
+    /// at the domain root: then the build says what to hand the web administrator.
+    pub folder: Option<String>,
 }
 
 /// Paths in errors are shown relative to the site root.
@@ -529,6 +532,8 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
         None,
     )?;
     let mut timings = produced.timings;
+    let base_path = produced.site.urls.base_path();
+    let folder = (base_path != "/").then(|| base_path.to_owned());
     let (files, pages) = produced.sink.counts();
     let started = Instant::now();
     produced.sink.commit()?;
@@ -540,5 +545,6 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
         search: produced.search.unwrap_or_default(),
         timings,
         warnings: produced.warnings,
+        folder,
     })
 }

@@ -63,6 +63,14 @@ pub fn run(args: &BuildArgs) -> i32 {
                     summary.output.display(),
                     started.elapsed().as_millis()
                 );
+                // A note, not a warning: nothing is wrong with the site, but three files need
+                // the web administrator (check --strict does not fail on it).
+                if let Some(folder) = &summary.folder {
+                    println!(
+                        "Let op: de site staat in de map {folder}. robots.txt, _headers en 404.html werken alleen in de hoofdmap van het domein. Geef de webbeheerder {}: daarin staat wat er op de server moet.",
+                        summary.output.join(crate::render::WEBMASTER_FILE).display()
+                    );
+                }
             }
             EXIT_OK
         }
