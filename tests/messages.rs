@@ -58,3 +58,58 @@ fn a_site_in_a_folder_gets_a_note_for_the_web_administrator() {
     assert!(!stdout.contains("Let op"), "{stdout}");
     assert!(!out.join("voor-de-webbeheerder.txt").exists());
 }
+
+/// The parser's English stays out of the way: one line says `--uitleg` shows it, `--uitleg`
+/// shows it under the error, and the JSON of `check` always has it.
+#[test]
+fn the_technical_message_only_with_uitleg() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_tree(&fixture("minimal"), tmp.path());
+    let report = tmp.path().join("content/rapporten/verslag.md");
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(
+        &report,
+        text.replace("participants = 18", "participants = \"18\""),
+    )
+    .unwrap();
+    let root = tmp.path().to_str().unwrap();
+    let out_dir = tmp.path().join("out");
+    let build = |extra: &[&str]| {
+        let mut args = vec![
+            "build",
+            "--root",
+            root,
+            "--output",
+            out_dir.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let out = run_cli(&args);
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let plain = build(&[]);
+    assert!(
+        plain.contains("tip: schrijf het getal zonder aanhalingstekens: participants = 18"),
+        "{plain}"
+    );
+    assert!(!plain.contains("invalid type"), "{plain}");
+    assert!(
+        plain.contains("Met --uitleg ziet u ook de technische melding"),
+        "{plain}"
+    );
+    let explained = build(&["--uitleg"]);
+    assert!(
+        explained.contains("technische melding: invalid type: string \"18\", expected u32"),
+        "{explained}"
+    );
+    assert!(!explained.contains("Met --uitleg"), "{explained}");
+
+    let json = run_cli(&["check", "--root", root, "--format", "json"]);
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        all[0]["technical"],
+        "invalid type: string \"18\", expected u32"
+    );
+    let human = run_cli(&["check", "--root", root, "--uitleg"]);
+    assert!(String::from_utf8_lossy(&human.stdout).contains("technische melding: invalid type"));
+}

@@ -165,9 +165,14 @@ fn new_report(root: &Path, title: &str, thema: &str, datum: &str, editie: Option
         .ok()
         .and_then(|d| Some((d, crate::content::report::date_only(&d)?)))
         .ok_or_else(|| {
-            content_error(format!(
-                "'{datum}' is geen geldige datum — schrijf jaar-maand-dag, bijvoorbeeld 2024-05-01"
-            ))
+            content_error(match text::date_from_dutch(datum) {
+                Some(date) => format!(
+                    "'{datum}' staat niet als jaar-maand-dag — schrijf --datum {date}"
+                ),
+                None => format!(
+                    "'{datum}' is geen geldige datum — schrijf jaar-maand-dag, bijvoorbeeld 2024-05-01"
+                ),
+            })
         })?;
     let edition = match editie {
         Some(jaar) => parse_year(jaar)?,
