@@ -440,6 +440,20 @@ fn links(
 ) -> Vec<LinkRef> {
     let mut links: Vec<LinkRef> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
+    // Columns counted on from the last link when it is on the same line: counting from the
+    // start of the line for each link is quadratic on a long line full of links.
+    let mut last = (usize::MAX, 0, 1); // (start of its line, byte offset, column)
+    let mut column = |offset: usize| {
+        let start = lines.line_start(offset);
+        let (from, col) = if start == last.0 && offset >= last.1 {
+            (last.1, last.2)
+        } else {
+            (start, 1)
+        };
+        let col = col + body.get(from..offset).map_or(0, |s| s.chars().count());
+        last = (start, offset, col);
+        col
+    };
     for (event, range) in events {
         match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
@@ -448,7 +462,7 @@ fn links(
                     url: dest_url.to_string(),
                     text: String::new(),
                     line: lines.of(range.start),
-                    column: lines.column(body, range.start),
+                    column: column(range.start),
                     image: matches!(event, Event::Start(Tag::Image { .. })),
                 });
             }

@@ -189,16 +189,12 @@ impl Lines {
         self.first + self.newlines.partition_point(|&nl| nl < offset)
     }
 
-    /// The 1-based column, in characters, of byte `offset` of `text` (the text these lines
-    /// were made from).
-    pub fn column(&self, text: &str, offset: usize) -> usize {
-        let line = self.newlines.partition_point(|&nl| nl < offset);
-        let start = if line == 0 {
-            0
-        } else {
-            self.newlines[line - 1] + 1
-        };
-        text.get(start..offset).map_or(0, |s| s.chars().count()) + 1
+    /// The byte offset where the line holding byte `offset` starts.
+    pub fn line_start(&self, offset: usize) -> usize {
+        match self.newlines.partition_point(|&nl| nl < offset) {
+            0 => 0,
+            line => self.newlines[line - 1] + 1,
+        }
     }
 }
 
