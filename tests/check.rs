@@ -458,3 +458,38 @@ fn broken_links_suggest_the_closest_heading_or_page() {
         ]
     );
 }
+
+/// The filler of `new editie` and `new initiatief` is found too, from the same list.
+#[test]
+fn a_new_round_and_initiative_are_not_finished_either() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    let root = tmp.path().to_str().unwrap();
+    assert!(
+        run_cli(&["new", "--root", root, "editie", "2024"])
+            .status
+            .success()
+    );
+    assert!(
+        run_cli(&["new", "--root", root, "initiatief", "Buurtmoestuin"])
+            .status
+            .success()
+    );
+    let out = run_cli(&["check", "--root", root, "--format", "json"]);
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<&str> = all
+        .iter()
+        .filter(|f| f["rule"] == "voorbeeldtekst" && f["severity"] == "fout")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "'organisers' is nog de voorbeeldtekst van vindplaats new",
+            "'bureaus' is nog de voorbeeldtekst van vindplaats new",
+            "'description' is nog de voorbeeldtekst van vindplaats new",
+            "de inleiding is nog de voorbeeldtekst van vindplaats new",
+            "de beschrijving van 'Buurtmoestuin' is nog de voorbeeldzin van vindplaats new",
+        ]
+    );
+}
