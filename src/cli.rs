@@ -45,6 +45,10 @@ pub struct ServeArgs {
     /// Bekijk de site onder het pad van dit adres, bijvoorbeeld https://example.org/sociale-staat/.
     #[arg(long)]
     pub base_url: Option<String>,
+    /// Toon bij een fout ook de technische melding van de lezer van de gegevens (Engels), voor
+    /// wie helpt zoeken naar de oorzaak.
+    #[arg(long)]
+    pub uitleg: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -99,6 +103,10 @@ pub struct CheckArgs {
     /// human: leesbaar; json: een lijst met één object per bevinding (voor editors en CI).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Toon bij een fout ook de technische melding van de lezer van de gegevens (Engels), voor
+    /// wie helpt zoeken naar de oorzaak.
+    #[arg(long)]
+    pub uitleg: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -135,4 +143,8 @@ pub struct BuildArgs {
     /// voordat ze gepubliceerd worden. Zet zo'n site nooit online.
     #[arg(long)]
     pub concepten: bool,
+    /// Toon bij een fout ook de technische melding van de lezer van de gegevens (Engels), voor
+    /// wie helpt zoeken naar de oorzaak.
+    #[arg(long)]
+    pub uitleg: bool,
 }

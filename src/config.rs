@@ -55,6 +55,9 @@ pub struct Config {
     /// `privacy_allowlist`, so a person's own address can never end up on every page.
     #[serde(default)]
     pub contact_email: Option<String>,
+    /// The line of `base_url` in the file, for the warning while it is a placeholder.
+    #[serde(skip)]
+    pub base_url_line: usize,
 }
 
 /// The public contact route as the templates see it (`site.contact`): absent when the config
@@ -130,7 +133,8 @@ impl Config {
             first_line: 1,
             start_line: 1,
         };
-        let (config, lines): (Config, _) = doc.parse(FIELDS)?;
+        let (mut config, lines): (Config, _) = doc.parse(FIELDS)?;
+        config.base_url_line = lines.of("base_url");
         let mut errors = ContentErrors::default();
         if let Err(msg) = Urls::new(&config.base_url) {
             errors.push(
@@ -194,6 +198,25 @@ impl Config {
             }
         }
         errors.into_result(config)
+    }
+
+    /// A warning while `base_url` is a stand-in (`https://example.org/`): every canonical link
+    /// and the sitemap would point there. `file` is the config file as shown to people.
+    pub fn placeholder_warning(&self, file: &Path) -> Option<ContentError> {
+        let urls = Urls::new(&self.base_url).ok()?;
+        urls.is_placeholder().then(|| {
+            ContentError::new(
+                file,
+                self.base_url_line,
+                format!("base_url is nog een voorbeeldadres: {}", urls.base_url()),
+            )
+            .rule("webadres")
+            .hint(
+                "zet hier het echte adres waar de site komt te staan, bijvoorbeeld \
+                 base_url = \"https://www.almere.nl/sociale-staat/\"; de sitemap en de \
+                 canonieke links van elke pagina gebruiken dit adres",
+            )
+        })
     }
 
     /// The public contact route for the templates, or `None` when none is set.

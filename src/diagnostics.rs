@@ -18,8 +18,20 @@ pub enum Severity {
     Warning,
 }
 
-/// Renders one problem. `root` is where the file's (relative) path starts, to read the line.
-pub fn render(error: &ContentError, severity: Severity, root: &Path) -> String {
+/// Said once under the problems when some have a technical message that is not shown.
+pub const UITLEG: &str = "Met --uitleg ziet u ook de technische melding van de fouten hierboven.";
+
+/// The line that says `--uitleg` shows more, when one of `errors` has more to show.
+pub fn uitleg_line<'a>(
+    mut errors: impl Iterator<Item = &'a ContentError>,
+    uitleg: bool,
+) -> Option<&'static str> {
+    (!uitleg && errors.any(|e| e.technical.is_some())).then_some(UITLEG)
+}
+
+/// Renders one problem. `root` is where the file's (relative) path starts, to read the line;
+/// `uitleg` adds the parser's technical message, where there is one.
+pub fn render(error: &ContentError, severity: Severity, root: &Path, uitleg: bool) -> String {
     let level = match severity {
         Severity::Error => Level::ERROR.with_name(Some("fout")),
         Severity::Warning => Level::WARNING.with_name(Some("waarschuwing")),
@@ -50,7 +62,14 @@ pub fn render(error: &ContentError, severity: Severity, root: &Path) -> String {
         }
     };
     if let Some(hint) = &error.hint {
-        group = group.element(Level::HELP.with_name(Some("tip")).message(hint.as_str()));
+        group = group.element(Level::HELP.with_name(Some("tip")).message(&**hint));
+    }
+    if let Some(technical) = error.technical.as_ref().filter(|_| uitleg) {
+        group = group.element(
+            Level::NOTE
+                .with_name(Some("technische melding"))
+                .message(&**technical),
+        );
     }
     let report = [group];
     Renderer::plain()
@@ -59,11 +78,15 @@ pub fn render(error: &ContentError, severity: Severity, root: &Path) -> String {
 }
 
 /// Renders every problem of a run, then one summary line.
-pub fn render_all(errors: &ContentErrors, root: &Path) -> String {
+pub fn render_all(errors: &ContentErrors, root: &Path, uitleg: bool) -> String {
     let mut out = String::new();
     for e in &errors.0 {
-        out.push_str(&render(e, Severity::Error, root));
+        out.push_str(&render(e, Severity::Error, root, uitleg));
         out.push_str("\n\n");
+    }
+    if let Some(line) = uitleg_line(errors.0.iter(), uitleg) {
+        out.push_str(line);
+        out.push('\n');
     }
     let n = errors.0.len();
     out.push_str(&format!(
@@ -108,7 +131,7 @@ mod tests {
         let e = ContentError::new("a.md", 3, "onbekend thema 'eenzaamheit'")
             .column(9)
             .hint("bedoelde je 'eenzaamheid'?");
-        let shown = render(&e, Severity::Error, tmp.path());
+        let shown = render(&e, Severity::Error, tmp.path(), false);
         assert!(
             shown.starts_with("fout: onbekend thema 'eenzaamheit'"),
             "{shown}"
@@ -122,7 +145,7 @@ mod tests {
     #[test]
     fn without_a_line_names_the_file() {
         let e = ContentError::new("content/themas", 0, "er zijn geen thema's");
-        let shown = render(&e, Severity::Warning, Path::new("/nonexistent"));
+        let shown = render(&e, Severity::Warning, Path::new("/nonexistent"), false);
         assert!(
             shown.starts_with("waarschuwing: er zijn geen thema's"),
             "{shown}"

@@ -16,11 +16,16 @@ pub struct ContentError {
     /// 1-based column; 0 when unknown.
     pub column: usize,
     pub message: String,
-    pub hint: Option<String>,
+    /// Boxed, like `technical`: the error travels in every `Result` of the content stages.
+    pub hint: Option<Box<str>>,
     /// Which check found it, for `check --format json` ("inhoud" unless said otherwise).
     pub rule: &'static str,
     /// How many characters from `column` the problem spans; 0: to the end of the line.
     pub length: usize,
+    /// The parser's own words (English), shown only with `--uitleg` and in JSON: the team
+    /// needs the Dutch message, a developer helping them may need this.
+    /// (A boxed text: every error carries the field, and most leave it empty.)
+    pub technical: Option<Box<str>>,
 }
 
 impl ContentError {
@@ -33,7 +38,13 @@ impl ContentError {
             hint: None,
             rule: "inhoud",
             length: 0,
+            technical: None,
         }
+    }
+
+    pub fn technical(mut self, technical: impl Into<String>) -> Self {
+        self.technical = Some(technical.into().into_boxed_str());
+        self
     }
 
     /// Marks `length` characters from the column as the problem.
@@ -53,7 +64,7 @@ impl ContentError {
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(hint.into().into_boxed_str());
         self
     }
 
@@ -186,8 +197,45 @@ pub fn did_you_mean<'a>(found: &str, known: impl IntoIterator<Item = &'a str>) -
         .map(|(_, k)| k)
 }
 
+/// The closest of `known` for a link target that does not exist: one that starts with what
+/// was written (an anchor copied before its heading got longer: `#voorzieningen-in-de-wijk`
+/// for `#voorzieningen-in-de-wijk-afschalen-van-aanbod-tijdelijk-geld`), the shortest such;
+/// else a close spelling ([`did_you_mean`]).
+pub fn closest<'a>(
+    found: &str,
+    known: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    let found_trimmed = found.trim_end_matches(['-', '/']);
+    known
+        .clone()
+        .into_iter()
+        .filter(|k| !found_trimmed.is_empty() && k.starts_with(found_trimmed))
+        .min_by_key(|k| (k.len(), *k))
+        .or_else(|| did_you_mean(found, known))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn closest_prefers_a_longer_heading_then_a_close_spelling() {
+        let ids = [
+            "feiten",
+            "voorzieningen-in-de-wijk-afschalen-van-aanbod-tijdelijk-geld",
+            "voorzieningen-in-de-wijk-afschalen-van-aanbod-tijdelijk-geld-2",
+            "wat-is-eenzaamheid",
+        ];
+        assert_eq!(
+            super::closest("voorzieningen-in-de-wijk", ids),
+            Some("voorzieningen-in-de-wijk-afschalen-van-aanbod-tijdelijk-geld")
+        );
+        assert_eq!(
+            super::closest("wat-is-eenzaamhied", ids),
+            Some("wat-is-eenzaamheid")
+        );
+        assert_eq!(super::closest("iets-heel-anders", ids), None);
+        assert_eq!(super::closest("", ids), None);
+    }
+
     use super::*;
 
     #[test]

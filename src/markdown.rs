@@ -127,6 +127,8 @@ pub struct LinkRef {
     /// The visible text of a link, the alt text of an image.
     pub text: String,
     pub line: usize,
+    /// Where the link starts on its line (1-based, in characters), for errors that point at it.
+    pub column: usize,
     pub image: bool,
 }
 
@@ -188,7 +190,7 @@ pub fn render(
         .into_offset_iter()
         .collect();
     let paragraphs = paragraphs(&events, &lines);
-    let links = links(&events, &lines);
+    let links = links(&events, &lines, body);
     let heading_texts = heading_texts(&events);
 
     let mut sections = vec![Section::new(INTRO_ID, None, Place::Opening)];
@@ -431,9 +433,27 @@ fn heading_texts(events: &[(Event, std::ops::Range<usize>)]) -> Vec<String> {
 }
 
 /// Every link and image with its line and visible text (an image may sit in a link).
-fn links(events: &[(Event, std::ops::Range<usize>)], lines: &text::Lines) -> Vec<LinkRef> {
+fn links(
+    events: &[(Event, std::ops::Range<usize>)],
+    lines: &text::Lines,
+    body: &str,
+) -> Vec<LinkRef> {
     let mut links: Vec<LinkRef> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
+    // Columns counted on from the last link when it is on the same line: counting from the
+    // start of the line for each link is quadratic on a long line full of links.
+    let mut last = (usize::MAX, 0, 1); // (start of its line, byte offset, column)
+    let mut column = |offset: usize| {
+        let start = lines.line_start(offset);
+        let (from, col) = if start == last.0 && offset >= last.1 {
+            (last.1, last.2)
+        } else {
+            (start, 1)
+        };
+        let col = col + body.get(from..offset).map_or(0, |s| s.chars().count());
+        last = (start, offset, col);
+        col
+    };
     for (event, range) in events {
         match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
@@ -442,6 +462,7 @@ fn links(events: &[(Event, std::ops::Range<usize>)], lines: &text::Lines) -> Vec
                     url: dest_url.to_string(),
                     text: String::new(),
                     line: lines.of(range.start),
+                    column: column(range.start),
                     image: matches!(event, Event::Start(Tag::Image { .. })),
                 });
             }

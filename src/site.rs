@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::config::{self, Config};
-use crate::content::Library;
+use crate::content::{Library, placeholders};
 use crate::error::{BuildError, ContentError, ContentErrors};
 use crate::initiatives::{self, Matcher};
 use crate::markdown::{self, Linker, Rendered};
@@ -69,6 +69,9 @@ pub struct Loaded {
     /// Findings that do not stop a build (a possible home address): `check` reports them,
     /// `build` prints them.
     pub warnings: Vec<ContentError>,
+    /// Text `new` wrote that is still there: errors, reported with those of the next stage so
+    /// that one run shows both.
+    pub unfinished: Vec<ContentError>,
 }
 
 /// How long each stage took, in pipeline order.
@@ -125,6 +128,9 @@ pub struct Summary {
     pub timings: Timings,
     /// The warnings of [`load`], for the build to print.
     pub warnings: Vec<ContentError>,
+    /// The folder of a larger site the site is published in (`/sociale-staat/`), or `None`
+    /// at the domain root: then the build says what to hand the web administrator.
+    pub folder: Option<String>,
 }
 
 /// Paths in errors are shown relative to the site root.
@@ -133,8 +139,9 @@ fn relative_to(root: &Path) -> impl Fn(ContentErrors) -> ContentErrors + '_ {
 }
 
 /// Stage *load*: reads and checks the config, the theme and all content. Every content
-/// problem is reported, not only the first.
-pub fn load(opts: &BuildOptions) -> Result<Loaded, BuildError> {
+/// problem is reported, not only the first. Text that `new` wrote and nobody replaced is an
+/// error, except in a preview ([`Mode::Preview`], `build --concepten`): a warning there.
+pub fn load(opts: &BuildOptions, mode: Mode) -> Result<Loaded, BuildError> {
     let root = &opts.root;
     let relative = relative_to(root);
     let mut config = Config::from_root(root).map_err(&relative)?;
@@ -151,12 +158,30 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, BuildError> {
         || crate::privacy::check(root, &config.privacy_allowlist),
     );
     match (theme, library) {
-        (Ok(theme), Ok(library)) if privacy.errors.is_empty() => Ok(Loaded {
-            config,
-            theme,
-            library,
-            warnings: privacy.warnings,
-        }),
+        (Ok(theme), Ok(library)) if privacy.errors.is_empty() => {
+            let mut warnings = privacy.warnings;
+            // serve uses an address of its own; an address given with --base-url is a choice.
+            if mode != Mode::Preview && opts.base_url.is_none() {
+                warnings.extend(config.placeholder_warning(Path::new(config::FILE_NAME)));
+            }
+            let unfinished = placeholders::check(&library, root);
+            // A preview (serve, or build --concepten, which is never put online) shows a
+            // report while it is being filled in.
+            let preview = mode == Mode::Preview || (mode == Mode::Publish && opts.concepts);
+            let unfinished = if preview {
+                warnings.extend(unfinished);
+                Vec::new()
+            } else {
+                unfinished
+            };
+            Ok(Loaded {
+                config,
+                theme,
+                library,
+                warnings,
+                unfinished,
+            })
+        }
         (theme, library) => {
             let mut errors = ContentErrors::default();
             errors.extend(theme.err().unwrap_or_default());
@@ -387,11 +412,20 @@ fn produce<S: Sink>(
         theme,
         library,
         warnings,
-    } = timings.time("load", || load(opts))?;
+        unfinished,
+    } = timings.time("load", || load(opts, mode))?;
     let sink = open(&config)?;
-    let site = timings.time("parse", || {
+    let parsed = timings.time("parse", || {
         parse(config, library, &opts.root, cache.as_deref_mut())
-    })?;
+    });
+    let site = match parsed {
+        Ok(site) if unfinished.is_empty() => site,
+        Ok(_) => return Err(ContentErrors(unfinished).sorted().into()),
+        Err(mut errors) => {
+            errors.extend(ContentErrors(unfinished));
+            return Err(errors.sorted().into());
+        }
+    };
     let naming = mode.naming();
     let (index_path, search) = match mode {
         Mode::Preview => (naming.path(&[]), None),
@@ -498,6 +532,8 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
         None,
     )?;
     let mut timings = produced.timings;
+    let base_path = produced.site.urls.base_path();
+    let folder = (base_path != "/").then(|| base_path.to_owned());
     let (files, pages) = produced.sink.counts();
     let started = Instant::now();
     produced.sink.commit()?;
@@ -509,5 +545,6 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
         search: produced.search.unwrap_or_default(),
         timings,
         warnings: produced.warnings,
+        folder,
     })
 }

@@ -131,6 +131,43 @@ pub fn dutch_date(date: time::Date) -> String {
     )
 }
 
+/// A date as people write it in Dutch, day first: `23-05-2024`, `23/5/2024`, `23.5.2024`,
+/// `23 mei 2024` or `dinsdag 23 mei 2024` (short month names too: `23 mrt 2024`). `None` for
+/// anything else, a date that does not exist, or one without a year: what is not certain is
+/// not suggested.
+pub fn date_from_dutch(text: &str) -> Option<time::Date> {
+    let text = text.trim().trim_end_matches('.').to_lowercase();
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| WEEKDAYS.contains(w))
+        .collect();
+    let (day, month, year) = match words.as_slice() {
+        [numeric] => {
+            let parts: Vec<&str> = numeric.split(['-', '/', '.']).collect();
+            let [d, m, y] = parts.as_slice() else {
+                return None;
+            };
+            (*d, m.parse::<u8>().ok()?, *y)
+        }
+        [d, m, y] => {
+            let month = MONTHS.iter().position(|name| {
+                let m = m.trim_end_matches('.');
+                *name == m
+                    || (m.len() >= 3 && name.starts_with(m))
+                    || (m == "mrt" && *name == "maart")
+            })?;
+            (*d, u8::try_from(month + 1).ok()?, *y)
+        }
+        _ => return None,
+    };
+    if year.len() != 4 || day.is_empty() || day.len() > 2 {
+        return None;
+    }
+    let month = time::Month::try_from(month).ok()?;
+    time::Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?).ok()
+}
+
 /// Line numbers of byte offsets in a text, from its newlines found once (counting newlines
 /// from the start for every heading, link or paragraph was quadratic on long files).
 pub struct Lines {
@@ -150,6 +187,14 @@ impl Lines {
     /// The line number of byte `offset`.
     pub fn of(&self, offset: usize) -> usize {
         self.first + self.newlines.partition_point(|&nl| nl < offset)
+    }
+
+    /// The byte offset where the line holding byte `offset` starts.
+    pub fn line_start(&self, offset: usize) -> usize {
+        match self.newlines.partition_point(|&nl| nl < offset) {
+            0 => 0,
+            line => self.newlines[line - 1] + 1,
+        }
     }
 }
 
@@ -235,6 +280,42 @@ pub fn sentence_at<'a>(text: &'a str, ends: &[usize], at: usize) -> &'a str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_written_day_first() {
+        let may = time::Date::from_calendar_date(2024, time::Month::May, 23).ok();
+        for text in [
+            "23-05-2024",
+            "23/5/2024",
+            "23.5.2024",
+            "23 mei 2024",
+            "23 Mei 2024",
+            "donderdag 23 mei 2024",
+            " 23 mei 2024. ",
+        ] {
+            assert_eq!(super::date_from_dutch(text), may, "{text}");
+        }
+        assert_eq!(
+            super::date_from_dutch("5 mrt 2024"),
+            time::Date::from_calendar_date(2024, time::Month::March, 5).ok()
+        );
+        assert_eq!(
+            super::date_from_dutch("1 sept. 2023"),
+            time::Date::from_calendar_date(2023, time::Month::September, 1).ok()
+        );
+        // Not certain, or not a date: nothing is suggested.
+        for text in [
+            "23 mei",
+            "2024-05-23",
+            "31-02-2024",
+            "23-13-2024",
+            "23 blub 2024",
+            "23-05-24",
+            "",
+        ] {
+            assert_eq!(super::date_from_dutch(text), None, "{text}");
+        }
+    }
+
     use super::*;
 
     #[test]

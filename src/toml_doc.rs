@@ -8,7 +8,7 @@
 //! bug Zola had in #1133). Unknown keys are refused with a suggestion (`titel` → `title`), so a
 //! typo never silently drops a value.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::Path;
 
@@ -49,9 +49,17 @@ pub struct KeyLines {
     lines: BTreeMap<String, usize>,
     /// The line of the opening `+++`, or 1: where a missing key is reported.
     pub start: usize,
+    /// Keys that are missing or whose value was wrong (already reported): their value is the
+    /// field's example, which later checks must not judge.
+    replaced: BTreeSet<String>,
 }
 
 impl KeyLines {
+    /// Whether `key`'s value is a stand-in for a missing or wrong one.
+    pub fn replaced(&self, key: &str) -> bool {
+        self.replaced.contains(key)
+    }
+
     pub fn of(&self, key: &str) -> usize {
         self.lines.get(key).copied().unwrap_or(self.start)
     }
@@ -67,30 +75,51 @@ pub struct Doc<'a> {
     pub start_line: usize,
 }
 
+/// A document read as far as it goes: its value, where each key stands, and every problem.
+/// A wrong value is replaced by its field's example, so that the keys after it are still
+/// read and checked: one run shows every mistake of a file, not the first.
+pub struct Checked<T> {
+    pub value: T,
+    pub lines: KeyLines,
+    pub errors: ContentErrors,
+}
+
 impl Doc<'_> {
-    /// Parses the text into `T`, checking the keys against `fields` first so that every
-    /// unknown or missing key is reported, not only the first.
+    /// Parses the text into `T`, reporting every unknown, missing or wrong key, not only the
+    /// first.
     pub fn parse<T: DeserializeOwned>(
         &self,
         fields: &[Field],
     ) -> Result<(T, KeyLines), ContentErrors> {
-        let table = DeTable::parse(self.text).map_err(|e| self.syntax_error(&e))?;
-        let key_lines = self.key_lines(table.get_ref());
+        let checked = self.parse_all(fields)?;
+        checked
+            .errors
+            .sorted()
+            .into_result((checked.value, checked.lines))
+    }
+
+    /// Like [`Doc::parse`], but a value is returned as long as the text is valid TOML: the
+    /// caller checks the keys that were right ([`KeyLines::replaced`] names the others) and
+    /// adds `errors` to its own.
+    pub fn parse_all<T: DeserializeOwned>(
+        &self,
+        fields: &[Field],
+    ) -> Result<Checked<T>, ContentErrors> {
+        let mut table = DeTable::parse(self.text).map_err(|e| self.syntax_error(&e))?;
+        let mut lines = self.key_lines(table.get_ref());
         let mut errors = ContentErrors::default();
-        for key in key_lines.lines.keys() {
+        let keys: Vec<String> = lines.lines.keys().cloned().collect();
+        for key in keys {
             if !fields.iter().any(|f| f.name == key) {
                 errors.push(
-                    ContentError::new(
-                        self.file,
-                        key_lines.of(key),
-                        format!("onbekend veld '{key}'"),
-                    )
-                    .hint(unknown_key_hint(key, fields)),
+                    ContentError::new(self.file, lines.of(&key), format!("onbekend veld '{key}'"))
+                        .hint(unknown_key_hint(&key, fields)),
                 );
+                table.get_mut().remove(key.as_str());
             }
         }
         for field in fields.iter().filter(|f| f.required) {
-            if !key_lines.lines.contains_key(field.name) {
+            if !lines.lines.contains_key(field.name) {
                 errors.push(
                     ContentError::new(
                         self.file,
@@ -99,15 +128,42 @@ impl Doc<'_> {
                     )
                     .hint(format!("voeg een regel toe zoals: {}", field.example)),
                 );
+                if !replace(&mut table, field, &mut lines) {
+                    return Err(errors.sorted());
+                }
             }
         }
-        if !errors.is_empty() {
-            return Err(errors.sorted());
+        // Each round replaces one wrong value, so there are at most as many rounds as fields.
+        for _ in 0..=fields.len() {
+            let e = match T::deserialize(toml::de::Deserializer::from(table.clone())) {
+                Ok(value) => {
+                    return Ok(Checked {
+                        value,
+                        lines,
+                        errors,
+                    });
+                }
+                Err(e) => e,
+            };
+            let key = e.span().and_then(|s| self.key_at(s.start));
+            let field = key
+                .as_deref()
+                .and_then(|k| fields.iter().find(|f| f.name == k));
+            let written = key
+                .as_deref()
+                .and_then(|k| table.get_ref().get(k))
+                .map(|v| v.get_ref().clone());
+            errors.push(self.value_error(&e, key.as_deref(), field, written.as_ref()));
+            match field {
+                Some(field) if !lines.replaced(field.name) => {
+                    if !replace(&mut table, field, &mut lines) {
+                        break;
+                    }
+                }
+                _ => break,
+            }
         }
-        match T::deserialize(toml::de::Deserializer::from(table)) {
-            Ok(value) => Ok((value, key_lines)),
-            Err(e) => Err(self.value_error(&e, fields).into()),
-        }
+        Err(errors.sorted())
     }
 
     /// The file's line and 1-based column of a byte offset in the text.
@@ -125,46 +181,158 @@ impl Doc<'_> {
     }
 
     fn syntax_error(&self, e: &toml::de::Error) -> ContentError {
-        let (line, col) = e
-            .span()
-            .map_or((self.start_line, 0), |s| self.line_col(s.start));
-        let technical = first_line(e.message());
+        let offset = e.span().map(|s| s.start);
+        let (line, col) = offset.map_or((self.start_line, 0), |at| self.line_col(at));
+        let technical = first_line(e.message()).to_owned();
+        // The line the parser stopped on, as written.
+        let written = offset.map(|at| {
+            let start = self.text[..at.min(self.text.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let end = self.text[start..]
+                .find('\n')
+                .map_or(self.text.len(), |i| start + i);
+            (start, self.text[start..end].trim_end_matches('\r'))
+        });
+        if let Some(error) = written.and_then(|(start, text)| self.word_quotes(start, text)) {
+            return error.technical(technical);
+        }
+        if let Some((_, text)) = written
+            && let Some((key, value)) = text.split_once('=')
+            && let Some(date) = crate::text::date_from_dutch(value.trim().trim_matches(['"', '\'']))
+        {
+            return ContentError::new(self.file, line, "deze datum staat niet als jaar-maand-dag")
+                .column(col)
+                .hint(day_first_hint(key.trim(), date))
+                .technical(technical);
+        }
         // The parser checks calendar dates itself; say so in words people recognise.
         if technical.starts_with("invalid date") || technical.starts_with("invalid time") {
             return ContentError::new(self.file, line, "deze datum of tijd bestaat niet")
                 .column(col)
-                .hint(format!(
-                    "schrijf een bestaande datum als jaar-maand-dag, bijvoorbeeld 2023-05-23 \
-                     (technische melding: {technical})"
-                ));
+                .hint("schrijf een bestaande datum als jaar-maand-dag, bijvoorbeeld 2023-05-23")
+                .technical(technical);
         }
         ContentError::new(self.file, line, "deze regel is geen geldige instelling")
             .column(col)
-            .hint(format!(
+            .hint(
                 "schrijf elke instelling als naam = waarde, met tekst tussen \"aanhalingstekens\" \
-                 en lijsten tussen [ ]. (Technische melding: {technical})"
-            ))
+                 en lijsten tussen [ ]",
+            )
+            .technical(technical)
     }
 
-    fn value_error(&self, e: &toml::de::Error, fields: &[Field]) -> ContentError {
+    /// Curly quotes on the line the parser stopped on, as Word writes them: the parser only
+    /// knows straight ones. Points at the first of them.
+    fn word_quotes(&self, line_start: usize, line: &str) -> Option<ContentError> {
+        let at = line.find(WORD_QUOTES)?;
+        let (line, col) = self.line_col(line_start + at);
+        Some(
+            ContentError::new(
+                self.file,
+                line,
+                "dit zijn aanhalingstekens uit Word; gebruik gewone rechte aanhalingstekens \"…\"",
+            )
+            .column(col)
+            .length(1)
+            .hint(
+                "typ de aanhalingstekens rond de tekst opnieuw met de toets \" (naast de Enter-toets), \
+                 bijvoorbeeld: title = \"Verslag thematafel Eenzaamheid\"",
+            ),
+        )
+    }
+
+    fn value_error(
+        &self,
+        e: &toml::de::Error,
+        key: Option<&str>,
+        field: Option<&Field>,
+        written: Option<&DeValue<'_>>,
+    ) -> ContentError {
         let (line, col) = e
             .span()
             .map_or((self.start_line, 0), |s| self.line_col(s.start));
-        let key = e.span().and_then(|s| self.key_at(s.start));
-        let field = key
-            .as_deref()
-            .and_then(|k| fields.iter().find(|f| f.name == k));
-        let message = match &key {
+        let technical = first_line(e.message()).to_owned();
+        // A date between quotes: written day first, or right but as text.
+        if let (Some(k), Some(DeValue::String(text))) = (key, written)
+            && field.is_some_and(|f| f.example.contains(&format!("{k} = 20")))
+        {
+            if let Some(date) = crate::text::date_from_dutch(text) {
+                return ContentError::new(
+                    self.file,
+                    line,
+                    "deze datum staat niet als jaar-maand-dag",
+                )
+                .column(col)
+                .hint(day_first_hint(k, date))
+                .technical(technical);
+            }
+            if let Ok(date) = text.trim().parse::<toml::value::Datetime>() {
+                return ContentError::new(
+                    self.file,
+                    line,
+                    format!("de waarde van '{k}' klopt niet"),
+                )
+                .column(col)
+                .hint(format!(
+                    "schrijf de datum zonder aanhalingstekens: {k} = {date}"
+                ))
+                .technical(technical);
+            }
+        }
+        // A number between quotes.
+        if let (Some(k), Some(DeValue::String(text))) = (key, written)
+            && let Ok(number) = text.trim().parse::<u32>()
+            && field.is_some_and(|f| {
+                f.example
+                    .trim_start_matches(k)
+                    .trim_start_matches(" = ")
+                    .parse::<u32>()
+                    .is_ok()
+            })
+        {
+            return ContentError::new(self.file, line, format!("de waarde van '{k}' klopt niet"))
+                .column(col)
+                .hint(format!(
+                    "schrijf het getal zonder aanhalingstekens: {k} = {number}"
+                ))
+                .technical(technical);
+        }
+        // A word that is not one of a fixed list: name the list, in the order the code has it.
+        if let Some(choices) = technical
+            .strip_prefix("unknown variant ")
+            .and_then(|rest| rest.split_once("expected "))
+            .map(|(_, list)| {
+                list.split('`')
+                    .skip(1)
+                    .step_by(2)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+        {
+            let message = match (key, written) {
+                (Some(k), Some(DeValue::String(text))) => {
+                    format!("onbekende waarde '{text}' bij '{k}'")
+                }
+                (Some(k), _) => format!("onbekende waarde bij '{k}'"),
+                _ => "onbekende waarde".to_owned(),
+            };
+            return ContentError::new(self.file, line, message)
+                .column(col)
+                .hint(format!("kies uit: {choices}"))
+                .technical(technical);
+        }
+        let message = match key {
             Some(k) => format!("de waarde van '{k}' klopt niet"),
             None => "een waarde klopt niet".to_owned(),
         };
-        let mut hint = format!("(technische melding: {})", first_line(e.message()));
-        if let Some(f) = field {
-            hint = format!("schrijf het zo: {} {hint}", f.example);
-        }
-        ContentError::new(self.file, line, message)
+        let mut error = ContentError::new(self.file, line, message)
             .column(col)
-            .hint(hint)
+            .technical(technical);
+        if let Some(f) = field {
+            error = error.hint(format!("schrijf het zo: {}", f.example));
+        }
+        error
     }
 
     /// The line of each top-level key, from the span the parser gives it. A dotted key
@@ -180,6 +348,7 @@ impl Doc<'_> {
         KeyLines {
             lines,
             start: self.start_line,
+            replaced: BTreeSet::new(),
         }
     }
 
@@ -259,6 +428,32 @@ fn unknown_key_hint(key: &str, fields: &[Field]) -> String {
         Some(s) => format!("bedoelde je '{s}'? Toegestane velden: {allowed}."),
         None => format!("toegestane velden: {allowed}."),
     }
+}
+
+/// The quotes Word and phones type instead of `"` and `'`.
+const WORD_QUOTES: &[char] = &['“', '”', '„', '‟', '‘', '’', '‚', '‛', '«', '»'];
+
+/// "schrijf de datum als jaar-maand-dag: date = 2024-05-23".
+fn day_first_hint(key: &str, date: time::Date) -> String {
+    format!(
+        "schrijf de datum als jaar-maand-dag: {key} = {date}, zonder aanhalingstekens ({})",
+        crate::text::dutch_date(date)
+    )
+}
+
+/// Puts `field`'s example value in place of the written one (or of none), so that reading can
+/// go on; the key is marked as replaced. False when the example is no value (a bug in `fields`).
+fn replace(table: &mut Spanned<DeTable<'_>>, field: &Field, lines: &mut KeyLines) -> bool {
+    let Ok(example) = DeTable::parse(field.example) else {
+        return false;
+    };
+    let Some((key, value)) = example.into_inner().into_iter().next() else {
+        return false;
+    };
+    // The example is a `'static` text, so its values outlive any table they are put in.
+    table.get_mut().insert(key, value);
+    lines.replaced.insert(field.name.to_owned());
+    true
 }
 
 fn first_line(s: &str) -> &str {

@@ -55,6 +55,34 @@ impl Urls {
         &self.base_url
     }
 
+    /// Whether the address is a stand-in rather than where the site will be: the domains
+    /// reserved for examples (`example.org`, `.com`, `.net` and their subdomains, RFC 2606's
+    /// `.example`, `.test`, `.invalid`) and this computer (`localhost`, `127.0.0.1`, `[::1]`).
+    pub fn is_placeholder(&self) -> bool {
+        let rest = self.base_url.split_once("://").map_or("", |(_, r)| r);
+        let authority = rest.split('/').next().unwrap_or("").to_ascii_lowercase();
+        let host = match authority.rsplit_once(':') {
+            Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+            _ => authority.as_str(),
+        };
+        let host = host.trim_end_matches('.');
+        let under = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
+        [
+            "example.org",
+            "example.com",
+            "example.net",
+            "example",
+            "test",
+            "invalid",
+            "localhost",
+        ]
+        .into_iter()
+        .any(under)
+            || host.starts_with("127.")
+            || host == "[::1]"
+            || host == "0.0.0.0"
+    }
+
     pub fn base_path(&self) -> &str {
         &self.base_path
     }
@@ -153,6 +181,29 @@ pub fn file_for(site_path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn placeholder_addresses() {
+        for url in [
+            "https://example.org/",
+            "https://www.example.com/sociale-staat/",
+            "http://EXAMPLE.net",
+            "http://localhost:1111/",
+            "http://127.0.0.1:8000/x/",
+            "http://[::1]:80/",
+            "https://almere.test/",
+        ] {
+            assert!(super::Urls::new(url).unwrap().is_placeholder(), "{url}");
+        }
+        for url in [
+            "https://www.almere.nl/sociale-staat/",
+            "https://example.org.nl/",
+            "https://myexample.org/",
+            "https://socialestaat.almere.nl/",
+        ] {
+            assert!(!super::Urls::new(url).unwrap().is_placeholder(), "{url}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -386,6 +386,10 @@ fn new_report_builds_and_never_overwrites() {
         "1-5-2024",
     ]);
     assert_eq!(date.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&date.stderr),
+        "fout: '1-5-2024' staat niet als jaar-maand-dag — schrijf --datum 2024-05-01\n"
+    );
 }
 
 #[test]

@@ -16,7 +16,11 @@ fn check_with(extra: &str, config_extra: &str, args: &[&str]) -> (i32, String) {
     let text = std::fs::read_to_string(&report).unwrap();
     std::fs::write(&report, format!("{text}\n{extra}\n")).unwrap();
     let config = root.join("vindplaats.toml");
-    let text = std::fs::read_to_string(&config).unwrap();
+    // A real-looking address: the fixture's example.org is a placeholder that check warns
+    // about (tested on its own below), which would count in every case here.
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("https://example.org/", "https://socialestaat.almere.nl/");
     std::fs::write(&config, format!("{text}{config_extra}\n")).unwrap();
     let mut all = vec!["check", "--root", root.to_str().unwrap()];
     all.extend(args);
@@ -58,7 +62,16 @@ fn the_real_content_has_no_errors() {
     ]);
     let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     let problems: Vec<_> = all.iter().filter(|f| f["severity"] != "info").collect();
-    assert!(problems.is_empty(), "{problems:#?}");
+    // The one finding: the shipped config keeps the placeholder address (the real one is not
+    // known yet), and check says so (issue 14 item 6).
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0]["rule"], "webadres");
+    assert_eq!(problems[0]["severity"], "waarschuwing");
+    assert_eq!(problems[0]["file"], "vindplaats.toml");
+    assert_eq!(
+        problems[0]["message"],
+        "base_url is nog een voorbeeldadres: https://example.org/"
+    );
     assert_eq!(out.status.code(), Some(0));
     assert!(all.iter().any(|f| f["rule"] == "leesbaarheid" && f["file"] == "content/rapporten/eenzaamheid.md"));
 }
@@ -257,5 +270,226 @@ fn usage_errors_exit_2() {
         out.status.code(),
         Some(1),
         "a missing config is a content problem"
+    );
+}
+
+/// A report straight from `new rapport` is not finished: `check` says where (issue 14 item 2),
+/// a plain build of a published report stops on it, and serve's preview only warns.
+#[test]
+fn a_report_from_new_is_not_finished() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    let root = tmp.path().to_str().unwrap();
+    let made = run_cli(&[
+        "new",
+        "--root",
+        root,
+        "rapport",
+        "Nagekomen verslag",
+        "--thema",
+        "eenzaamheid",
+        "--datum",
+        "2023-09-01",
+    ]);
+    assert!(made.status.success());
+    let out = run_cli(&["check", "--root", root, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(u64, &str)> = all
+        .iter()
+        .filter(|f| f["rule"] == "voorbeeldtekst")
+        .map(|f| {
+            assert_eq!(f["severity"], "fout");
+            assert_eq!(f["file"], "content/rapporten/nagekomen-verslag.md");
+            (f["line"].as_u64().unwrap(), f["message"].as_str().unwrap())
+        })
+        .collect();
+    let file = tmp.path().join("content/rapporten/nagekomen-verslag.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let line_of = |start: &str| 1 + text.lines().position(|l| l.starts_with(start)).unwrap() as u64;
+    assert_eq!(
+        found,
+        [
+            (
+                line_of("participants = 1"),
+                "participants = 1 en location = \"Almere\" zijn nog de voorbeeldwaarden van vindplaats new"
+            ),
+            (
+                line_of("description = "),
+                "de beschrijving is nog de voorbeeldzin van vindplaats new"
+            ),
+            (
+                line_of("Zet hier de tekst"),
+                "de tekst is nog de voorbeeldtekst van vindplaats new"
+            ),
+        ]
+    );
+
+    // serve's preview: the same findings, as warnings; the site is shown.
+    let opts = vindplaats::site::BuildOptions {
+        root: tmp.path().to_path_buf(),
+        concepts: true,
+        ..Default::default()
+    };
+    let built = vindplaats::site::render_all(&opts, vindplaats::site::Mode::Preview, None).unwrap();
+    let rules: Vec<&str> = built.warnings.iter().map(|w| w.rule).collect();
+    assert_eq!(rules, ["voorbeeldtekst"; 3]);
+
+    // Published (concept = false), a plain build stops on it; filled in, it builds.
+    std::fs::write(&file, text.replace("concept = true", "concept = false")).unwrap();
+    let build = |dir: &str| {
+        run_cli(&[
+            "build",
+            "--root",
+            root,
+            "--output",
+            tmp.path().join(dir).to_str().unwrap(),
+        ])
+    };
+    let stopped = build("out");
+    assert_eq!(stopped.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&stopped.stderr).contains("3 problemen gevonden"));
+    let filled = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("participants = 1", "participants = 9")
+        .replace("Pas deze zin aan: waar", "Waar")
+        .replace(
+            "Zet hier de tekst van het verslag",
+            "Negen mensen spraken over eenzaamheid",
+        );
+    std::fs::write(&file, filled).unwrap();
+    let ok = build("out");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+}
+
+/// While base_url is a placeholder, build and check warn with the config's line; serve (its
+/// own address) and an address given with --base-url do not.
+#[test]
+fn a_placeholder_base_url_warns_in_build_and_check() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    let config = tmp.path().join("vindplaats.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replace("https://example.org/", "https://www.example.com/"),
+    )
+    .unwrap();
+    let root = tmp.path().to_str().unwrap();
+    let out = run_cli(&["check", "--root", root]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout
+            .contains("waarschuwing: base_url is nog een voorbeeldadres: https://www.example.com/"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("--> vindplaats.toml:3:"), "{stdout}");
+    assert!(
+        stdout.ends_with("Resultaat: 0 fouten, 1 waarschuwing.\n"),
+        "{stdout}"
+    );
+    let output = tmp.path().join("out");
+    let build = |extra: &[&str]| {
+        let mut args = vec![
+            "build",
+            "--root",
+            root,
+            "--output",
+            output.to_str().unwrap(),
+            "--quiet",
+        ];
+        args.extend(extra);
+        let out = run_cli(&args);
+        assert!(out.status.success());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    assert!(build(&[]).contains("base_url is nog een voorbeeldadres"));
+    assert_eq!(build(&["--base-url", "https://www.almere.nl/"]), "");
+    let opts = vindplaats::site::BuildOptions {
+        root: tmp.path().to_path_buf(),
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        ..Default::default()
+    };
+    let built = vindplaats::site::render_all(&opts, vindplaats::site::Mode::Preview, None).unwrap();
+    assert!(built.warnings.is_empty(), "{:?}", built.warnings);
+}
+
+/// A broken link points at its own column and suggests what exists: the closest heading of
+/// the target page (a prefix counts), or the closest page (issue 14 item 4).
+#[test]
+fn broken_links_suggest_the_closest_heading_or_page() {
+    let f = json_findings(
+        "Zie ook [daar](#wat-is) en [dit](../verslg/#bron) of [thema](../../themas/eenzaamhied/).",
+    );
+    let found: Vec<(u64, &str, &str)> = f
+        .iter()
+        .map(|x| {
+            (
+                x["column"].as_u64().unwrap(),
+                x["message"].as_str().unwrap(),
+                x["hint"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                9,
+                "de link '#wat-is' wijst naar een kop '#wat-is' die niet bestaat",
+                "bedoelt u '#wat-is-eenzaamheid'? Die kop staat op de pagina"
+            ),
+            // The closest page is the report itself: the anchor alone.
+            (
+                28,
+                "de link '../verslg/#bron' wijst naar een pagina die niet bestaat",
+                "bedoelt u '#bron'?"
+            ),
+            (
+                54,
+                "de link '../../themas/eenzaamhied/' wijst naar een pagina die niet bestaat",
+                "bedoelt u '../../themas/eenzaamheid/'?"
+            ),
+        ]
+    );
+}
+
+/// The filler of `new editie` and `new initiatief` is found too, from the same list.
+#[test]
+fn a_new_round_and_initiative_are_not_finished_either() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    let root = tmp.path().to_str().unwrap();
+    assert!(
+        run_cli(&["new", "--root", root, "editie", "2024"])
+            .status
+            .success()
+    );
+    assert!(
+        run_cli(&["new", "--root", root, "initiatief", "Buurtmoestuin"])
+            .status
+            .success()
+    );
+    let out = run_cli(&["check", "--root", root, "--format", "json"]);
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<&str> = all
+        .iter()
+        .filter(|f| f["rule"] == "voorbeeldtekst" && f["severity"] == "fout")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "'organisers' is nog de voorbeeldtekst van vindplaats new",
+            "'bureaus' is nog de voorbeeldtekst van vindplaats new",
+            "'description' is nog de voorbeeldtekst van vindplaats new",
+            "de inleiding is nog de voorbeeldtekst van vindplaats new",
+            "de beschrijving van 'Buurtmoestuin' is nog de voorbeeldzin van vindplaats new",
+        ]
     );
 }

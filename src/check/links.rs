@@ -2,13 +2,22 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::error::ContentError;
+use crate::error::{ContentError, closest};
 use crate::output::OutputFile;
 use crate::parsed::Site;
 
+/// The ids of one page: all of them (what a link may point at), and those of its headings
+/// (what a broken anchor is most likely meant to be).
+#[derive(Default)]
+struct Ids {
+    all: BTreeSet<String>,
+    headings: Vec<String>,
+}
+
 /// Every site path the build wrote, with the ids on that page.
-fn pages(files: &[OutputFile]) -> BTreeMap<String, BTreeSet<String>> {
-    let id = regex::Regex::new(r#"\sid=(?:"([^"]*)"|([^\s>]+))"#).expect("constant pattern");
+fn pages(files: &[OutputFile]) -> BTreeMap<String, Ids> {
+    let id = regex::Regex::new(r#"<(h[1-6]\b)?[^<>]*?\sid=(?:"([^"]*)"|([^\s>]+))"#)
+        .expect("constant pattern");
     files
         .iter()
         .filter(|f| f.path.ends_with(".html"))
@@ -19,13 +28,41 @@ fn pages(files: &[OutputFile]) -> BTreeMap<String, BTreeSet<String>> {
                 .unwrap_or(&f.path)
                 .to_owned();
             let html = String::from_utf8_lossy(&f.bytes);
-            let ids = id
-                .captures_iter(&html)
-                .filter_map(|c| c.get(1).or(c.get(2)).map(|m| m.as_str().to_owned()))
-                .collect();
+            let mut ids = Ids::default();
+            for c in id.captures_iter(&html) {
+                let Some(value) = c.get(2).or(c.get(3)).map(|m| m.as_str().to_owned()) else {
+                    continue;
+                };
+                if c.get(1).is_some() {
+                    ids.headings.push(value.clone());
+                }
+                ids.all.insert(value);
+            }
             (path, ids)
         })
         .collect()
+}
+
+/// The shortest relative link from the page at site path `from` (a folder) to `to`, the way
+/// people write them: `../b/` next door, `../../themas/x/` further away.
+fn relative(from: &str, to: &str) -> String {
+    let from: Vec<&str> = from.split('/').filter(|p| !p.is_empty()).collect();
+    let to_parts: Vec<&str> = to.split('/').filter(|p| !p.is_empty()).collect();
+    let common = from
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut href = "../".repeat(from.len() - common);
+    href.push_str(&to_parts[common..].join("/"));
+    if to.ends_with('/') && common < to_parts.len() {
+        href.push('/');
+    }
+    if href.is_empty() {
+        "./".to_owned()
+    } else {
+        href
+    }
 }
 
 /// Resolves a relative link written on the page at site path `from`.
@@ -80,10 +117,14 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Vec<ContentError> {
                 continue; // https:, mailto: … (e-mail addresses are the privacy check's)
             }
             let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
-            let broken = |what: String| {
+            let broken = |what: String, hint: String| {
                 ContentError::new(&report.file, line, what)
+                    .column(link.column)
                     .rule("link")
-                    .hint("controleer het adres: een link naar een andere pagina is relatief, zoals ../eenzaamheid/#wat-is-eenzaamheid")
+                    .hint(hint)
+            };
+            let generic = || {
+                "controleer het adres: een link naar een andere pagina is relatief, zoals ../eenzaamheid/#wat-is-eenzaamheid".to_owned()
             };
             let target = if path.is_empty() {
                 Some(from.clone())
@@ -91,9 +132,10 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Vec<ContentError> {
                 resolve(&from, path)
             };
             let Some(target) = target else {
-                errors.push(broken(format!(
-                    "de link '{url}' begint met / en werkt daardoor niet op elk adres"
-                )));
+                errors.push(broken(
+                    format!("de link '{url}' begint met / en werkt daardoor niet op elk adres"),
+                    generic(),
+                ));
                 continue;
             };
             let target = if target.ends_with('/') || target.is_empty() || target.contains('.') {
@@ -103,14 +145,49 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Vec<ContentError> {
             };
             match pages.get(&target) {
                 None if !files.iter().any(|f| f.path == target) => {
-                    errors.push(broken(format!(
-                        "de link '{url}' wijst naar een pagina die niet bestaat"
-                    )));
+                    // The page meant is most often one that exists under a slightly other name.
+                    let hint = match closest(&target, pages.keys().map(String::as_str)) {
+                        Some(page) => {
+                            let mut href = relative(&from, page);
+                            if !fragment.is_empty() {
+                                // On the page itself, the anchor alone.
+                                href = match href.as_str() {
+                                    "./" => format!("#{fragment}"),
+                                    _ => format!("{href}#{fragment}"),
+                                };
+                            }
+                            format!("bedoelt u '{href}'?")
+                        }
+                        None => generic(),
+                    };
+                    errors.push(broken(
+                        format!("de link '{url}' wijst naar een pagina die niet bestaat"),
+                        hint,
+                    ));
                 }
-                Some(ids) if !fragment.is_empty() && !ids.contains(fragment) => {
-                    errors.push(broken(format!(
-                        "de link '{url}' wijst naar een kop '#{fragment}' die niet bestaat"
-                    )));
+                Some(ids) if !fragment.is_empty() && !ids.all.contains(fragment) => {
+                    let known = if ids.headings.is_empty() {
+                        ids.all.iter().map(String::as_str).collect::<Vec<_>>()
+                    } else {
+                        ids.headings.iter().map(String::as_str).collect()
+                    };
+                    let hint = match closest(fragment, known.iter().copied()) {
+                        Some(id) => format!("bedoelt u '{path}#{id}'? Die kop staat op de pagina"),
+                        None => format!(
+                            "de koppen op die pagina zijn: {}",
+                            known
+                                .iter()
+                                .map(|k| format!("#{k}"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    };
+                    errors.push(broken(
+                        format!(
+                            "de link '{url}' wijst naar een kop '#{fragment}' die niet bestaat"
+                        ),
+                        hint,
+                    ));
                 }
                 _ => {}
             }
@@ -122,6 +199,20 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Vec<ContentError> {
 #[cfg(test)]
 mod tests {
     use super::resolve;
+
+    #[test]
+    fn relative_links_are_short() {
+        use super::relative;
+        assert_eq!(relative("rapporten/a/", "rapporten/b/"), "../b/");
+        assert_eq!(relative("rapporten/a/", "themas/x/"), "../../themas/x/");
+        assert_eq!(relative("rapporten/a/", "rapporten/a/"), "./");
+        assert_eq!(relative("rapporten/a/", "feed.xml"), "../../feed.xml");
+        // Back and forth with resolve.
+        assert_eq!(
+            super::resolve("rapporten/a/", &relative("rapporten/a/", "themas/x/")).as_deref(),
+            Some("themas/x/")
+        );
+    }
 
     #[test]
     fn resolves_relative_links() {

@@ -29,6 +29,8 @@ pub struct FindingJson<'a> {
     pub severity: &'a str,
     pub message: &'a str,
     pub hint: Option<&'a str>,
+    /// The parser's own message, which the human format shows only with `--uitleg`.
+    pub technical: Option<&'a str>,
 }
 
 impl Finding {
@@ -58,6 +60,7 @@ impl Finding {
             },
             message: &self.error.message,
             hint: self.error.hint.as_deref(),
+            technical: self.error.technical.as_deref(),
         }
     }
 }

@@ -28,7 +28,8 @@ pub fn run(args: &BuildArgs) -> i32 {
                     crate::diagnostics::render(
                         warning,
                         crate::diagnostics::Severity::Warning,
-                        &args.root
+                        &args.root,
+                        args.uitleg
                     )
                 );
             }
@@ -62,11 +63,22 @@ pub fn run(args: &BuildArgs) -> i32 {
                     summary.output.display(),
                     started.elapsed().as_millis()
                 );
+                // A note, not a warning: nothing is wrong with the site, but three files need
+                // the web administrator (check --strict does not fail on it).
+                if let Some(folder) = &summary.folder {
+                    println!(
+                        "Let op: de site staat in de map {folder}. robots.txt, _headers en 404.html werken alleen in de hoofdmap van het domein. Geef de webbeheerder {}: daarin staat wat er op de server moet.",
+                        summary.output.join(crate::render::WEBMASTER_FILE).display()
+                    );
+                }
             }
             EXIT_OK
         }
         Err(BuildError::Content(errors)) => {
-            eprintln!("{}", crate::diagnostics::render_all(&errors, &args.root));
+            eprintln!(
+                "{}",
+                crate::diagnostics::render_all(&errors, &args.root, args.uitleg)
+            );
             EXIT_CONTENT
         }
         Err(e) => {

@@ -40,7 +40,12 @@ fn number(x: f64) -> String {
 fn human(report: &Report, args: &CheckArgs) -> String {
     let mut out = String::new();
     for f in &report.findings {
-        out.push_str(&diagnostics::render(&f.error, f.severity, &args.root));
+        out.push_str(&diagnostics::render(
+            &f.error,
+            f.severity,
+            &args.root,
+            args.uitleg,
+        ));
         out.push_str("\n\n");
     }
     if !report.readability.is_empty() {
@@ -67,6 +72,12 @@ fn human(report: &Report, args: &CheckArgs) -> String {
             ));
         }
         out.push('\n');
+    }
+    if let Some(line) =
+        diagnostics::uitleg_line(report.findings.iter().map(|f| &f.error), args.uitleg)
+    {
+        out.push_str(line);
+        out.push_str("\n\n");
     }
     let (errors, warnings) = (report.errors(), report.warnings());
     out.push_str(&format!(

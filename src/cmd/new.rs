@@ -11,8 +11,8 @@ use std::path::Path;
 
 use super::{EXIT_CONTENT, EXIT_OK, EXIT_OTHER};
 use crate::cli::{NewArgs, NewKind};
-use crate::content::Edition;
 use crate::content::initiative::INITIATIVES_FILE;
+use crate::content::{Edition, placeholders};
 use crate::error::did_you_mean;
 use crate::text;
 
@@ -104,20 +104,24 @@ description = {description}
 # Mag de ronde online? Zet dan concept = false.
 concept = true
 +++
-Pas aan: schrijf hier de inleiding van de ronde. Zeg in een paar korte zinnen wanneer de
+{pas_aan} schrijf hier de inleiding van de ronde. Zeg in een paar korte zinnen wanneer de
 thematafels waren, over welke thema's ze gingen en wie er meepraatten. De site zet deze tekst
 bovenaan de pagina van de ronde.
 "#,
+        pas_aan = placeholders::EDITION,
         title = toml_string(&format!("De sociale staat van Almere {year}")),
         period = toml_string(&format!("mei en juni {year}")),
-        organisers = toml::Value::Array(vec![toml::Value::String(
-            "Pas aan: wie organiseerde de ronde".into()
-        )]),
-        bureaus = toml::Value::Array(vec![toml::Value::String(
-            "Pas aan: de namen van de onderzoeksbureaus".into()
-        )]),
+        organisers = toml::Value::Array(vec![toml::Value::String(format!(
+            "{} wie organiseerde de ronde",
+            placeholders::EDITION
+        ))]),
+        bureaus = toml::Value::Array(vec![toml::Value::String(format!(
+            "{} de namen van de onderzoeksbureaus",
+            placeholders::EDITION
+        ))]),
         description = toml_string(&format!(
-            "Pas aan: waar gingen de thematafels van {year} over?"
+            "{} waar gingen de thematafels van {year} over?",
+            placeholders::EDITION
         )),
     );
     create(
@@ -161,9 +165,14 @@ fn new_report(root: &Path, title: &str, thema: &str, datum: &str, editie: Option
         .ok()
         .and_then(|d| Some((d, crate::content::report::date_only(&d)?)))
         .ok_or_else(|| {
-            content_error(format!(
-                "'{datum}' is geen geldige datum — schrijf jaar-maand-dag, bijvoorbeeld 2024-05-01"
-            ))
+            content_error(match text::date_from_dutch(datum) {
+                Some(date) => format!(
+                    "'{datum}' staat niet als jaar-maand-dag — schrijf --datum {date}"
+                ),
+                None => format!(
+                    "'{datum}' is geen geldige datum — schrijf jaar-maand-dag, bijvoorbeeld 2024-05-01"
+                ),
+            })
         })?;
     let edition = match editie {
         Some(jaar) => parse_year(jaar)?,
@@ -229,9 +238,9 @@ edition = {edition}
 start = "09:00"
 end = "11:00"
 # De plek zoals het verslag die noemt. Pas aan.
-location = "Almere"
+location = {location}
 # Het aantal deelnemers dat het verslag noemt. Pas aan.
-participants = 1
+participants = {participants}
 # De organisaties zoals het verslag ze noemt, elk tussen aanhalingstekens.
 # Elke naam moet in content/organisaties.toml staan (als naam of als schrijfwijze).
 organisations = []
@@ -250,16 +259,20 @@ corrections = []
 # {{ text = "tekst van de link", url = "https://…" }}.
 link_texts = []
 +++
-Zet hier de tekst van het verslag, zin voor zin zoals in het origineel. Gebruik ## voor de
+{body}, zin voor zin zoals in het origineel. Gebruik ## voor de
 kopjes van het verslag en - voor opsommingen.
 "#,
         title = toml_string(title),
         thema = toml_string(thema),
         datetime = toml::Value::Datetime(datetime),
         description = toml_string(&format!(
-            "Pas deze zin aan: waar ging de thematafel van {} over?",
+            "{} waar ging de thematafel van {} over?",
+            placeholders::REPORT_DESCRIPTION,
             text::dutch_short_date(date)
         )),
+        location = toml_string(placeholders::REPORT_LOCATION),
+        participants = placeholders::REPORT_PARTICIPANTS,
+        body = placeholders::REPORT_BODY,
     );
     create(
         &file,
@@ -320,7 +333,7 @@ mentioned_as = "genoemd"
 # Een woord dat in geen enkel verslag staat, geeft een foutmelding bij het bouwen.
 aliases = {aliases_value}
 # Eén korte zin in eenvoudig Nederlands, met alleen wat de verslagen erover zeggen.
-description = "Pas deze zin aan."
+description = {description_value}
 # De bron: kopieer letterlijk de woorden uit één alinea of punt van een verslag waar de
 # beschrijving op steunt. Bij het bouwen wordt gecontroleerd of ze in een verslag staan.
 quote = ""
@@ -328,6 +341,7 @@ quote = ""
         name_value = toml_string(name),
         slug_value = toml_string(&slug),
         kind_value = toml_string(soort),
+        description_value = toml_string(placeholders::INITIATIVE_DESCRIPTION),
         aliases_value = toml::Value::Array(vec![toml::Value::String(name.to_owned())]),
     );
     let mut f = std::fs::OpenOptions::new()

@@ -34,6 +34,8 @@ struct Served {
     /// The files the last search index made, replaced whole by the next one.
     index_files: Vec<String>,
     error: Option<String>,
+    /// The warnings last printed, so that an unchanged list is not printed on every save.
+    warnings: Vec<crate::error::ContentError>,
     generation: u64,
 }
 
@@ -43,6 +45,8 @@ struct Shared {
     cache: Mutex<site::Cache>,
     listeners: Mutex<Vec<Sender<u64>>>,
     base_path: String,
+    /// `--uitleg`: show the technical message under an error.
+    uitleg: bool,
 }
 
 /// A lock that survives a panic elsewhere: serving must go on.
@@ -93,6 +97,7 @@ pub fn run(args: &ServeArgs) -> i32 {
         cache: Mutex::new(site::Cache::default()),
         listeners: Mutex::new(Vec::new()),
         base_path,
+        uitleg: args.uitleg,
     });
     rebuild(&shared, &opts);
 
@@ -196,6 +201,22 @@ fn rebuild(shared: &Shared, opts: &BuildOptions) {
             );
             served.files = files;
             served.error = None;
+            // Warnings (a report still holding the text `new` wrote) do not stop the preview:
+            // the team looks at a report while writing it.
+            if built.warnings != served.warnings {
+                for warning in &built.warnings {
+                    eprintln!(
+                        "{}\n",
+                        diagnostics::render(
+                            warning,
+                            diagnostics::Severity::Warning,
+                            &opts.root,
+                            shared.uitleg
+                        )
+                    );
+                }
+                served.warnings = built.warnings.clone();
+            }
             println!(
                 "Gebouwd in {took} ms ({} van {} pagina's opnieuw).",
                 lock(&shared.cache).pages.rendered,
@@ -204,7 +225,7 @@ fn rebuild(shared: &Shared, opts: &BuildOptions) {
             built_site = Some(built);
         }
         Err(BuildError::Content(errors)) => {
-            let text = diagnostics::render_all(&errors, &opts.root)
+            let text = diagnostics::render_all(&errors, &opts.root, shared.uitleg)
                 .replace("er is niets geschreven", "de vorige versie blijft staan");
             eprintln!("{text}");
             served.error = Some(text);

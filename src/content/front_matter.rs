@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::error::{ContentError, ContentErrors};
-use crate::toml_doc::{Doc, Field, KeyLines};
+use crate::toml_doc::{Checked, Doc, Field, KeyLines};
 
 /// A content file cut in two, with the line numbers needed to place errors in the whole file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +57,20 @@ pub fn parse<'a, T: serde::de::DeserializeOwned>(
     text: &'a str,
     fields: &[Field],
 ) -> Result<(T, KeyLines, Split<'a>), ContentErrors> {
+    let (checked, split) = parse_all(file, text, fields)?;
+    checked
+        .errors
+        .sorted()
+        .into_result((checked.value, checked.lines, split))
+}
+
+/// Like [`parse`], but the value comes back with its errors as long as the front matter is
+/// valid TOML, so the caller can check the keys that were right: every problem in one run.
+pub fn parse_all<'a, T: serde::de::DeserializeOwned>(
+    file: &Path,
+    text: &'a str,
+    fields: &[Field],
+) -> Result<(Checked<T>, Split<'a>), ContentErrors> {
     let split = split(file, text)?;
     let doc = Doc {
         file,
@@ -64,8 +78,7 @@ pub fn parse<'a, T: serde::de::DeserializeOwned>(
         first_line: split.front_matter_line,
         start_line: 1,
     };
-    let (raw, lines) = doc.parse(fields)?;
-    Ok((raw, lines, split))
+    Ok((doc.parse_all(fields)?, split))
 }
 
 #[cfg(test)]

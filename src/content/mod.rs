@@ -5,6 +5,7 @@
 pub mod edition;
 pub mod front_matter;
 pub mod initiative;
+pub mod placeholders;
 pub mod report;
 pub mod topic;
 
@@ -58,16 +59,19 @@ impl Library {
         let all_topics_read = errors.is_empty();
         let mut reports = Vec::new();
         // Reports are independent: read and parse them in parallel, keep the order.
-        let parsed: Vec<Result<Report, ContentErrors>> =
+        let parsed: Vec<(Option<Report>, ContentErrors)> =
             markdown_files(&content_dir.join("rapporten"), &mut errors)
                 .par_iter()
-                .map(|file| read(file).and_then(|text| Report::parse(file, &text)))
+                .map(|file| match read(file) {
+                    Ok(text) => Report::parse_all(file, &text),
+                    Err(e) => (None, e),
+                })
                 .collect();
-        for result in parsed {
-            match result {
-                Ok(r) => reports.push(r),
-                Err(e) => errors.extend(e),
-            }
+        // A report with a wrong value is kept for the checks across files (its organisations,
+        // its topic), so that one run shows all of its problems; the errors stop the build.
+        for (report, problems) in parsed {
+            reports.extend(report);
+            errors.extend(problems);
         }
         if topics.is_empty() && errors.is_empty() {
             errors.push(
@@ -146,7 +150,11 @@ impl Library {
             &mut errors,
         );
         let known: Vec<&str> = self.topics.iter().map(|t| t.slug.as_str()).collect();
-        for r in self.reports.iter().filter(|_| check_topics) {
+        for r in self
+            .reports
+            .iter()
+            .filter(|r| check_topics && !r.lines.replaced("topic"))
+        {
             if !known.contains(&r.topic.as_str()) {
                 let hint = match did_you_mean(&r.topic, known.iter().copied()) {
                     Some(s) => format!("bedoelde je '{s}'?"),
@@ -193,7 +201,8 @@ fn edition_errors(content_dir: &Path, editions: &[Edition], reports: &[Report]) 
         }
     }
     for r in reports {
-        if !editions.iter().any(|e| e.year == r.edition) {
+        let replaced = r.lines.replaced("date") || r.lines.replaced("edition");
+        if !replaced && !editions.iter().any(|e| e.year == r.edition) {
             let key = if r.lines.of("edition") != r.lines.start {
                 "edition"
             } else {

@@ -203,8 +203,22 @@ impl Report {
     // one run: longer than most, but each check stands alone.
     /// Parses and checks one report file; `file` names it in errors and gives the slug.
     pub fn parse(file: &Path, text: &str) -> Result<Report, ContentErrors> {
-        let (raw, lines, split): (Raw, KeyLines, _) = front_matter::parse(file, text, FIELDS)?;
-        let mut errors = ContentErrors::default();
+        match Report::parse_all(file, text) {
+            (Some(report), errors) if errors.is_empty() => Ok(report),
+            (_, errors) => Err(errors.sorted()),
+        }
+    }
+
+    /// Parses and checks one report file, and returns the report even when some of its values
+    /// are wrong (they are replaced by examples, see [`KeyLines::replaced`]): the checks
+    /// across files then still judge the values that are right. `None` when the front matter
+    /// cannot be read at all.
+    pub fn parse_all(file: &Path, text: &str) -> (Option<Report>, ContentErrors) {
+        let (checked, split) = match front_matter::parse_all::<Raw>(file, text, FIELDS) {
+            Ok(read) => read,
+            Err(errors) => return (None, errors),
+        };
+        let (raw, lines, mut errors) = (checked.value, checked.lines, checked.errors);
         let err = |key: &str, msg: String, hint: &str| {
             ContentError::new(file, lines.of(key), msg).hint(hint.to_owned())
         };
@@ -224,11 +238,14 @@ impl Report {
         let mut clock_time = |key: &str, value: &str| {
             let time = time::Time::parse(value, HH_MM).ok();
             if time.is_none() {
-                errors.push(err(
-                    key,
-                    format!("'{value}' is geen geldige tijd"),
-                    "schrijf de tijd als uren:minuten, bijvoorbeeld \"09:30\"",
-                ));
+                // `13.30` and `9:30` are the usual slips: say exactly what to write.
+                let hint = match clock_time_as_written(value) {
+                    Some(t) => {
+                        format!("schrijf de tijd als uren:minuten: {key} = \"{}\"", hh_mm(t))
+                    }
+                    None => "schrijf de tijd als uren:minuten, bijvoorbeeld \"09:30\"".to_owned(),
+                };
+                errors.push(err(key, format!("'{value}' is geen geldige tijd"), &hint));
             }
             time
         };
@@ -283,7 +300,11 @@ impl Report {
                 "haal de lege naam weg",
             ));
         }
-        for c in &raw.corrections {
+        for c in raw
+            .corrections
+            .iter()
+            .filter(|_| !lines.replaced("corrections"))
+        {
             if !split.body.contains(&c.is) {
                 errors.push(err(
                     "corrections",
@@ -295,7 +316,20 @@ impl Report {
                 ));
             }
         }
-        errors.into_result(Report {
+        // A list that was wrong stands empty, not as its example: the checks across files
+        // (organisations declared, corrections in the text) judge what the file says.
+        fn written<T>(lines: &KeyLines, key: &str, list: Vec<T>) -> Vec<T> {
+            if lines.replaced(key) {
+                Vec::new()
+            } else {
+                list
+            }
+        }
+        let organisations = written(&lines, "organisations", raw.organisations);
+        let people = written(&lines, "people", raw.people);
+        let corrections = written(&lines, "corrections", raw.corrections);
+        let link_texts = written(&lines, "link_texts", raw.link_texts);
+        let report = Report {
             slug,
             file: file.to_path_buf(),
             title: raw.title,
@@ -305,11 +339,11 @@ impl Report {
             end: end.unwrap_or(time::Time::MIDNIGHT),
             location: raw.location,
             participants: raw.participants,
-            organisations: raw.organisations,
+            organisations,
             description: raw.description,
-            people: raw.people,
-            corrections: raw.corrections,
-            link_texts: raw.link_texts,
+            people,
+            corrections,
+            link_texts,
             edition: raw
                 .edition
                 .unwrap_or_else(|| u16::try_from(date.year()).unwrap_or_default()),
@@ -317,7 +351,8 @@ impl Report {
             body: split.body.to_owned(),
             body_line: split.body_line,
             lines,
-        })
+        };
+        (Some(report), errors)
     }
 
     /// The report's page: `rapporten/<slug>/`.
@@ -360,6 +395,16 @@ pub(crate) fn date_only(d: &toml::value::Datetime) -> Option<time::Date> {
 /// A clock time as front matter writes it: two digits for the hour (00–23), a colon, two
 /// for the minutes.
 const HH_MM: &[BorrowedFormatItem<'static>] = format_description!("[hour]:[minute]");
+
+/// A clock time the way people write it (`13.30`, `9:30`, `9.30 uur`), if it is one.
+fn clock_time_as_written(value: &str) -> Option<time::Time> {
+    let value = value.trim().trim_end_matches("uur").trim();
+    let (hours, minutes) = value.split_once(['.', ':'])?;
+    if minutes.len() != 2 {
+        return None;
+    }
+    time::Time::from_hms(hours.parse().ok()?, minutes.parse().ok()?, 0).ok()
+}
 
 /// `09:30`: a report's time as its front matter writes it, which is also what a
 /// `<time datetime>` attribute wants.
@@ -428,7 +473,14 @@ Tekst over uitdagingen.
         let bad = GOOD
             .replace("2023-05-23", "\"23 mei\"")
             .replace("\"09:30\"", "\"9 uur\"");
-        assert_eq!(errors_of(&bad), ["4: de waarde van 'date' klopt niet"]);
+        // A wrong type does not hide the next problem: both in one run.
+        assert_eq!(
+            errors_of(&bad),
+            [
+                "4: de waarde van 'date' klopt niet",
+                "5: '9 uur' is geen geldige tijd"
+            ]
+        );
         let bad = GOOD
             .replace("\"09:30\"", "\"9 uur\"")
             .replace("participants = 18", "participants = 0");
@@ -446,6 +498,49 @@ Tekst over uitdagingen.
             errors_of(&bad),
             ["12: de correctie 'uitgagingen' → 'uitdagingen' staat niet in de tekst"]
         );
+    }
+
+    #[test]
+    fn several_wrong_types_are_all_reported() {
+        let bad = GOOD
+            .replace("participants = 18", "participants = \"12\"")
+            .replace("2023-05-23", "23-05-2023")
+            .replace("\"09:30\"", "\"13.30\"")
+            .replace("description = \"Kort.\"", "description = 3");
+        // The day-first date unquoted is a syntax error: alone, since nothing else can be read.
+        assert_eq!(
+            errors_of(&bad),
+            ["4: deze datum staat niet als jaar-maand-dag"]
+        );
+        let bad = bad.replace("23-05-2023", "\"23-05-2023\"");
+        assert_eq!(
+            errors_of(&bad),
+            [
+                "4: deze datum staat niet als jaar-maand-dag",
+                "5: '13.30' is geen geldige tijd",
+                "8: de waarde van 'participants' klopt niet",
+                "10: de waarde van 'description' klopt niet",
+            ]
+        );
+        // The lists that were wrong are not judged as their examples (no correction check).
+        let bad = GOOD.replace("corrections = [", "corrections = 3 #[");
+        assert_eq!(
+            errors_of(&bad),
+            ["12: de waarde van 'corrections' klopt niet"]
+        );
+    }
+
+    #[test]
+    fn times_written_the_dutch_way_get_the_right_form() {
+        for (written, want) in [("13.30", "13:30"), ("9:30", "09:30"), ("9.30 uur", "09:30")] {
+            assert_eq!(
+                clock_time_as_written(written).map(hh_mm).as_deref(),
+                Some(want)
+            );
+        }
+        for written in ["9 uur", "25.00", "13.3", "half tien"] {
+            assert_eq!(clock_time_as_written(written), None, "{written}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! the site itself). IIS and other hosts get the same list through the handleiding.
 
 use crate::output::OutputFile;
+use crate::urls::Urls;
 
 /// The Content-Security-Policy: the site needs nothing but its own files; no other site may
 /// frame it, and forms and `<base>` stay on the site.
@@ -109,8 +110,111 @@ fn nginx(base_path: &str) -> String {
     )
 }
 
+/// The file for the web administrator of a larger site, written only when the site lives in a
+/// folder of it (`base_path` is not `/`). Not linked from any page and not in the sitemap.
+pub const WEBMASTER_FILE: &str = "voor-de-webbeheerder.txt";
+
+/// What only works at the domain's root, and what to hand the web administrator instead: the
+/// sitemap line for the main `robots.txt`, the headers for their server, the 404 rule. A file
+/// in the output rather than only a message in the terminal, because the output folder is
+/// what reaches the administrator, and the note travels with it. `None` at the domain root.
+pub fn webmaster(urls: &Urls, security_headers: bool) -> Option<OutputFile> {
+    let base_path = urls.base_path();
+    if base_path == "/" {
+        return None;
+    }
+    let root = urls
+        .base_url()
+        .strip_suffix(&base_path[1..])
+        .unwrap_or(urls.base_url());
+    let sitemap = urls.absolute("sitemap.xml");
+    let mut lines = vec![
+        format!("Voor de webbeheerder van {root}"),
+        String::new(),
+        format!(
+            "Deze site staat in de map {base_path} van een grotere site. Drie dingen werken alleen"
+        ),
+        "vanuit de hoofdmap van het domein. Ze staan ook in deze map, maar servers en".into(),
+        "zoekmachines zoeken ze daar niet.".into(),
+        String::new(),
+        "1. robots.txt".into(),
+        format!("   Zet deze regel in {root}robots.txt, zodat zoekmachines de sitemap vinden:"),
+        String::new(),
+        format!("   Sitemap: {sitemap}"),
+        String::new(),
+        "2. Beveiligings- en cacheheaders".into(),
+    ];
+    if security_headers {
+        lines.extend([
+            "   In deze map staan de headers voor drie soorten servers:".into(),
+            "   - Apache: .htaccess in deze map werkt, als de server .htaccess-bestanden leest"
+                .into(),
+            "     (AllowOverride FileInfo voor deze map).".into(),
+            format!(
+                "   - nginx: zet de regels uit nginx.conf.voorbeeld in het server-blok van {root}."
+            ),
+            "   - Netlify en Cloudflare Pages lezen _headers alleen in de hoofdmap: zet de regels"
+                .into(),
+            "     uit _headers in het bestand _headers van de hoofdmap.".into(),
+            "   Voor een andere server (zoals IIS) zijn dit de headers voor elk antwoord:".into(),
+        ]);
+        lines.extend(header_lines(EVERY_RESPONSE));
+        lines.push(format!("   en voor alles onder {base_path}static/ ook:"));
+        lines.extend(header_lines(STATIC_FILES));
+    } else {
+        lines.push(
+            "   De site maakt geen headerbestanden: security_headers staat uit in vindplaats.toml."
+                .into(),
+        );
+    }
+    lines.extend([
+        String::new(),
+        "3. De pagina 'Niet gevonden' (404)".into(),
+        format!("   Laat de server bij een onbekend adres onder {base_path} deze pagina tonen:"),
+        format!("   - Apache: ErrorDocument 404 {base_path}404.html"),
+        format!("   - nginx:  location {base_path} {{ error_page 404 {base_path}404.html; }}"),
+        String::new(),
+        "Dit bestand is gemaakt door vindplaats build. Geen enkele pagina linkt ernaar.".into(),
+        String::new(),
+    ]);
+    let text = lines.join("\n");
+    Some(OutputFile {
+        path: WEBMASTER_FILE.into(),
+        bytes: text.into_bytes(),
+    })
+}
+
+/// `     Naam: waarde` lines, for a server the files do not cover.
+fn header_lines(headers: &[(&str, &str)]) -> Vec<String> {
+    headers
+        .iter()
+        .map(|(name, value)| format!("     {name}: {value}"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_webmaster_note_only_for_a_folder() {
+        let at_root = Urls::new("https://www.almere.nl/").unwrap();
+        assert!(webmaster(&at_root, true).is_none());
+        let folder = Urls::new("https://www.almere.nl/sociale-staat/").unwrap();
+        let note = String::from_utf8(webmaster(&folder, true).unwrap().bytes).unwrap();
+        for line in [
+            "Voor de webbeheerder van https://www.almere.nl/\n",
+            "in https://www.almere.nl/robots.txt",
+            "   Sitemap: https://www.almere.nl/sociale-staat/sitemap.xml\n",
+            "ErrorDocument 404 /sociale-staat/404.html\n",
+            "error_page 404 /sociale-staat/404.html;",
+            "     Content-Security-Policy: default-src 'self'",
+            "     Cache-Control: public, max-age=31536000, immutable\n",
+        ] {
+            assert!(note.contains(line), "{line:?} in\n{note}");
+        }
+        let without = String::from_utf8(webmaster(&folder, false).unwrap().bytes).unwrap();
+        assert!(without.contains("security_headers staat uit"), "{without}");
+    }
+
     use super::*;
 
     fn text(base_path: &str, path: &str) -> String {

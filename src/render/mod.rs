@@ -8,6 +8,7 @@
 mod cache;
 mod data;
 mod headers;
+pub use headers::WEBMASTER_FILE;
 mod pages;
 pub mod views;
 
@@ -126,6 +127,9 @@ pub fn render(
         headers::files(site.urls.base_path())
             .into_iter()
             .try_for_each(&put)?;
+    }
+    if let Some(note) = headers::webmaster(&site.urls, site.config.security_headers) {
+        put(note)?;
     }
     Ok(RenderStats {
         took: started.elapsed(),
