@@ -35,6 +35,10 @@
     waiting = button;
     if (loading) return;
     loading = true;
+    // Safari on iPhone speaks only when the first utterance comes from the press itself; the
+    // reader's first sentence comes after the script has loaded. An empty utterance now opens
+    // the way.
+    synth.speak(new window.SpeechSynthesisUtterance(''));
     var s = document.createElement('script');
     s.src = box.getAttribute('data-leesvoor');
     s.onload = function () {
