@@ -17,20 +17,12 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 
-import { Harness, ROOT, SUBPATH_BASE_URL, track } from './helpers.mjs';
+import { AXE, AXE_TAGS, Harness, ROOT, SCHEMES, SUBPATH_BASE_URL, track } from './helpers.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const SCHEMES = {
-  light: { colorScheme: 'light', forcedColors: 'none' },
-  dark: { colorScheme: 'dark', forcedColors: 'none' },
-  'forced colours': { colorScheme: 'light', forcedColors: 'active' },
-};
 const NL = { name: 'Stub Nederlands', lang: 'nl-NL', localService: true, default: false, voiceURI: 'stub-nl' };
 const BE = { name: 'Stub Vlaams', lang: 'nl-BE', localService: true, default: false, voiceURI: 'stub-be' };
 const EN = { name: 'Stub English', lang: 'en-US', localService: true, default: true, voiceURI: 'stub-en' };
@@ -375,6 +367,26 @@ describe('Lees voor', () => {
       assert.deepEqual(small, []);
       await tp.page.close();
     });
+  });
+
+  it('at 180 CSS px and at 200 % text on a phone, the controls while reading scroll nothing sideways', async () => {
+    for (const [viewport, fontSize] of [[{ width: 180, height: 390 }, null], [{ width: 360, height: 780 }, '200%']]) {
+      const tp = await open(`${real.url}rapporten/eenzaamheid/`);
+      const { page } = tp;
+      await page.setViewportSize(viewport);
+      if (fontSize) await page.addStyleTag({ content: `html { font-size: ${fontSize} !important; }` }).catch(() => {});
+      await page.locator('[data-lv="start"]').click();
+      await page.waitForFunction(() => window.__tts.log.length > 0);
+      const wide = await page.evaluate(() => {
+        const vw = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('[data-leesvoor] button, .lv-vanaf')]
+          .filter((b) => b.offsetParent && (b.getBoundingClientRect().right > vw + 0.5 || b.scrollWidth > b.clientWidth + 1))
+          .map((b) => b.getAttribute('aria-label') || b.textContent)
+          .concat(document.documentElement.scrollWidth > vw ? [`the page: ${document.documentElement.scrollWidth} px in ${vw} px`] : []);
+      });
+      assert.deepEqual(wide, [], `${viewport.width} px${fontSize ? ` at ${fontSize}` : ''}`);
+      await page.close();
+    }
   });
 
   describe('axe-core with the controls showing and while reading', () => {
