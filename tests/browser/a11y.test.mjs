@@ -15,22 +15,13 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 
 import { HtmlValidate } from 'html-validate';
 
-import { Harness, PAGE_KINDS, lines, listPages, trackedPage, waitForResults } from './helpers.mjs';
+import { AXE, AXE_TAGS, Harness, PAGE_KINDS, SCHEMES, lines, listPages, trackedPage, waitForResults } from './helpers.mjs';
 
 const SKIP = process.env.VINDPLAATS_SKIP_A11Y === '1' ? 'VINDPLAATS_SKIP_A11Y=1' : false;
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-/** The schemes a resident may browse in: emulated media features for page.emulateMedia. */
-const SCHEMES = {
-  light: { colorScheme: 'light', forcedColors: 'none' },
-  dark: { colorScheme: 'dark', forcedColors: 'none' },
-  'forced colours': { colorScheme: 'light', forcedColors: 'active' },
-};
 const KINDS = PAGE_KINDS;
 const NARROW = { width: 320, height: 640 };
 const PHONE = { width: 360, height: 780 };

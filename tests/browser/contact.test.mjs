@@ -7,17 +7,14 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 
-import { Harness, ROOT, ensureBinary, lines, trackedPage } from './helpers.mjs';
+import { AXE, AXE_TAGS, Harness, ROOT, ensureBinary, lines, trackedPage } from './helpers.mjs';
 
 const run = promisify(execFile);
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const CONTACT_URL = 'https://www.almere.nl/contact';
 const CONTACT_EMAIL = 'info@example.org';
 

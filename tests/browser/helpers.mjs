@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +34,16 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** axe-core's script, and the rule tags every accessibility check runs: WCAG 2.0–2.2 A and AA. */
+export const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** The schemes a resident may browse in: emulated media features for page.emulateMedia. */
+export const SCHEMES = {
+  light: { colorScheme: 'light', forcedColors: 'none' },
+  dark: { colorScheme: 'dark', forcedColors: 'none' },
+  'forced colours': { colorScheme: 'light', forcedColors: 'active' },
+};
 
 /** Base URL to build with for a site served under /sociale-staat/. */
 export const SUBPATH_BASE_URL = 'https://example.org/sociale-staat/';
