@@ -1,5 +1,5 @@
 // A sharded search index gives the same answers as one index. The real site is built twice:
-// as it is (one index file) and from a copy with a 1 KB budget and 4 KB shards (dozens of
+// as it is (one index file) and from a copy with a 1 KB budget and 1 KB shards (dozens of
 // shards). The search engine of search.js runs in Node on both (tests/browser/engine.mjs),
 // and every resident query of the search tests, plus prefixes, typos and stop words, must give
 // the same results, scores, "bedoelde je" suggestion and shown documents — while the sharded
@@ -23,7 +23,7 @@ describe('sharded search', () => {
   let shardCount;
 
   before(async () => {
-    const root = shardedCopy(4);
+    const root = shardedCopy(1);
     cleanup.push(() => rmSync(root, { recursive: true, force: true }));
     const [a, b] = await Promise.all([buildSite(), buildSite({ root })]);
     cleanup.push(() => rmSync(a, { recursive: true, force: true }), () => rmSync(b, { recursive: true, force: true }));
