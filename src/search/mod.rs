@@ -21,6 +21,7 @@ mod documents;
 mod dutch;
 mod files;
 mod postings;
+mod separators;
 
 use rayon::prelude::*;
 use serde_json::value::RawValue;
