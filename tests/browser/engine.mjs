@@ -63,7 +63,7 @@ export function loadSearch(dir) {
  * A copy of the repository's site (config, content, themes) whose search index is sharded
  * even though it is small: one-kilobyte budget, shards of `shardKb`. Returns the copy's root.
  */
-export function shardedCopy(shardKb = 1) {
+export function shardedCopy(shardKb = 4) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'vindplaats-sharded-'));
   for (const name of ['content', 'themes']) cpSync(path.join(ROOT, name), path.join(root, name), { recursive: true });
   const config = readFileSync(path.join(ROOT, 'vindplaats.toml'), 'utf8')
