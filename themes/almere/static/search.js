@@ -14,15 +14,9 @@
   var FIELDS = { title: { boost: 3, bool: 'OR', expand: true }, body: { boost: 1, bool: 'OR', expand: true } };
   var NAME_FIELDS = { name: { boost: 1, bool: 'OR', expand: true } };
 
-  /**
-   * The elasticlunr index (what elasticlunr.Index.load takes) of an index file as
-   * src/search/postings.rs writes it compactly (`compact_json`): sorted `terms`; per field
-   * (`title`, `body`) and term a flat array of postings — the document number's difference
-   * from the one before, the number of occurrences and, without a `lengths` table, the
-   * field's length in that document; `documents`, the count of all documents. The trie is
-   * built in term order, so children and scores come in the same order as from elasticlunr's
-   * own layout; `tf` is the square root of the count, as elasticlunr computes it.
-   */
+  /** The elasticlunr index (for Index.load) of an index file in the compact form of
+   * Postings::compact_json (src/search/postings.rs, which explains it): the trie is built in
+   * term order and tf = sqrt(count), so scores are exactly elasticlunr's. */
   function expandIndex(c) {
     var table = c.lengths, step = table ? 2 : 3;
     var docs = {}, info = {}, index = {};
