@@ -291,7 +291,7 @@
     });
   }
 
-  window.vindplaatsZoeken = { makeEngine: makeEngine, answer: answer };
+  window.vindplaatsZoeken = { makeEngine: makeEngine, answer: answer, expandIndex: expandIndex };
 
   if (typeof document === 'undefined') return;
   var forms = document.querySelectorAll('form[data-zoek]');
