@@ -13,11 +13,16 @@ use elasticlunr::pipeline::{Pipeline, PipelineFn};
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
+use super::separators;
+
 /// The pipeline's version; part of every pipeline function's name.
 pub const VERSION: &str = "nl-v1";
 
-/// Characters that split text into tokens: white space, every dash, slashes.
-const SPLIT: &str = r"[\p{White_Space}\p{Pd}/\\\u{2044}\u{2215}\u{FF0F}]+";
+/// Characters that split text into tokens: white space, every dash, slashes — the class
+/// search-nl.js splits on. The tokeniser looks characters up in a table generated from it
+/// ([`separators`], checked against it by a test).
+#[cfg(test)]
+const SPLIT: &str = r"[\p{White_Space}\p{Pd}/\\\u{2044}\u{2215}\u{FF0F}]";
 /// Removed while folding: combining marks and the soft hyphen.
 const MARKS: &str = r"[\p{M}\u{AD}]";
 /// Apostrophes and the quotes typed for them; a final apostrophe-s is dropped with its `s`.
@@ -43,7 +48,6 @@ pub const STOP_WORDS: &[&str] = &[
 /// pipeline functions and by [`Analyzer::term`], which the index uses directly.
 #[derive(Clone)]
 pub struct Analyzer {
-    split: Regex,
     marks: Regex,
     ends: Regex,
     /// `None` for the names index, where "naamloze pilot" must match as typed.
@@ -53,7 +57,6 @@ pub struct Analyzer {
 impl Analyzer {
     pub fn new(stem: bool) -> Analyzer {
         Analyzer {
-            split: Regex::new(SPLIT).expect("constant pattern"),
             marks: Regex::new(MARKS).expect("constant pattern"),
             ends: Regex::new(TRIM).expect("constant pattern"),
             stemmer: stem.then(|| {
@@ -64,9 +67,10 @@ impl Analyzer {
         }
     }
 
-    /// The tokens of `text`, as slices of it.
+    /// The tokens of `text`, as slices of it: what is between runs of separators.
     pub fn tokens<'t>(&self, text: &'t str) -> impl Iterator<Item = &'t str> + use<'t, '_> {
-        self.split.split(text).filter(|t| !t.is_empty())
+        text.split(separators::is_separator)
+            .filter(|t| !t.is_empty())
     }
 
     /// The pipeline's steps, in order: the stemmer only when stemming.
@@ -300,6 +304,53 @@ mod tests {
             Dutch::new(false).terms("De Naamloze Pilot"),
             ["naamloze", "pilot"]
         );
+    }
+
+    /// The separator table is the class `SPLIT` (search-nl.js's) as the regex crate knows
+    /// it, for every character. `VINDPLAATS_BLESS=1` writes the table anew (after a Unicode
+    /// update of the regex crate, or a change of `SPLIT` on both sides).
+    #[test]
+    fn separator_table_is_generated_from_the_class() {
+        let class = Regex::new(&format!("^{SPLIT}$")).unwrap();
+        let mut ranges: Vec<(char, char)> = Vec::new();
+        let mut buffer = [0; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if !class.is_match(c.encode_utf8(&mut buffer)) {
+                continue;
+            }
+            match ranges.last_mut() {
+                Some((_, end)) if u32::from(*end) + 1 == u32::from(c) => *end = c,
+                _ => ranges.push((c, c)),
+            }
+        }
+        let mut table = String::from(separators::HEADER);
+        table.push_str("pub(super) const RANGES: &[(char, char)] = &[\n");
+        for (start, end) in &ranges {
+            let [start, end] = [*start, *end].map(u32::from);
+            table.push_str(&format!(
+                "    ('\\u{{{start:04x}}}', '\\u{{{end:04x}}}'),\n"
+            ));
+        }
+        table.push_str("];\n");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/search/separators_table.rs"
+        );
+        if std::env::var_os("VINDPLAATS_BLESS").is_some() {
+            std::fs::write(path, &table).unwrap();
+        }
+        assert_eq!(
+            std::fs::read_to_string(path).unwrap(),
+            table,
+            "src/search/separators_table.rs is not what SPLIT gives: VINDPLAATS_BLESS=1 cargo test --lib separator"
+        );
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                separators::is_separator(c),
+                class.is_match(c.encode_utf8(&mut buffer)),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub(super) const MAIN_PREFIX: &str = "static/search-index.";
 /// Where the parts are put until their folder gets its name.
 pub(super) const NEW_PARTS: &str = "static/zoek-nieuw/";
 
-/// The single-file index; its `index` as written by [`Postings::index_json`].
+/// The single-file index; its `index` as written by [`Postings::compact_json`].
 #[derive(Serialize)]
 pub(super) struct Single<'a> {
     pub(super) pipeline: &'static str,

@@ -21,6 +21,7 @@ mod documents;
 mod dutch;
 mod files;
 mod postings;
+mod separators;
 
 use rayon::prelude::*;
 use serde_json::value::RawValue;
@@ -78,12 +79,12 @@ pub fn index(
     // One file when it fits the budget. Only an index of at most a few times the budget can
     // compress to it, so a large one is never serialised whole just to be measured.
     if postings.estimated_bytes() + shown_bytes(documents) <= 16 * budget.max(1) {
-        let index = postings.index_json(0..postings.terms.len(), &pipeline, true);
+        let index = postings.compact_json(0..postings.terms.len(), &pipeline, true);
         let single = Single {
             pipeline: VERSION,
             docs: documents.iter().map(|d| &d.shown).collect(),
             index: &RawValue::from_string(String::from_utf8(index).expect("JSON is UTF-8"))
-                .expect("index_json writes JSON"),
+                .expect("compact_json writes JSON"),
             names: &names,
             words: front_code(&words),
         };
@@ -118,7 +119,7 @@ pub fn index(
         .map(|(k, range)| {
             put(
                 format!("i{k}"),
-                postings.index_json(range.clone(), &pipeline, false),
+                postings.compact_json(range.clone(), &pipeline, false),
             )
         })
         .collect::<anyhow::Result<_>>()?;
@@ -222,6 +223,91 @@ mod tests {
         );
     }
 
+    /// What `expandIndex` in search.js makes of a compact index file, step for step: the
+    /// elasticlunr index as `Index.load` takes it.
+    fn expand(compact: &Value) -> Value {
+        let table = compact.get("lengths").and_then(Value::as_array);
+        let step = if table.is_some() { 2 } else { 3 };
+        let mut docs = serde_json::Map::new();
+        let mut info: serde_json::Map<String, Value> = serde_json::Map::new();
+        let mut index = serde_json::Map::new();
+        for (f, field) in ["title", "body"].into_iter().enumerate() {
+            let mut root = serde_json::json!({"docs": {}, "df": 0});
+            for (t, term) in compact["terms"].as_array().unwrap().iter().enumerate() {
+                let list: Vec<u64> = compact[field][t]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|n| n.as_u64().unwrap())
+                    .collect();
+                if list.is_empty() {
+                    continue;
+                }
+                let mut node = &mut root;
+                for c in term.as_str().unwrap().chars() {
+                    let key = c.to_string();
+                    if node.get(&key).is_none() {
+                        node[key.as_str()] = serde_json::json!({"docs": {}, "df": 0});
+                    }
+                    node = &mut node[key.as_str()];
+                }
+                let mut doc = 0;
+                for posting in list.chunks(step) {
+                    doc += posting[0];
+                    let key = doc.to_string();
+                    node["docs"][key.as_str()] =
+                        serde_json::json!({"tf": (posting[1] as f64).sqrt()});
+                    docs.insert(key.clone(), serde_json::json!({}));
+                    let length = match table {
+                        Some(table) => table[2 * doc as usize + f].clone(),
+                        None => posting[2].into(),
+                    };
+                    let entry = info.entry(key).or_insert_with(|| serde_json::json!({}));
+                    entry[field] = length;
+                }
+                node["df"] = (list.len() / step).into();
+            }
+            index.insert(field.to_owned(), serde_json::json!({ "root": root }));
+        }
+        if let Some(table) = table {
+            for (doc, pair) in table.chunks(2).enumerate() {
+                docs.insert(doc.to_string(), serde_json::json!({}));
+                info.insert(
+                    doc.to_string(),
+                    serde_json::json!({"title": pair[0], "body": pair[1]}),
+                );
+            }
+        }
+        serde_json::json!({
+            "fields": ["title", "body"],
+            "pipeline": compact["pipeline"],
+            "ref": "id",
+            "version": compact["version"],
+            "index": index,
+            "documentStore": {"save": false, "docs": docs, "docInfo": info, "length": compact["documents"]},
+            "lang": "Dutch",
+        })
+    }
+
+    /// The compact single index expands to exactly the elasticlunr index.
+    #[test]
+    fn compact_single_index_expands_to_the_elasticlunr_index() {
+        let docs = documents();
+        let postings = Postings::collect(&docs, &Analyzer::new(true));
+        let pipeline = Dutch::new(true).pipeline_names();
+        let all = 0..postings.terms.len();
+        let compact = postings.compact_json(all.clone(), &pipeline, true);
+        let classic = postings.index_json(all, &pipeline, true);
+        let expanded = expand(&serde_json::from_slice(&compact).unwrap());
+        assert_eq!(expanded, serde_json::from_slice::<Value>(&classic).unwrap());
+        assert!(
+            compact.len() * 3 < classic.len(),
+            "compact {} bytes, elasticlunr's layout {}",
+            compact.len(),
+            classic.len()
+        );
+    }
+
     /// Adds the trie `b` into `a` (terms are disjoint between shards).
     fn merge(a: &mut Value, b: &Value) {
         for (key, value) in b.as_object().unwrap() {
@@ -245,8 +331,9 @@ mod tests {
         }
     }
 
-    /// The shards are the single index cut by term: put together they are that index, each
-    /// with the field lengths of its documents and the count of all documents.
+    /// The shards are the single index cut by term: each expands to the elasticlunr index of
+    /// its terms, with the count of all documents and, per posting, the length of its field;
+    /// put together they are the single index.
     #[test]
     fn shards_put_together_are_the_single_index() {
         let docs = documents();
@@ -262,18 +349,27 @@ mod tests {
         assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
         let empty = serde_json::json!({"docs": {}, "df": 0});
         let mut together = serde_json::json!({"title": {"root": empty}, "body": {"root": empty}});
+        let mut lengths = 0;
         for range in ranges {
-            let shard: Value =
+            let compact = postings.compact_json(range.clone(), &pipeline, false);
+            let shard = expand(&serde_json::from_slice(&compact).unwrap());
+            let classic: Value =
                 serde_json::from_slice(&postings.index_json(range, &pipeline, false)).unwrap();
+            assert_eq!(shard["index"], classic["index"]);
             let store = &shard["documentStore"];
             assert_eq!(store["length"], single["documentStore"]["length"]);
+            assert_eq!(store["docs"], classic["documentStore"]["docs"]);
             for (doc, info) in store["docInfo"].as_object().unwrap() {
-                assert_eq!(info, &single["documentStore"]["docInfo"][doc]);
+                for (field, length) in info.as_object().unwrap() {
+                    assert_eq!(length, &single["documentStore"]["docInfo"][doc][field]);
+                    lengths += 1;
+                }
             }
             for field in ["title", "body"] {
                 merge(&mut together[field], &shard["index"][field]);
             }
         }
+        assert!(lengths > docs.len());
         // Serialised tries compare as values: key order aside, every node must be equal.
         assert_eq!(together, single["index"]);
     }

@@ -15,12 +15,10 @@ use super::documents::Document;
 pub(super) struct Postings<'a> {
     /// Sorted.
     pub(super) terms: Vec<String>,
-    /// Per term, per field: (document, occurrences), in the order of `by_ref`.
+    /// Per term, per field: (document, occurrences), by document number.
     lists: Vec<[Vec<(u32, u32)>; 2]>,
     /// Per document, per field: the number of terms (elasticlunr's field length).
     lengths: Vec<[usize; 2]>,
-    /// Document numbers in the order of their text ("10" before "9").
-    by_ref: Vec<u32>,
     /// Every distinct token of the text, for the vocabulary.
     pub(super) tokens: Vec<&'a str>,
 }
@@ -91,15 +89,11 @@ impl<'a> Postings<'a> {
                 (ids, lengths)
             })
             .collect();
-        // elasticlunr keeps documents in maps keyed by their number as text ("10" before
-        // "9"): postings go in that order.
-        let mut by_ref: Vec<u32> = (0..per_doc.len() as u32).collect();
-        by_ref.sort_by_cached_key(|d| d.to_string());
         let mut lists = vec![[Vec::new(), Vec::new()]; terms.len()];
-        for &doc in &by_ref {
-            for (f, field) in per_doc[doc as usize].0.iter().enumerate() {
+        for (doc, (fields, _)) in per_doc.iter().enumerate() {
+            for (f, field) in fields.iter().enumerate() {
                 for &(id, n) in field {
-                    lists[id as usize][f].push((doc, n));
+                    lists[id as usize][f].push((doc as u32, n));
                 }
             }
         }
@@ -107,20 +101,15 @@ impl<'a> Postings<'a> {
             terms,
             lists,
             lengths: per_doc.into_iter().map(|(_, length)| length).collect(),
-            by_ref,
             tokens,
         }
     }
 
-    /// About what the JSON of a term takes: its trie nodes and its postings with the document
-    /// entries they bring along.
+    /// About what the compact JSON of a term takes: the term, two arrays, and per posting
+    /// three numbers of a few digits (see [`Postings::compact_json`]).
     fn term_bytes(&self, i: usize) -> usize {
-        let shared = i
-            .checked_sub(1)
-            .map(|p| common_prefix(&self.terms[p], &self.terms[i]))
-            .unwrap_or(0);
         let postings: usize = self.lists[i].iter().map(Vec::len).sum();
-        24 * (self.terms[i].chars().count() - shared).max(1) + 48 * postings
+        self.terms[i].len() + 9 + 8 * postings
     }
 
     pub(super) fn estimated_bytes(&self) -> usize {
@@ -145,14 +134,79 @@ impl<'a> Postings<'a> {
         ranges
     }
 
-    /// The elasticlunr index of the terms in `range` as JSON: their postings, the field
-    /// lengths of the documents they occur in (of all documents when `all_documents`), and
-    /// the number of all documents, which the idf needs.
+    /// The terms in `range` with their postings as compact JSON, which `expandIndex` in
+    /// `search.js` turns into exactly the elasticlunr index [`Postings::index_json`] writes
+    /// (the tests check both). elasticlunr's own layout repeats a trie node per character,
+    /// the field names and `{"tf":…}` per posting and the field lengths of every document
+    /// mentioned: five times the bytes. Here:
     ///
-    /// Written directly, in elasticlunr-rs's own layout and order (the tests compare it byte
-    /// for byte with what its `Index` writes): its `InvertedIndex` builds a map node per
-    /// character and a string per posting, which on a large site cost more than the rest of
-    /// the index together.
+    /// - `terms`: the sorted terms; `title` and `body`: per term, its postings in that
+    ///   field as one flat array of numbers: per document (by number) the difference from
+    ///   the document before, then the number of occurrences (elasticlunr's `tf` is its
+    ///   square root, computed by the browser exactly as here);
+    /// - `lengths`, when `lengths_table`: every document's field lengths (title, body, …),
+    ///   for the single index, where a table is smaller than a length per posting. A shard
+    ///   has no table: each posting carries, as a third number, the length of its field in
+    ///   its document — the one length its score needs — so a shard carries no lengths of
+    ///   other fields or documents, and a common word's shard not those of every document.
+    /// - `documents`: the number of all documents, which the idf needs.
+    ///
+    /// More keys may be added (the browser ignores what it does not know).
+    pub(super) fn compact_json(
+        &self,
+        range: Range<usize>,
+        pipeline: &[String],
+        lengths_table: bool,
+    ) -> Vec<u8> {
+        use std::io::Write;
+        let mut out = Vec::with_capacity(self.estimated_range_bytes(range.clone()));
+        out.extend_from_slice(br#"{"version":"#);
+        serde_json::to_writer(&mut out, elasticlunr::ELASTICLUNR_VERSION)
+            .expect("writing to memory");
+        out.extend_from_slice(br#","pipeline":"#);
+        serde_json::to_writer(&mut out, pipeline).expect("writing to memory");
+        write!(out, r#","documents":{},"terms":"#, self.lengths.len()).expect("writing to memory");
+        serde_json::to_writer(&mut out, &self.terms[range.clone()]).expect("writing to memory");
+        for (name, f) in [("title", 0), ("body", 1)] {
+            write!(out, r#","{name}":["#).expect("writing to memory");
+            for (n, i) in range.clone().enumerate() {
+                out.extend_from_slice(if n > 0 { b",[" } else { b"[" });
+                let mut previous = 0;
+                for (k, &(doc, count)) in self.lists[i][f].iter().enumerate() {
+                    let sep = if k > 0 { "," } else { "" };
+                    write!(out, "{sep}{},{count}", doc - previous).expect("writing to memory");
+                    if !lengths_table {
+                        write!(out, ",{}", self.lengths[doc as usize][f])
+                            .expect("writing to memory");
+                    }
+                    previous = doc;
+                }
+                out.push(b']');
+            }
+            out.push(b']');
+        }
+        if lengths_table {
+            out.extend_from_slice(br#","lengths":["#);
+            for (n, [title, body]) in self.lengths.iter().enumerate() {
+                let sep = if n > 0 { "," } else { "" };
+                write!(out, "{sep}{title},{body}").expect("writing to memory");
+            }
+            out.push(b']');
+        }
+        out.push(b'}');
+        out
+    }
+
+    fn estimated_range_bytes(&self, range: Range<usize>) -> usize {
+        range.map(|i| self.term_bytes(i)).sum::<usize>() + 256
+    }
+
+    /// The elasticlunr index of the terms in `range` as JSON, in elasticlunr-rs's own layout
+    /// and order: their postings, the field lengths of the documents they occur in (of all
+    /// documents when `all_documents`), and the number of all documents. What
+    /// [`Postings::compact_json`] must expand to; the tests compare it byte for byte with
+    /// what elasticlunr-rs's `Index` writes.
+    #[cfg(test)]
     pub(super) fn index_json(
         &self,
         range: Range<usize>,
@@ -180,6 +234,10 @@ impl<'a> Postings<'a> {
             out.push(b'}');
         }
         out.extend_from_slice(br#"},"documentStore":{"save":false,"docs":{"#);
+        // elasticlunr keeps documents in maps keyed by their number as text ("10" before
+        // "9"): they go in that order.
+        let mut by_ref: Vec<u32> = (0..self.lengths.len() as u32).collect();
+        by_ref.sort_by_cached_key(|d| d.to_string());
         let mut mentioned = vec![all_documents; self.lengths.len()];
         for i in range {
             for list in &self.lists[i] {
@@ -188,8 +246,7 @@ impl<'a> Postings<'a> {
                 }
             }
         }
-        let in_store: Vec<usize> = self
-            .by_ref
+        let in_store: Vec<usize> = by_ref
             .iter()
             .map(|&d| d as usize)
             .filter(|&d| mentioned[d])
@@ -218,13 +275,15 @@ impl<'a> Postings<'a> {
 
     /// One node of the trie of field `f`: the term `terms` share their first `depth` bytes
     /// with, if it is one of them (then it is the first), and a child per next character.
+    #[cfg(test)]
     fn write_node(&self, out: &mut Vec<u8>, terms: &[usize], depth: usize, f: usize) {
         let (own, rest) = match terms.split_first() {
             Some((&first, rest)) if self.terms[first].len() == depth => (Some(first), rest),
             _ => (None, terms),
         };
         out.extend_from_slice(br#"{"docs":{"#);
-        let list: &[(u32, u32)] = own.map_or(&[], |i| &self.lists[i][f]);
+        let mut list: Vec<(u32, u32)> = own.map_or(Vec::new(), |i| self.lists[i][f].clone());
+        list.sort_by_cached_key(|(doc, _)| doc.to_string());
         for (n, &(doc, count)) in list.iter().enumerate() {
             if n > 0 {
                 out.push(b',');

@@ -14,6 +14,42 @@
   var FIELDS = { title: { boost: 3, bool: 'OR', expand: true }, body: { boost: 1, bool: 'OR', expand: true } };
   var NAME_FIELDS = { name: { boost: 1, bool: 'OR', expand: true } };
 
+  /** The elasticlunr index (for Index.load) of an index file in the compact form of
+   * Postings::compact_json (src/search/postings.rs, which explains it): the trie is built in
+   * term order and tf = sqrt(count), so scores are exactly elasticlunr's. */
+  function expandIndex(c) {
+    var table = c.lengths, step = table ? 2 : 3;
+    var docs = {}, info = {}, index = {};
+    ['title', 'body'].forEach(function (field, f) {
+      var root = { docs: {}, df: 0 };
+      c.terms.forEach(function (term, t) {
+        var list = c[field][t];
+        if (!list.length) return;
+        var node = root;
+        for (var i = 0; i < term.length; i++) {
+          var ch = term.charAt(i);
+          node = node[ch] || (node[ch] = { docs: {}, df: 0 });
+        }
+        for (var k = 0, doc = 0; k < list.length; k += step) {
+          doc += list[k];
+          node.docs[doc] = { tf: Math.sqrt(list[k + 1]) };
+          docs[doc] = {};
+          (info[doc] || (info[doc] = {}))[field] = table ? table[2 * doc + f] : list[k + 2];
+        }
+        node.df = list.length / step;
+      });
+      index[field] = { root: root };
+    });
+    for (var d = 0; table && d < c.documents; d++) {
+      docs[d] = {};
+      info[d] = { title: table[2 * d], body: table[2 * d + 1] };
+    }
+    return {
+      version: c.version, fields: ['title', 'body'], ref: 'id', pipeline: c.pipeline, index: index,
+      documentStore: { save: false, docs: docs, docInfo: info, length: c.documents }
+    };
+  }
+
   /**
    * The search engine over `data` (window.vindplaatsZoekdata). `loadScript(path)` runs the
    * script at `path` (relative to the site root) and resolves when it has run; the parts of a
@@ -28,7 +64,7 @@
     nl.register(elasticlunr);
     var names = elasticlunr.Index.load(data.names);
     var sharded = data.sharded || null;
-    var single = sharded ? null : elasticlunr.Index.load(data.index);
+    var single = sharded ? null : elasticlunr.Index.load(expandIndex(data.index));
     var waiting = {};
     var parts = {};
     window.vindplaatsZoekdeel = function (name, value) {
@@ -104,7 +140,9 @@
       var store = main.documentStore;
       Object.keys(d.documentStore.docs).forEach(function (ref) {
         store.docs[ref] = d.documentStore.docs[ref];
-        store.docInfo[ref] = d.documentStore.docInfo[ref];
+        // A shard knows a document's length only in the fields it has postings of.
+        var own = store.docInfo[ref] || (store.docInfo[ref] = {});
+        Object.keys(d.documentStore.docInfo[ref]).forEach(function (f) { own[f] = d.documentStore.docInfo[ref][f]; });
       });
       main._idfCache = {};
     }
@@ -117,7 +155,7 @@
         if (term) shardsFor(term).forEach(function (k) { needed[k] = true; });
       });
       return Promise.all(Object.keys(needed).map(function (k) {
-        return part('i' + k).then(function (d) { graft(k, d); });
+        return part('i' + k).then(function (d) { graft(k, expandIndex(d)); });
       }));
     }
 
@@ -253,7 +291,7 @@
     });
   }
 
-  window.vindplaatsZoeken = { makeEngine: makeEngine, answer: answer };
+  window.vindplaatsZoeken = { makeEngine: makeEngine, answer: answer, expandIndex: expandIndex };
 
   if (typeof document === 'undefined') return;
   var forms = document.querySelectorAll('form[data-zoek]');
