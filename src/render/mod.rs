@@ -106,13 +106,10 @@ pub fn render(
         cache.pages = made.into_iter().filter_map(|m| m.kept).collect();
     }
 
-    let mut ctx = Context::new();
-    ctx.insert("urls", &sitemap);
-    ctx.insert("sitemap_url", &site.urls.absolute("sitemap.xml"));
-    for (template, path) in [("sitemap.xml", "sitemap.xml"), ("robots.txt", "robots.txt")] {
+    for (template, path, ctx) in sitemaps(&site.urls, sitemap, SITEMAP_LIMIT) {
         let text = render_one(&tera, theme, template, &ctx)?;
         put(OutputFile {
-            path: path.into(),
+            path,
             bytes: text.into_bytes(),
         })?;
     }
@@ -130,6 +127,42 @@ pub fn render(
     Ok(RenderStats {
         took: started.elapsed(),
     })
+}
+
+/// The most addresses one sitemap file may hold (sitemaps.org).
+const SITEMAP_LIMIT: usize = 50_000;
+
+/// The sitemap and `robots.txt`, each as (template, path, context): one `sitemap.xml`, or past
+/// `limit` addresses the parts `sitemap-<n>.xml` and `sitemap.xml` as their index, so
+/// `robots.txt` names one address either way.
+fn sitemaps(
+    site: &urls::Urls,
+    urls: Vec<String>,
+    limit: usize,
+) -> Vec<(&'static str, String, Context)> {
+    let mut files = Vec::new();
+    let main = urls::SITEMAP.to_owned();
+    if urls.len() <= limit {
+        let mut ctx = Context::new();
+        ctx.insert("urls", &urls);
+        files.push(("sitemap.xml", main, ctx));
+    } else {
+        let mut parts = Vec::new();
+        for (i, chunk) in urls.chunks(limit).enumerate() {
+            let path = urls::sitemap_part(i + 1);
+            parts.push(site.absolute(&path));
+            let mut ctx = Context::new();
+            ctx.insert("urls", chunk);
+            files.push(("sitemap.xml", path, ctx));
+        }
+        let mut ctx = Context::new();
+        ctx.insert("sitemaps", &parts);
+        files.push(("sitemap-index.xml", main, ctx));
+    }
+    let mut ctx = Context::new();
+    ctx.insert("sitemap_url", &site.absolute(urls::SITEMAP));
+    files.push(("robots.txt", "robots.txt".to_owned(), ctx));
+    files
 }
 
 /// The theme's static files into the output; CSS and JS named by their content, so hosts can
@@ -270,12 +303,15 @@ fn render_page(
         Origin::Page(&spec.path)
     };
     let root = site.urls.root(origin);
-    let page_view = serde_json::json!({
+    let mut page_view = serde_json::json!({
         "path": spec.path,
         "canonical": site.urls.absolute(&spec.path),
         "anywhere": spec.anywhere,
         "crumbs": spec.crumbs,
     });
+    if let Some(pagination) = &spec.pagination {
+        page_view["pagination"] = serde_json::json!(pagination);
+    }
     let path = file_for(&spec.path);
     // The same template with the same values makes the same page.
     let hash = shared_hash.map(|shared| {
@@ -376,4 +412,63 @@ fn escape_html(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_sitemap_is_split_under_an_index() {
+        let site = urls::Urls::new("https://example.org/a/").unwrap();
+        let addresses = |n: usize| {
+            (0..n)
+                .map(|i| format!("https://example.org/a/{i}/"))
+                .collect()
+        };
+        let files = |n| -> Vec<(&str, String)> {
+            sitemaps(&site, addresses(n), 2)
+                .into_iter()
+                .map(|(t, p, _)| (t, p))
+                .collect()
+        };
+        assert_eq!(
+            files(2),
+            [
+                ("sitemap.xml", "sitemap.xml".to_owned()),
+                ("robots.txt", "robots.txt".to_owned())
+            ]
+        );
+        assert_eq!(
+            files(5),
+            [
+                ("sitemap.xml", "sitemap-1.xml".to_owned()),
+                ("sitemap.xml", "sitemap-2.xml".to_owned()),
+                ("sitemap.xml", "sitemap-3.xml".to_owned()),
+                ("sitemap-index.xml", "sitemap.xml".to_owned()),
+                ("robots.txt", "robots.txt".to_owned())
+            ]
+        );
+        let (_, _, index) = &sitemaps(&site, addresses(5), 2)[3];
+        let tera = {
+            let mut t = Tera::default();
+            t.add_raw_template(
+                "i",
+                crate::theme::BUILTIN_TEMPLATES
+                    .iter()
+                    .find(|(n, _)| *n == "sitemap-index.xml")
+                    .unwrap()
+                    .1,
+            )
+            .unwrap();
+            t
+        };
+        let xml = tera.render("i", index).unwrap();
+        assert!(
+            xml.contains("<sitemap><loc>https://example.org/a/sitemap-3.xml</loc></sitemap>"),
+            "{xml}"
+        );
+        let (_, _, last) = &sitemaps(&site, addresses(5), 2)[2];
+        assert_eq!(last.get("urls").unwrap().as_array().unwrap().len(), 1);
+    }
 }
