@@ -46,8 +46,9 @@ after(() => h.close());
 describe('pages of a long list', () => {
   for (const urlPath of PAGES) {
     it(`${urlPath}: axe, html-validate and the pagination nav`, async () => {
-      const page = await trackedPage(context);
-      await page.goto(site.url + urlPath);
+      const tp = await trackedPage(context);
+      await tp.goto(site.url + urlPath);
+      const { page } = tp;
       await page.addScriptTag({ path: AXE });
       const result = await page.evaluate(
         (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
