@@ -108,15 +108,49 @@ pub struct Rendered {
     pub mentions: Vec<Mention>,
     /// Every link and image as written, in text order, for the checks.
     pub links: Vec<LinkRef>,
-    /// Every paragraph and list item as plain text, with its line, for the readability check.
-    pub paragraphs: Vec<Paragraph>,
+    /// Every paragraph and list item, with its line, for the readability check: read them
+    /// with [`Rendered::paragraphs`].
+    paragraphs: Vec<Paragraph>,
 }
 
-/// A paragraph or list item of the Markdown, as plain text.
+impl Rendered {
+    /// Every paragraph and list item as plain text (whitespace as in the search text), with
+    /// the line it starts on.
+    pub fn paragraphs(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.paragraphs
+            .iter()
+            .map(|p| (p.line, p.text(|part| &self.sections[part].text)))
+    }
+}
+
+/// A paragraph or list item of the Markdown, with its line. Its words are almost always
+/// already in the search text of its section, word for word: then only where they stand is
+/// kept, so a large site keeps its text once (at 1,000 reports a copy cost 13 MB).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Paragraph {
-    pub line: usize,
-    pub text: String,
+    line: usize,
+    text: ParagraphText,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+enum ParagraphText {
+    /// Bytes `start..end` of the text of part `part` (a section, or a whole short text).
+    In { part: u32, start: u32, end: u32 },
+    /// Not found as it is (a table in a list item, whose cells the search text spaces out).
+    Own(Box<str>),
+}
+
+impl Paragraph {
+    fn text<'a>(&'a self, part: impl Fn(usize) -> &'a str) -> &'a str {
+        match &self.text {
+            ParagraphText::In {
+                part: p,
+                start,
+                end,
+            } => &part(*p as usize)[*start as usize..*end as usize],
+            ParagraphText::Own(text) => text,
+        }
+    }
 }
 
 /// A link or image in the Markdown, with the line it stands on.
@@ -334,6 +368,8 @@ pub fn render(
         }
     }
     sections.retain(|s| s.place == Place::Titled || !s.html.trim().is_empty());
+    let texts: Vec<&str> = sections.iter().map(|s| s.text.as_str()).collect();
+    let paragraphs = place(paragraphs, &texts);
     errors.into_result(Rendered {
         sections,
         mentions,
@@ -636,11 +672,14 @@ fn link_mentions<'a>(events: Vec<Event<'a>>, linker: &Linker) -> (Vec<Event<'a>>
 
 /// The paragraphs and list items of a text, as plain text with the line each starts on (a
 /// nested one ends the one around it).
-fn paragraphs(events: &[(Event, std::ops::Range<usize>)], lines: &text::Lines) -> Vec<Paragraph> {
+fn paragraphs(
+    events: &[(Event, std::ops::Range<usize>)],
+    lines: &text::Lines,
+) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    let mut current: Option<Paragraph> = None;
-    let mut end = |p: &mut Option<Paragraph>| {
-        if let Some(p) = p.take().filter(|p| !p.text.trim().is_empty()) {
+    let mut current: Option<(usize, String)> = None;
+    let mut end = |p: &mut Option<(usize, String)>| {
+        if let Some(p) = p.take().filter(|p| !p.1.trim().is_empty()) {
             out.push(p);
         }
     };
@@ -648,19 +687,16 @@ fn paragraphs(events: &[(Event, std::ops::Range<usize>)], lines: &text::Lines) -
         match event {
             Event::Start(Tag::Paragraph | Tag::Item) => {
                 end(&mut current);
-                current = Some(Paragraph {
-                    line: lines.of(range.start),
-                    text: String::new(),
-                });
+                current = Some((lines.of(range.start), String::new()));
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(p) = current.as_mut() {
-                    p.text.push_str(t);
+                    p.1.push_str(t);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(p) = current.as_mut() {
-                    p.text.push(' ');
+                    p.1.push(' ');
                 }
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item) => end(&mut current),
@@ -670,13 +706,69 @@ fn paragraphs(events: &[(Event, std::ops::Range<usize>)], lines: &text::Lines) -
     out
 }
 
+/// How far past the last paragraph the next one is looked for in the parts' texts: headings
+/// and code blocks stand between paragraphs. A bound keeps the search linear on any input;
+/// a paragraph not found within it keeps its own text.
+const PARAGRAPH_REACH: usize = 4096;
+
+/// Each paragraph found where it stands in `parts` (the search texts, in order), its
+/// whitespace as there; paragraphs follow each other in the text, so each search starts where
+/// the last one was found.
+fn place(paragraphs: Vec<(usize, String)>, parts: &[&str]) -> Vec<Paragraph> {
+    let (mut part, mut from) = (0usize, 0usize);
+    paragraphs
+        .into_iter()
+        .map(|(line, raw)| {
+            let words = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut reach = words.len() + PARAGRAPH_REACH;
+            let (mut p, mut f) = (part, from);
+            while let Some(text) = parts.get(p) {
+                let mut end = (f + reach).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                if let Some(at) = text[f..end].find(&words) {
+                    let start = f + at;
+                    (part, from) = (p, start + words.len());
+                    return Paragraph {
+                        line,
+                        text: ParagraphText::In {
+                            part: p as u32,
+                            start: start as u32,
+                            end: (start + words.len()) as u32,
+                        },
+                    };
+                }
+                reach = reach.saturating_sub(end - f);
+                if reach == 0 {
+                    break;
+                }
+                (p, f) = (p + 1, 0);
+            }
+            Paragraph {
+                line,
+                text: ParagraphText::Own(words.into_boxed_str()),
+            }
+        })
+        .collect()
+}
+
 /// A short text rendered: its HTML, its words and its paragraphs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Plain {
     pub html: String,
     /// Without markup, for search.
     pub text: String,
-    pub paragraphs: Vec<Paragraph>,
+    paragraphs: Vec<Paragraph>,
+}
+
+impl Plain {
+    /// Every paragraph and list item as plain text, with the line it starts on.
+    pub fn paragraphs(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.paragraphs
+            .iter()
+            .map(|p| (p.line, p.text(|_| &self.text)))
+    }
 }
 
 /// Renders a short Markdown text (a topic's introduction, starting at line `body_line`)
@@ -688,10 +780,15 @@ pub fn render_plain(body: &str, body_line: usize, trusted_html: bool) -> Plain {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.iter().map(|(e, _)| e.clone()));
     let plain: Vec<Event> = events.iter().map(|(e, _)| e.clone()).collect();
+    let text = plain_text(&plain);
+    let paragraphs = place(
+        paragraphs(&events, &text::Lines::new(body, body_line)),
+        &[&text],
+    );
     Plain {
         html: if trusted_html { html } else { sanitise(&html) },
-        text: plain_text(&plain),
-        paragraphs: paragraphs(&events, &text::Lines::new(body, body_line)),
+        text,
+        paragraphs,
     }
 }
 
@@ -961,5 +1058,41 @@ mod tests {
         ] {
             assert!(!is_safe_url(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn paragraphs_are_kept_as_places_in_the_section_text() {
+        let r = render_ok(
+            "Eerst  een   zin.\n\n## Kop\n\nTekst over\n*het* Sociaal Café.\n\n- een punt\n- nog een\n\n```\ncode\n```\n\nDaarna.\n",
+        );
+        let got: Vec<(usize, &str)> = r.paragraphs().collect();
+        assert_eq!(
+            got,
+            [
+                (1, "Eerst een zin."),
+                (5, "Tekst over het Sociaal Café."),
+                (8, "een punt"),
+                (9, "nog een"),
+                (15, "Daarna.")
+            ]
+        );
+        // The words are the sections' own: no copy.
+        assert!(
+            r.paragraphs
+                .iter()
+                .all(|p| matches!(p.text, ParagraphText::In { .. }))
+        );
+        let plain = render_plain("Een *korte*\ntekst.\n\nNog een.\n", 3, false);
+        let got: Vec<(usize, &str)> = plain.paragraphs().collect();
+        assert_eq!(got, [(3, "Een korte tekst."), (6, "Nog een.")]);
+    }
+
+    #[test]
+    fn a_paragraph_not_found_in_the_section_text_keeps_its_own() {
+        // A table's cells are spaced out in the search text, but not in the list item.
+        let r = render_ok("- | a | b |\n  |---|---|\n  | c | d |\n\nNa.\n");
+        let texts: Vec<&str> = r.paragraphs().map(|(_, t)| t).collect();
+        assert_eq!(texts.last(), Some(&"Na."));
+        assert!(texts.iter().all(|t| !t.is_empty()));
     }
 }

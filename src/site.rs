@@ -1,5 +1,5 @@
 //! The pipeline, in the order the data travels:
-//! load → parse (Markdown, mentions, support) → index → render (templates, minify) → write.
+//! load → parse (Markdown, mentions, support) → index → render (templates) → write.
 //!
 //! Every stage takes plain data and returns plain data; only [`load`] reads files and only
 //! [`build`] writes them, so `check`, `serve` and the tests run the same pipeline without
@@ -443,7 +443,6 @@ fn produce<S: Sink>(
         cache.map(|c| &mut c.pages),
     )?;
     timings.add("render", stats.took);
-    timings.add("minify (cpu)", stats.minifying);
     Ok(Produced {
         sink,
         site,

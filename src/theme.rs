@@ -42,8 +42,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
     "search.html",
     "accessibility.html",
     "partials/search-form.html",
+    "partials/pagination.html",
     "404.html",
     "sitemap.xml",
+    "sitemap-index.xml",
     "feed.xml",
     "robots.txt",
 ];

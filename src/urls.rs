@@ -132,6 +132,8 @@ pub const ACCESSIBILITY: &str = "toegankelijkheid/";
 pub const EDITIONS: &str = "edities/";
 /// The Atom feed of all reports.
 pub const FEED: &str = "feed.xml";
+/// The sitemap (or, on a very large site, the index of its parts).
+pub const SITEMAP: &str = "sitemap.xml";
 /// The page hosts serve for any missing address.
 pub const NOT_FOUND: &str = "404.html";
 
@@ -168,6 +170,21 @@ pub fn organisation(slug: &str) -> String {
 /// A section of a page: `<page>#<id>`.
 pub fn section(page: &str, id: &str) -> String {
     format!("{page}#{id}")
+}
+
+/// Page `n` (from 1) of a list that is cut into pages: the list's own path for the first, so
+/// every link to the list lands on its start, and `<list>pagina/<n>/` for the others.
+pub fn list_page(list: &str, n: usize) -> String {
+    if n <= 1 {
+        list.to_owned()
+    } else {
+        format!("{list}pagina/{n}/")
+    }
+}
+
+/// Part `n` (from 1) of a sitemap too long for one file; `sitemap.xml` is then their index.
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
 }
 
 /// The file a site path is written to: pages are folders with an `index.html`.
@@ -240,6 +257,13 @@ mod tests {
             u.absolute("rapporten/a/"),
             "https://example.org/almere/rapporten/a/"
         );
+    }
+
+    #[test]
+    fn list_pages_start_at_the_list() {
+        assert_eq!(list_page("rapporten/", 1), "rapporten/");
+        assert_eq!(list_page("rapporten/", 2), "rapporten/pagina/2/");
+        assert_eq!(list_page("", 3), "pagina/3/");
     }
 
     #[test]

@@ -201,7 +201,7 @@ fn every_internal_link_resolves_under_a_sub_path() {
     );
     let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
     assert!(
-        not_found.contains("href=/sociale-staat/themas/"),
+        not_found.contains("href=\"/sociale-staat/themas/\""),
         "404 links must be absolute: {not_found}"
     );
 }

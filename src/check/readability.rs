@@ -122,17 +122,20 @@ pub fn report(site: &Site, root: &Path) -> (Vec<PageScore>, Vec<ParagraphScore>)
             (
                 &r.file,
                 format!("{} ({})", r.title, crate::text::dutch_short_date(r.date)),
-                &p.body.paragraphs,
+                p.body.paragraphs().collect::<Vec<_>>(),
             )
         })
         .chain(site.topics.iter().map(|p| {
             let t = &p.topic;
-            (&t.file, format!("Thema {}", t.title), &p.intro.paragraphs)
+            (
+                &t.file,
+                format!("Thema {}", t.title),
+                p.intro.paragraphs().collect(),
+            )
         }));
     for (file, title, paragraphs) in texts {
         let mut total = Counts::default();
-        for paragraph in paragraphs {
-            let (at, text) = (paragraph.line, &paragraph.text);
+        for (at, text) in paragraphs {
             let c = Counts::of(text);
             total.add(c);
             if c.words >= 15 {

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 use std::hash::Hasher;
-use std::time::Duration;
 
 use serde::Serialize;
 use tera::Context;
@@ -41,10 +40,9 @@ pub struct PageCache {
     pub rendered: usize,
 }
 
-/// What became of one page: its minifying time, whether it was rendered (or came from the
-/// cache), and what the cache keeps of it.
+/// What became of one page: whether it was rendered (or came from the cache), and what the
+/// cache keeps of it.
 pub(super) struct Made {
-    pub(super) minify: Duration,
     pub(super) fresh: bool,
     pub(super) kept: Option<(String, (u64, Vec<u8>))>,
 }

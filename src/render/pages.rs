@@ -4,6 +4,7 @@
 //! by the section names of [`NAV`].
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use serde::Serialize;
 
@@ -32,6 +33,76 @@ pub(super) const NAV: Nav = Nav {
     editions: (urls::EDITIONS, "Edities"),
 };
 
+/// How many items a page of a list shows: a longer list (reports, a topic's or a round's
+/// reports, initiatives, an initiative's mentions) goes on over more pages, so a page stays
+/// small at any size of the site. No list of the real site is this long.
+pub(super) const LIST_PAGE_SIZE: usize = 200;
+
+/// Where a page stands among the pages of its list: for the pagination nav, the title and
+/// `<link rel="prev/next">`. Absent when the list fits on one page.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct Pagination {
+    /// From 1.
+    pub(super) current: usize,
+    pub(super) count: usize,
+    /// Every page of the list, by number.
+    pub(super) pages: Vec<PageNumber>,
+    pub(super) previous: Option<String>,
+    pub(super) next: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct PageNumber {
+    pub(super) number: usize,
+    pub(super) path: String,
+}
+
+/// A list of `len` items at `list` cut into pages of [`LIST_PAGE_SIZE`]: each page's path, the
+/// range of items it shows and its pagination (none when all fit on one page).
+fn paginate(list: &str, len: usize) -> Vec<(String, Range<usize>, Option<Pagination>)> {
+    let count = len.div_ceil(LIST_PAGE_SIZE).max(1);
+    if count == 1 {
+        return vec![(list.to_owned(), 0..len, None)];
+    }
+    let path = |n: usize| urls::list_page(list, n);
+    let pages: Vec<PageNumber> = (1..=count)
+        .map(|number| PageNumber {
+            number,
+            path: path(number),
+        })
+        .collect();
+    (1..=count)
+        .map(|n| {
+            let start = (n - 1) * LIST_PAGE_SIZE;
+            let pagination = Pagination {
+                current: n,
+                count,
+                pages: pages.clone(),
+                previous: (n > 1).then(|| path(n - 1)),
+                next: (n < count).then(|| path(n + 1)),
+            };
+            (
+                path(n),
+                start..len.min(start + LIST_PAGE_SIZE),
+                Some(pagination),
+            )
+        })
+        .collect()
+}
+
+/// Items of one page regrouped under their headings (a year, a theme), in order: the groups
+/// of a long list that fall on this page, each with its part.
+fn regroup<K: PartialEq + Copy, T: Copy>(items: &[(K, T)]) -> Vec<(K, Vec<T>)> {
+    let mut groups: Vec<(K, Vec<T>)> = Vec::new();
+    for &(key, item) in items {
+        match groups.last_mut() {
+            Some((k, group)) if *k == key => group.push(item),
+            _ => groups.push((key, vec![item])),
+        }
+    }
+    groups
+}
+
 /// A page to render: its site path, template and page-specific values.
 pub(super) struct PageSpec<'a> {
     pub(super) path: String,
@@ -43,6 +114,8 @@ pub(super) struct PageSpec<'a> {
     pub(super) crumbs: Vec<Link>,
     /// Not yet published: never in the sitemap.
     pub(super) concept: bool,
+    /// Its place among the pages of a long list.
+    pub(super) pagination: Option<Pagination>,
 }
 
 impl<'a> PageSpec<'a> {
@@ -54,7 +127,23 @@ impl<'a> PageSpec<'a> {
             anywhere: false,
             crumbs: Vec::new(),
             concept: false,
+            pagination: None,
         }
+    }
+
+    /// Page `pagination.current` of a list: its place, and the page named last in the trail.
+    fn page_of_list(mut self, pagination: Option<Pagination>) -> Self {
+        if let Some(p) = &pagination
+            && p.current > 1
+        {
+            self.crumbs.push(Link {
+                path: self.path.clone(),
+                title: format!("Pagina {}", p.current),
+                note: String::new(),
+            });
+        }
+        self.pagination = pagination;
+        self
     }
 
     fn with<T: Serialize + Sync + ?Sized>(mut self, key: &'static str, value: &'a T) -> Self {
@@ -98,7 +187,7 @@ pub(super) fn all<'a>(
 
 /// The home page and the pages that list or explain the whole site.
 fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) -> Vec<PageSpec<'a>> {
-    vec![
+    let mut pages = vec![
         PageSpec::new(urls::HOME, "index.html")
             .with("editions", &views.editions)
             .with("topics", &views.topics)
@@ -108,16 +197,31 @@ fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) ->
         PageSpec::new(NAV.topics.0, "topics.html")
             .with("topics", &views.topics)
             .crumbs(&[NAV.topics]),
-        PageSpec::new(NAV.reports.0, "reports.html")
-            .with("reports", summaries)
-            .crumbs(&[NAV.reports]),
-        PageSpec::new(NAV.initiatives.0, "initiatives.html")
-            .with("initiatives", &views.initiatives)
-            .with("by_mentioned_as", &views.by_mentioned_as)
-            .with("by_year", &views.by_year)
-            .with("by_topic", &views.by_topic)
-            .with("by_kind", &views.by_kind)
-            .crumbs(&[NAV.initiatives]),
+    ];
+    for (path, range, pagination) in paginate(NAV.reports.0, summaries.len()) {
+        pages.push(
+            PageSpec::new(path, "reports.html")
+                .with_owned("reports", &summaries[range])
+                .with_owned("report_count", summaries.len())
+                .crumbs(&[NAV.reports])
+                .page_of_list(pagination),
+        );
+    }
+    // The groups under the A–Z list repeat it: the template shows them on its first page.
+    for (path, range, pagination) in paginate(NAV.initiatives.0, views.initiatives.len()) {
+        pages.push(
+            PageSpec::new(path, "initiatives.html")
+                .with_owned("initiatives", &views.initiatives[range])
+                .with_owned("initiative_count", views.initiatives.len())
+                .with("by_mentioned_as", &views.by_mentioned_as)
+                .with("by_year", &views.by_year)
+                .with("by_topic", &views.by_topic)
+                .with("by_kind", &views.by_kind)
+                .crumbs(&[NAV.initiatives])
+                .page_of_list(pagination),
+        );
+    }
+    pages.extend([
         PageSpec::new(NAV.organisations.0, "organisations.html")
             .with("organisations", &views.organisations)
             .with_owned("organisation_count", views.participating_organisations)
@@ -127,45 +231,88 @@ fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) ->
             .with("editions", &views.editions)
             .crumbs(&[NAV.editions]),
         PageSpec::new(NAV.accessibility.0, "accessibility.html").crumbs(&[NAV.accessibility]),
-    ]
+    ]);
+    pages
 }
 
-/// One page per edition (yearly round).
+/// A round's reports on one page of its list, under their themes.
+#[derive(Serialize)]
+struct EditionTopicPage<'a> {
+    title: &'a str,
+    path: &'a str,
+    reports: &'a [Link],
+}
+
+/// One page per edition (yearly round), more when it has many reports.
 fn editions<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
-    views.editions.iter().map(|edition| {
+    views.editions.iter().flat_map(|edition| {
         let s = &edition.summary;
-        let mut page = PageSpec::new(s.path.as_str(), "edition.html")
-            .with("edition", edition)
-            .crumbs(&[NAV.editions, (&s.path, &s.title)]);
-        page.concept = s.concept;
-        page
+        // Every report with its theme and place in that theme's list, in page order.
+        let items: Vec<(usize, usize)> = edition
+            .topics
+            .iter()
+            .enumerate()
+            .flat_map(|(t, topic)| (0..topic.reports.len()).map(move |i| (t, i)))
+            .collect();
+        paginate(&s.path, items.len())
+            .into_iter()
+            .map(move |(path, range, pagination)| {
+                let topics: Vec<EditionTopicPage> = regroup(&items[range])
+                    .into_iter()
+                    .map(|(t, reports)| {
+                        let topic = &edition.topics[t];
+                        EditionTopicPage {
+                            title: &topic.title,
+                            path: &topic.path,
+                            reports: &topic.reports[reports[0]..=reports[reports.len() - 1]],
+                        }
+                    })
+                    .collect();
+                let mut page = PageSpec::new(path, "edition.html")
+                    .with("edition", edition)
+                    .with_owned("topics", topics)
+                    .crumbs(&[NAV.editions, (&s.path, &s.title)])
+                    .page_of_list(pagination);
+                page.concept = s.concept;
+                page
+            })
+            .collect::<Vec<_>>()
     })
 }
 
-/// One page per topic, with the outline of each of its reports.
+/// One page per topic, with the outline of each of its reports; more when it has many.
 fn topics<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
-    views.topics.iter().map(|topic| {
-        PageSpec::new(topic.path.as_str(), "topic.html")
-            .with("topic", topic)
-            .with_owned(
-                "years",
-                topic
-                    .years
-                    .iter()
-                    .map(|group| views::YearGroup {
-                        year: group.year,
-                        items: group
-                            .items
-                            .iter()
-                            .map(|&id| views::ReportOutline {
-                                summary: &views.reports[id.0].summary,
-                                sections: &views.reports[id.0].outline,
+    views.topics.iter().flat_map(|topic| {
+        let items: Vec<(u16, usize)> = topic
+            .years
+            .iter()
+            .flat_map(|group| group.items.iter().map(|id| (group.year, id.0)))
+            .collect();
+        paginate(&topic.path, items.len())
+            .into_iter()
+            .map(|(path, range, pagination)| {
+                let years: Vec<views::YearGroup<views::ReportOutline>> = regroup(&items[range])
+                    .into_iter()
+                    .map(|(year, ids)| views::YearGroup {
+                        year,
+                        items: ids
+                            .into_iter()
+                            .map(|id| views::ReportOutline {
+                                summary: &views.reports[id].summary,
+                                sections: &views.reports[id].outline,
                             })
-                            .collect::<Vec<_>>(),
+                            .collect(),
                     })
-                    .collect::<Vec<_>>(),
-            )
-            .crumbs(&[NAV.topics, (&topic.path, &topic.title)])
+                    .collect();
+                // Each page names all the years the topic has, for the headings.
+                PageSpec::new(path, "topic.html")
+                    .with("topic", topic)
+                    .with_owned("years", years)
+                    .with_owned("year_count", topic.years.len())
+                    .crumbs(&[NAV.topics, (&topic.path, &topic.title)])
+                    .page_of_list(pagination)
+            })
+            .collect::<Vec<_>>()
     })
 }
 
@@ -202,12 +349,35 @@ fn reports<'a>(views: &'a Views<'a>) -> Vec<PageSpec<'a>> {
         .collect()
 }
 
-/// One page per initiative.
+/// One page per initiative, more when it is mentioned very often: its mentions by round.
 fn initiatives<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
-    views.initiatives.iter().map(|initiative| {
-        PageSpec::new(initiative.path.as_str(), "initiative.html")
-            .with("initiative", initiative)
-            .crumbs(&[NAV.initiatives, (&initiative.path, &initiative.name)])
+    views.initiatives.iter().flat_map(|initiative| {
+        // The mentions as the page shows them: newest round first, in text order within one.
+        let items: Vec<(u16, &views::MentionView)> = initiative
+            .years
+            .iter()
+            .flat_map(|&year| {
+                initiative
+                    .mentions
+                    .iter()
+                    .filter(move |m| m.year == year)
+                    .map(move |m| (year, m))
+            })
+            .collect();
+        paginate(&initiative.path, items.len())
+            .into_iter()
+            .map(|(path, range, pagination)| {
+                let years: Vec<views::YearGroup<&views::MentionView>> = regroup(&items[range])
+                    .into_iter()
+                    .map(|(year, items)| views::YearGroup { year, items })
+                    .collect();
+                PageSpec::new(path, "initiative.html")
+                    .with("initiative", initiative)
+                    .with_owned("mention_years", years)
+                    .crumbs(&[NAV.initiatives, (&initiative.path, &initiative.name)])
+                    .page_of_list(pagination)
+            })
+            .collect::<Vec<_>>()
     })
 }
 
