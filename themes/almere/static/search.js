@@ -188,8 +188,8 @@
       return vocabulary;
     }
 
-    /** Up to three corrections of a query that found nothing, nearest first: the k-th
-     * uses each unknown word's k-th nearest word of the site (or its nearest). */
+    /** Up to three corrections of a query, nearest first: the k-th takes each unknown
+     * word's k-th nearest word of the site. */
     function suggestions(query) {
       return words().then(function (v) {
         var per = nl.tokenize(query).map(function (t) {
@@ -346,9 +346,8 @@
     var onPage = form.hasAttribute('data-page');
     var limit = onPage ? 50 : MAX_SHOWN;
     var pending = null;
-    // The search page filters by kind, theme and year, with the themes and rounds it lists
-    // in #zoekhulp (the help shown when nothing is found); documents carry h (the theme's
-    // place) and y (the year): initiatives have no theme, themes no year.
+    // Filters (search page): themes and years from #zoekhulp; a document's h is its theme's
+    // place, y its year; initiatives have no h, themes no y.
     var box = onPage && document.getElementById('zoekfilters');
     var help = box && document.getElementById('zoekhulp');
     var options = {}, state = {}, unknown = [], current;
@@ -394,7 +393,7 @@
       status.textContent = 'Zoeken wordt geladen…';
       load(form).then(function (eng) {
         return answer(eng, query, limit).then(function (a) {
-          // Filters count every result: the page needs all their documents.
+          // Counts need every result's document.
           return box ? eng.docs(a.found.results.map(function (h) { return h.ref; })).then(function (all) {
             a.docs = all;
             return a;
@@ -407,21 +406,17 @@
       });
     }
 
-    /** "Bedoelde u: a of b?", each a button that searches for it. */
+    /** The search page's address for `q`. */
+    function to(q) {
+      return form.action + '?' + new URLSearchParams({ q: q });
+    }
+
+    /** "Bedoelde u: a of b?", links to those searches. */
     function offer(words) {
       suggestion.appendChild(document.createTextNode('Bedoelde u: '));
       words.forEach(function (w, k) {
-        var button = el('button', w);
-        button.type = 'button';
-        button.className = 'link-button';
-        button.addEventListener('click', function () {
-          input.value = w;
-          input.focus();
-          if (box) history.pushState(null, '', address(w));
-          show(w);
-        });
         if (k) suggestion.appendChild(document.createTextNode(' of '));
-        suggestion.appendChild(button);
+        suggestion.appendChild(el('a', w)).href = to(w);
       });
       suggestion.appendChild(document.createTextNode('?'));
       suggestion.hidden = false;
@@ -433,7 +428,7 @@
       if (a.corrected) offer([a.corrected]);
       if (box) {
         if (unknown.length) box.appendChild(el('p', 'Niet gebruikt, want dit filter bestaat niet: ' + unknown.join(', ') + '.'));
-        // A group shows when it can narrow the list: two values among the results, or chosen.
+        // A group that cannot narrow the list is left out.
         groups.forEach(function (g) {
           var values = options[g].filter(function (o) {
             return a.docs.some(function (d) { return valueOf(g, d) === o[0]; });
@@ -462,7 +457,7 @@
           box.appendChild(set);
         });
         box.hidden = !box.firstChild;
-        // Only corrections that find something are offered: a word spelled right is not blamed.
+        // Only corrections that find something: a word spelled right is not blamed.
         if (!a.found.results.length) {
           eng.suggestions(query).then(function (words) {
             return Promise.all(words.map(eng.search)).then(function (found) {
@@ -475,7 +470,7 @@
       list();
     }
 
-    /** The results the filters keep, the counts, and the status the live region reads. */
+    /** The results the filters keep, the counts, the status (live region). */
     function list() {
       var a = current.a, query = a.corrected || current.query, all = a.found.results.length;
       var kept = a.docs.filter(function (d) { return keeps(d); });
@@ -491,7 +486,7 @@
         if (all && !n) {
           p = el('p');
           p.className = 'search-unfiltered';
-          p.appendChild(el('a', 'Zoek zonder filters')).href = '?' + new URLSearchParams({ q: current.query });
+          p.appendChild(el('a', 'Zoek zonder filters')).href = to(current.query);
           help.insertBefore(p, help.firstChild);
         }
         help.hidden = n > 0;
@@ -499,7 +494,6 @@
       while (results.firstChild) results.removeChild(results.firstChild);
       kept.slice(0, limit).forEach(function (doc) {
         var li = el('li');
-        // The page a result opens marks the query's words (mark.js).
         li.appendChild(el('a', doc.t)).href = root + doc.u.replace(/#|$/, '?' + new URLSearchParams({ markeer: query }) + '$&');
         li.appendChild(el('p', doc.b)).className = 'crumb';
         var text = li.appendChild(el('p'));
@@ -518,7 +512,7 @@
 
     input.addEventListener('focus', function () { load(form).catch(function () {}); });
     input.addEventListener('input', function () {
-      // The address keeps the query, so a reload or a shared link shows the same.
+      // The address keeps the query for a reload or a shared link.
       if (box) history.replaceState(null, '', address(input.value));
       show(input.value);
     });
@@ -551,7 +545,6 @@
     });
 
     if (onPage) {
-      // The address holds the query and the filters; back and forward read it again.
       var fromAddress = function () {
         var params = new URLSearchParams(location.search);
         state = {};
@@ -570,7 +563,7 @@
   }
 
   Array.prototype.forEach.call(forms, setup);
-  // A page opened from a result marks the query (mark.js); without `markeer` nothing loads.
+  // Only a page opened from a result loads mark.js.
   if (/[?&]markeer=/.test(location.search)) {
     forms[0].getAttribute('data-mark').split(' ').forEach(function (url) { loadScript(url, true).catch(function () {}); });
   }
