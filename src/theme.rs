@@ -64,11 +64,16 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = builtin_static![
     "search-nl.js",
     "leesvoor.js",
     "leesvoor-lezer.js",
+    "mark.js",
     "vendor/elasticlunr.min.js",
     "vendor/elasticlunr.LICENSE.txt",
     "vendor/lunr-nl.min.js",
     "vendor/lunr-languages.LICENSE.txt",
 ];
+
+/// Scripts a search never loads (mark.js runs on a page opened from a result): they are not
+/// part of what a first search downloads, so the search budget leaves them out.
+pub const NOT_FOR_SEARCH: &[&str] = &["mark.js"];
 
 /// Templates and static files of the theme in use, after overrides.
 #[derive(Debug, Clone)]

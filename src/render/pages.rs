@@ -226,7 +226,10 @@ fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) ->
             .with("organisations", &views.organisations)
             .with_owned("organisation_count", views.participating_organisations)
             .crumbs(&[NAV.organisations]),
-        PageSpec::new(NAV.search.0, "search.html").crumbs(&[NAV.search]),
+        PageSpec::new(NAV.search.0, "search.html")
+            .with("topics", &views.topics)
+            .with("editions", &views.editions)
+            .crumbs(&[NAV.search]),
         PageSpec::new(NAV.editions.0, "editions.html")
             .with("editions", &views.editions)
             .crumbs(&[NAV.editions]),

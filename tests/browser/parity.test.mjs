@@ -106,3 +106,37 @@ test("Debian's Dutch word list gives the same terms in Rust and in the browser",
   assert.ok(words.length > 100000, `only ${words.length} words in ${DICT}`);
   compare('wdutch', words);
 });
+
+// Marking (mark.js): a word is marked on a page opened from a result exactly when the index
+// matches it — its term starts with a term of the query (elasticlunr's prefix expansion) — with
+// both sides' terms made by Rust. Over the site's words and Debian's list, for the resident
+// queries and prefixes.
+test('mark.js marks exactly the words the index matches, for the resident queries', async () => {
+  const { QUERIES } = await import('./queries.mjs');
+  const window = {};
+  const context = vm.createContext({ window });
+  for (const file of ['vendor/lunr-nl.min.js', 'search-nl.js', 'mark.js']) {
+    vm.runInContext(readFileSync(join(root, 'themes/almere/static', file), 'utf8'), context, { filename: file });
+  }
+  const nl = window.vindplaatsNl;
+  const mark = window.vindplaatsMarkeer;
+  const queries = [...new Set(QUERIES.map((c) => c.q).concat(['jong', 'eenzaam jongeren', 'buurthuizen wijkteams', 'ggz', 'geld']))];
+  const words = siteVocabulary().concat(readFileSync(DICT, 'utf8').split('\n').filter((w, i) => w !== '' && i % 10 === 0));
+  const wordTerms = rustTerms(words, false);
+  const queryTerms = rustTerms(queries, false);
+  const differences = [];
+  let marked = 0;
+  queries.forEach((q, k) => {
+    const query = [...mark.terms(nl, q)];
+    assert.deepEqual(query, [...new Set(queryTerms[k])].slice(0, mark.MAX_WORDS), `terms of "${q}"`);
+    words.forEach((w, i) => {
+      const js = nl.tokenize(w).some((t) => mark.matches(nl, query, t));
+      const rust = wordTerms[i].some((t) => queryTerms[k].some((qt) => t.startsWith(qt)));
+      if (js) marked += 1;
+      if (js !== rust) differences.push(`"${q}" on ${JSON.stringify(w)}: rust ${rust} js ${js}`);
+    });
+  });
+  console.log(`parity marking: ${queries.length} queries × ${words.length} words, ${marked} marked, ${differences.length} differences`);
+  assert.ok(marked > 100);
+  assert.deepEqual(differences.slice(0, 20), [], `${differences.length} differences`);
+});

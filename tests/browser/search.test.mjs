@@ -8,7 +8,7 @@
 //   - zoeken/?q=… renders into ol#zoekresultaten, which gets data-state="klaar" and
 //     data-query="<query>" when done; each result is li > a[href] (title), .crumb, .snippet
 //     with <mark>s around matched words; #zoekstatus says "N resultaten voor ‘…’" or
-//     "Geen resultaten voor ‘…’"; #zoeksuggestie says "Bedoelde je: …?" for a typo;
+//     "Geen resultaten voor ‘…’"; #zoeksuggestie says "Bedoelde u: …?" for a typo;
 //   - typing in #zoek-kop shows results in #zoek-kop-resultaten (same markup and attributes),
 //     status in #zoek-kop-status; ArrowDown/ArrowUp move through the result links, Escape
 //     clears and returns focus to the field.
@@ -17,7 +17,7 @@
 // content/: a path with "#section" must match that section exactly, a path without "#" matches
 // the page whatever the fragment. `first` must be the first result; `all` must each be in the
 // first five; `any` needs one of them there; `none` expects the no-results message; `suggest`
-// expects "Bedoelde je: <word>" and (with `any`) the results of the corrected query.
+// expects "Bedoelde u: <word>" and (with `any`) the results of the corrected query.
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -185,7 +185,7 @@ describe('search', () => {
             const top = results.slice(0, 5);
             if (c.suggest) {
               assert.ok(got.suggestion, `"${c.q}": #zoeksuggestie is not visible`);
-              assert.match(got.suggestion, /Bedoelde je/, `"${c.q}": suggestion text`);
+              assert.match(got.suggestion, /Bedoelde u/, `"${c.q}": suggestion text`);
               assert.ok(got.suggestion.toLowerCase().includes(c.suggest), `"${c.q}": suggestion "${got.suggestion}" should name "${c.suggest}"`);
             } else {
               assert.ok(got.status.includes(c.q), `status "${got.status}" should name the query "${c.q}"`);
@@ -386,8 +386,17 @@ describe('search', () => {
     assert.ok(searchFiles.length > 0, 'the search page loaded no script');
     // The budget of issue 8: a first search on the real site downloads at most 60 KB
     // compressed, scripts and index together, and the index is one request.
-    assert.ok(sum(searchFiles, 'gzip') < 60 * 1024, `first search: ${sum(searchFiles, 'gzip')} bytes gzipped`);
-    assert.equal(searchFiles.filter((f) => /search-index\.|zoek-/.test(f.url)).length, 1, describeFiles(searchFiles));
+    assert.ok(sum(searchFiles, 'gzip') < 60 * 1024, `first search: ${sum(searchFiles, 'gzip')} bytes gzipped, over the budget of ${60 * 1024}: ${describeFiles(searchFiles)}`);
+    // Over budget, the build shards the index (then a first search is smaller but takes several
+    // requests): on the real site that means the search scripts and the whole index no longer
+    // fit in 60 KB — the build's line "Zoekindex: … in N delen" says so too.
+    const indexFiles = searchFiles.filter((f) => /search-index\.|zoek-/.test(f.url));
+    assert.equal(
+      indexFiles.length,
+      1,
+      `the real site's index is no longer one file: the build sharded it because the search scripts and the index together exceed search_budget_kb (60 KB) compressed; ` +
+        `scripts now ${sum(searchFiles.filter((f) => !indexFiles.includes(f)), 'gzip')} bytes gzipped. Files: ${describeFiles(searchFiles)}`,
+    );
 
     tp.reset();
     const reportUrl = `${site.url}${R}eenzaamheid/`;

@@ -66,6 +66,7 @@
     var stem = stemmerFrom(snowball);
     return {
       VERSION: VERSION,
+      SPLIT: SPLIT,
       tokenize: tokenize,
       process: function (token, stemmed) {
         var r = run(stemmed ? [fold, trim, stopWords, stem] : [fold, trim, stopWords], [token]);

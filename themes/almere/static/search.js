@@ -206,7 +206,7 @@
       }));
     }
 
-    /** The site's words for "bedoelde je …?", front-coded by src/search/mod.rs. */
+    /** The site's words for "bedoelde u …?", front-coded by src/search/mod.rs. */
     var vocabulary = null;
     function words() {
       if (!vocabulary) {
@@ -226,27 +226,37 @@
       return vocabulary;
     }
 
-    /** The nearest word of the site for each word of a query that found nothing. */
-    function suggest(query) {
+    /** Up to three corrections of a query, nearest first: the k-th takes each unknown
+     * word's k-th nearest word of the site. */
+    function suggestions(query) {
       return words().then(function (v) {
-        var changed = false;
-        var out = nl.tokenize(query).map(function (t) {
+        var per = nl.tokenize(query).map(function (t) {
           var p = nl.process(t, false);
-          if (!p || v.seen[p]) return t;
-          var best = null, bestDistance = p.length <= 4 ? 2 : 3;
+          if (!p || v.seen[p]) return [t];
+          var limit = p.length <= 4 ? 2 : 3, near = [];
           v.list.forEach(function (w) {
-            if (Math.abs(w.length - p.length) >= bestDistance) return;
-            var d = distance(p, w, bestDistance);
-            if (d < bestDistance) { best = w; bestDistance = d; }
+            if (Math.abs(w.length - p.length) >= limit) return;
+            var d = distance(p, w, limit);
+            if (d < limit) near.push([d, near.length, w]);
           });
-          if (best) { changed = true; return best; }
-          return t;
+          near.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+          return near.length ? near.map(function (n) { return n[2]; }) : [t];
         });
-        return changed ? out.join(' ') : null;
+        var out = [];
+        for (var k = 0; k < 3; k++) {
+          var q = per.map(function (c) { return c[Math.min(k, c.length - 1)]; }).join(' ');
+          if (out.indexOf(q) < 0 && q !== nl.tokenize(query).join(' ')) out.push(q);
+        }
+        return out;
       });
     }
 
-    return { search: search, docs: docs, suggest: suggest, nl: nl };
+    /** The nearest word of the site for each word of a query that found nothing. */
+    function suggest(query) {
+      return suggestions(query).then(function (list) { return list[0] || null; });
+    }
+
+    return { search: search, docs: docs, suggest: suggest, suggestions: suggestions, nl: nl };
   }
 
   /** Damerau–Levenshtein (optimal string alignment) distance, giving up above `limit`. */
@@ -273,7 +283,7 @@
   }
 
   /** A query's results as a page shows them: the first `limit` with their documents, after
-   * a "bedoelde je …?" correction when the query itself found nothing. */
+   * a "bedoelde u …?" correction when the query itself found nothing. */
   function answer(eng, query, limit) {
     return eng.search(query).then(function (found) {
       if (found.results.length) return [found, null];
@@ -359,6 +369,12 @@
     if (buffer) parent.appendChild(document.createTextNode(buffer));
   }
 
+  function el(tag, text) {
+    var e = document.createElement(tag);
+    if (text) e.textContent = text;
+    return e;
+  }
+
   function setup(form) {
     var input = form.querySelector('input[type=search]');
     var results = document.getElementById(form.getAttribute('data-results'));
@@ -368,22 +384,59 @@
     var onPage = form.hasAttribute('data-page');
     var limit = onPage ? 50 : MAX_SHOWN;
     var pending = null;
+    // Filters (search page): themes and years from #zoekhulp; a document's h is its theme's
+    // place, y its year; initiatives have no h, themes no y.
+    var box = onPage && document.getElementById('zoekfilters');
+    var help = box && document.getElementById('zoekhulp');
+    var options = {}, state = {}, unknown = [], current;
+    if (box) {
+      results.parentNode.insertBefore(box, results);
+      options = {
+        soort: [['verslag', 'Verslagen'], ['initiatief', 'Initiatieven'], ['thema', 'Thema’s']],
+        thema: Array.prototype.map.call(help.querySelectorAll('[data-thema]'), function (a) {
+          return [a.getAttribute('data-thema'), a.textContent];
+        }),
+        jaar: help.getAttribute('data-jaren').split(' ').filter(Boolean).map(function (y) { return [y, y]; })
+      };
+    }
+    var groups = Object.keys(options);
+    function valueOf(g, d) {
+      return g === 'soort' ? (d.h == null ? 'initiatief' : d.y == null ? 'thema' : 'verslag') :
+        g === 'thema' ? (options.thema[d.h] || [])[0] : String(d.y);
+    }
+    function keeps(d, except) {
+      return groups.every(function (g) { return g === except || !state[g] || valueOf(g, d) === state[g]; });
+    }
+    function address(q) {
+      var params = new URLSearchParams({ q: q });
+      groups.forEach(function (g) { if (state[g]) params.set(g, state[g]); });
+      return '?' + params;
+    }
 
     function clear() {
-      while (results.firstChild) results.removeChild(results.firstChild);
-      results.hidden = true;
-      suggestion.hidden = true;
-      while (suggestion.firstChild) suggestion.removeChild(suggestion.firstChild);
+      [results, suggestion, box || results].forEach(function (e) {
+        while (e.firstChild) e.removeChild(e.firstChild);
+        e.hidden = true;
+      });
+      if (help) help.hidden = true;
       status.textContent = '';
       results.removeAttribute('data-state');
+      current = null;
     }
 
     function show(query) {
       pending = query;
+      results.removeAttribute('data-state');
       if (!query.trim()) { clear(); return; }
       status.textContent = 'Zoeken wordt geladen…';
       load(form).then(function (eng) {
         return answer(eng, query, limit).then(function (a) {
+          // Counts need every result's document.
+          return box ? eng.docs(a.found.results.map(function (h) { return h.ref; })).then(function (all) {
+            a.docs = all;
+            return a;
+          }) : a;
+        }).then(function (a) {
           if (pending === query) render(eng, query, a);
         });
       }).catch(function (error) {
@@ -391,49 +444,103 @@
       });
     }
 
+    /** The search page's address for `q`. */
+    function to(q) {
+      return form.action + '?' + new URLSearchParams({ q: q });
+    }
+
+    /** "Bedoelde u: a of b?", links to those searches. */
+    function offer(words) {
+      suggestion.appendChild(document.createTextNode('Bedoelde u: '));
+      words.forEach(function (w, k) {
+        if (k) suggestion.appendChild(document.createTextNode(' of '));
+        suggestion.appendChild(el('a', w)).href = to(w);
+      });
+      suggestion.appendChild(document.createTextNode('?'));
+      suggestion.hidden = false;
+    }
+
     function render(eng, query, a) {
-      var corrected = a.corrected;
       clear();
-      if (corrected) {
-        suggestion.appendChild(document.createTextNode('Bedoelde je: '));
-        var button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'link-button';
-        button.textContent = corrected;
-        button.addEventListener('click', function () {
-          input.value = corrected;
-          input.focus();
-          show(corrected);
+      current = { eng: eng, query: query, a: a, counts: [] };
+      if (a.corrected) offer([a.corrected]);
+      if (box) {
+        if (unknown.length) box.appendChild(el('p', 'Niet gebruikt, want dit filter bestaat niet: ' + unknown.join(', ') + '.'));
+        // A group that cannot narrow the list is left out.
+        groups.forEach(function (g) {
+          var values = options[g].filter(function (o) {
+            return a.docs.some(function (d) { return valueOf(g, d) === o[0]; });
+          });
+          if (values.length < 2 && !state[g]) return;
+          var set = el('fieldset');
+          set.appendChild(el('legend', g.charAt(0).toUpperCase() + g.slice(1)));
+          [['', 'Alle']].concat(values).forEach(function (o) {
+            var label = el('label', ' ' + o[1] + ' ');
+            var radio = el('input');
+            var count = el('span');
+            radio.type = 'radio';
+            radio.name = g;
+            radio.value = o[0];
+            radio.checked = (state[g] || '') === o[0];
+            radio.addEventListener('change', function () {
+              state[g] = o[0];
+              history.pushState(null, '', address(query));
+              list();
+            });
+            label.insertBefore(radio, label.firstChild);
+            label.appendChild(count);
+            set.appendChild(label);
+            current.counts.push([g, o[0], count]);
+          });
+          box.appendChild(set);
         });
-        suggestion.appendChild(button);
-        suggestion.appendChild(document.createTextNode('?'));
-        suggestion.hidden = false;
+        box.hidden = !box.firstChild;
+        // Only corrections that find something: a word spelled right is not blamed.
+        if (!a.found.results.length) {
+          eng.suggestions(query).then(function (words) {
+            return Promise.all(words.map(eng.search)).then(function (found) {
+              words = words.filter(function (w, k) { return found[k].results.length; });
+              if (words.length && current && current.a === a) offer(words);
+            });
+          }).catch(function () {});
+        }
       }
-      var n = a.found.results.length;
-      if (n === 0) {
-        status.textContent = 'Geen resultaten voor ‘' + query + '’. Controleer de spelling of probeer een ander woord.';
-      } else {
-        status.textContent = n + (n === 1 ? ' resultaat' : ' resultaten') + ' voor ‘' + (corrected || query) + '’' +
-          (n > limit ? ', de eerste ' + limit + ' staan hieronder.' : '.');
+      list();
+    }
+
+    /** The results the filters keep, the counts, the status (live region). */
+    function list() {
+      var a = current.a, query = a.corrected || current.query, all = a.found.results.length;
+      var kept = a.docs.filter(function (d) { return keeps(d); });
+      var n = box ? kept.length : all;
+      current.counts.forEach(function (c) {
+        c[2].textContent = '(' + a.docs.filter(function (d) { return keeps(d, c[0]) && (!c[1] || valueOf(c[0], d) === c[1]); }).length + ')';
+      });
+      status.textContent = (n ? n + (n === 1 ? ' resultaat' : ' resultaten') : 'Geen resultaten') + ' voor ‘' + query + '’' +
+        (n < all ? ' met deze filters' : '') + (n > limit ? ', de eerste ' + limit + ' staan hieronder.' : '.');
+      if (help) {
+        var p = help.querySelector('.search-unfiltered');
+        if (p) help.removeChild(p);
+        if (all && !n) {
+          p = el('p');
+          p.className = 'search-unfiltered';
+          p.appendChild(el('a', 'Zoek zonder filters')).href = to(current.query);
+          help.insertBefore(p, help.firstChild);
+        }
+        help.hidden = n > 0;
       }
-      a.docs.forEach(function (doc) {
-        var li = document.createElement('li');
-        var link = document.createElement('a');
-        link.href = root + doc.u;
-        link.textContent = doc.t;
-        var crumb = document.createElement('p');
-        crumb.className = 'crumb';
-        crumb.textContent = doc.b;
-        var text = document.createElement('p');
+      while (results.firstChild) results.removeChild(results.firstChild);
+      kept.slice(0, limit).forEach(function (doc) {
+        var li = el('li');
+        li.appendChild(el('a', doc.t)).href = root + doc.u.replace(/#|$/, '?' + new URLSearchParams({ markeer: query }) + '$&');
+        li.appendChild(el('p', doc.b)).className = 'crumb';
+        var text = li.appendChild(el('p'));
         text.className = 'snippet';
-        snippet(doc.x, a.found.terms, eng.nl, text);
-        li.appendChild(link);
-        li.appendChild(crumb);
-        li.appendChild(text);
+        snippet(doc.x, a.found.terms, current.eng.nl, text);
         results.appendChild(li);
       });
       results.hidden = n === 0;
-      results.setAttribute('data-query', query);
+      results.setAttribute('data-query', current.query);
       results.setAttribute('data-state', 'klaar');
     }
 
@@ -442,7 +549,11 @@
     }
 
     input.addEventListener('focus', function () { load(form).catch(function () {}); });
-    input.addEventListener('input', function () { show(input.value); });
+    input.addEventListener('input', function () {
+      // The address keeps the query for a reload or a shared link.
+      if (box) history.replaceState(null, '', address(input.value));
+      show(input.value);
+    });
     input.addEventListener('keydown', function (e) {
       if (e.key === 'ArrowDown' && links().length) {
         e.preventDefault();
@@ -472,11 +583,26 @@
     });
 
     if (onPage) {
-      var q = new URLSearchParams(window.location.search).get('q') || '';
-      input.value = q;
-      if (q.trim()) show(q);
+      var fromAddress = function () {
+        var params = new URLSearchParams(location.search);
+        state = {};
+        unknown = [];
+        groups.forEach(function (g) {
+          var v = params.get(g);
+          if (options[g].some(function (o) { return o[0] === v; })) state[g] = v;
+          else if (v) unknown.push(g + '=' + v);
+        });
+        input.value = params.get('q') || '';
+        show(input.value);
+      };
+      window.addEventListener('popstate', fromAddress);
+      fromAddress();
     }
   }
 
   Array.prototype.forEach.call(forms, setup);
+  // Only a page opened from a result loads mark.js.
+  if (/[?&]markeer=/.test(location.search)) {
+    forms[0].getAttribute('data-mark').split(' ').forEach(function (url) { loadScript(url, true).catch(function () {}); });
+  }
 })(window);
