@@ -71,9 +71,10 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = builtin_static![
     "vendor/lunr-languages.LICENSE.txt",
 ];
 
-/// Scripts a search never loads (mark.js runs on a page opened from a result): they are not
-/// part of what a first search downloads, so the search budget leaves them out.
-pub const NOT_FOR_SEARCH: &[&str] = &["mark.js"];
+/// Scripts a search never loads (mark.js runs on a page opened from a result, the two "Lees
+/// voor" scripts on content pages): they are not part of what a first search downloads, so the
+/// search budget leaves them out.
+pub const NOT_FOR_SEARCH: &[&str] = &["mark.js", "leesvoor.js", "leesvoor-lezer.js"];
 
 /// Templates and static files of the theme in use, after overrides.
 #[derive(Debug, Clone)]
