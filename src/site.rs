@@ -150,18 +150,30 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded, BuildError> {
         || Library::load(&root.join("content"), opts.concepts).map_err(&relative),
         || crate::privacy::check(root, &config.privacy_allowlist),
     );
+    // The synonym groups' words go through the search pipeline, which the content does not
+    // know: checked here, so that a bad group stops the build before anything is written.
+    let synonym_errors = match &library {
+        Ok(l) => search::synonym_groups(&l.synonyms)
+            .err()
+            .map(&relative)
+            .unwrap_or_default(),
+        Err(_) => ContentErrors::default(),
+    };
     match (theme, library) {
-        (Ok(theme), Ok(library)) if privacy.errors.is_empty() => Ok(Loaded {
-            config,
-            theme,
-            library,
-            warnings: privacy.warnings,
-        }),
+        (Ok(theme), Ok(library)) if privacy.errors.is_empty() && synonym_errors.is_empty() => {
+            Ok(Loaded {
+                config,
+                theme,
+                library,
+                warnings: privacy.warnings,
+            })
+        }
         (theme, library) => {
             let mut errors = ContentErrors::default();
             errors.extend(theme.err().unwrap_or_default());
             errors.extend(library.err().unwrap_or_default());
             errors.extend(ContentErrors(privacy.errors));
+            errors.extend(synonym_errors);
             Err(errors.sorted().into())
         }
     }
@@ -205,6 +217,7 @@ pub fn parse(
         organisations,
         organisations_file,
         editions,
+        synonyms,
     } = library;
     let matcher = Matcher::new(&initiatives);
     let hrefs = initiative_hrefs(&urls, &initiatives);
@@ -281,6 +294,7 @@ pub fn parse(
         initiatives,
         organisations,
         mentions,
+        synonyms,
     })
 }
 

@@ -66,6 +66,8 @@
     var stem = stemmerFrom(snowball);
     return {
       VERSION: VERSION,
+      /** The decompounding step of src/search/dutch.rs whose parts the index carries. */
+      DECOMPOUND: 'decompound-nl-v1',
       tokenize: tokenize,
       process: function (token, stemmed) {
         var r = run(stemmed ? [fold, trim, stopWords, stem] : [fold, trim, stopWords], [token]);
