@@ -8,7 +8,7 @@ use std::io::{BufRead, BufWriter, Write};
 
 use elasticlunr::Language;
 
-use super::{EXIT_CONTENT, EXIT_OK, EXIT_OTHER};
+use super::{EXIT_OK, EXIT_OTHER};
 use crate::cli::SearchTermsArgs;
 use crate::error::BuildError;
 use crate::search::{Dutch, Expansions};
@@ -25,14 +25,7 @@ pub fn run(args: &SearchTermsArgs) -> i32 {
                     .collect();
                 serde_json::to_string(&reached).expect("plain data serialises")
             }),
-            Err(BuildError::Content(errors)) => {
-                eprintln!("{}", crate::diagnostics::render_all(&errors, &args.root));
-                EXIT_CONTENT
-            }
-            Err(e) => {
-                eprintln!("{e}");
-                EXIT_OTHER
-            }
+            Err(e) => super::failed(e, &args.root),
         };
     }
     let language = Dutch::new(!args.unstemmed);

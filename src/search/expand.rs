@@ -27,6 +27,10 @@ pub struct Ranking {
     pub synonym: f64,
     /// A compound the query word is a part of, against the word itself.
     pub part: f64,
+    /// Synonyms and compounds are added when the query's words themselves find fewer
+    /// results than this: they help where the words fail, and on a large sharded site a
+    /// common synonym would load its large shards for every query.
+    pub expand: usize,
     /// Typo fallback ("Bedoelde u"): words up to `typo[0]` letters may differ by `typo[1]`
     /// edits, longer ones by `typo[2]`.
     pub typo: [usize; 3],
@@ -38,6 +42,7 @@ pub const RANKING: Ranking = Ranking {
     name: 10.0,
     synonym: 0.6,
     part: 0.4,
+    expand: 10,
     typo: [4, 1, 2],
 };
 
@@ -186,4 +191,33 @@ pub(super) fn compound_parts(tokens: &[&str], terms: &[String]) -> BTreeMap<Stri
         compounds.dedup();
     }
     parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_reaches_its_group_then_its_compounds_at_lower_weights() {
+        let expansions = Expansions {
+            groups: vec![vec!["geld".into(), "geldzorg".into(), "schuld".into()]],
+            parts: BTreeMap::from([("spel".into(), vec!["droomspeelbus".into()])]),
+        };
+        let reached: Vec<(usize, String, f64)> = expansions
+            .expand("de geldzorgen spelen")
+            .into_iter()
+            .map(|r| (r.word, r.term, r.weight))
+            .collect();
+        assert_eq!(
+            reached,
+            [
+                (1, "geldzorg".into(), 1.0),
+                (1, "geld".into(), RANKING.synonym),
+                (1, "schuld".into(), RANKING.synonym),
+                (2, "spel".into(), 1.0),
+                (2, "droomspeelbus".into(), RANKING.part),
+            ]
+        );
+        const { assert!(RANKING.synonym < 1.0 && RANKING.part < 1.0) };
+    }
 }

@@ -61,7 +61,7 @@ describe('sharded search', () => {
   it('words themselves rank above synonyms and compound parts, in one index and in shards', async () => {
     for (const dir of [null, shardedDir]) {
       const engine = dir ? loadSearch(dir) : single;
-      for (const q of ['spelen', 'geld', 'jongeren', 'buurthuis', 'ggz', 'plek']) {
+      for (const q of ['spelen', 'geld', 'buurthuis', 'ggz', 'plek']) {
         const { found } = await engine.answer(q, 50);
         const exact = found.results.map((r) => r.exactly === r.matched);
         const firstExpanded = exact.indexOf(false);

@@ -22,7 +22,7 @@
       throw new Error('zoekindex ' + (data && data.pipeline) + ' past niet bij zoekscript ' + nl.VERSION);
     }
     nl.register(elasticlunr);
-    // The ranking's numbers come with the index (RANKING in src/search/expand.rs).
+    // RANKING of src/search/expand.rs.
     var rank = data.rank;
     var fields = function (x) {
       return { title: { boost: rank.title, bool: 'OR', expand: x }, body: { boost: rank.body, bool: 'OR', expand: x } };
@@ -124,8 +124,8 @@
       }));
     }
 
-    /** Adds what each term of `reached` finds in `index` to `hits`; only a word itself
-     * (weight 1) expands to the words it starts and counts as `exact`. */
+    /** Adds what `reached` finds in `index` to `hits`; only a word itself (weight 1) is
+     * expanded and `exact`. */
     function score(index, reached, hits, weight) {
       reached.forEach(function (r) {
         // A stop word has no term; an empty term would expand to every word of the index.
@@ -143,27 +143,34 @@
       });
     }
 
+    /** The words; with synonyms and compounds when they find under rank.expand results. */
     function search(query) {
       var reached = reaches(query, nl);
+      var own = reached.filter(function (r) { return r.weight === 1; });
       var plain = nl.tokenize(query).map(function (t, k) {
         return { word: k, term: nl.process(t, false) || '', weight: 1 };
       });
-      var terms = reached.map(function (r) { return r.term; });
-      return ensure(terms).then(function () {
-        var hits = {};
-        score(main, reached, hits, 1);
-        score(names, plain, hits, rank.name);
-        var list = Object.keys(hits).map(function (ref) {
-          var h = hits[ref];
-          h.matched = Object.keys(h.words).length;
-          h.exactly = Object.keys(h.exact).length;
-          return h;
+      var term = function (r) { return r.term; };
+      function find(list) {
+        return ensure(list.map(term)).then(function () {
+          var hits = {};
+          score(main, list, hits, 1);
+          score(names, plain, hits, rank.name);
+          var found = Object.keys(hits).map(function (ref) {
+            var h = hits[ref];
+            h.matched = Object.keys(h.words).length;
+            h.exactly = Object.keys(h.exact).length;
+            return h;
+          });
+          // Every word, then words themselves, then score.
+          found.sort(function (a, b) {
+            return b.matched - a.matched || b.exactly - a.exactly || b.score - a.score || a.ref - b.ref;
+          });
+          return { results: found, terms: list.map(term) };
         });
-        // Every word first, then the words themselves before synonyms and compounds, then score.
-        list.sort(function (a, b) {
-          return b.matched - a.matched || b.exactly - a.exactly || b.score - a.score || a.ref - b.ref;
-        });
-        return { results: list, terms: terms };
+      }
+      return find(own).then(function (found) {
+        return found.results.length >= rank.expand || own.length === reached.length ? found : find(reached);
       });
     }
 
@@ -197,7 +204,7 @@
       return vocabulary;
     }
 
-    /** The terms that are words too, left out of data.words (src/search/words.rs). */
+    /** Terms that are words, left out of data.words (src/search/words.rs). */
     function termWords() {
       var terms = Object.create(null);
       Object.keys(main.index).forEach(function (field) {
@@ -234,8 +241,7 @@
     return { search: search, docs: docs, suggest: suggest, nl: nl, expand: function (q) { return reaches(q, nl); } };
   }
 
-  /** query → the terms its words reach, [{ word, term, weight }]: as Expansions::expand in
-   * src/search/expand.rs (the parity test compares them). */
+  /** query → [{ word, term, weight }]: as Expansions::expand (src/search/expand.rs). */
   function expansions(data) {
     var groups = Object.create(null), compounds = Object.create(null);
     var split = function (text) { return text ? text.split('|').map(function (e) { return e.split(' '); }) : []; };
