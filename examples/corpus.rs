@@ -352,7 +352,8 @@ fn run(n: usize, dir: &Path) {
     for file in sorted_files(&repo.join("content/themas"), "md") {
         copy(&file, &themas.join(file.file_name().unwrap()));
     }
-    for name in ["initiatieven.toml", "organisaties.toml"] {
+    // The synonym groups too, so that searches on a corpus reach what they reach on the site.
+    for name in ["initiatieven.toml", "organisaties.toml", "synoniemen.toml"] {
         copy(&repo.join("content").join(name), &content.join(name));
     }
     // The six real reports too: the initiatives' quotes and the organisations' interpretations

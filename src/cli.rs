@@ -120,6 +120,12 @@ pub struct SearchTermsArgs {
     /// Zonder stemmer, zoals de index met namen.
     #[arg(long)]
     pub unstemmed: bool,
+    /// Per regel de zoektermen met synoniemen en samenstellingen van de site, met hun gewicht.
+    #[arg(long, conflicts_with = "unstemmed")]
+    pub uitbreiden: bool,
+    /// De map van de site, voor --uitbreiden.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]

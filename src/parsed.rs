@@ -97,6 +97,8 @@ pub struct Site {
     pub initiatives: Vec<ParsedInitiative>,
     pub organisations: Vec<Organisation>,
     pub mentions: MentionIndex,
+    /// The synonym groups of `content/synoniemen.toml`, for search.
+    pub synonyms: crate::content::Synonyms,
 }
 
 impl Site {

@@ -157,8 +157,17 @@ pub fn load(opts: &BuildOptions, mode: Mode) -> Result<Loaded, BuildError> {
         || Library::load(&root.join("content"), opts.concepts).map_err(&relative),
         || crate::privacy::check(root, &config.privacy_allowlist),
     );
+    // The synonym groups' words go through the search pipeline, which the content does not
+    // know: checked here, so that a bad group stops the build before anything is written.
+    let synonym_errors = match &library {
+        Ok(l) => search::synonym_groups(&l.synonyms)
+            .err()
+            .map(&relative)
+            .unwrap_or_default(),
+        Err(_) => ContentErrors::default(),
+    };
     match (theme, library) {
-        (Ok(theme), Ok(library)) if privacy.errors.is_empty() => {
+        (Ok(theme), Ok(library)) if privacy.errors.is_empty() && synonym_errors.is_empty() => {
             let mut warnings = privacy.warnings;
             // serve uses an address of its own; an address given with --base-url is a choice.
             if mode != Mode::Preview && opts.base_url.is_none() {
@@ -187,6 +196,7 @@ pub fn load(opts: &BuildOptions, mode: Mode) -> Result<Loaded, BuildError> {
             errors.extend(theme.err().unwrap_or_default());
             errors.extend(library.err().unwrap_or_default());
             errors.extend(ContentErrors(privacy.errors));
+            errors.extend(synonym_errors);
             Err(errors.sorted().into())
         }
     }
@@ -230,6 +240,7 @@ pub fn parse(
         organisations,
         organisations_file,
         editions,
+        synonyms,
     } = library;
     let matcher = Matcher::new(&initiatives);
     let hrefs = initiative_hrefs(&urls, &initiatives);
@@ -306,6 +317,7 @@ pub fn parse(
         initiatives,
         organisations,
         mentions,
+        synonyms,
     })
 }
 

@@ -492,4 +492,25 @@ fn a_new_round_and_initiative_are_not_finished_either() {
             "de beschrijving van 'Buurtmoestuin' is nog de voorbeeldzin van vindplaats new",
         ]
     );
+/// A synonym group none of whose words is on the site helps nobody: a warning at its line,
+/// never an error (the team may add a group before the report that uses its words).
+#[test]
+fn a_synonym_group_with_no_word_on_the_site_warns() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_tree(&fixture("minimal"), &root);
+    std::fs::write(
+        root.join("content/synoniemen.toml"),
+        "# Staat niet op de site.\n[[groep]]\nwoorden = [\"qwxzv\", \"zxvqw\"]\n",
+    )
+    .unwrap();
+    let out = run_cli(&["check", "--root", root.to_str().unwrap()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("waarschuwing: geen van de woorden 'qwxzv', 'zxvqw' staat op de site")
+            && stdout.contains("content/synoniemen.toml:3")
+            && stdout.contains("Resultaat: 0 fouten, 1 waarschuwing."),
+        "{stdout}"
+    );
 }

@@ -167,6 +167,11 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
         ));
     }
     findings.extend(concepts(site, root));
+    findings.extend(
+        crate::search::synonym_warnings(site)
+            .into_iter()
+            .map(|e| Finding::warning(e.relative_to(root))),
+    );
     let (readability, hardest) = readability::report(site, root);
     findings.sort_by(|a, b| {
         (&a.error.file, a.error.line, a.error.column).cmp(&(

@@ -2,9 +2,8 @@
 
 use std::time::Instant;
 
-use super::{EXIT_CONTENT, EXIT_OK, EXIT_OTHER};
+use super::EXIT_OK;
 use crate::cli::BuildArgs;
-use crate::error::BuildError;
 use crate::site::{self, BuildOptions};
 use crate::text::kilobytes as kb;
 
@@ -74,16 +73,6 @@ pub fn run(args: &BuildArgs) -> i32 {
             }
             EXIT_OK
         }
-        Err(BuildError::Content(errors)) => {
-            eprintln!(
-                "{}",
-                crate::diagnostics::render_all(&errors, &args.root, args.uitleg)
-            );
-            EXIT_CONTENT
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            EXIT_OTHER
-        }
+        Err(e) => super::failed(e, &args.root, args.uitleg),
     }
 }

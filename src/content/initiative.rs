@@ -497,7 +497,7 @@ pub fn load_organisations(
     errors.into_result((file, items))
 }
 
-fn load_entries<T: serde::de::DeserializeOwned>(
+pub(super) fn load_entries<T: serde::de::DeserializeOwned>(
     file: &Path,
     header: &str,
     fields: &[Field],

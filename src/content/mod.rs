@@ -7,6 +7,7 @@ pub mod front_matter;
 pub mod initiative;
 pub mod placeholders;
 pub mod report;
+pub mod synonyms;
 pub mod topic;
 
 use rayon::prelude::*;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 pub use edition::Edition;
 pub use initiative::{Initiative, Kind, MentionedAs, Organisation};
 pub use report::{Correction, LinkText, Person, Report};
+pub use synonyms::{SynonymGroup, Synonyms};
 pub use topic::Topic;
 
 use crate::error::{ContentError, ContentErrors, did_you_mean};
@@ -33,6 +35,8 @@ pub struct Library {
     pub organisations_file: PathBuf,
     /// The yearly rounds, oldest first.
     pub editions: Vec<Edition>,
+    /// `content/synoniemen.toml`, for search.
+    pub synonyms: Synonyms,
 }
 
 impl Library {
@@ -84,6 +88,10 @@ impl Library {
                 errors.extend(e);
                 Default::default()
             });
+        let synonyms = synonyms::load(content_dir).unwrap_or_else(|e| {
+            errors.extend(e);
+            Synonyms::default()
+        });
         let organisations = match initiative::load_organisations(content_dir) {
             Ok((_, list)) if list.is_empty() => Organisation::as_written(&reports),
             Ok((file, list)) => {
@@ -128,6 +136,7 @@ impl Library {
             organisations,
             organisations_file: content_dir.join(initiative::ORGANISATIONS_FILE),
             editions,
+            synonyms,
         };
         let root = content_dir.parent().unwrap_or(content_dir);
         errors.extend(library.check_links(root, all_topics_read));

@@ -17,6 +17,15 @@ use super::separators;
 
 /// The pipeline's version; part of every pipeline function's name.
 pub const VERSION: &str = "nl-v1";
+/// The decompounding step's name and version ([`Analyzer::compound_parts`]). It runs only at
+/// index time, but its output travels with the index, and `search.js` refuses an index made
+/// by a splitter it does not know, as elasticlunr.js refuses an unknown pipeline function.
+pub const DECOMPOUND: &str = "decompound-nl-v1";
+/// The shortest part a compound is split into, in letters: shorter parts ("bus", "ver") would
+/// split words that are no compounds.
+pub const MIN_PART: usize = 4;
+/// Linking letters between the parts of a compound: *ontmoeting-s-plek*, *jonger-en-werk*.
+const LINKS: [&str; 2] = ["s", "en"];
 
 /// Characters that split text into tokens: white space, every dash, slashes — the class
 /// search-nl.js splits on. The tokeniser looks characters up in a table generated from it
@@ -113,6 +122,57 @@ impl Analyzer {
         }
         s.retain(|c| !APOSTROPHES.contains(&c));
         (!s.is_empty()).then_some(s)
+    }
+
+    /// Step *decompound*: the terms of the known parts a compound is made of, found left to
+    /// right: a part starts at the word's start or right after a known piece (and its linking
+    /// `s` or `en`); from each start the longest known piece is the part (so `onderzoeksbureaus` has
+    /// `bureau`, not also `bure`); a part has at least [`MIN_PART`] letters, is not the whole
+    /// word, and is known when `known` holds its term. `droomspeelbus` gives `drom` and `spel`
+    /// (from *droom* and *speel*); the unknown `bus` ends the search. `word` is folded and
+    /// unstemmed (as the names pipeline makes it).
+    pub fn compound_parts(&self, word: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
+        let chars: Vec<char> = word.chars().collect();
+        let n = chars.len();
+        let mut parts = Vec::new();
+        if n < 2 * MIN_PART {
+            return parts;
+        }
+        // reach[i]: a part may start at i.
+        let mut reach = vec![false; n + 1];
+        reach[0] = true;
+        for i in 0..n {
+            if !reach[i] {
+                continue;
+            }
+            // Every known piece is a place the next part may start (the stemmer takes a
+            // linking s along: "drooms" is `drom` too); the longest is the part.
+            let known_ends: Vec<(usize, String)> = (i + MIN_PART..=n)
+                .filter(|&j| j - i < n)
+                .filter_map(|j| {
+                    let piece: String = chars[i..j].iter().collect();
+                    self.term(&piece).filter(|t| known(t)).map(|t| (j, t))
+                })
+                .collect();
+            for (j, _) in &known_ends {
+                reach[*j] = true;
+                for link in LINKS {
+                    let end = j + link.len();
+                    if end < n && chars[*j..end].iter().copied().eq(link.chars()) {
+                        reach[end] = true;
+                    }
+                }
+            }
+            // A part whose term is shorter than a part may be ("waar" is `war`, "taal" `tal`)
+            // mostly matched by chance: it only leads on.
+            if let Some((_, term)) = known_ends.into_iter().next_back()
+                && term.chars().count() >= MIN_PART
+                && !parts.contains(&term)
+            {
+                parts.push(term);
+            }
+        }
+        parts
     }
 
     fn trim(&self, token: String) -> Option<String> {
@@ -220,6 +280,13 @@ impl Dutch {
     pub fn terms(&self, text: &str) -> Vec<String> {
         let a = &self.analyzer;
         a.tokens(text).filter_map(|t| a.term(t)).collect()
+    }
+
+    /// The term of each token of a query, `None` for a stop word: the query's words keep their
+    /// places, as `search.js` numbers them.
+    pub fn query_terms(&self, query: &str) -> Vec<Option<String>> {
+        let a = &self.analyzer;
+        a.tokens(query).map(|t| a.term(t)).collect()
     }
 
     /// The names of the pipeline's functions, as an index lists them.
@@ -373,6 +440,43 @@ mod tests {
             let piped = dutch.make_pipeline().run(dutch.tokenize(&text));
             assert!(piped.len() > 500);
             assert_eq!(piped, dutch.terms(&text));
+        }
+    }
+
+    #[test]
+    fn compounds_split_into_known_parts() {
+        let analyzer = Analyzer::new(true);
+        // The site's vocabulary is its terms: stemmed ("spelen" is `spel`, "droom" `drom`).
+        let known: Vec<String> = [
+            "droom",
+            "spelen",
+            "plekken",
+            "buurt",
+            "huizen",
+            "geld",
+            "zorgen",
+            "jongeren",
+            "werk",
+            "gezondheid",
+        ]
+        .iter()
+        .filter_map(|w| analyzer.term(w))
+        .collect();
+        let parts = |w: &str| analyzer.compound_parts(w, |t| known.iter().any(|k| k == t));
+        for (word, want) in [
+            ("droomspeelbus", vec!["drom", "spel"]),
+            ("speelplekken", vec!["spel", "plek"]),
+            ("buurthuis", vec!["buurt", "huis"]),
+            ("geldzorgen", vec!["geld", "zorg"]),
+            ("jongerenwerk", vec!["jonger", "werk"]),
+            ("gezondheidszorg", vec!["gezond", "zorg"]),
+            // Too short to split, unknown parts, and the whole word is no part of itself.
+            ("speelt", vec![]),
+            ("busbaan", vec![]),
+            ("droom", vec![]),
+            ("huisbuurt", vec!["huis", "buurt"]),
+        ] {
+            assert_eq!(parts(word), want, "{word}");
         }
     }
 

@@ -7,6 +7,7 @@ use std::io::Write;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
+use super::Ranking;
 use super::documents::Shown;
 use crate::output::OutputFile;
 
@@ -23,7 +24,23 @@ pub(super) struct Single<'a> {
     pub(super) docs: Vec<&'a Shown<'a>>,
     pub(super) index: &'a RawValue,
     pub(super) names: &'a elasticlunr::Index,
+    /// The "Bedoelde u" words that are no term of the index, front-coded; `known` has a bit
+    /// per word-like term that says whether it is a word too (see `words.rs`).
     pub(super) words: String,
+    pub(super) known: &'a str,
+    #[serde(flatten)]
+    pub(super) engine: &'a Engine,
+}
+
+/// What the engine needs besides the indexes, in both forms of the index: the ranking's
+/// numbers, the decompounding step's version, the synonym groups and the compound parts
+/// (as `Expansions` writes them).
+#[derive(Serialize)]
+pub(super) struct Engine {
+    pub(super) rank: Ranking,
+    pub(super) split: &'static str,
+    pub(super) syn: String,
+    pub(super) parts: String,
 }
 
 /// The first file of a sharded index: where the rest is.
@@ -31,6 +48,8 @@ pub(super) struct Single<'a> {
 pub(super) struct Sharded<'a> {
     pub(super) pipeline: &'static str,
     pub(super) names: &'a elasticlunr::Index,
+    #[serde(flatten)]
+    pub(super) engine: &'a Engine,
     pub(super) sharded: Shards<'a>,
 }
 

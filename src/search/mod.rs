@@ -19,20 +19,23 @@
 
 mod documents;
 mod dutch;
+mod expand;
 mod files;
 mod postings;
 mod separators;
+mod words;
 
 use rayon::prelude::*;
 use serde_json::value::RawValue;
 
-pub use dutch::{Analyzer, Dutch, VERSION};
+pub use dutch::{Analyzer, DECOMPOUND, Dutch, VERSION};
+pub use expand::{Expansions, RANKING, Ranking, Reach, synonym_groups};
 pub use files::{Naming, gzip_len};
 
 use crate::output::{OutputFile, Sink};
 use crate::parsed::Site;
 use documents::{Shown, documents, names_index, shown_bytes};
-use files::{NEW_PARTS, PARTS, Sharded, Shards, Single, json, main_script, part_script};
+use files::{Engine, NEW_PARTS, PARTS, Sharded, Shards, Single, json, main_script, part_script};
 use postings::{Postings, front_code, vocabulary};
 
 /// Documents per chunk file of a sharded index: a result list of ten usually needs a few.
@@ -72,6 +75,13 @@ pub fn index(
     let analyzer = Analyzer::new(true);
     let postings = Postings::collect(documents, &analyzer);
     let words = vocabulary(&postings.tokens);
+    let expansions = expansions_of(site, &postings);
+    let engine = Engine {
+        rank: RANKING,
+        split: DECOMPOUND,
+        syn: expansions.groups_text(),
+        parts: expansions.parts_text(),
+    };
     let pipeline = Dutch::new(true).pipeline_names();
     let budget = (site.config.search_budget_kb as usize * 1024).saturating_sub(scripts_gzip_bytes);
     let shard_target = site.config.search_shard_kb as usize * 1024;
@@ -80,13 +90,16 @@ pub fn index(
     // compress to it, so a large one is never serialised whole just to be measured.
     if postings.estimated_bytes() + shown_bytes(documents) <= 16 * budget.max(1) {
         let index = postings.compact_json(0..postings.terms.len(), &pipeline, true);
+        let (single_words, known) = words::known_bits(&words, &postings.terms);
         let single = Single {
             pipeline: VERSION,
             docs: documents.iter().map(|d| &d.shown).collect(),
             index: &RawValue::from_string(String::from_utf8(index).expect("JSON is UTF-8"))
                 .expect("compact_json writes JSON"),
             names: &names,
-            words: front_code(&words),
+            words: front_code(&single_words),
+            known: &known,
+            engine: &engine,
         };
         let main = main_script(&json(&single));
         let main_gzip_bytes = gzip_len(&main);
@@ -142,6 +155,7 @@ pub fn index(
     let manifest = Sharded {
         pipeline: VERSION,
         names: &names,
+        engine: &engine,
         sharded: Shards {
             dir: &dir,
             starts: ranges
@@ -161,6 +175,49 @@ pub fn index(
         shards: ranges.len(),
         main_gzip_bytes,
     })
+}
+
+/// What the site's synonym groups and compounds make of query words (for
+/// `vindplaats search-terms --uitbreiden`, which the parity test compares with `search.js`).
+pub fn expansions(site: &Site) -> Expansions {
+    let all = documents(site);
+    expansions_of(site, &Postings::collect(&all.list, &Analyzer::new(true)))
+}
+
+fn expansions_of(site: &Site, postings: &Postings) -> Expansions {
+    Expansions {
+        // The load stage has refused a site whose groups do not resolve.
+        groups: synonym_groups(&site.synonyms).unwrap_or_default(),
+        parts: expand::compound_parts(&postings.tokens, &postings.terms),
+    }
+}
+
+/// `check`'s warnings about `content/synoniemen.toml`: a group none of whose words occurs on
+/// the site reaches nothing (a typo, or a word the reports do not use).
+pub fn synonym_warnings(site: &Site) -> Vec<crate::error::ContentError> {
+    let all = documents(site);
+    let postings = Postings::collect(&all.list, &Analyzer::new(true));
+    let Ok(groups) = synonym_groups(&site.synonyms) else {
+        return Vec::new();
+    };
+    site.synonyms
+        .groups
+        .iter()
+        .zip(groups)
+        .filter(|(_, terms)| terms.iter().all(|t| postings.terms.binary_search(t).is_err()))
+        .map(|(group, _)| {
+            crate::error::ContentError::new(
+                &site.synonyms.file,
+                group.line,
+                format!(
+                    "geen van de woorden '{}' staat op de site: deze groep helpt niemand zoeken",
+                    group.woorden.join("', '")
+                ),
+            )
+            .rule("synoniemen")
+            .hint("zet in de groep minstens één woord zoals het in de verslagen staat, of controleer de spelling")
+        })
+        .collect()
 }
 
 #[cfg(test)]

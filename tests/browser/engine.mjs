@@ -50,6 +50,8 @@ export function loadSearch(dir) {
   });
   return {
     answer: (query, limit = 10) => api.answer(engine, query, limit),
+    /** The terms each word of `query` reaches (synonyms, compounds), as plain data. */
+    expand: (query) => JSON.parse(JSON.stringify(engine.expand(query))),
     get fetched() {
       return fetched;
     },

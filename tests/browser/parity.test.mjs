@@ -4,11 +4,15 @@
 // can be indexed but never found.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+
+import { loadSearch } from './engine.mjs';
+import { buildSite } from './helpers.mjs';
+import { QUERIES } from './queries.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const binary = join(root, 'target', 'release', 'vindplaats');
@@ -91,6 +95,32 @@ function adversarial() {
   }
   return fixed.concat(generated);
 }
+
+test('synonyms and compound parts: a query reaches the same terms with the same weights in Rust and in the browser', async () => {
+  const dir = await buildSite();
+  try {
+    const engine = loadSearch(dir);
+    // Every word of the synonym groups, the site's words and resident queries of several words.
+    const groups = readFileSync(join(root, 'content', 'synoniemen.toml'), 'utf8').match(/"[^"]*"/g).map((w) => w.slice(1, -1));
+    const lines = [...groups, ...siteVocabulary(), ...QUERIES.map((c) => c.q), 'geld jeugd', 'speel plek buurt', 'de geldzorgen van jongeren'];
+    const run = spawnSync(binary, ['search-terms', '--uitbreiden', '--root', root], { input: lines.join('\n') + '\n', maxBuffer: 1 << 28, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const rust = run.stdout.split('\n').slice(0, -1).map((l) => JSON.parse(l));
+    assert.equal(rust.length, lines.length);
+    const differences = [];
+    let expanded = 0;
+    lines.forEach((line, i) => {
+      const js = engine.expand(line).map((r) => [r.word, r.term, r.weight]);
+      if (js.some((r) => r[2] < 1)) expanded++;
+      if (JSON.stringify(js) !== JSON.stringify(rust[i])) differences.push(`${JSON.stringify(line)}: rust ${JSON.stringify(rust[i])} js ${JSON.stringify(js)}`);
+    });
+    console.log(`parity expansion: ${lines.length} lines, ${expanded} expanded, ${differences.length} differences`);
+    assert.ok(expanded > 50, `only ${expanded} lines reach a synonym or compound`);
+    assert.deepEqual(differences.slice(0, 20), [], `${differences.length} differences`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 test('the site vocabulary gives the same terms in Rust and in the browser', () => {
   compare('site vocabulary', siteVocabulary());

@@ -60,6 +60,10 @@ export const QUERIES = [
   { q: 'wachtlijst', all: [BASIS_WONINGEN, `${I}tiny-houses/`], why: '"12 jaar op de wachtlijst voor een woning"' },
   { q: 'toeslagenaffaire', all: [`${R}sociale-kwaliteit-en-fysieke-omgeving/#andere-oplossingsrichtingen`], why: '"hard getroffen door de toeslagenaffaire"' },
   { q: 'skatebaan', all: [`${R}jong-in-almere-16-mei/#geconcentreerde-voorzieningen-in-de-wijk`], why: '"meer voetbalveldjes (en liefst ook een skatebaan)"' },
+  // Words the reports do not use: a synonym group (content/synoniemen.toml), a part of a compound.
+  { q: 'geldzorgen', any: [`${R}bestaanszekerheid/`, `${T}bestaanszekerheid/`], why: 'no text says "geldzorgen": its synonym group reaches bestaanszekerheid, armoede and schulden' },
+  { q: 'spelen', all: [`${I}droomspeelbus/`], why: '"spelen" is a part of "Droomspeelbus" (droom + speel + bus)' },
+  { q: 'ggz', any: [`${R}eenzaamheid/`, `${R}sociale-basis/`, `${R}bestaanszekerheid/`], why: '"GGZ" in the reports, and "psychische"/"mentale" through the synonym group' },
   // A typo, and nonsense.
   { q: 'eenzaamhied', suggest: 'eenzaamheid', any: [`${T}eenzaamheid/`, `${R}eenzaamheid/`], why: 'typo for eenzaamheid' },
   { q: 'qwxzv', none: true, why: 'no such word' },

@@ -205,6 +205,24 @@ describe('search', () => {
         });
       }
 
+      it('words themselves rank above synonyms and compound parts ("spelen", "geldzorgen")', async () => {
+        const site = sites[key];
+        requireSearchPage(site);
+        // "spelen" is in the text of a few sections; the Droomspeelbus only has it as a part.
+        const spelen = await searchPage(site, 'spelen');
+        const bus = spelen.results.findIndex((r) => r.page === `${I}droomspeelbus/`);
+        const exact = spelen.results.findIndex((r) => r.marks.some((m) => /^spelen$/i.test(m)));
+        assert.ok(exact >= 0 && bus > exact, `"spelen": the word itself at ${exact}, the Droomspeelbus at ${bus}:\n${lines(spelen.results.map((r) => `${r.path} ${r.marks}`))}`);
+        assert.ok(spelen.results[bus].marks.some((m) => /droomspeelbus/i.test(m)), 'the part is marked in the snippet');
+        // "geld" is on the site and in the group of "geldzorgen", "schulden": results with
+        // "geld" itself come before those with "schulden" only.
+        const geld = await searchPage(site, 'geld');
+        const kinds = geld.results.map((r) => r.marks.some((m) => /^geld/i.test(m)));
+        const firstOther = kinds.indexOf(false);
+        assert.ok(firstOther > 0 && kinds.slice(firstOther).every((k) => !k), `"geld": ${lines(geld.results.map((r) => `${r.path} ${r.marks}`))}`);
+        await assertCleanPage(geld.url);
+      });
+
       it('a query with markup in it is shown as text, never as elements', async () => {
         const site = sites[key];
         requireSearchPage(site);

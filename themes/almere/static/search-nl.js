@@ -67,6 +67,8 @@
     return {
       VERSION: VERSION,
       SPLIT: SPLIT,
+      /** The decompounding step of src/search/dutch.rs whose parts the index carries. */
+      DECOMPOUND: 'decompound-nl-v1',
       tokenize: tokenize,
       process: function (token, stemmed) {
         var r = run(stemmed ? [fold, trim, stopWords, stem] : [fold, trim, stopWords], [token]);

@@ -10,10 +10,6 @@
 (function (window) {
   'use strict';
 
-  var NAME_BOOST = 10;
-  var FIELDS = { title: { boost: 3, bool: 'OR', expand: true }, body: { boost: 1, bool: 'OR', expand: true } };
-  var NAME_FIELDS = { name: { boost: 1, bool: 'OR', expand: true } };
-
   /** The elasticlunr index (for Index.load) of an index file in the compact form of
    * Postings::compact_json (src/search/postings.rs, which explains it): the trie is built in
    * term order and tf = sqrt(count), so scores are exactly elasticlunr's. */
@@ -58,10 +54,17 @@
    * suggest(query) → Promise<string|null> }.
    */
   function makeEngine(data, elasticlunr, nl, loadScript) {
-    if (!data || data.pipeline !== nl.VERSION) {
+    if (!data || data.pipeline !== nl.VERSION || data.split !== nl.DECOMPOUND) {
       throw new Error('zoekindex ' + (data && data.pipeline) + ' past niet bij zoekscript ' + nl.VERSION);
     }
     nl.register(elasticlunr);
+    // RANKING of src/search/expand.rs.
+    var rank = data.rank;
+    var fields = function (x) {
+      return { title: { boost: rank.title, bool: 'OR', expand: x }, body: { boost: rank.body, bool: 'OR', expand: x } };
+    };
+    var FIELDS = fields(true), EXACT = fields(false), NAME_FIELDS = { name: { boost: 1, bool: 'OR', expand: true } };
+    var reaches = expansions(data);
     var names = elasticlunr.Index.load(data.names);
     var sharded = data.sharded || null;
     var single = sharded ? null : elasticlunr.Index.load(expandIndex(data.index));
@@ -159,40 +162,53 @@
       }));
     }
 
-    function score(index, fields, terms, boost, hits) {
-      terms.forEach(function (term, k) {
+    /** Adds what `reached` finds in `index` to `hits`; only a word itself (weight 1) is
+     * expanded and `exact`. */
+    function score(index, reached, hits, weight) {
+      reached.forEach(function (r) {
         // A stop word has no term; an empty term would expand to every word of the index.
-        if (!term || !index) return;
-        Object.keys(fields).forEach(function (field) {
-          var found = index.fieldSearch([term], field, fields) || {};
+        if (!r.term || !index) return;
+        var own = r.weight === 1, config = index === names ? NAME_FIELDS : own ? FIELDS : EXACT;
+        Object.keys(config).forEach(function (field) {
+          var found = index.fieldSearch([r.term], field, config) || {};
           Object.keys(found).forEach(function (ref) {
-            var hit = hits[ref] || (hits[ref] = { ref: ref, score: 0, words: {} });
-            hit.score += found[ref] * fields[field].boost * boost;
-            hit.words[k] = true;
+            var hit = hits[ref] || (hits[ref] = { ref: ref, score: 0, words: {}, exact: {} });
+            hit.score += found[ref] * config[field].boost * r.weight * weight;
+            hit.words[r.word] = true;
+            if (own) hit.exact[r.word] = true;
           });
         });
       });
     }
 
+    /** The words; with synonyms and compounds when they find under rank.expand results. */
     function search(query) {
-      var tokens = nl.tokenize(query);
-      var stemmed = [], plain = [];
-      tokens.forEach(function (t, k) {
-        stemmed[k] = nl.process(t, true) || '';
-        plain[k] = nl.process(t, false) || '';
+      var reached = reaches(query, nl);
+      var own = reached.filter(function (r) { return r.weight === 1; });
+      var plain = nl.tokenize(query).map(function (t, k) {
+        return { word: k, term: nl.process(t, false) || '', weight: 1 };
       });
-      return ensure(stemmed).then(function () {
-        var hits = {};
-        score(main, FIELDS, stemmed, 1, hits);
-        score(names, NAME_FIELDS, plain, NAME_BOOST, hits);
-        var list = Object.keys(hits).map(function (ref) {
-          var h = hits[ref];
-          h.matched = Object.keys(h.words).length;
-          return h;
+      var term = function (r) { return r.term; };
+      function find(list) {
+        return ensure(list.map(term)).then(function () {
+          var hits = {};
+          score(main, list, hits, 1);
+          score(names, plain, hits, rank.name);
+          var found = Object.keys(hits).map(function (ref) {
+            var h = hits[ref];
+            h.matched = Object.keys(h.words).length;
+            h.exactly = Object.keys(h.exact).length;
+            return h;
+          });
+          // Every word, then words themselves, then score.
+          found.sort(function (a, b) {
+            return b.matched - a.matched || b.exactly - a.exactly || b.score - a.score || a.ref - b.ref;
+          });
+          return { results: found, terms: list.map(term) };
         });
-        // Documents with every word first, then by score.
-        list.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.ref - b.ref; });
-        return { results: list, terms: stemmed.filter(Boolean) };
+      }
+      return find(own).then(function (found) {
+        return found.results.length >= rank.expand || own.length === reached.length ? found : find(reached);
       });
     }
 
@@ -214,16 +230,30 @@
         vocabulary = coded.then(function (text) {
           var list = [], seen = {}, previous = '';
           (text ? text.split(' ') : []).forEach(function (entry) {
-            var w = previous.slice(0, Number(entry.charAt(0))) + entry.slice(1);
-            list.push(w);
-            seen[w] = true;
-            previous = w;
+            previous = previous.slice(0, Number(entry.charAt(0))) + entry.slice(1);
+            list.push(previous);
           });
+          if (!sharded) list = list.concat(termWords()).sort();
+          list.forEach(function (w) { seen[w] = true; });
           return { list: list, seen: seen };
         });
         vocabulary.catch(function () { vocabulary = null; });
       }
       return vocabulary;
+    }
+
+    /** Terms that are words, left out of data.words (src/search/words.rs). */
+    function termWords() {
+      var terms = Object.create(null);
+      Object.keys(main.index).forEach(function (field) {
+        (function walk(node, prefix) {
+          if (node.df > 0) terms[prefix] = true;
+          Object.keys(node).forEach(function (c) { if (c !== 'docs' && c !== 'df') walk(node[c], prefix + c); });
+        })(main.index[field].root, '');
+      });
+      return Object.keys(terms).filter(function (t) { return /^\p{L}{4,}$/u.test(t); }).sort().filter(function (t, i) {
+        return (data.known.charCodeAt(i / 6 | 0) - 48) >> i % 6 & 1;
+      });
     }
 
     /** Up to three corrections of a query, nearest first: the k-th takes each unknown
@@ -233,7 +263,7 @@
         var per = nl.tokenize(query).map(function (t) {
           var p = nl.process(t, false);
           if (!p || v.seen[p]) return [t];
-          var limit = p.length <= 4 ? 2 : 3, near = [];
+          var limit = 1 + (p.length <= rank.typo[0] ? rank.typo[1] : rank.typo[2]), near = [];
           v.list.forEach(function (w) {
             if (Math.abs(w.length - p.length) >= limit) return;
             var d = distance(p, w, limit);
@@ -256,7 +286,27 @@
       return suggestions(query).then(function (list) { return list[0] || null; });
     }
 
-    return { search: search, docs: docs, suggest: suggest, suggestions: suggestions, nl: nl };
+    return { search: search, docs: docs, suggest: suggest, suggestions: suggestions, nl: nl, expand: function (q) { return reaches(q, nl); } };
+  }
+
+  /** query → [{ word, term, weight }]: as Expansions::expand (src/search/expand.rs). */
+  function expansions(data) {
+    var groups = Object.create(null), compounds = Object.create(null);
+    var split = function (text) { return text ? text.split('|').map(function (e) { return e.split(' '); }) : []; };
+    split(data.syn).forEach(function (g) { g.forEach(function (t) { groups[t] = g; }); });
+    split(data.parts).forEach(function (c) { compounds[c[0]] = c.slice(1); });
+    return function (query, nl) {
+      var out = [];
+      nl.tokenize(query).forEach(function (t, k) {
+        var term = nl.process(t, true);
+        if (!term) return;
+        var add = function (weight) { return function (other) { if (other !== term) out.push({ word: k, term: other, weight: weight }); }; };
+        out.push({ word: k, term: term, weight: 1 });
+        (groups[term] || []).forEach(add(data.rank.synonym));
+        (compounds[term] || []).forEach(add(data.rank.part));
+      });
+      return out;
+    };
   }
 
   /** Damerau–Levenshtein (optimal string alignment) distance, giving up above `limit`. */

@@ -1,0 +1,66 @@
+//! `content/synoniemen.toml`: groups of words residents use for the same thing, kept by the
+//! communications team. Here only the file's shape is checked (a readable file, groups of at
+//! least two words); what the words become in the Dutch search pipeline is checked by the
+//! search stage (`search::synonyms`), which owns that pipeline.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{ContentError, ContentErrors};
+use crate::toml_doc::{Field, KeyLines, required};
+
+pub const SYNONYMS_FILE: &str = "synoniemen.toml";
+
+/// The synonym groups of the site; none when the file is absent.
+#[derive(Debug, Clone, Default)]
+pub struct Synonyms {
+    pub file: PathBuf,
+    pub groups: Vec<SynonymGroup>,
+}
+
+/// One `[[groep]]`: words a resident may type for the same thing.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SynonymGroup {
+    pub woorden: Vec<String>,
+    /// The line of `woorden`, for errors found later.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+const FIELDS: &[Field] = &[required(
+    "woorden",
+    "woorden = [\"geldzorgen\", \"schulden\"]",
+)];
+
+/// Reads `content/synoniemen.toml`, reporting every malformed, empty or one-word group.
+pub fn load(content_dir: &Path) -> Result<Synonyms, ContentErrors> {
+    let file = content_dir.join(SYNONYMS_FILE);
+    let groups: Vec<SynonymGroup> = super::initiative::load_entries(
+        &file,
+        "groep",
+        FIELDS,
+        |g: &mut SynonymGroup, lines: &KeyLines| g.line = lines.of("woorden"),
+    )?;
+    let mut errors = ContentErrors::default();
+    for g in &groups {
+        let words: Vec<&String> = g.woorden.iter().filter(|w| !w.trim().is_empty()).collect();
+        if words.len() < g.woorden.len() || words.is_empty() {
+            errors.push(
+                ContentError::new(&file, g.line, "deze groep heeft een leeg woord of geen woorden")
+                    .hint("zet in woorden = [...] minstens twee woorden tussen aanhalingstekens, of haal de groep weg"),
+            );
+        } else if words.len() == 1 {
+            errors.push(
+                ContentError::new(
+                    &file,
+                    g.line,
+                    format!("de groep met '{}' heeft maar één woord", words[0]),
+                )
+                .hint("een groep zegt welke woorden hetzelfde betekenen: zet er minstens één ander woord bij, of haal de groep weg"),
+            );
+        }
+    }
+    errors.into_result(Synonyms { file, groups })
+}
