@@ -130,7 +130,7 @@ mod tests {
         .unwrap();
         let e = ContentError::new("a.md", 3, "onbekend thema 'eenzaamheit'")
             .column(9)
-            .hint("bedoelde je 'eenzaamheid'?");
+            .hint("bedoelde u 'eenzaamheid'?");
         let shown = render(&e, Severity::Error, tmp.path(), false);
         assert!(
             shown.starts_with("fout: onbekend thema 'eenzaamheit'"),
@@ -139,7 +139,7 @@ mod tests {
         assert!(shown.contains("--> a.md:3:9"), "{shown}");
         assert!(shown.contains("3 | topic = \"eenzaamheit\""), "{shown}");
         assert!(shown.contains("^^^^^^^^^^^^^"), "{shown}");
-        assert!(shown.contains("tip: bedoelde je 'eenzaamheid'?"), "{shown}");
+        assert!(shown.contains("tip: bedoelde u 'eenzaamheid'?"), "{shown}");
     }
 
     #[test]

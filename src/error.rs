@@ -187,7 +187,7 @@ impl fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
-/// Suggests the closest of `known` for a mistyped `found` ("bedoelde je …?"), if any is close.
+/// Suggests the closest of `known` for a mistyped `found` ("bedoelde u …?"), if any is close.
 pub fn did_you_mean<'a>(found: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     known
         .into_iter()
@@ -242,10 +242,10 @@ mod tests {
     fn display_names_file_line_column_and_hint() {
         let e = ContentError::new("content/rapporten/a.md", 3, "onbekend thema 'eenzaamheit'")
             .column(9)
-            .hint("bedoelde je 'eenzaamheid'?");
+            .hint("bedoelde u 'eenzaamheid'?");
         assert_eq!(
             e.to_string(),
-            "content/rapporten/a.md:3:9: fout: onbekend thema 'eenzaamheit'\n  tip: bedoelde je 'eenzaamheid'?"
+            "content/rapporten/a.md:3:9: fout: onbekend thema 'eenzaamheit'\n  tip: bedoelde u 'eenzaamheid'?"
         );
     }
 

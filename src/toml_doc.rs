@@ -425,7 +425,7 @@ fn unknown_key_hint(key: &str, fields: &[Field]) -> String {
         );
     }
     match did_you_mean(key, names()) {
-        Some(s) => format!("bedoelde je '{s}'? Toegestane velden: {allowed}."),
+        Some(s) => format!("bedoelde u '{s}'? Toegestane velden: {allowed}."),
         None => format!("toegestane velden: {allowed}."),
     }
 }
@@ -625,8 +625,8 @@ mod tests {
             ("eind", "bedoelt u `end`?"),
             ("eindtijd", "bedoelt u `end`?"),
             // Not a translation: the closest spelling, as before.
-            ("tittle", "bedoelde je 'title'?"),
-            ("organisation", "bedoelde je 'organisations'?"),
+            ("tittle", "bedoelde u 'title'?"),
+            ("organisation", "bedoelde u 'organisations'?"),
             ("xyz", "toegestane"),
         ] {
             let hint = unknown_key_hint(key, &report);

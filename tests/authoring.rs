@@ -372,7 +372,7 @@ fn new_report_builds_and_never_overwrites() {
     ]);
     assert_eq!(
         String::from_utf8_lossy(&typo.stderr),
-        "fout: onbekend thema 'eenzaamheit' — bedoelde je 'eenzaamheid'?\n"
+        "fout: onbekend thema 'eenzaamheit' — bedoelde u 'eenzaamheid'?\n"
     );
     let date = run_cli(&[
         "new",

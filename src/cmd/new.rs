@@ -154,7 +154,7 @@ fn new_report(root: &Path, title: &str, thema: &str, datum: &str, editie: Option
         .collect();
     if !topics.iter().any(|t| t == thema) {
         let hint = match did_you_mean(thema, topics.iter().map(String::as_str)) {
-            Some(s) => format!("bedoelde je '{s}'?"),
+            Some(s) => format!("bedoelde u '{s}'?"),
             None => format!("bekende thema's: {}", topics.join(", ")),
         };
         return Err(content_error(format!("onbekend thema '{thema}' — {hint}")));

@@ -42,7 +42,7 @@ fn expansions(args: &SearchTermsArgs) -> Result<Expansions, BuildError> {
         root: args.root.clone(),
         ..BuildOptions::default()
     };
-    let loaded = site::load(&opts)?;
+    let loaded = site::load(&opts, site::Mode::Publish)?;
     let site = site::parse(loaded.config, loaded.library, &opts.root, None)?;
     Ok(crate::search::expansions(&site))
 }

@@ -234,7 +234,7 @@ impl Organisation {
                          van een organisatie of als nieuwe organisatie"
                     );
                     let hint = match crate::error::did_you_mean(name, names) {
-                        Some(s) => format!("bedoelde je '{s}'? Anders: {add}"),
+                        Some(s) => format!("bedoelde u '{s}'? Anders: {add}"),
                         None => add,
                     };
                     errors.push(

@@ -166,7 +166,7 @@ impl Library {
         {
             if !known.contains(&r.topic.as_str()) {
                 let hint = match did_you_mean(&r.topic, known.iter().copied()) {
-                    Some(s) => format!("bedoelde je '{s}'?"),
+                    Some(s) => format!("bedoelde u '{s}'?"),
                     None => format!("bekende thema's: {}", known.join(", ")),
                 };
                 errors.push(

@@ -331,7 +331,7 @@ fn common_prefix(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
-/// The words "bedoelde je …?" may propose: every word of the indexed text as typed (folded,
+/// The words "bedoelde u …?" may propose: every word of the indexed text as typed (folded,
 /// unstemmed), letters only, at least four long; sorted.
 pub(super) fn vocabulary(tokens: &[&str]) -> Vec<String> {
     let plain = Analyzer::new(false);

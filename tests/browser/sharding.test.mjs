@@ -2,7 +2,7 @@
 // as it is (one index file) and from a copy with a 1 KB budget and 1 KB shards (dozens of
 // shards). The search engine of search.js runs in Node on both (tests/browser/engine.mjs),
 // and every resident query of the search tests, plus prefixes, typos and stop words, must give
-// the same results, scores, "bedoelde je" suggestion and shown documents — while the sharded
+// the same results, scores, "bedoelde u" suggestion and shown documents — while the sharded
 // site loads only a few of its files per query.
 
 import assert from 'node:assert/strict';
