@@ -13,11 +13,11 @@ use std::sync::OnceLock;
 use elasticlunr::{Language, Pipeline};
 
 use vindplaats::content::front_matter;
-use vindplaats::content::{Edition, Initiative, Report, Topic};
+use vindplaats::content::{Edition, Initiative, Report, Topic, synonyms};
 use vindplaats::error::ContentError;
 use vindplaats::initiatives::{Found, Matcher};
 use vindplaats::markdown::{self, Linker, Rendered};
-use vindplaats::search::Dutch;
+use vindplaats::search::{Dutch, synonym_groups};
 use vindplaats::text;
 use vindplaats::text::sentence_around;
 
@@ -125,6 +125,49 @@ pub fn edition(data: &[u8]) {
             ] {
                 let line = e.lines.of(key);
                 assert!(line <= max_line, "key '{key}' on line {line} > {max_line}");
+            }
+        }
+        Err(errors) => errors.0.iter().for_each(|e| check_error(text, e, max_line)),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// synonyms: content/synoniemen.toml through synonyms::load and search::synonym_groups
+
+/// Reading the synonym file and turning its words into search terms never panics; every line
+/// named lies in the file; an accepted file has groups of at least two words that are at least
+/// two terms, and no term in two groups.
+pub fn synonyms(data: &[u8]) {
+    let Some(text) = utf8(data) else { return };
+    let max_line = text.lines().count() + 1;
+    // The loader reads a folder: one per process, written again for every input.
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    let dir = DIR.get_or_init(|| tempfile::tempdir().expect("a temporary folder"));
+    std::fs::write(dir.path().join(synonyms::SYNONYMS_FILE), text).expect("write the input");
+    let loaded = match synonyms::load(dir.path()) {
+        Ok(s) => s,
+        Err(errors) => return errors.0.iter().for_each(|e| check_error(text, e, max_line)),
+    };
+    for g in &loaded.groups {
+        assert!(
+            g.woorden.len() >= 2,
+            "accepted a group of {} words",
+            g.woorden.len()
+        );
+        assert!(
+            g.line >= 1 && g.line <= max_line,
+            "group on line {} > {max_line}",
+            g.line
+        );
+    }
+    match synonym_groups(&loaded) {
+        Ok(groups) => {
+            let mut seen = BTreeSet::new();
+            for terms in &groups {
+                assert!(terms.len() >= 2, "accepted a group of one term: {terms:?}");
+                for t in terms {
+                    assert!(seen.insert(t.clone()), "term '{t}' in two groups");
+                }
             }
         }
         Err(errors) => errors.0.iter().for_each(|e| check_error(text, e, max_line)),

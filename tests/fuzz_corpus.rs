@@ -90,6 +90,11 @@ fn corpus_edition() {
     run_corpus("edition", checks::edition);
 }
 
+#[test]
+fn corpus_synonyms() {
+    run_corpus("synonyms", checks::synonyms);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Time: 200,000 characters of adversarial input finish in linear-ish time.
 //
