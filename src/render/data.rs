@@ -137,7 +137,11 @@ fn reports(site: &Site, views: &Views) -> OutputFile {
                 .collect(),
             initiatives: v.initiatives.iter().map(|i| i.title.as_str()).collect(),
         });
-    json(&format!("{}index.json", urls::REPORTS), "rapporten", reports)
+    json(
+        &format!("{}index.json", urls::REPORTS),
+        "rapporten",
+        reports,
+    )
 }
 
 /// `{ "<key>": [items] }`, pretty-printed, each item made and written as the writer reaches it.
@@ -174,5 +178,54 @@ impl<T: Serialize> Serialize for KeysAToZ<T> {
         serde_json::to_value(&self.0)
             .map_err(serde::ser::Error::custom)?
             .serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Item {
+        zeta: u16,
+        alpha: Vec<Inner>,
+        empty: Vec<u8>,
+    }
+
+    #[derive(Serialize)]
+    struct Inner {
+        y: &'static str,
+        b: Option<&'static str>,
+    }
+
+    fn items() -> Vec<Item> {
+        (0..3)
+            .map(|n| Item {
+                zeta: n,
+                alpha: vec![
+                    Inner { y: "ij", b: None },
+                    Inner {
+                        y: "é",
+                        b: Some("x"),
+                    },
+                ],
+                empty: Vec::new(),
+            })
+            .collect()
+    }
+
+    /// Written item by item, a file is byte for byte what one JSON value of it gave.
+    #[test]
+    fn lazy_file_is_the_same_as_one_value() {
+        let file = json("a/index.json", "lijst", items().into_iter());
+        let mut whole =
+            serde_json::to_vec_pretty(&serde_json::json!({ "lijst": items() })).unwrap();
+        whole.push(b'\n');
+        assert_eq!(
+            String::from_utf8(file.bytes).unwrap(),
+            String::from_utf8(whole).unwrap()
+        );
+        let empty = json("e.json", "lijst", std::iter::empty::<Item>());
+        assert_eq!(empty.bytes, b"{\n  \"lijst\": []\n}\n");
     }
 }
