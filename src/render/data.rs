@@ -1,7 +1,9 @@
 //! Open data: `/initiatieven/index.json` and `/rapporten/index.json`, with the same facts as
 //! the pages and absolute URLs, so they can be used outside the site.
 
-use serde::Serialize;
+use std::cell::Cell;
+
+use serde::{Serialize, Serializer};
 
 use super::views::Views;
 use crate::output::OutputFile;
@@ -61,38 +63,51 @@ struct ReportData<'a> {
     initiatives: Vec<&'a str>,
 }
 
-pub fn files(site: &Site, views: &Views) -> Vec<OutputFile> {
+/// The open data files, each made when the one before it has been handed on: at 10,000 reports
+/// each is over 30 MB, and its items are turned into JSON values one at a time, not the whole
+/// file at once.
+pub fn files<'a>(site: &'a Site, views: &'a Views) -> impl Iterator<Item = OutputFile> + 'a {
+    let makers: [fn(&Site, &Views) -> OutputFile; 2] = [initiatives, reports];
+    makers.into_iter().map(move |make| make(site, views))
+}
+
+fn initiatives(site: &Site, views: &Views) -> OutputFile {
     let abs = |path: &str| site.urls.absolute(path);
-    let initiatives: Vec<InitiativeData> = views
-        .initiatives
-        .iter()
-        .map(|i| InitiativeData {
-            name: &i.name,
-            slug: &i.slug,
-            kind: i.kind_label,
-            mentioned_as: i.mentioned_as.key(),
-            description: &i.description,
-            quote: &i.quote,
-            url: abs(&i.path),
-            aliases: &i.aliases,
-            themes: i.topics.iter().map(|t| t.title.as_str()).collect(),
-            mentions: i
-                .mentions
-                .iter()
-                .map(|m| MentionData {
-                    report: &m.report_title,
-                    report_date: &m.report_short_date,
-                    report_url: abs(&m.report_path),
-                    section: &m.section_title,
-                    section_url: abs(&format!("{}#{}", m.report_path, m.section_id)),
-                    text: &m.text,
-                    sentence: format!("{}{}{}", m.before, m.text, m.after),
-                })
-                .collect(),
-            related: i.related.iter().map(|r| r.title.as_str()).collect(),
-        })
-        .collect();
-    let reports: Vec<ReportData> = views
+    let initiatives = views.initiatives.iter().map(|i| InitiativeData {
+        name: &i.name,
+        slug: &i.slug,
+        kind: i.kind_label,
+        mentioned_as: i.mentioned_as.key(),
+        description: &i.description,
+        quote: &i.quote,
+        url: abs(&i.path),
+        aliases: &i.aliases,
+        themes: i.topics.iter().map(|t| t.title.as_str()).collect(),
+        mentions: i
+            .mentions
+            .iter()
+            .map(|m| MentionData {
+                report: &m.report_title,
+                report_date: &m.report_short_date,
+                report_url: abs(&m.report_path),
+                section: &m.section_title,
+                section_url: abs(&format!("{}#{}", m.report_path, m.section_id)),
+                text: &m.text,
+                sentence: format!("{}{}{}", m.before, m.text, m.after),
+            })
+            .collect(),
+        related: i.related.iter().map(|r| r.title.as_str()).collect(),
+    });
+    json(
+        &format!("{}index.json", urls::INITIATIVES),
+        "initiatieven",
+        initiatives,
+    )
+}
+
+fn reports(site: &Site, views: &Views) -> OutputFile {
+    let abs = |path: &str| site.urls.absolute(path);
+    let reports = views
         .reports
         .iter()
         .zip(&site.reports)
@@ -121,25 +136,96 @@ pub fn files(site: &Site, views: &Views) -> Vec<OutputFile> {
                 })
                 .collect(),
             initiatives: v.initiatives.iter().map(|i| i.title.as_str()).collect(),
-        })
-        .collect();
-    vec![
-        json(
-            &format!("{}index.json", urls::INITIATIVES),
-            &serde_json::json!({ "initiatieven": initiatives }),
-        ),
-        json(
-            &format!("{}index.json", urls::REPORTS),
-            &serde_json::json!({ "rapporten": reports }),
-        ),
-    ]
+        });
+    json(
+        &format!("{}index.json", urls::REPORTS),
+        "rapporten",
+        reports,
+    )
 }
 
-fn json(path: &str, value: &serde_json::Value) -> OutputFile {
-    let mut bytes = serde_json::to_vec_pretty(value).expect("plain data serialises");
+/// `{ "<key>": [items] }`, pretty-printed, each item made and written as the writer reaches it.
+fn json<T: Serialize>(path: &str, key: &str, items: impl Iterator<Item = T>) -> OutputFile {
+    let mut bytes = Vec::new();
+    let list = Lazy(Cell::new(Some(items)));
+    let file = std::iter::once((key, &list));
+    let mut writer = serde_json::Serializer::pretty(&mut bytes);
+    writer.collect_map(file).expect("plain data serialises");
     bytes.push(b'\n');
     OutputFile {
         path: path.to_owned(),
         bytes,
+    }
+}
+
+/// A list written from an iterator as the writer goes (so it can be written once).
+struct Lazy<I>(Cell<Option<I>>);
+
+impl<T: Serialize, I: Iterator<Item = T>> Serialize for Lazy<I> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let items = self.0.take().expect("a lazy list is written once");
+        serializer.collect_seq(items.map(KeysAToZ))
+    }
+}
+
+/// An item written as through a `serde_json::Value`, with every object's keys A–Z: the files
+/// have always been written that way (once from one value of the whole file), and their
+/// users may compare them byte for byte.
+struct KeysAToZ<T>(T);
+
+impl<T: Serialize> Serialize for KeysAToZ<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde_json::to_value(&self.0)
+            .map_err(serde::ser::Error::custom)?
+            .serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Item {
+        zeta: u16,
+        alpha: Vec<Inner>,
+        empty: Vec<u8>,
+    }
+
+    #[derive(Serialize)]
+    struct Inner {
+        y: &'static str,
+        b: Option<&'static str>,
+    }
+
+    fn items() -> Vec<Item> {
+        (0..3)
+            .map(|n| Item {
+                zeta: n,
+                alpha: vec![
+                    Inner { y: "ij", b: None },
+                    Inner {
+                        y: "é",
+                        b: Some("x"),
+                    },
+                ],
+                empty: Vec::new(),
+            })
+            .collect()
+    }
+
+    /// Written item by item, a file is byte for byte what one JSON value of it gave.
+    #[test]
+    fn lazy_file_is_the_same_as_one_value() {
+        let file = json("a/index.json", "lijst", items().into_iter());
+        let mut whole =
+            serde_json::to_vec_pretty(&serde_json::json!({ "lijst": items() })).unwrap();
+        whole.push(b'\n');
+        assert_eq!(
+            String::from_utf8(file.bytes).unwrap(),
+            String::from_utf8(whole).unwrap()
+        );
+        let empty = json("e.json", "lijst", std::iter::empty::<Item>());
+        assert_eq!(empty.bytes, b"{\n  \"lijst\": []\n}\n");
     }
 }

@@ -117,9 +117,7 @@ pub fn render(
     for file in data::files(site, &views) {
         put(file)?;
     }
-    for file in feeds(&tera, theme, site, &views)? {
-        put(file)?;
-    }
+    feeds(&tera, theme, site, &views, &put)?;
     if site.config.security_headers {
         headers::files(site.urls.base_path())
             .into_iter()
@@ -193,20 +191,22 @@ fn static_files(
 }
 
 /// Atom feeds, newest report first: one of all reports (`feed.xml`) and one per theme
-/// (`themas/<slug>/feed.xml`). Absolute links from `base_url`; concepts never in a feed.
+/// (`themas/<slug>/feed.xml`). Absolute links from `base_url`; concepts never in a feed. Each
+/// feed is handed to `put` before the next is made (the feed of all reports holds every one).
 fn feeds(
     tera: &Tera,
     theme: &Theme,
     site: &Site,
     views: &Views,
-) -> Result<Vec<OutputFile>, BuildError> {
+    put: &dyn Fn(OutputFile) -> Result<(), BuildError>,
+) -> Result<(), BuildError> {
     let published = |r: &&views::ReportView| !r.summary.concept;
     let mut all: Vec<&views::ReportView> = views.reports.iter().filter(published).collect();
     all.reverse();
     // A feed with no entries yet says the site's newest report (Atom needs a date; none is
     // invented).
     let Some(newest) = all.first().map(|r| format!("{}T00:00:00Z", r.summary.date)) else {
-        return Ok(Vec::new()); // nothing published yet: no feed to follow
+        return Ok(()); // nothing published yet: no feed to follow
     };
     let mut feeds = vec![(
         urls::FEED.to_owned(),
@@ -229,39 +229,45 @@ fn feeds(
             reports,
         ));
     }
-    feeds
-        .into_iter()
-        .map(|(path, title, page, reports)| {
-            let entries: Vec<serde_json::Value> = reports
-                .iter()
-                .map(|r| {
-                    serde_json::json!({
-                        "id": site.urls.absolute(&r.summary.path),
-                        "title": format!("{}, {}", r.summary.title, r.summary.short_date),
-                        "updated": format!("{}T00:00:00Z", r.summary.date),
-                        "summary": r.description,
-                        "author": r.made_by,
-                    })
-                })
-                .collect();
-            let mut ctx = Context::new();
-            ctx.insert("id", &site.urls.absolute(&path));
-            ctx.insert("title", &title);
-            ctx.insert("alternate", &site.urls.absolute(&page));
-            ctx.insert("author", &site.config.title);
-            let updated = entries
-                .first()
-                .and_then(|e| e["updated"].as_str().map(str::to_owned))
-                .unwrap_or_else(|| newest.clone());
-            ctx.insert("updated", &updated);
-            ctx.insert("entries", &entries);
-            let text = render_one(tera, theme, "feed.xml", &ctx)?;
-            Ok(OutputFile {
-                path,
-                bytes: text.into_bytes(),
+    for (path, title, page, reports) in feeds {
+        // Typed entries borrow the reports' text: the context's JSON is their only copy.
+        let entries: Vec<FeedEntry> = reports
+            .iter()
+            .map(|r| FeedEntry {
+                id: site.urls.absolute(&r.summary.path),
+                title: format!("{}, {}", r.summary.title, r.summary.short_date),
+                updated: format!("{}T00:00:00Z", r.summary.date),
+                summary: &r.description,
+                author: &r.made_by,
             })
-        })
-        .collect()
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert("id", &site.urls.absolute(&path));
+        ctx.insert("title", &title);
+        ctx.insert("alternate", &site.urls.absolute(&page));
+        ctx.insert("author", &site.config.title);
+        let updated = entries.first().map_or(&newest, |e| &e.updated);
+        ctx.insert("updated", updated);
+        ctx.insert("entries", &entries);
+        drop(entries);
+        let text = render_one(tera, theme, "feed.xml", &ctx)?;
+        drop(ctx);
+        put(OutputFile {
+            path,
+            bytes: text.into_bytes(),
+        })?;
+    }
+    Ok(())
+}
+
+/// One report in a feed.
+#[derive(Serialize)]
+struct FeedEntry<'a> {
+    id: String,
+    title: String,
+    updated: String,
+    summary: &'a str,
+    author: &'a str,
 }
 
 /// A hash of the theme's templates: when one changes, every cached page is stale.

@@ -187,11 +187,25 @@ pub(super) fn all<'a>(
 
 /// The home page and the pages that list or explain the whole site.
 fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) -> Vec<PageSpec<'a>> {
+    let listed = |ids: &[crate::parsed::ReportId]| -> Vec<views::ListedReport<'a>> {
+        ids.iter()
+            .map(|id| (&views.reports[id.0].summary).into())
+            .collect()
+    };
+    let organisations: Vec<OrganisationEntry> = views
+        .organisations
+        .iter()
+        .map(|organisation| OrganisationEntry {
+            organisation,
+            reports: listed(&organisation.reports),
+        })
+        .collect();
+    let home_reports: Vec<views::ListedReport> = summaries.iter().map(|s| (*s).into()).collect();
     let mut pages = vec![
         PageSpec::new(urls::HOME, "index.html")
             .with("editions", &views.editions)
             .with("topics", &views.topics)
-            .with("reports", summaries)
+            .with_owned("reports", home_reports)
             .with_owned("initiative_count", views.initiatives.len())
             .with_owned("organisation_count", views.participating_organisations),
         PageSpec::new(NAV.topics.0, "topics.html")
@@ -223,7 +237,7 @@ fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) ->
     }
     pages.extend([
         PageSpec::new(NAV.organisations.0, "organisations.html")
-            .with("organisations", &views.organisations)
+            .with_owned("organisations", organisations)
             .with_owned("organisation_count", views.participating_organisations)
             .crumbs(&[NAV.organisations]),
         PageSpec::new(NAV.search.0, "search.html")
@@ -236,6 +250,14 @@ fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) ->
         PageSpec::new(NAV.accessibility.0, "accessibility.html").crumbs(&[NAV.accessibility]),
     ]);
     pages
+}
+
+/// An organisation on the organisations page, with the tables it took part in.
+#[derive(Serialize)]
+struct OrganisationEntry<'a> {
+    #[serde(flatten)]
+    organisation: &'a views::OrganisationView,
+    reports: Vec<views::ListedReport<'a>>,
 }
 
 /// A round's reports on one page of its list, under their themes.

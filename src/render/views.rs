@@ -50,6 +50,31 @@ pub struct ReportSummary {
     pub concept: bool,
 }
 
+/// A report in the lists that name every report (the home page, the organisations page): only
+/// what they show, borrowed from its summary. A template's context is a JSON copy of its
+/// values: with whole summaries, the organisations page's context alone took about 100 MB at
+/// 10,000 reports.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ListedReport<'a> {
+    pub path: &'a str,
+    pub title: &'a str,
+    pub date: &'a str,
+    pub short_date: &'a str,
+    pub year: u16,
+}
+
+impl<'a> From<&'a ReportSummary> for ListedReport<'a> {
+    fn from(s: &'a ReportSummary) -> Self {
+        ListedReport {
+            path: &s.path,
+            title: &s.title,
+            date: &s.date,
+            short_date: &s.short_date,
+            year: s.year,
+        }
+    }
+}
+
 /// A yearly round in a list and in every page's footer: who made its reports, and when.
 #[derive(Debug, Clone, Serialize)]
 pub struct EditionSummary {
@@ -207,7 +232,13 @@ pub struct InitiativeView {
     pub organisation: Option<Link>,
     pub aliases: Vec<String>,
     pub topics: Vec<Link>,
+    /// Quoted on its own page, one page of them at a time (`mention_years`): left out of the
+    /// JSON, so the list of initiatives and each page of an initiative does not copy every
+    /// mention into its template context (at 10,000 reports, tens of MB a page).
+    #[serde(skip)]
     pub mentions: Vec<MentionView>,
+    /// How often the reports name it: the number of `mentions`.
+    pub mention_count: usize,
     /// The rounds it was named in, newest first, and the same as a phrase ("2023 en 2024").
     pub years: Vec<u16>,
     pub years_text: String,
@@ -226,8 +257,9 @@ pub struct OrganisationView {
     pub as_written: Option<String>,
     pub note: Option<String>,
     pub initiative: Option<Link>,
-    /// Tables it took part in.
-    pub reports: Vec<ReportSummary>,
+    /// Tables it took part in (the organisations page lists them as [`ListedReport`]s).
+    #[serde(skip)]
+    pub reports: Vec<ReportId>,
     /// The rounds of those tables (and of the roles below), newest first.
     pub years: Vec<u16>,
     /// Tables where one of its people had a public role: the report, and who did what.
@@ -474,10 +506,10 @@ fn organisation_views(site: &Site, summaries: &[ReportSummary]) -> Vec<Organisat
     site.organisations
         .iter()
         .map(|o| {
-            let reports: Vec<ReportSummary> = site
+            let reports: Vec<ReportId> = site
                 .reports()
                 .filter(|(_, r)| o.took_part_in(&r.report))
-                .map(|(id, _)| summaries[id.0].clone())
+                .map(|(id, _)| id)
                 .collect();
             let roles: Vec<RoleView> = site
                 .reports()
@@ -494,7 +526,7 @@ fn organisation_views(site: &Site, summaries: &[ReportSummary]) -> Vec<Organisat
             let years = years_desc(
                 reports
                     .iter()
-                    .map(|r| r.year)
+                    .map(|r| summaries[r.0].year)
                     .chain(roles.iter().map(|r| r.year)),
             );
             OrganisationView {
@@ -810,6 +842,7 @@ fn initiative_view(site: &Site, id: InitiativeId, parsed: &ParsedInitiative) -> 
         topics,
         years_text: text::dutch_list(&years.iter().rev().map(u16::to_string).collect::<Vec<_>>()),
         years,
+        mention_count: mentions.len(),
         mentions,
         related: related
             .into_iter()
