@@ -131,12 +131,23 @@ pub fn check_aliases(
     file: &std::path::Path,
     bodies: &[&str],
 ) -> ContentErrors {
+    let found: Vec<_> = bodies.iter().map(|b| matcher.occurrences(b)).collect();
+    alias_errors(matcher, initiatives, file, &found)
+}
+
+/// [`check_aliases`] from each body's [`Matcher::occurrences`], which `serve` keeps per
+/// report text.
+pub fn alias_errors(
+    matcher: &Matcher,
+    initiatives: &[Initiative],
+    file: &std::path::Path,
+    found: &[(Vec<usize>, Vec<usize>)],
+) -> ContentErrors {
     let mut whole = vec![false; matcher.alias_count()];
     let mut inside_only = vec![false; matcher.alias_count()];
-    for body in bodies {
-        let (w, i) = matcher.occurrences(body);
-        w.into_iter().for_each(|a| whole[a] = true);
-        i.into_iter().for_each(|a| inside_only[a] = true);
+    for (w, i) in found {
+        w.iter().for_each(|&a| whole[a] = true);
+        i.iter().for_each(|&a| inside_only[a] = true);
     }
     let mut errors = ContentErrors::default();
     for (alias, _) in whole.iter().enumerate().filter(|(_, w)| !**w) {

@@ -14,6 +14,7 @@ mod hash;
 pub mod ids;
 pub mod initiatives;
 pub mod markdown;
+pub mod memo;
 pub mod output;
 pub mod parsed;
 pub mod privacy;

@@ -38,17 +38,34 @@ pub struct Findings {
 
 /// Scans every content file below `root`; paths in the findings are relative to `root`.
 pub fn check(root: &Path, allow: &[String]) -> Findings {
+    check_with(root, allow, None)
+}
+
+/// What one file's scan found, kept by `serve` from one build to the next.
+pub type ScanMemo = crate::memo::Memo<Vec<(Severity, ContentError)>>;
+
+/// [`check`], for `serve`: a file whose path and text (and the allowlist) are as in the last
+/// build is not scanned again but taken from `memo`.
+pub fn check_with(root: &Path, allow: &[String], memo: Option<&mut ScanMemo>) -> Findings {
     let guard = Guard::new();
-    let all: Vec<(Severity, ContentError)> = content_files(root)
+    let texts: Vec<(PathBuf, Option<String>)> = content_files(root)
         .into_par_iter()
-        .filter_map(|file| {
-            let text = std::fs::read_to_string(&file).ok()?;
-            Some(guard.scan(file.strip_prefix(root).unwrap_or(&file), &text, allow))
+        .map(|file| {
+            let text = std::fs::read_to_string(&file).ok();
+            (file, text)
         })
-        .flatten()
         .collect();
+    let all = crate::memo::map(
+        memo,
+        &texts,
+        |(file, text)| Some(crate::memo::fingerprint((file, text.as_ref()?, allow))),
+        |(file, text)| match text {
+            Some(text) => guard.scan(file.strip_prefix(root).unwrap_or(file), text, allow),
+            None => Vec::new(),
+        },
+    );
     let mut findings = Findings::default();
-    for (severity, error) in all {
+    for (severity, error) in all.into_iter().flatten() {
         match severity {
             Severity::Error => findings.errors.push(error),
             Severity::Warning => findings.warnings.push(error),

@@ -6,7 +6,6 @@
 //! touching the output folder. What a command needs is its [`Mode`], stated once: the stages
 //! never ask which command runs them. Each stage is timed ([`Timings`]) for `build --timings`.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -15,6 +14,7 @@ use crate::content::{Library, placeholders};
 use crate::error::{BuildError, ContentError, ContentErrors};
 use crate::initiatives::{self, Matcher};
 use crate::markdown::{self, Linker, Rendered};
+use crate::memo::{Memo, fingerprint};
 use crate::output::{Memory, OutputFile, Sink, Staging};
 use crate::parsed::{
     EditionId, MentionIndex, ParsedEdition, ParsedInitiative, ParsedReport, ParsedTopic, Site,
@@ -25,7 +25,6 @@ use crate::search;
 use crate::support;
 use crate::theme::Theme;
 use crate::urls::{self, Origin, Urls};
-use rayon::prelude::*;
 
 /// What a build is asked to do; `None` means "as the config says".
 #[derive(Debug, Clone, Default)]
@@ -142,6 +141,19 @@ fn relative_to(root: &Path) -> impl Fn(ContentErrors) -> ContentErrors + '_ {
 /// problem is reported, not only the first. Text that `new` wrote and nobody replaced is an
 /// error, except in a preview ([`Mode::Preview`], `build --concepten`): a warning there.
 pub fn load(opts: &BuildOptions, mode: Mode) -> Result<Loaded, BuildError> {
+    load_with(opts, mode, None)
+}
+
+/// [`load`], taking what is unchanged since the last build from `cache` (serve).
+fn load_with(
+    opts: &BuildOptions,
+    mode: Mode,
+    cache: Option<&mut Cache>,
+) -> Result<Loaded, BuildError> {
+    let (reports, scans) = match cache {
+        Some(c) => (Some(&mut c.reports), Some(&mut c.scans)),
+        None => (None, None),
+    };
     let root = &opts.root;
     let relative = relative_to(root);
     let mut config = Config::from_root(root).map_err(&relative)?;
@@ -154,8 +166,8 @@ pub fn load(opts: &BuildOptions, mode: Mode) -> Result<Loaded, BuildError> {
     // The privacy guard runs on every build: contact data never reaches the site. It reads
     // the files on its own, so it runs beside the content's loading.
     let (library, privacy) = rayon::join(
-        || Library::load(&root.join("content"), opts.concepts).map_err(&relative),
-        || crate::privacy::check(root, &config.privacy_allowlist),
+        || Library::load_with(&root.join("content"), opts.concepts, reports).map_err(&relative),
+        || crate::privacy::check_with(root, &config.privacy_allowlist, scans),
     );
     // The synonym groups' words go through the search pipeline, which the content does not
     // know: checked here, so that a bad group stops the build before anything is written.
@@ -203,20 +215,17 @@ pub fn load(opts: &BuildOptions, mode: Mode) -> Result<Loaded, BuildError> {
 }
 
 /// What `serve` keeps from one build to the next, so that an edit redoes only what it
-/// changes: each report's Markdown rendered, by everything that rendering reads, and each
-/// page, by its template context (see [`render::PageCache`]).
+/// changes: each report file's parse and each content file's privacy scan, by its path and
+/// text; the aliases found in each report, by its text and the initiatives; each report's
+/// Markdown rendered, by everything that rendering reads; and each page, by its template
+/// context (see [`render::PageCache`]).
 #[derive(Default)]
 pub struct Cache {
-    bodies: HashMap<u64, Rendered>,
+    reports: crate::content::ReportMemo,
+    scans: crate::privacy::ScanMemo,
+    aliases: Memo<(Vec<usize>, Vec<usize>)>,
+    bodies: Memo<Result<Rendered, ContentErrors>>,
     pub pages: render::PageCache,
-}
-
-/// A hash of `value`'s parts, for the cache (in memory only, never in a file name).
-fn fingerprint(parts: impl std::hash::Hash) -> u64 {
-    use std::hash::Hasher;
-    let mut h = std::hash::DefaultHasher::new();
-    parts.hash(&mut h);
-    h.finish()
 }
 
 /// Stage *parse*: every report's Markdown to sections, with initiative mentions found and
@@ -257,14 +266,23 @@ pub fn parse(
             .collect::<Vec<_>>(),
         config.trusted_html,
     ));
-    let results = render_reports(&reports, &linker, reads, config.trusted_html, cache);
+    let (aliases, bodies) = match cache {
+        Some(c) => (Some(&mut c.aliases), Some(&mut c.bodies)),
+        None => (None, None),
+    };
+    let results = render_reports(&reports, &linker, reads, config.trusted_html, bodies);
     // Aliases are checked against the Markdown as written, the last stage that reads it.
-    let markdown: Vec<&str> = reports.iter().map(|r| r.body.as_str()).collect();
-    errors.extend(relative(initiatives::check_aliases(
+    let found = crate::memo::map(
+        aliases,
+        &reports,
+        |r| Some(fingerprint((&r.body, reads))),
+        |r| matcher.occurrences(&r.body),
+    );
+    errors.extend(relative(initiatives::alias_errors(
         &matcher,
         &initiatives,
         &initiatives_file,
-        &markdown,
+        &found,
     )));
     let count = reports.len();
     let (parsed, failed) = records(reports, results, &topics, &editions);
@@ -366,38 +384,21 @@ fn initiative_hrefs(urls: &Urls, initiatives: &[crate::content::Initiative]) -> 
         .collect()
 }
 
-/// Every report's Markdown rendered, in parallel and in order. With a `cache`, a report whose
-/// text and `reads` (what rendering reads besides the text) are as before is taken from it,
-/// and the cache keeps this build's bodies when all of them rendered.
+/// Every report's Markdown rendered, in parallel and in order. With a `memo`, a report whose
+/// text and `reads` (what rendering reads besides the text) are as before is taken from it.
 fn render_reports(
     reports: &[crate::content::Report],
     linker: &Linker,
     reads: u64,
     trusted_html: bool,
-    cache: Option<&mut Cache>,
+    memo: Option<&mut Memo<Result<Rendered, ContentErrors>>>,
 ) -> Vec<Result<Rendered, ContentErrors>> {
-    let keys: Vec<u64> = reports
-        .iter()
-        .map(|r| fingerprint((&r.file, &r.body, r.body_line, reads)))
-        .collect();
-    let known = cache.as_deref().map(|c| &c.bodies);
-    let results: Vec<Result<Rendered, ContentErrors>> = reports
-        .par_iter()
-        .zip(&keys)
-        .map(|(r, key)| match known.and_then(|k| k.get(key)) {
-            Some(rendered) => Ok(rendered.clone()),
-            None => markdown::render(&r.file, &r.body, r.body_line, Some(linker), trusted_html),
-        })
-        .collect();
-    if let Some(cache) = cache
-        && results.iter().all(Result::is_ok)
-    {
-        cache.bodies = keys
-            .into_iter()
-            .zip(results.iter().flatten().cloned())
-            .collect();
-    }
-    results
+    crate::memo::map(
+        memo,
+        reports,
+        |r| Some(fingerprint((&r.file, &r.body, r.body_line, reads))),
+        |r| markdown::render(&r.file, &r.body, r.body_line, Some(linker), trusted_html),
+    )
 }
 
 /// What [`produce`] made: the sink with every file, the parsed site, and the figures.
@@ -425,7 +426,7 @@ fn produce<S: Sink>(
         library,
         warnings,
         unfinished,
-    } = timings.time("load", || load(opts, mode))?;
+    } = timings.time("load", || load_with(opts, mode, cache.as_deref_mut()))?;
     let sink = open(&config)?;
     let parsed = timings.time("parse", || {
         parse(config, library, &opts.root, cache.as_deref_mut())

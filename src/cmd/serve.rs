@@ -7,12 +7,12 @@
 //! A content error does not stop the server: every page then shows the same error text as the
 //! terminal, and reloads into the site once the file is fixed.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
@@ -146,35 +146,134 @@ pub fn run(args: &ServeArgs) -> i32 {
 fn watch(rx: Receiver<DebounceEventResult>, shared: &Shared, opts: &BuildOptions, root: &Path) {
     let mut last = signature(root);
     for events in rx {
-        if events.is_err() {
+        let Ok(events) = events else {
             continue;
-        }
-        let now = signature(root);
-        if now != last {
-            last = now;
+        };
+        if changed(&mut last, root, events.iter().map(|e| e.path.as_path())) {
             rebuild(shared, opts);
         }
     }
 }
 
-/// Name, size and modification time of every file the build reads.
-fn signature(root: &Path) -> Vec<(std::path::PathBuf, u64, Option<std::time::SystemTime>)> {
+/// Size and modification time of every file the build reads, by path.
+type Signature = BTreeMap<PathBuf, (u64, Option<SystemTime>)>;
+
+/// Whether a file among `paths` differs from `last`, which is brought up to date. Only the
+/// named files are looked at: a build reads every file, and walking all of them again after
+/// each batch took longer than the rebuild itself at 1,000 reports. A folder made, moved or
+/// removed (a year's folder of reports) is looked at whole.
+fn changed<'a>(last: &mut Signature, root: &Path, paths: impl Iterator<Item = &'a Path>) -> bool {
+    // The watcher names files by the folder's full path; the signature by the root as given.
+    let full_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut changed = false;
+    for event in paths {
+        let Some(inside) = event
+            .strip_prefix(&full_root)
+            .or_else(|_| event.strip_prefix(root))
+            .ok()
+        else {
+            // A path this cannot place: look at everything, as before.
+            let now = signature(root);
+            let differs = now != *last;
+            *last = now;
+            return changed || differs;
+        };
+        let read = inside == Path::new(crate::config::FILE_NAME)
+            || inside.starts_with("content")
+            || inside.starts_with("themes");
+        if !read {
+            continue;
+        }
+        let path = &root.join(inside);
+        let now = stat(path);
+        let was_folder = now.is_none()
+            && last
+                .range(path.to_path_buf()..)
+                .next()
+                .is_some_and(|(p, _)| p != path && p.starts_with(path));
+        if path.is_dir() || was_folder {
+            changed |= folder_changed(last, path);
+            continue;
+        }
+        if last.get(path) != now.as_ref() {
+            changed = true;
+            match now {
+                Some(s) => last.insert(path.to_path_buf(), s),
+                None => last.remove(path),
+            };
+        }
+    }
+    changed
+}
+
+/// Whether the names in `folder` differ from those `last` knows; if so, everything below it
+/// is looked at again. A build lists every folder too, which changes nothing: the names are
+/// compared first, and a file changed inside has an event of its own.
+fn folder_changed(last: &mut Signature, folder: &Path) -> bool {
+    let below = |last: &Signature| -> Vec<PathBuf> {
+        last.range(folder.to_path_buf()..)
+            .map(|(p, _)| p)
+            .take_while(|p| p.starts_with(folder))
+            .filter(|p| *p != folder)
+            .cloned()
+            .collect()
+    };
+    let known: std::collections::BTreeSet<PathBuf> = below(last)
+        .iter()
+        .filter_map(|p| Some(folder.join(p.strip_prefix(folder).ok()?.components().next()?)))
+        .collect();
+    let now: std::collections::BTreeSet<PathBuf> = std::fs::read_dir(folder)
+        .map(|entries| entries.filter_map(|e| Some(e.ok()?.path())).collect())
+        .unwrap_or_default();
+    // An empty folder leaves no file in the signature: only what holds files counts.
+    let now: std::collections::BTreeSet<PathBuf> = now
+        .into_iter()
+        .filter(|p| {
+            known.contains(p)
+                || !p.is_dir()
+                || walkdir::WalkDir::new(p)
+                    .into_iter()
+                    .filter_map(Result::ok)
+                    .any(|e| e.file_type().is_file())
+        })
+        .collect();
+    if known == now {
+        return false;
+    }
+    for gone in below(last) {
+        last.remove(&gone);
+    }
+    last.extend(
+        walkdir::WalkDir::new(folder)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let s = stat(e.path())?;
+                Some((e.into_path(), s))
+            }),
+    );
+    true
+}
+
+fn stat(path: &Path) -> Option<(u64, Option<SystemTime>)> {
+    let meta = std::fs::metadata(path).ok()?;
+    meta.is_file().then(|| (meta.len(), meta.modified().ok()))
+}
+
+/// Size and modification time of every file the build reads.
+fn signature(root: &Path) -> Signature {
     let config = root.join(crate::config::FILE_NAME);
-    let files = walkdir::WalkDir::new(root.join("content"))
+    walkdir::WalkDir::new(root.join("content"))
         .into_iter()
         .chain(walkdir::WalkDir::new(root.join("themes")))
         .filter_map(Result::ok)
         .map(|e| e.into_path())
-        .chain(std::iter::once(config));
-    let mut sig: Vec<_> = files
+        .chain(std::iter::once(config))
         .filter_map(|p| {
-            let meta = std::fs::metadata(&p).ok()?;
-            meta.is_file()
-                .then(|| (p, meta.len(), meta.modified().ok()))
+            let s = stat(&p)?;
+            Some((p, s))
         })
-        .collect();
-    sig.sort();
-    sig
+        .collect()
 }
 
 fn rebuild(shared: &Shared, opts: &BuildOptions) {
@@ -428,5 +527,60 @@ fn content_type(file: &str) -> &'static str {
         Some("svg") => "image/svg+xml",
         Some("txt") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_real_change_counts() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        let year = root.join("content/rapporten/2024");
+        std::fs::create_dir_all(&year).unwrap();
+        let report = year.join("a.md");
+        std::fs::write(&report, "een").unwrap();
+        let mut last = signature(root);
+        let once = |last: &mut Signature, path: &Path| changed(last, root, std::iter::once(path));
+        // The build reading a file, or a file outside the site: nothing changed.
+        assert!(!once(&mut last, &report));
+        assert!(!once(&mut last, &root.join("public/index.html")));
+        // Same second, other length; then the same again.
+        std::fs::write(&report, "twee").unwrap();
+        assert!(once(&mut last, &report));
+        assert!(!once(&mut last, &report));
+        // A new file; a folder removed with what is in it.
+        std::fs::write(year.join("b.md"), "drie").unwrap();
+        assert!(once(&mut last, &year.join("b.md")));
+        std::fs::remove_dir_all(&year).unwrap();
+        assert!(once(&mut last, &year));
+        assert!(last.is_empty());
+        // A folder moved in with its reports; a folder only listed (by the build).
+        let elsewhere = root.join("elders");
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        std::fs::write(elsewhere.join("c.md"), "vier").unwrap();
+        std::fs::rename(&elsewhere, &year).unwrap();
+        assert!(once(&mut last, &year));
+        assert_eq!(last.len(), 1);
+        assert!(!once(&mut last, &root.join("content")));
+        assert!(!once(&mut last, &year));
+        // The watcher names a file by its full path; the root may be written otherwise.
+        std::fs::write(&report, "vier").unwrap();
+        let written = root.join("content/..");
+        let mut last = signature(&written);
+        std::fs::write(&report, "vijf").unwrap();
+        let full = std::fs::canonicalize(&report).unwrap();
+        assert!(changed(
+            &mut last,
+            &written,
+            std::iter::once(full.as_path())
+        ));
+        assert!(!changed(
+            &mut last,
+            &written,
+            std::iter::once(full.as_path())
+        ));
     }
 }

@@ -21,6 +21,9 @@ pub use topic::Topic;
 
 use crate::error::{ContentError, ContentErrors, did_you_mean};
 
+/// Each report file's parse, kept by `serve` from one build to the next.
+pub type ReportMemo = crate::memo::Memo<(Option<Report>, ContentErrors)>;
+
 /// All content of the site, sorted: topics by `order`, reports by date then slug,
 /// initiatives and organisations as their data files list them.
 #[derive(Debug, Clone)]
@@ -43,6 +46,16 @@ impl Library {
     /// Reads `content/edities/*.md`, `content/themas/*.md` and `content/rapporten/*.md`,
     /// reporting every problem found. Concepts are left out unless `concepts` asks for them.
     pub fn load(content_dir: &Path, concepts: bool) -> Result<Library, ContentErrors> {
+        Library::load_with(content_dir, concepts, None)
+    }
+
+    /// [`Library::load`], for `serve`: a report file whose path and text are as in the last
+    /// build is not parsed again but taken from `memo`.
+    pub fn load_with(
+        content_dir: &Path,
+        concepts: bool,
+        memo: Option<&mut ReportMemo>,
+    ) -> Result<Library, ContentErrors> {
         let mut errors = ContentErrors::default();
         let mut editions = Vec::new();
         for file in markdown_files(&content_dir.join("edities"), &mut errors) {
@@ -63,14 +76,23 @@ impl Library {
         let all_topics_read = errors.is_empty();
         let mut reports = Vec::new();
         // Reports are independent: read and parse them in parallel, keep the order.
-        let parsed: Vec<(Option<Report>, ContentErrors)> =
+        let texts: Vec<(PathBuf, Result<String, ContentErrors>)> =
             markdown_files(&content_dir.join("rapporten"), &mut errors)
-                .par_iter()
-                .map(|file| match read(file) {
-                    Ok(text) => Report::parse_all(file, &text),
-                    Err(e) => (None, e),
+                .into_par_iter()
+                .map(|file| {
+                    let text = read(&file);
+                    (file, text)
                 })
                 .collect();
+        let parsed = crate::memo::map(
+            memo,
+            &texts,
+            |(file, text)| Some(crate::memo::fingerprint((file, text.as_ref().ok()?))),
+            |(file, text)| match text {
+                Ok(text) => Report::parse_all(file, text),
+                Err(e) => (None, e.clone()),
+            },
+        );
         // A report with a wrong value is kept for the checks across files (its organisations,
         // its topic), so that one run shows all of its problems; the errors stop the build.
         for (report, problems) in parsed {
