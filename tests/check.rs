@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{copy_tree, fixture, repo_root, run_cli};
+use common::{copy_tree, fixture, replace_in, repo_root, run_cli};
 
 /// The minimal site with `extra` appended to its report, checked; returns (exit code, stdout).
 fn check_with(extra: &str, config_extra: &str, args: &[&str]) -> (i32, String) {
@@ -373,12 +373,7 @@ fn a_placeholder_base_url_warns_in_build_and_check() {
     let tmp = tempfile::tempdir().unwrap();
     copy_tree(&fixture("minimal"), tmp.path());
     let config = tmp.path().join("vindplaats.toml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(
-        &config,
-        text.replace("https://example.org/", "https://www.example.com/"),
-    )
-    .unwrap();
+    replace_in(&config, "https://example.org/", "https://www.example.com/");
     let root = tmp.path().to_str().unwrap();
     let out = run_cli(&["check", "--root", root]);
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -503,12 +498,11 @@ fn a_synonym_group_with_no_word_on_the_site_warns() {
     copy_tree(&fixture("minimal"), &root);
     // A real address, so that the placeholder-address warning does not count here.
     let config = root.join("vindplaats.toml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(
+    replace_in(
         &config,
-        text.replace("https://example.org/", "https://socialestaat.almere.nl/"),
-    )
-    .unwrap();
+        "https://example.org/",
+        "https://socialestaat.almere.nl/",
+    );
     std::fs::write(
         root.join("content/synoniemen.toml"),
         "# Staat niet op de site.\n[[groep]]\nwoorden = [\"qwxzv\", \"zxvqw\"]\n",

@@ -65,13 +65,11 @@ fn a_site_in_a_folder_gets_a_note_for_the_web_administrator() {
 fn the_technical_message_only_with_uitleg() {
     let tmp = tempfile::tempdir().unwrap();
     common::copy_tree(&fixture("minimal"), tmp.path());
-    let report = tmp.path().join("content/rapporten/verslag.md");
-    let text = std::fs::read_to_string(&report).unwrap();
-    std::fs::write(
-        &report,
-        text.replace("participants = 18", "participants = \"18\""),
-    )
-    .unwrap();
+    common::replace_in(
+        &tmp.path().join("content/rapporten/verslag.md"),
+        "participants = 18",
+        "participants = \"18\"",
+    );
     let root = tmp.path().to_str().unwrap();
     let out_dir = tmp.path().join("out");
     let build = |extra: &[&str]| {

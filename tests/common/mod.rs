@@ -201,3 +201,11 @@ fn percent_decode(s: &str) -> String {
         .map(|(_, v)| v.into_owned())
         .unwrap_or_default()
 }
+
+/// Replaces `from` by `to` in the file at `path` (a fixture copy), failing when `from` is not
+/// there, so that a test never silently tests the unchanged fixture.
+pub fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "'{from}' not in {}", path.display());
+    std::fs::write(path, text.replace(from, to)).unwrap();
+}
