@@ -471,9 +471,7 @@ fn scripts_gzip_bytes(theme: &Theme) -> usize {
     theme
         .static_files
         .iter()
-        .filter(|(name, _)| {
-            name.ends_with(".js") && !crate::theme::NOT_FOR_SEARCH.contains(&name.as_str())
-        })
+        .filter(|(name, _)| crate::theme::SEARCH_SCRIPTS.contains(&name.as_str()))
         .map(|(_, bytes)| search::gzip_len(bytes))
         .sum()
 }

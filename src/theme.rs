@@ -71,10 +71,16 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = builtin_static![
     "vendor/lunr-languages.LICENSE.txt",
 ];
 
-/// Scripts a search never loads (mark.js runs on a page opened from a result, the two "Lees
-/// voor" scripts on content pages): they are not part of what a first search downloads, so the
-/// search budget leaves them out.
-pub const NOT_FOR_SEARCH: &[&str] = &["mark.js", "leesvoor.js", "leesvoor-lezer.js"];
+/// The scripts a first search downloads: `search.js` (on every page) and what it loads before
+/// it searches (`data-scripts` of `partials/search-form.html`). The search budget counts these
+/// and the index; any other script (mark.js, the "Lees voor" scripts, a theme's own) is not part
+/// of a search, so a new script never needs an exception here.
+pub const SEARCH_SCRIPTS: &[&str] = &[
+    "search.js",
+    "search-nl.js",
+    "vendor/elasticlunr.min.js",
+    "vendor/lunr-nl.min.js",
+];
 
 /// Templates and static files of the theme in use, after overrides.
 #[derive(Debug, Clone)]
@@ -167,5 +173,34 @@ impl Theme {
             }
         }
         errors.into_result(theme)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The budget's list is the form's list: the scripts `data-scripts` names, plus `search.js`.
+    #[test]
+    fn search_scripts_are_what_the_search_form_loads() {
+        let (_, form) = BUILTIN_TEMPLATES
+            .iter()
+            .find(|(name, _)| *name == "partials/search-form.html")
+            .expect("the search form is a built-in template");
+        let attr = form
+            .split("data-scripts=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("the form names its scripts");
+        let mut loaded: Vec<&str> = attr
+            .split("assets['")
+            .skip(1)
+            .map(|s| s.split('\'').next().unwrap())
+            .chain(["search.js"])
+            .collect();
+        let mut listed = SEARCH_SCRIPTS.to_vec();
+        loaded.sort_unstable();
+        listed.sort_unstable();
+        assert_eq!(loaded, listed);
     }
 }
