@@ -242,16 +242,10 @@
       return vocabulary;
     }
 
-    /** Terms that are words, left out of data.words (src/search/words.rs). */
+    /** Terms that are words, left out of data.words: the single index's own term list, in
+     * the order src/search/words.rs numbers its bits by. */
     function termWords() {
-      var terms = Object.create(null);
-      Object.keys(main.index).forEach(function (field) {
-        (function walk(node, prefix) {
-          if (node.df > 0) terms[prefix] = true;
-          Object.keys(node).forEach(function (c) { if (c !== 'docs' && c !== 'df') walk(node[c], prefix + c); });
-        })(main.index[field].root, '');
-      });
-      return Object.keys(terms).filter(function (t) { return /^\p{L}{4,}$/u.test(t); }).sort().filter(function (t, i) {
+      return data.index.terms.filter(function (t) { return /^\p{L}{4,}$/u.test(t); }).filter(function (t, i) {
         return (data.known.charCodeAt(i / 6 | 0) - 48) >> i % 6 & 1;
       });
     }
