@@ -52,6 +52,8 @@ export function loadSearch(dir) {
     answer: (query, limit = 10) => api.answer(engine, query, limit),
     /** The terms each word of `query` reaches (synonyms, compounds), as plain data. */
     expand: (query) => JSON.parse(JSON.stringify(engine.expand(query))),
+    /** Up to three corrections of `query` ("Bedoelde u …?"), as plain data. */
+    suggestions: (query) => engine.suggestions(query).then((list) => JSON.parse(JSON.stringify(list))),
     get fetched() {
       return fetched;
     },

@@ -39,6 +39,19 @@ describe('sharded search', () => {
 
   after(() => cleanup.reverse().forEach((fn) => fn()));
 
+  it('"bedoelde u": more than one correction, nearest first, the same from both index forms', async () => {
+    // The single file leaves out the words that are terms and rebuilds them from its term list
+    // (src/search/words.rs); the shards ship the words whole. Both must offer the same words.
+    for (const q of ['wijkk', 'buurtt', 'huiss', 'eenzaamhied', 'lezen']) {
+      const [x, y] = await Promise.all([single.suggestions(q), loadSearch(shardedDir).suggestions(q)]);
+      assert.deepEqual(y, x, `"${q}"`);
+    }
+    const wijk = await single.suggestions('wijkk');
+    assert.ok(wijk.length > 1, `one correction only: ${wijk}`);
+    assert.equal(wijk[0], 'wijk');
+    assert.deepEqual(await single.suggestions('eenzaamheid'), [], 'a word of the site gets no correction');
+  });
+
   it('the real site has one index file, the copy dozens of shards', () => {
     assert.ok(single.fetched.some((f) => /search-index\.\w+\.js$/.test(f.path)));
     assert.ok(shardCount >= 30, `${shardCount} shards`);
