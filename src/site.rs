@@ -103,7 +103,7 @@ pub struct Built {
 }
 
 /// The search index in numbers, for the build summary and `check`.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct SearchFigures {
     pub documents: usize,
     /// 1 for a single-file index.
@@ -113,6 +113,8 @@ pub struct SearchFigures {
     /// The search scripts and the index's first file, compressed: what a first search
     /// downloads before the parts of a sharded index it needs.
     pub first_gzip_bytes: usize,
+    /// Synonym groups that reach no word of the site, for `check`.
+    pub synonym_warnings: Vec<ContentError>,
 }
 
 /// What a finished build wrote.
@@ -491,6 +493,7 @@ fn index_into(
         shards: index.shards,
         bytes: index.bytes,
         first_gzip_bytes: scripts + index.main_gzip_bytes,
+        synonym_warnings: index.synonym_warnings,
     };
     let path = index.main.path.clone();
     sink.put(index.main)?;

@@ -168,7 +168,8 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
     }
     findings.extend(concepts(site, root));
     findings.extend(
-        crate::search::synonym_warnings(site)
+        search
+            .synonym_warnings
             .into_iter()
             .map(|e| Finding::warning(e.relative_to(root))),
     );

@@ -56,6 +56,9 @@ pub struct SearchIndex {
     pub bytes: usize,
     /// Size of the main file as served compressed (gzip).
     pub main_gzip_bytes: usize,
+    /// `check`'s warnings about synonym groups that reach nothing, found from the postings
+    /// made here rather than by tokenising the whole site a second time.
+    pub synonym_warnings: Vec<crate::error::ContentError>,
 }
 
 // Longer than most: the single file and, when it does not fit, the shards, chunks and
@@ -76,6 +79,7 @@ pub fn index(
     let postings = Postings::collect(documents, &analyzer);
     let words = vocabulary(&postings.tokens);
     let expansions = expansions_of(site, &postings);
+    let synonym_warnings = synonym_warnings(site, &postings.terms);
     let engine = Engine {
         rank: RANKING,
         split: DECOMPOUND,
@@ -110,6 +114,7 @@ pub fn index(
                 documents: documents.len(),
                 shards: 1,
                 main_gzip_bytes,
+                synonym_warnings,
             });
         }
     }
@@ -174,6 +179,7 @@ pub fn index(
         documents: documents.len(),
         shards: ranges.len(),
         main_gzip_bytes,
+        synonym_warnings,
     })
 }
 
@@ -193,10 +199,8 @@ fn expansions_of(site: &Site, postings: &Postings) -> Expansions {
 }
 
 /// `check`'s warnings about `content/synoniemen.toml`: a group none of whose words occurs on
-/// the site reaches nothing (a typo, or a word the reports do not use).
-pub fn synonym_warnings(site: &Site) -> Vec<crate::error::ContentError> {
-    let all = documents(site);
-    let postings = Postings::collect(&all.list, &Analyzer::new(true));
+/// the site (`terms`, sorted) reaches nothing (a typo, or a word the reports do not use).
+fn synonym_warnings(site: &Site, terms: &[String]) -> Vec<crate::error::ContentError> {
     let Ok(groups) = synonym_groups(&site.synonyms) else {
         return Vec::new();
     };
@@ -204,7 +208,7 @@ pub fn synonym_warnings(site: &Site) -> Vec<crate::error::ContentError> {
         .groups
         .iter()
         .zip(groups)
-        .filter(|(_, terms)| terms.iter().all(|t| postings.terms.binary_search(t).is_err()))
+        .filter(|(_, group)| group.iter().all(|t| terms.binary_search(t).is_err()))
         .map(|(group, _)| {
             crate::error::ContentError::new(
                 &site.synonyms.file,
