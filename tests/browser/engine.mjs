@@ -19,7 +19,7 @@ import { ROOT } from './helpers.mjs';
  */
 export function loadSearch(dir) {
   const html = readFileSync(path.join(dir, 'zoeken', 'index.html'), 'utf8');
-  // Minified HTML quotes attribute values only where it must.
+  // Quoted or bare attribute values (pages were minified once; a theme may still be).
   const attr = (name, before = '') => {
     const m = new RegExp(`${before}\\s${name}=(?:"([^"]*)"|([^\\s>]*))`).exec(html);
     if (!m) throw new Error(`zoeken/index.html has no ${name}`);
