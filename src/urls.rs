@@ -162,14 +162,34 @@ pub fn initiative(slug: &str) -> String {
     format!("{INITIATIVES}{slug}/")
 }
 
-/// An organisation's entry on the organisations page: `organisaties/#<slug>`.
-pub fn organisation(slug: &str) -> String {
-    format!("{ORGANISATIONS}#{slug}")
+/// An organisation's entry on the organisations page: `organisaties/#<slug>`, or on a later
+/// page of it, `organisaties/pagina/3/#<slug>`. `position` is its place (from 0) in the list,
+/// which shows the organisations in the order of `organisaties.toml`.
+pub fn organisation(slug: &str, position: usize) -> String {
+    format!("{}#{slug}", list_page_of(ORGANISATIONS, position))
+}
+
+/// An organisation's own page, made only when its entry on the organisations page is too long
+/// to list every table: `organisaties/<slug>/`. (A slug `pagina` is no clash: page *n* of the
+/// list is `organisaties/pagina/<n>/`, never `organisaties/pagina/` itself.)
+pub fn organisation_tables(slug: &str) -> String {
+    format!("{ORGANISATIONS}{slug}/")
 }
 
 /// A section of a page: `<page>#<id>`.
 pub fn section(page: &str, id: &str) -> String {
     format!("{page}#{id}")
+}
+
+/// How many items a page of a list shows: a longer list goes on over more pages, so a page
+/// stays small at any size of the site. Here rather than with the pages, because where an item
+/// stands is part of its address: a link to an organisation names the page its entry is on.
+/// No list of the real site is this long.
+pub const LIST_PAGE_SIZE: usize = 200;
+
+/// The page of `list` that shows item `index` (from 0).
+pub fn list_page_of(list: &str, index: usize) -> String {
+    list_page(list, index / LIST_PAGE_SIZE + 1)
 }
 
 /// Page `n` (from 1) of a list that is cut into pages: the list's own path for the first, so
@@ -264,6 +284,20 @@ mod tests {
         assert_eq!(list_page("rapporten/", 1), "rapporten/");
         assert_eq!(list_page("rapporten/", 2), "rapporten/pagina/2/");
         assert_eq!(list_page("", 3), "pagina/3/");
+    }
+
+    #[test]
+    fn an_organisation_link_names_the_page_of_its_entry() {
+        assert_eq!(organisation("ggd", 0), "organisaties/#ggd");
+        assert_eq!(organisation("ggd", LIST_PAGE_SIZE - 1), "organisaties/#ggd");
+        assert_eq!(
+            organisation("ggd", LIST_PAGE_SIZE),
+            "organisaties/pagina/2/#ggd"
+        );
+        assert_eq!(
+            organisation("ggd", 2 * LIST_PAGE_SIZE + 5),
+            "organisaties/pagina/3/#ggd"
+        );
     }
 
     #[test]

@@ -3,6 +3,11 @@
 //! topic page, the round's page and an initiative's mentions each need more than one page of
 //! 200. Every item stands on exactly one page, the first page is the list's own address, and
 //! the pagination is a labelled nav with the current page marked and rel=prev/next links.
+//!
+//! The first `EXTRA_ORGANISATIONS` extra reports each name an organisation of their own, so the
+//! organisations page has two pages and reports link to entries on the second; the fixture's two
+//! organisations are at every table, so their entries are cut and their own pages go on over
+//! pages. The home page lists only the newest reports of the one long round.
 
 mod common;
 
@@ -12,6 +17,8 @@ use std::path::Path;
 use common::{Page, build, copy_tree, fixture};
 
 const EXTRA: usize = 450;
+/// 2 organisations of the fixture + 250: the list needs a second page of 200.
+const EXTRA_ORGANISATIONS: usize = 250;
 const BASE_URL: &str = "https://example.org/";
 
 /// The minimal site with `EXTRA` more reports, copies of its own with their own dates.
@@ -22,14 +29,35 @@ fn long_site(root: &Path) {
     for i in 0..EXTRA {
         // One a day from 1 January 2023: all in the 2023 round.
         let date = time::Date::from_ordinal_date(2023, 1 + (i % 365) as u16).unwrap();
-        let text = original
+        let mut text = original
             .replace("date = 2023-05-23", &format!("date = {date}"))
             .replace(
                 "title = \"Verslag thematafel Eenzaamheid\"",
                 &format!("title = \"Verslag thematafel Eenzaamheid {i}\""),
             );
+        if i < EXTRA_ORGANISATIONS {
+            text = text.replace(
+                "organisations = [\"De Schoor\", \"VMCA\"]",
+                &format!("organisations = [\"De Schoor\", \"VMCA\", \"Organisatie {i}\"]"),
+            );
+        }
+        if i == 0 {
+            // A link the editors write by hand to an entry on a later page: `check` follows it.
+            text.push_str(&format!(
+                "\nZie ook [Organisatie {last}](../../organisaties/pagina/2/#organisatie-{last}).\n",
+                last = EXTRA_ORGANISATIONS - 1
+            ));
+        }
         std::fs::write(reports.join(format!("verslag-{i:03}.md")), text).unwrap();
     }
+    let mut organisations =
+        std::fs::read_to_string(root.join("content/organisaties.toml")).unwrap();
+    for i in 0..EXTRA_ORGANISATIONS {
+        organisations.push_str(&format!(
+            "\n[[organisatie]]\nname = \"Organisatie {i}\"\nslug = \"organisatie-{i}\"\nvariants = [\"Organisatie {i}\"]\n"
+        ));
+    }
+    std::fs::write(root.join("content/organisaties.toml"), organisations).unwrap();
 }
 
 /// The pages of a list from its first, following rel=next; checks each page's pagination.
@@ -152,6 +180,109 @@ fn long_lists_go_on_over_pages() {
 }
 
 #[test]
+fn organisations_go_on_over_pages_and_links_name_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    long_site(dir.path());
+    let (_tmp, out) = build(dir.path(), Some(BASE_URL));
+    let organisations = 2 + EXTRA_ORGANISATIONS;
+
+    let list = pages_of(&out, "organisaties/index.html");
+    let entries: Vec<Vec<String>> = list
+        .iter()
+        .map(|p| {
+            p.select(".organisation-list > li")
+                .iter()
+                .map(|li| li.value().attr("id").unwrap().to_owned())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        entries.iter().map(Vec::len).collect::<Vec<_>>(),
+        [200, organisations - 200]
+    );
+    // In the order of organisaties.toml: the 199th extra organisation is the 201st.
+    assert_eq!(entries[1][0], "organisatie-198");
+
+    // Every link to an organisation names the page of its entry: a report's facts, the round's
+    // page; the link checker below follows them all.
+    let report = Page::load(&out, "rapporten/verslag-249/index.html");
+    let links: Vec<String> = report
+        .select(".facts a[href*='organisaties/']")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "../../organisaties/#de-schoor",
+            "../../organisaties/#vmca",
+            "../../organisaties/pagina/2/#organisatie-249",
+        ]
+    );
+    let edition = Page::load(&out, "edities/2023/index.html");
+    let hrefs: Vec<String> = edition
+        .select("a[href*='organisatie-249']")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect();
+    assert_eq!(hrefs, ["../../organisaties/pagina/2/#organisatie-249"]);
+
+    // An organisation at every table: its entry counts them and shows the newest five, its own
+    // page lists them all, over pages.
+    let tables = EXTRA + 1;
+    let schoor = list[0].select("#de-schoor")[0].html();
+    assert!(
+        schoor.contains(&format!("De Schoor was bij {tables} tafels.")),
+        "{schoor}"
+    );
+    let entry = scraper::Html::parse_fragment(&schoor);
+    let lines = entry
+        .select(&scraper::Selector::parse("li > a[href*='rapporten/']").unwrap())
+        .count();
+    assert_eq!(lines, 5, "{schoor}");
+    let own = pages_of(&out, "organisaties/de-schoor/index.html");
+    let (counts, unique, total) = items(&own, ".report-list li > a");
+    assert_eq!(counts, [200, 200, tables - 400]);
+    assert_eq!((unique.len(), total), (tables, tables), "each table once");
+    assert_eq!(
+        own[1].texts(".breadcrumbs li"),
+        ["Home", "Organisaties", "De Schoor", "Pagina 2"]
+    );
+    // A short entry stays as it was, with no own page.
+    assert!(!out.join("organisaties/organisatie-0").exists());
+
+    // The home page lists the newest reports of the round and links to all of them.
+    let home = Page::load(&out, "index.html");
+    let listed = home.texts(".report-list li > a");
+    assert_eq!(listed.len(), 12);
+    assert_eq!(
+        home.texts("main p > a[href='./edities/2023/']")[0],
+        format!("Alle {tables} verslagen van 2023")
+    );
+
+    // No page grows with the number of reports: the organisations page, the home page and an
+    // organisation's own page stay far below the size of a page of 200 reports' outlines.
+    for rel in [
+        "index.html",
+        "organisaties/index.html",
+        "organisaties/pagina/2/index.html",
+        "organisaties/de-schoor/index.html",
+    ] {
+        let size = std::fs::metadata(out.join(rel)).unwrap().len();
+        assert!(size < 120_000, "{rel}: {size} bytes");
+    }
+
+    // `check`'s link checker follows the report's own link to the second page.
+    let root = dir.path().to_str().unwrap();
+    let checked = common::run_cli(&["check", "--root", root, "--format", "json"]);
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&checked.stdout).unwrap();
+    let links: Vec<&serde_json::Value> = findings.iter().filter(|f| f["rule"] == "link").collect();
+    assert!(links.is_empty(), "{links:#?}");
+    let broken = common::broken_links(&out, BASE_URL);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
 fn a_short_list_has_no_pagination() {
     let (_tmp, out) = build(&fixture("minimal"), Some(BASE_URL));
     for rel in [
@@ -159,6 +290,7 @@ fn a_short_list_has_no_pagination() {
         "themas/eenzaamheid/index.html",
         "edities/2023/index.html",
         "initiatieven/sociaal-cafe/index.html",
+        "organisaties/index.html",
     ] {
         let page = Page::load(&out, rel);
         assert!(
@@ -171,4 +303,7 @@ fn a_short_list_has_no_pagination() {
         );
     }
     assert!(!out.join("rapporten/pagina").exists());
+    assert!(!out.join("organisaties/de-schoor").exists());
+    let home = Page::load(&out, "index.html");
+    assert!(!home.texts("main p").iter().any(|p| p.contains("nieuwste")));
 }

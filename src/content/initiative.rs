@@ -185,10 +185,6 @@ pub struct Organisation {
 }
 
 impl Organisation {
-    pub fn path(&self) -> String {
-        crate::urls::organisation(&self.slug)
-    }
-
     /// Without an organisations file, every name as written is its own organisation.
     pub fn as_written(reports: &[super::Report]) -> Vec<Organisation> {
         let names: std::collections::BTreeSet<&str> = reports

@@ -33,10 +33,25 @@ pub(super) const NAV: Nav = Nav {
     editions: (urls::EDITIONS, "Edities"),
 };
 
-/// How many items a page of a list shows: a longer list (reports, a topic's or a round's
-/// reports, initiatives, an initiative's mentions) goes on over more pages, so a page stays
-/// small at any size of the site. No list of the real site is this long.
-pub(super) const LIST_PAGE_SIZE: usize = 200;
+// How many items a page of a list shows (reports, a topic's or a round's reports, initiatives,
+// an initiative's mentions, organisations, an organisation's tables). In `urls`, because a link
+// to an organisation names the page of the list its entry is on.
+use urls::LIST_PAGE_SIZE;
+
+/// The most tables an organisation's entry on the organisations page lists. An entry with more
+/// says how many per round, shows the newest [`ORGANISATION_NEWEST`] and links to the
+/// organisation's own page with all of them, a list of [`LIST_PAGE_SIZE`] a page. So the
+/// organisations page stays small however many tables one organisation joins (in a generated
+/// site of 10,000 reports, thousands each). 20: the longest entry of the real site has 10 lines,
+/// and a second round of six tables still fits.
+const ORGANISATION_TABLES: usize = 20;
+
+/// How many of its newest tables a cut entry on the organisations page shows.
+const ORGANISATION_NEWEST: usize = 5;
+
+/// The most reports the home page lists for one round: a longer round shows its newest and a
+/// link to the round's page, which lists them all. A round of the real site has six.
+const HOME_REPORTS_PER_ROUND: usize = 12;
 
 /// Where a page stands among the pages of its list: for the pagination nav, the title and
 /// `<link rel="prev/next">`. Absent when the list fits on one page.
@@ -187,25 +202,14 @@ pub(super) fn all<'a>(
 
 /// The home page and the pages that list or explain the whole site.
 fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) -> Vec<PageSpec<'a>> {
-    let listed = |ids: &[crate::parsed::ReportId]| -> Vec<views::ListedReport<'a>> {
-        ids.iter()
-            .map(|id| (&views.reports[id.0].summary).into())
-            .collect()
-    };
-    let organisations: Vec<OrganisationEntry> = views
-        .organisations
-        .iter()
-        .map(|organisation| OrganisationEntry {
-            organisation,
-            reports: listed(&organisation.reports),
-        })
-        .collect();
-    let home_reports: Vec<views::ListedReport> = summaries.iter().map(|s| (*s).into()).collect();
     let mut pages = vec![
         PageSpec::new(urls::HOME, "index.html")
-            .with("editions", &views.editions)
+            .with_owned(
+                "lead",
+                views.editions.first().map(|e| e.intro_html.as_str()),
+            )
+            .with_owned("rounds", home_rounds(views))
             .with("topics", &views.topics)
-            .with_owned("reports", home_reports)
             .with_owned("initiative_count", views.initiatives.len())
             .with_owned("organisation_count", views.participating_organisations),
         PageSpec::new(NAV.topics.0, "topics.html")
@@ -235,11 +239,8 @@ fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) ->
                 .page_of_list(pagination),
         );
     }
+    pages.extend(organisations(views));
     pages.extend([
-        PageSpec::new(NAV.organisations.0, "organisations.html")
-            .with_owned("organisations", organisations)
-            .with_owned("organisation_count", views.participating_organisations)
-            .crumbs(&[NAV.organisations]),
         PageSpec::new(NAV.search.0, "search.html")
             .with("topics", &views.topics)
             .with("editions", &views.editions)
@@ -252,12 +253,236 @@ fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) ->
     pages
 }
 
-/// An organisation on the organisations page, with the tables it took part in.
+/// A round on the home page: its newest reports, at most [`HOME_REPORTS_PER_ROUND`].
+#[derive(Serialize)]
+struct HomeRound<'a> {
+    #[serde(flatten)]
+    edition: &'a views::EditionSummary,
+    /// In date order; newest first when the round has more than the page shows (`cut`).
+    reports: Vec<views::ListedReport<'a>>,
+    cut: bool,
+}
+
+/// The rounds of the home page, newest first, each with its reports or its newest ones.
+fn home_rounds<'a>(views: &'a Views<'a>) -> Vec<HomeRound<'a>> {
+    let listed = |id: &crate::parsed::ReportId| (&views.reports[id.0].summary).into();
+    views
+        .editions
+        .iter()
+        .map(|edition| {
+            let cut = edition.reports.len() > HOME_REPORTS_PER_ROUND;
+            let reports = if cut {
+                edition
+                    .reports
+                    .iter()
+                    .rev()
+                    .take(HOME_REPORTS_PER_ROUND)
+                    .map(listed)
+                    .collect()
+            } else {
+                edition.reports.iter().map(listed).collect()
+            };
+            HomeRound {
+                edition: &edition.summary,
+                reports,
+                cut,
+            }
+        })
+        .collect()
+}
+
+/// An organisation on the organisations page, with the tables it took part in and those where
+/// its people had a role; or, past [`ORGANISATION_TABLES`], `tables`: how many, and the newest.
 #[derive(Serialize)]
 struct OrganisationEntry<'a> {
     #[serde(flatten)]
     organisation: &'a views::OrganisationView,
     reports: Vec<views::ListedReport<'a>>,
+    roles: &'a [views::RoleView],
+    tables: Option<TablesSummary<'a>>,
+}
+
+/// A long list of an organisation's tables in short, for its entry.
+#[derive(Serialize)]
+struct TablesSummary<'a> {
+    count: usize,
+    /// The organisation's own page, with all of them.
+    path: String,
+    years: Vec<YearCount>,
+    newest: Vec<TableLine<'a>>,
+}
+
+/// How many tables of one round, and where on the organisation's own page they start.
+#[derive(Serialize)]
+struct YearCount {
+    year: u16,
+    count: usize,
+    path: String,
+}
+
+/// One table an organisation was at: as a participant, as the role of one of its people, or
+/// both (then once, with the roles beside it).
+#[derive(Clone, Serialize)]
+struct TableLine<'a> {
+    path: &'a str,
+    title: &'a str,
+    short_date: &'a str,
+    /// "Romy Santpoort: gespreksleiding", one per person with a role there.
+    roles: Vec<&'a str>,
+}
+
+/// One of an organisation's tables, with its round and its report (ids are in date order).
+struct Table<'a> {
+    year: u16,
+    report: usize,
+    line: TableLine<'a>,
+}
+
+/// The tables of an organisation, one line each, as its own page lists them: newest round
+/// first, in date order within a round.
+fn tables<'a>(views: &'a Views<'a>, o: &'a views::OrganisationView) -> Vec<Table<'a>> {
+    // Report ids are in date order: a map by id is the date order.
+    let mut tables: std::collections::BTreeMap<usize, TableLine<'a>> = Default::default();
+    let line = |id: usize| {
+        let s = &views.reports[id].summary;
+        TableLine {
+            path: &s.path,
+            title: &s.title,
+            short_date: &s.short_date,
+            roles: Vec::new(),
+        }
+    };
+    for id in &o.reports {
+        tables.entry(id.0).or_insert_with(|| line(id.0));
+    }
+    for role in &o.roles {
+        tables
+            .entry(role.report.0)
+            .or_insert_with(|| line(role.report.0))
+            .roles
+            .push(&role.note);
+    }
+    let mut lines: Vec<Table> = tables
+        .into_iter()
+        .map(|(report, line)| Table {
+            year: views.reports[report].summary.year,
+            report,
+            line,
+        })
+        .collect();
+    // Stable: date order stays within a round.
+    lines.sort_by_key(|t| std::cmp::Reverse(t.year));
+    lines
+}
+
+/// A round's tables on one page of an organisation's own list.
+#[derive(Serialize)]
+struct TableYear<'a> {
+    year: u16,
+    id: String,
+    tables: Vec<TableLine<'a>>,
+}
+
+/// The organisations page, cut into pages like the other lists (links to an entry name its page:
+/// [`urls::organisation`]), and the own page of each organisation whose entry is cut.
+fn organisations<'a>(views: &'a Views<'a>) -> Vec<PageSpec<'a>> {
+    let listed = |ids: &[crate::parsed::ReportId]| -> Vec<views::ListedReport<'a>> {
+        ids.iter()
+            .map(|id| (&views.reports[id.0].summary).into())
+            .collect()
+    };
+    // The tables of the organisations whose entry is too long, by their place in the list.
+    let long: Vec<Option<Vec<Table>>> = views
+        .organisations
+        .iter()
+        .map(|o| (o.reports.len() + o.roles.len() > ORGANISATION_TABLES).then(|| tables(views, o)))
+        .collect();
+    let mut pages = Vec::new();
+    for (path, range, pagination) in paginate(NAV.organisations.0, views.organisations.len()) {
+        let entries: Vec<OrganisationEntry> = views.organisations[range.clone()]
+            .iter()
+            .zip(&long[range])
+            .map(|(organisation, lines)| match lines {
+                None => OrganisationEntry {
+                    organisation,
+                    reports: listed(&organisation.reports),
+                    roles: &organisation.roles,
+                    tables: None,
+                },
+                Some(lines) => OrganisationEntry {
+                    organisation,
+                    reports: Vec::new(),
+                    roles: &[],
+                    tables: Some(tables_summary(organisation, lines)),
+                },
+            })
+            .collect();
+        pages.push(
+            PageSpec::new(path, "organisations.html")
+                .with_owned("organisations", entries)
+                .with_owned("organisation_count", views.participating_organisations)
+                .crumbs(&[NAV.organisations])
+                .page_of_list(pagination),
+        );
+    }
+    for (organisation, lines) in views.organisations.iter().zip(&long) {
+        let Some(lines) = lines else { continue };
+        let own = urls::organisation_tables(&organisation.slug);
+        let items: Vec<(u16, usize)> = lines.iter().enumerate().map(|(i, t)| (t.year, i)).collect();
+        for (path, range, pagination) in paginate(&own, lines.len()) {
+            let years: Vec<TableYear> = regroup(&items[range])
+                .into_iter()
+                .map(|(year, at)| TableYear {
+                    year,
+                    id: year_id(year),
+                    tables: at.into_iter().map(|i| lines[i].line.clone()).collect(),
+                })
+                .collect();
+            pages.push(
+                PageSpec::new(path, "organisation.html")
+                    .with("organisation", organisation)
+                    .with_owned("years", years)
+                    .with_owned("table_count", lines.len())
+                    .crumbs(&[NAV.organisations, (&own, &organisation.name)])
+                    .page_of_list(pagination),
+            );
+        }
+    }
+    pages
+}
+
+/// The short form of an organisation's entry: how many tables, per round (each linked to where
+/// the round starts on its own page), and the newest few.
+fn tables_summary<'a>(o: &views::OrganisationView, tables: &[Table<'a>]) -> TablesSummary<'a> {
+    let own = urls::organisation_tables(&o.slug);
+    let mut years: Vec<YearCount> = Vec::new();
+    for (i, table) in tables.iter().enumerate() {
+        match years.last_mut() {
+            Some(y) if y.year == table.year => y.count += 1,
+            _ => years.push(YearCount {
+                year: table.year,
+                count: 1,
+                path: urls::section(&urls::list_page_of(&own, i), &year_id(table.year)),
+            }),
+        }
+    }
+    let mut newest: Vec<&Table> = tables.iter().collect();
+    newest.sort_unstable_by_key(|t| std::cmp::Reverse(t.report));
+    TablesSummary {
+        count: tables.len(),
+        path: own,
+        years,
+        newest: newest
+            .into_iter()
+            .take(ORGANISATION_NEWEST)
+            .map(|t| t.line.clone())
+            .collect(),
+    }
+}
+
+/// The id of a round's heading on an organisation's own page.
+fn year_id(year: u16) -> String {
+    format!("jaar-{year}")
 }
 
 /// A round's reports on one page of its list, under their themes.

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::content::report::hh_mm;
-use crate::content::{Correction, Kind, LinkText, MentionedAs, Organisation, Topic};
+use crate::content::{Correction, Kind, LinkText, MentionedAs, Topic};
 use crate::markdown::Section;
 use crate::parsed::Site;
 use crate::parsed::{
@@ -50,8 +50,8 @@ pub struct ReportSummary {
     pub concept: bool,
 }
 
-/// A report in the lists that name every report (the home page, the organisations page): only
-/// what they show, borrowed from its summary. A template's context is a JSON copy of its
+/// A report in the lists of the home page and the organisations page: only what they show,
+/// borrowed from its summary. A template's context is a JSON copy of its
 /// values: with whole summaries, the organisations page's context alone took about 100 MB at
 /// 10,000 reports.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -122,6 +122,8 @@ pub struct EditionTopic {
 /// A table where one of an organisation's people had a public role.
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleView {
+    #[serde(skip)]
+    pub report: ReportId,
     pub path: String,
     pub title: String,
     /// Who did what: "Romy Santpoort: gespreksleiding".
@@ -249,6 +251,8 @@ pub struct InitiativeView {
 #[derive(Debug, Clone, Serialize)]
 pub struct OrganisationView {
     pub slug: String,
+    /// Its entry on the organisations page (which page of it, and the `#slug`).
+    pub path: String,
     pub name: String,
     pub group: bool,
     /// The other ways the reports write the name.
@@ -262,7 +266,10 @@ pub struct OrganisationView {
     pub reports: Vec<ReportId>,
     /// The rounds of those tables (and of the roles below), newest first.
     pub years: Vec<u16>,
-    /// Tables where one of its people had a public role: the report, and who did what.
+    /// Tables where one of its people had a public role: the report, and who did what. Left
+    /// out of the JSON like `reports`: the organisations page passes them with each entry, all
+    /// of them or none when the entry is cut.
+    #[serde(skip)]
     pub roles: Vec<RoleView>,
 }
 
@@ -342,6 +349,12 @@ fn initiative_link(site: &Site, id: InitiativeId) -> Link {
     }
 }
 
+/// The link to the organisation at `position` in `site.organisations`: the organisations page
+/// lists them in that order, so the position says which page of it shows the entry.
+fn organisation_path(site: &Site, position: usize) -> String {
+    crate::urls::organisation(&site.organisations[position].slug, position)
+}
+
 /// Links A–Z, each page once.
 fn a_to_z(mut links: Vec<Link>) -> Vec<Link> {
     links.sort_by_key(|l| sort_key(&l.title));
@@ -382,14 +395,15 @@ fn edition_views(site: &Site, summaries: &[ReportSummary]) -> Vec<EditionView> {
             let organisations = a_to_z(
                 site.organisations
                     .iter()
-                    .filter(|o| !o.group)
-                    .filter(|o| {
+                    .enumerate()
+                    .filter(|(_, o)| !o.group)
+                    .filter(|(_, o)| {
                         reports
                             .iter()
                             .any(|r| o.took_part_in(&site.report(*r).report))
                     })
-                    .map(|o| Link {
-                        path: o.path(),
+                    .map(|(i, o)| Link {
+                        path: organisation_path(site, i),
                         title: o.name.clone(),
                         note: String::new(),
                     })
@@ -470,8 +484,8 @@ fn report_views<'a>(site: &'a Site, summaries: &[ReportSummary]) -> Vec<ReportVi
                     path: site
                         .organisations
                         .iter()
-                        .find(|o| o.variants.contains(name))
-                        .map(Organisation::path)
+                        .position(|o| o.variants.contains(name))
+                        .map(|i| organisation_path(site, i))
                         .unwrap_or_default(),
                     title: name.clone(),
                     note: String::new(),
@@ -505,7 +519,8 @@ fn report_views<'a>(site: &'a Site, summaries: &[ReportSummary]) -> Vec<ReportVi
 fn organisation_views(site: &Site, summaries: &[ReportSummary]) -> Vec<OrganisationView> {
     site.organisations
         .iter()
-        .map(|o| {
+        .enumerate()
+        .map(|(position, o)| {
             let reports: Vec<ReportId> = site
                 .reports()
                 .filter(|(_, r)| o.took_part_in(&r.report))
@@ -515,6 +530,7 @@ fn organisation_views(site: &Site, summaries: &[ReportSummary]) -> Vec<Organisat
                 .reports()
                 .flat_map(|(ReportId(i), r)| {
                     o.people_in(&r.report).map(move |p| RoleView {
+                        report: ReportId(i),
                         path: summaries[i].path.clone(),
                         title: format!("{}, {}", summaries[i].title, summaries[i].short_date),
                         note: format!("{}: {}", p.name, p.parts_label().to_lowercase()),
@@ -531,6 +547,7 @@ fn organisation_views(site: &Site, summaries: &[ReportSummary]) -> Vec<Organisat
             );
             OrganisationView {
                 slug: o.slug.clone(),
+                path: organisation_path(site, position),
                 name: o.name.clone(),
                 group: o.group,
                 variants: o
@@ -832,9 +849,10 @@ fn initiative_view(site: &Site, id: InitiativeId, parsed: &ParsedInitiative) -> 
         organisation: site
             .organisations
             .iter()
-            .find(|o| o.initiative.as_deref() == Some(init.slug.as_str()))
-            .map(|o| Link {
-                path: o.path(),
+            .enumerate()
+            .find(|(_, o)| o.initiative.as_deref() == Some(init.slug.as_str()))
+            .map(|(i, o)| Link {
+                path: organisation_path(site, i),
                 title: o.name.clone(),
                 note: String::new(),
             }),
