@@ -92,6 +92,31 @@ fn resolve(from: &str, link: &str) -> Option<String> {
     Some(path)
 }
 
+/// The page of the list `target` belongs to (`<list>` and its `<list>pagina/<n>/`) that has the
+/// id, when it is not `target`: an entry (an organisation) moves to another page of its list
+/// when items are added before it, and a link written by hand then names the old page.
+fn other_page_of_list<'p>(
+    pages: &'p BTreeMap<String, Ids>,
+    target: &str,
+    id: &str,
+) -> Option<&'p str> {
+    let is_number_page = |rest: &str| {
+        rest.strip_prefix("pagina/")
+            .and_then(|n| n.strip_suffix('/'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let list = match target.rfind("pagina/") {
+        Some(at) if is_number_page(&target[at..]) => &target[..at],
+        _ => target,
+    };
+    pages
+        .range(list.to_owned()..)
+        .take_while(|(path, _)| path.starts_with(list))
+        .filter(|(path, _)| path.as_str() == list || is_number_page(&path[list.len()..]))
+        .find(|(path, ids)| path.as_str() != target && ids.all.contains(id))
+        .map(|(path, _)| path.as_str())
+}
+
 /// Broken links and anchors, absolute links, and images without alt text.
 pub fn check(site: &Site, files: &[OutputFile]) -> Vec<ContentError> {
     let pages = pages(files);
@@ -166,6 +191,16 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Vec<ContentError> {
                     ));
                 }
                 Some(ids) if !fragment.is_empty() && !ids.all.contains(fragment) => {
+                    if let Some(page) = other_page_of_list(&pages, &target, fragment) {
+                        errors.push(broken(
+                            format!("de link '{url}' wijst naar '#{fragment}' op een andere pagina van de lijst"),
+                            format!(
+                                "bedoelt u '{}#{fragment}'? Dat staat nu op die pagina",
+                                relative(&from, page)
+                            ),
+                        ));
+                        continue;
+                    }
                     let known = if ids.headings.is_empty() {
                         ids.all.iter().map(String::as_str).collect::<Vec<_>>()
                     } else {
