@@ -245,6 +245,17 @@ fn organisations_go_on_over_pages_and_links_name_the_page() {
         own[1].texts(".breadcrumbs li"),
         ["Home", "Organisaties", "De Schoor", "Pagina 2"]
     );
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    for path in [
+        "organisaties/pagina/2/",
+        "organisaties/de-schoor/",
+        "organisaties/de-schoor/pagina/3/",
+    ] {
+        assert!(
+            sitemap.contains(&format!("<loc>{BASE_URL}{path}</loc>")),
+            "{path}"
+        );
+    }
     // A short entry stays as it was, with no own page.
     assert!(!out.join("organisaties/organisatie-0").exists());
 
