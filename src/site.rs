@@ -100,6 +100,7 @@ pub struct Built {
     pub search: Option<SearchFigures>,
     /// The warnings of [`load`].
     pub warnings: Vec<ContentError>,
+    pub timings: Timings,
 }
 
 /// The search index in numbers, for the build summary and `check`.
@@ -221,6 +222,7 @@ fn load_with(
 /// text; the aliases found in each report, by its text and the initiatives; each report's
 /// Markdown rendered, by everything that rendering reads; and each page, by its template
 /// context (see [`render::PageCache`]).
+/// It also keeps the last good build (see [`Cache::keep`]) for [`preview_reports`].
 #[derive(Default)]
 pub struct Cache {
     reports: crate::content::ReportMemo,
@@ -228,6 +230,143 @@ pub struct Cache {
     aliases: Memo<(Vec<usize>, Vec<usize>)>,
     bodies: Memo<Result<Rendered, ContentErrors>>,
     pub pages: render::PageCache,
+    last: Option<Last>,
+}
+
+/// The last good build, which [`preview_reports`] renders an edited report's page against.
+struct Last {
+    site: Site,
+    theme: Theme,
+    /// The privacy patterns, compiled once: an edited report is scanned before it is shown.
+    guard: crate::privacy::Guard,
+}
+
+impl Cache {
+    /// Keeps `built` (after its search index is made) as the site the next edit's fast path
+    /// starts from. The next full build drops it first, so a failed build leaves none.
+    pub fn keep(&mut self, built: Built) {
+        let guard = match self.last.take() {
+            Some(last) => last.guard,
+            None => crate::privacy::Guard::new(),
+        };
+        self.last = Some(Last {
+            site: built.site,
+            theme: built.theme,
+            guard,
+        });
+    }
+}
+
+/// `serve`'s fast path, for an edit of report files only: each edited report parsed and
+/// rendered again, and its page made against the last good build (its previous and next
+/// report of the same topic, the rounds in the footer). What the edit changes elsewhere
+/// (lists, topic and initiative pages, its place among the other reports) and the checks
+/// across reports are left to the full rebuild that follows, whose pages replace these: they
+/// are only ever shown early. `None` when the fast path does not apply: no last good build, a
+/// file that is not one of its reports (a new or removed report, anything but a report), a
+/// report that no longer parses, has another slug or a topic or round the site does not
+/// know, or holds contact data.
+pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<OutputFile>> {
+    let Cache { last, pages, .. } = cache;
+    let last = last.as_ref()?;
+    let site = &last.site;
+    if files.is_empty() {
+        return None;
+    }
+    let initiatives: Vec<crate::content::Initiative> = site
+        .initiatives
+        .iter()
+        .map(|i| i.initiative.clone())
+        .collect();
+    let matcher = Matcher::new(&initiatives);
+    let hrefs = initiative_hrefs(&site.urls, &initiatives);
+    let linker = Linker {
+        matcher: &matcher,
+        hrefs: &hrefs,
+    };
+    // The edited reports and their neighbours, by their place in the last build.
+    let mut few: std::collections::BTreeMap<usize, ParsedReport> = Default::default();
+    let mut edited = Vec::new();
+    for file in files {
+        let at = site.reports.iter().position(|p| &p.report.file == file)?;
+        let text = std::fs::read_to_string(file).ok()?;
+        let allow = &site.config.privacy_allowlist;
+        if last
+            .guard
+            .scan(file, &text, allow)
+            .iter()
+            .any(|(severity, _)| *severity == crate::diagnostics::Severity::Error)
+        {
+            return None;
+        }
+        let mut report = crate::content::Report::parse(file, &text).ok()?;
+        let topic = site
+            .topics
+            .iter()
+            .position(|t| t.topic.slug == report.topic)?;
+        let edition = site
+            .editions
+            .iter()
+            .position(|e| e.edition.year == report.edition)?;
+        if report.slug != site.reports[at].report.slug {
+            return None;
+        }
+        // As Library::load: a report of a concept round is a concept too.
+        report.concept |= site.editions[edition].edition.concept;
+        let body = markdown::render(
+            file,
+            &report.body,
+            report.body_line,
+            Some(&linker),
+            site.config.trusted_html,
+        )
+        .ok()?;
+        report.body = String::new();
+        let topic = TopicId(topic);
+        let of_topic = |j: &usize| site.reports[*j].topic == topic;
+        let before = (0..at).rev().find(of_topic);
+        let after = (at + 1..site.reports.len()).find(of_topic);
+        for j in before.into_iter().chain(after) {
+            few.entry(j).or_insert_with(|| site.reports[j].clone());
+        }
+        edited.push(report.path());
+        few.insert(
+            at,
+            ParsedReport {
+                topic,
+                edition: EditionId(edition),
+                report,
+                body,
+            },
+        );
+    }
+    let reports: Vec<ParsedReport> = few.into_values().collect();
+    let small = Site {
+        config: site.config.clone(),
+        urls: site.urls.clone(),
+        editions: site.editions.clone(),
+        topics: site.topics.clone(),
+        mentions: MentionIndex::new(
+            initiatives.len(),
+            &reports.iter().map(|p| &p.body).collect::<Vec<_>>(),
+        ),
+        reports,
+        // Where a quote was found is a place in the whole site: not shown on a report's page.
+        initiatives: initiatives
+            .into_iter()
+            .map(|initiative| ParsedInitiative {
+                initiative,
+                quote_source: None,
+            })
+            .collect(),
+        organisations: site.organisations.clone(),
+        synonyms: Default::default(),
+    };
+    let editions = render::views::edition_summaries(site);
+    let generated = [(search::MAIN_FILE, Mode::Preview.naming().path(&[]))];
+    pages
+        .render_reports(&small, &editions, &last.theme, &generated, &edited)
+        .ok()
 }
 
 /// Stage *parse*: every report's Markdown to sections, with initiative mentions found and
@@ -422,6 +561,11 @@ fn produce<S: Sink>(
     mut cache: Option<&mut Cache>,
 ) -> Result<Produced<S>, BuildError> {
     let mut timings = Timings::default();
+    // The last site is for the fast path only; a failed build must leave none (and at 10,000
+    // reports it is worth its memory back before a new one is made).
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.last = None;
+    }
     let Loaded {
         config,
         theme,
@@ -522,6 +666,7 @@ pub fn render_all(
         files: produced.sink.into_files(),
         search: produced.search,
         warnings: produced.warnings,
+        timings: produced.timings,
     })
 }
 

@@ -1,6 +1,8 @@
 //! `serve` rebuilds from what it kept of the last build (each file's parse and privacy scan,
 //! each report's aliases and Markdown, each page). After every kind of edit the cached build
 //! must be exactly a fresh build: every page, the search index, the warnings and the errors.
+//! Before it, an edit of a report shows that report's page early (the fast path,
+//! `site::preview_reports`): where it applies, that page must be the fresh build's too.
 
 mod common;
 
@@ -9,6 +11,7 @@ use std::path::Path;
 
 use common::{copy_tree, repo_root};
 use vindplaats::site::{self, BuildOptions, Cache, Mode};
+use vindplaats::urls;
 
 /// Everything a preview build serves and says, comparable.
 #[derive(Debug, PartialEq)]
@@ -20,14 +23,14 @@ enum Outcome {
     Failed(String),
 }
 
-fn outcome(root: &Path, cache: Option<&mut Cache>) -> Outcome {
+fn outcome(root: &Path, mut cache: Option<&mut Cache>) -> Outcome {
     let opts = BuildOptions {
         root: root.to_path_buf(),
         output: None,
         base_url: Some("http://127.0.0.1:1111/".into()),
         concepts: true,
     };
-    match site::render_all(&opts, Mode::Preview, cache) {
+    match site::render_all(&opts, Mode::Preview, cache.as_deref_mut()) {
         Ok(mut built) => {
             let index = site::index(&built).unwrap();
             let files = std::mem::take(&mut built.files)
@@ -36,6 +39,10 @@ fn outcome(root: &Path, cache: Option<&mut Cache>) -> Outcome {
                 .map(|f| (f.path, f.bytes))
                 .collect();
             let warnings = built.warnings.iter().map(|w| format!("{w:?}")).collect();
+            // As serve does: the next edit's fast path starts from this build.
+            if let Some(cache) = cache {
+                cache.keep(built);
+            }
             Outcome::Built { files, warnings }
         }
         Err(e) => Outcome::Failed(format!("{e:?}")),
@@ -64,6 +71,38 @@ fn same_as_fresh(root: &Path, cache: &mut Cache, after: &str) -> Outcome {
     cached
 }
 
+/// After an edit of `report`: its page from the fast path, when that applies (whether it
+/// did is returned), must be the page of the build after it, which must be a fresh build.
+fn fast_then_full(root: &Path, cache: &mut Cache, report: &Path, after: &str) -> (bool, Outcome) {
+    let fast = site::preview_reports(cache, &[report.to_path_buf()]);
+    let full = same_as_fresh(root, cache, after);
+    if let (Some(pages), Outcome::Built { files, .. }) = (&fast, &full) {
+        assert!(!pages.is_empty(), "{after}: the fast path made the page");
+        for page in pages {
+            assert!(
+                files.get(&page.path) == Some(&page.bytes),
+                "{after}: the fast path's {} is not the full build's",
+                page.path
+            );
+        }
+    }
+    (fast.is_some(), full)
+}
+
+/// A copy of the real site to edit.
+fn real_site_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for part in ["content", "themes"] {
+        copy_tree(&repo_root().join(part), &tmp.path().join(part));
+    }
+    std::fs::copy(
+        repo_root().join("vindplaats.toml"),
+        tmp.path().join("vindplaats.toml"),
+    )
+    .unwrap();
+    tmp
+}
+
 fn edit(file: &Path, change: impl FnOnce(String) -> String) {
     let text = std::fs::read_to_string(file).unwrap();
     std::fs::write(file, change(text)).unwrap();
@@ -71,16 +110,8 @@ fn edit(file: &Path, change: impl FnOnce(String) -> String) {
 
 #[test]
 fn a_cached_rebuild_is_a_fresh_build() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = real_site_copy();
     let root = tmp.path();
-    for part in ["content", "themes"] {
-        copy_tree(&repo_root().join(part), &root.join(part));
-    }
-    std::fs::copy(
-        repo_root().join("vindplaats.toml"),
-        root.join("vindplaats.toml"),
-    )
-    .unwrap();
     let report = root.join("content/rapporten/eenzaamheid.md");
     let config = root.join("vindplaats.toml");
     let mut cache = Cache::default();
@@ -90,16 +121,20 @@ fn a_cached_rebuild_is_a_fresh_build() {
     edit(&report, |t| {
         t.replacen("Locatie: Bibliotheek", "Locatie: BIBLIOTHEEK", 1)
     });
-    let edited = same_as_fresh(root, &mut cache, "an edit of the same length");
+    let (fast, edited) = fast_then_full(root, &mut cache, &report, "an edit of the same length");
+    assert!(fast, "a report's edit takes the fast path");
     assert_ne!(first, edited, "the edit shows");
 
     // A mention of an initiative and a home address (a privacy warning).
     edit(&report, |t| {
         t + "\nDe Almeerse Alliantie Kinderarmoede zit aan de Markt, 1312 AB 12.\n"
     });
-    let Outcome::Built { warnings, .. } = same_as_fresh(root, &mut cache, "a mention") else {
+    let (fast, Outcome::Built { warnings, .. }) =
+        fast_then_full(root, &mut cache, &report, "a mention")
+    else {
         panic!("the mention builds");
     };
+    assert!(fast, "a possible home address is a warning: the page shows");
     assert!(
         warnings.iter().any(|w| w.contains("1312 AB 12")),
         "{warnings:?}"
@@ -109,9 +144,12 @@ fn a_cached_rebuild_is_a_fresh_build() {
     edit(&config, |t| {
         format!("privacy_allowlist = [\"1312 AB 12\"]\n{t}")
     });
-    let Outcome::Built { warnings, .. } = same_as_fresh(root, &mut cache, "the allowlist") else {
+    let (fast, Outcome::Built { warnings, .. }) =
+        fast_then_full(root, &mut cache, &config, "the allowlist")
+    else {
         panic!("the allowlist builds");
     };
+    assert!(!fast, "only a report's edit takes the fast path");
     assert!(
         !warnings.iter().any(|w| w.contains("1312 AB 12")),
         "{warnings:?}"
@@ -131,11 +169,56 @@ fn a_cached_rebuild_is_a_fresh_build() {
     let good = std::fs::read_to_string(&report).unwrap();
     edit(&report, |t| t.replacen("date = ", "date = x", 1));
     assert!(matches!(
-        same_as_fresh(root, &mut cache, "a broken report"),
-        Outcome::Failed(_)
+        fast_then_full(root, &mut cache, &report, "a broken report"),
+        (false, Outcome::Failed(_))
     ));
     std::fs::write(&report, good).unwrap();
-    same_as_fresh(root, &mut cache, "the report fixed");
+    let (fast, _) = fast_then_full(root, &mut cache, &report, "the report fixed");
+    assert!(!fast, "no fast path from a build that failed");
+    // Contact data in a report: the fast path does not show it, the full build stops.
+    edit(&report, |t| t + "\nMail naar jan.jansen@example.nl.\n");
+    assert!(matches!(
+        fast_then_full(root, &mut cache, &report, "an e-mail address"),
+        (false, Outcome::Failed(_))
+    ));
+    edit(&report, |t| {
+        t.replace("\nMail naar jan.jansen@example.nl.\n", "")
+    });
+    same_as_fresh(root, &mut cache, "the address removed");
     std::fs::remove_file(root.join("content/rapporten/sociale-basis.md")).unwrap();
     same_as_fresh(root, &mut cache, "a report removed");
+}
+
+/// Every report of the real site edited in turn (a sentence and a mention added): the page the
+/// fast path shows is exactly the page of the full build after it.
+#[test]
+fn the_fast_page_of_every_report_is_the_full_builds() {
+    let tmp = real_site_copy();
+    let root = tmp.path();
+    let mut cache = Cache::default();
+    same_as_fresh(root, &mut cache, "first build");
+    let mut reports: Vec<_> = std::fs::read_dir(root.join("content/rapporten"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    reports.sort();
+    assert!(reports.len() >= 6);
+    for report in &reports {
+        edit(report, |t| {
+            t + "\nDe Almeerse Alliantie Kinderarmoede kwam ook ter sprake.\n"
+        });
+        let slug = report.file_stem().unwrap().to_str().unwrap();
+        let (fast, _) = fast_then_full(root, &mut cache, report, slug);
+        assert!(fast, "{slug}: the fast path applies");
+    }
+    // The check itself can fail: a page from an older build is not the full build's.
+    let report = &reports[0];
+    let old = site::preview_reports(&mut cache, std::slice::from_ref(report)).unwrap();
+    edit(report, |t| t + "\nNog een zin.\n");
+    let Outcome::Built { files, .. } = same_as_fresh(root, &mut cache, "one more") else {
+        panic!("builds");
+    };
+    let slug = report.file_stem().unwrap().to_str().unwrap();
+    assert_eq!(old[0].path, urls::file_for(&urls::report(slug)));
+    assert_ne!(files.get(&old[0].path), Some(&old[0].bytes));
 }

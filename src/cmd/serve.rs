@@ -99,7 +99,7 @@ pub fn run(args: &ServeArgs) -> i32 {
         base_path,
         uitleg: args.uitleg,
     });
-    rebuild(&shared, &opts);
+    rebuild(&shared, &opts, false);
 
     // Watch content, themes and the config; rebuild on every (debounced) change.
     let (tx, rx) = channel::<DebounceEventResult>();
@@ -149,10 +149,45 @@ fn watch(rx: Receiver<DebounceEventResult>, shared: &Shared, opts: &BuildOptions
         let Ok(events) = events else {
             continue;
         };
-        if changed(&mut last, root, events.iter().map(|e| e.path.as_path())) {
-            rebuild(shared, opts);
+        let mut files = Vec::new();
+        if changed(
+            &mut last,
+            root,
+            events.iter().map(|e| e.path.as_path()),
+            &mut files,
+        ) {
+            on_change(shared, opts, &files);
         }
     }
+}
+
+/// After an edit: the edited reports' pages first, when only reports changed
+/// ([`show_edited`]), then the whole site, which has the last word.
+fn on_change(shared: &Shared, opts: &BuildOptions, files: &[PathBuf]) {
+    let shown = show_edited(shared, files);
+    rebuild(shared, opts, shown);
+}
+
+/// Serves the new pages of the edited reports `files` at once and reloads, when the edit is
+/// of reports only and each still parses (see [`site::preview_reports`]). Whether it did.
+fn show_edited(shared: &Shared, files: &[PathBuf]) -> bool {
+    let started = Instant::now();
+    let Some(pages) = site::preview_reports(&mut lock(&shared.cache), files) else {
+        return false;
+    };
+    let mut served = lock(&shared.served);
+    served
+        .files
+        .extend(pages.into_iter().map(|f| (f.path, f.bytes)));
+    served.generation += 1;
+    let generation = served.generation;
+    drop(served);
+    lock(&shared.listeners).retain(|l| l.send(generation).is_ok());
+    println!(
+        "Verslag getoond in {} ms; de rest van de site volgt.",
+        started.elapsed().as_millis()
+    );
+    true
 }
 
 /// Size and modification time of every file the build reads, by path.
@@ -161,8 +196,14 @@ type Signature = BTreeMap<PathBuf, (u64, Option<SystemTime>)>;
 /// Whether a file among `paths` differs from `last`, which is brought up to date. Only the
 /// named files are looked at: a build reads every file, and walking all of them again after
 /// each batch took longer than the rebuild itself at 1,000 reports. A folder made, moved or
-/// removed (a year's folder of reports) is looked at whole.
-fn changed<'a>(last: &mut Signature, root: &Path, paths: impl Iterator<Item = &'a Path>) -> bool {
+/// removed (a year's folder of reports) is looked at whole. What changed is added to `files`
+/// (a folder, or the root when a path cannot be placed, stands for all it holds).
+fn changed<'a>(
+    last: &mut Signature,
+    root: &Path,
+    paths: impl Iterator<Item = &'a Path>,
+    files: &mut Vec<PathBuf>,
+) -> bool {
     // The watcher names files by the folder's full path; the signature by the root as given.
     let full_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut changed = false;
@@ -176,6 +217,7 @@ fn changed<'a>(last: &mut Signature, root: &Path, paths: impl Iterator<Item = &'
             let now = signature(root);
             let differs = now != *last;
             *last = now;
+            files.push(root.to_path_buf());
             return changed || differs;
         };
         let read = inside == Path::new(crate::config::FILE_NAME)
@@ -192,11 +234,15 @@ fn changed<'a>(last: &mut Signature, root: &Path, paths: impl Iterator<Item = &'
                 .next()
                 .is_some_and(|(p, _)| p != path && p.starts_with(path));
         if path.is_dir() || was_folder {
-            changed |= folder_changed(last, path);
+            if folder_changed(last, path) {
+                changed = true;
+                files.push(path.to_path_buf());
+            }
             continue;
         }
         if last.get(path) != now.as_ref() {
             changed = true;
+            files.push(path.to_path_buf());
             match now {
                 Some(s) => last.insert(path.to_path_buf(), s),
                 None => last.remove(path),
@@ -276,12 +322,16 @@ fn signature(root: &Path) -> Signature {
         .collect()
 }
 
-fn rebuild(shared: &Shared, opts: &BuildOptions) {
+/// The whole site again, through the cache. `shown`: the edited reports' pages are served
+/// already ([`show_edited`]), so open pages reload again only when anything else changed.
+// Longer than most: one build's outcome into what is served, then its search index.
+fn rebuild(shared: &Shared, opts: &BuildOptions, shown: bool) {
     let started = Instant::now();
     let result = site::render_all(opts, site::Mode::Preview, Some(&mut lock(&shared.cache)));
     let took = started.elapsed().as_millis();
     let mut served = lock(&shared.served);
     let mut built_site = None;
+    let mut reload = true;
     match result {
         Ok(mut built) => {
             let mut files: HashMap<String, Vec<u8>> = std::mem::take(&mut built.files)
@@ -298,6 +348,8 @@ fn rebuild(shared: &Shared, opts: &BuildOptions) {
                     .filter_map(|path| old.get_key_value(path))
                     .map(|(path, bytes)| (path.clone(), bytes.clone())),
             );
+            // The page shown early is replaced too: a page of the whole site wins.
+            reload = !(shown && served.error.is_none() && files == old);
             served.files = files;
             served.error = None;
             // Warnings (a report still holding the text `new` wrote) do not stop the preview:
@@ -334,10 +386,14 @@ fn rebuild(shared: &Shared, opts: &BuildOptions) {
             served.error = Some(other.to_string());
         }
     }
-    served.generation += 1;
-    let generation = served.generation;
-    drop(served);
-    lock(&shared.listeners).retain(|l| l.send(generation).is_ok());
+    if reload {
+        served.generation += 1;
+        let generation = served.generation;
+        drop(served);
+        lock(&shared.listeners).retain(|l| l.send(generation).is_ok());
+    } else {
+        drop(served);
+    }
 
     if let Some(built) = built_site {
         let started = Instant::now();
@@ -358,6 +414,7 @@ fn rebuild(shared: &Shared, opts: &BuildOptions) {
             }
             Err(e) => eprintln!("fout: de zoekindex kan niet worden gemaakt ({e})"),
         }
+        lock(&shared.cache).keep(built);
     }
 }
 
@@ -534,6 +591,113 @@ fn content_type(file: &str) -> &'static str {
 mod tests {
     use super::*;
 
+    /// A copy of the real site to edit, the options serve builds it with, and serve's state
+    /// after its first build.
+    fn serving_a_copy(dir: &Path) -> (BuildOptions, Shared) {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for entry in walkdir::WalkDir::new(repo.join("content"))
+            .into_iter()
+            .chain(walkdir::WalkDir::new(repo.join("themes")))
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+        {
+            let to = dir.join(entry.path().strip_prefix(repo).unwrap());
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(entry.path(), to).unwrap();
+        }
+        std::fs::copy(repo.join("vindplaats.toml"), dir.join("vindplaats.toml")).unwrap();
+        let opts = BuildOptions {
+            root: dir.to_path_buf(),
+            output: None,
+            base_url: Some("http://127.0.0.1:1111/".into()),
+            concepts: true,
+        };
+        let shared = Shared {
+            served: Mutex::new(Served::default()),
+            cache: Mutex::new(site::Cache::default()),
+            listeners: Mutex::new(Vec::new()),
+            base_path: "/".into(),
+            uitleg: false,
+        };
+        rebuild(&shared, &opts, false);
+        (opts, shared)
+    }
+
+    /// What a fresh build (no cache) of the site serves.
+    fn fresh(opts: &BuildOptions) -> HashMap<String, Vec<u8>> {
+        let built = site::render_all(opts, site::Mode::Preview, None).unwrap();
+        let index = site::index(&built).unwrap();
+        built
+            .files
+            .into_iter()
+            .chain(index)
+            .map(|f| (f.path, f.bytes))
+            .collect()
+    }
+
+    fn page(shared: &Shared, slug: &str) -> String {
+        let file = crate::urls::file_for(&crate::urls::report(slug));
+        String::from_utf8(lock(&shared.served).files[&file].clone()).unwrap()
+    }
+
+    fn edit(file: &Path, change: impl FnOnce(String) -> String) {
+        let text = std::fs::read_to_string(file).unwrap();
+        std::fs::write(file, change(text)).unwrap();
+    }
+
+    #[test]
+    fn an_edited_report_shows_before_the_site_is_rebuilt_which_has_the_last_word() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (opts, shared) = serving_a_copy(tmp.path());
+        let (tx, reloads) = channel();
+        lock(&shared.listeners).push(tx);
+        let slug = "jong-in-almere-16-mei";
+        let report = tmp.path().join(format!("content/rapporten/{slug}.md"));
+
+        // The fast path alone, no full rebuild yet: the page shows the edit, pages reload.
+        edit(&report, |t| t + "\nEen zin die er net bij kwam.\n");
+        assert!(show_edited(&shared, std::slice::from_ref(&report)));
+        assert!(page(&shared, slug).contains("Een zin die er net bij kwam."));
+        assert_eq!(reloads.try_iter().count(), 1);
+        // The full rebuild finds nothing else changed: no second reload, and the whole
+        // served site is a fresh build's.
+        rebuild(&shared, &opts, true);
+        assert_eq!(reloads.try_iter().count(), 0);
+        assert!(lock(&shared.served).files == fresh(&opts));
+
+        // A page that depends on other reports: a later date puts the report after the other
+        // one of its topic, so its previous and next links swap. The fast path keeps the
+        // report in its old place; the full rebuild's page replaces it and reloads again.
+        edit(&report, |t| {
+            t.replacen("date = 2023-05-16", "date = 2023-06-02", 1)
+        });
+        assert!(show_edited(&shared, std::slice::from_ref(&report)));
+        let early = page(&shared, slug);
+        assert!(
+            early.contains("2 juni 2023"),
+            "the fast page has the new date"
+        );
+        rebuild(&shared, &opts, true);
+        assert_eq!(reloads.try_iter().count(), 2);
+        assert_ne!(page(&shared, slug), early);
+        assert!(lock(&shared.served).files == fresh(&opts));
+
+        // Not for the fast path: the config, a report that no longer parses, a new report.
+        let config = tmp.path().join("vindplaats.toml");
+        assert!(!show_edited(&shared, std::slice::from_ref(&config)));
+        edit(&report, |t| t.replacen("date = ", "date = x", 1));
+        assert!(!show_edited(&shared, std::slice::from_ref(&report)));
+        rebuild(&shared, &opts, false);
+        assert!(lock(&shared.served).error.is_some());
+        edit(&report, |t| t.replacen("date = x", "date = ", 1));
+        // After a failed build there is no last good site to start from.
+        assert!(!show_edited(&shared, std::slice::from_ref(&report)));
+        rebuild(&shared, &opts, false);
+        let copy = tmp.path().join("content/rapporten/nieuw.md");
+        std::fs::copy(&report, &copy).unwrap();
+        assert!(!show_edited(&shared, std::slice::from_ref(&copy)));
+    }
+
     #[test]
     fn only_a_real_change_counts() {
         let tmp = tempfile::tempdir().unwrap();
@@ -543,7 +707,9 @@ mod tests {
         let report = year.join("a.md");
         std::fs::write(&report, "een").unwrap();
         let mut last = signature(root);
-        let once = |last: &mut Signature, path: &Path| changed(last, root, std::iter::once(path));
+        let once = |last: &mut Signature, path: &Path| {
+            changed(last, root, std::iter::once(path), &mut Vec::new())
+        };
         // The build reading a file, or a file outside the site: nothing changed.
         assert!(!once(&mut last, &report));
         assert!(!once(&mut last, &root.join("public/index.html")));
@@ -572,15 +738,19 @@ mod tests {
         let mut last = signature(&written);
         std::fs::write(&report, "vijf").unwrap();
         let full = std::fs::canonicalize(&report).unwrap();
+        let mut files = Vec::new();
         assert!(changed(
             &mut last,
             &written,
-            std::iter::once(full.as_path())
+            std::iter::once(full.as_path()),
+            &mut files
         ));
+        assert_eq!(files, [written.join("content/rapporten/2024/a.md")]);
         assert!(!changed(
             &mut last,
             &written,
-            std::iter::once(full.as_path())
+            std::iter::once(full.as_path()),
+            &mut files
         ));
     }
 }

@@ -65,10 +65,7 @@ pub fn render(
     let started = Instant::now();
     let tera = load_templates(theme)?;
     let put = |file: OutputFile| sink.put(file).map_err(BuildError::Other);
-    let mut assets = static_files(theme, &put)?;
-    for (name, path) in generated {
-        assets.insert((*name).to_owned(), path.clone());
-    }
+    let assets = assets(theme, generated, &put)?;
 
     let views = Views::new(site);
     let summaries: Vec<&views::ReportSummary> = views.reports.iter().map(|r| &r.summary).collect();
@@ -78,17 +75,8 @@ pub fn render(
         .filter(|p| !p.anywhere && !p.concept)
         .map(|p| site.urls.absolute(&p.path))
         .collect();
-    let shared = Shared {
-        site: SiteView {
-            title: &site.config.title,
-            description: &site.config.description,
-            base_url: site.urls.base_url(),
-            language: &site.config.language,
-            editions: views.editions.iter().map(|e| &e.summary).collect(),
-            contact: site.config.contact(),
-        },
-        assets: &assets,
-    };
+    let editions = views.editions.iter().map(|e| &e.summary).collect();
+    let shared = Shared::new(site, editions, &assets);
     let templates = templates_hash(theme);
     let known = cache
         .as_deref()
@@ -165,6 +153,20 @@ fn sitemaps(
     ctx.insert("sitemap_url", &site.absolute(urls::SITEMAP));
     files.push(("robots.txt", "robots.txt".to_owned(), ctx));
     files
+}
+
+/// The site path of every file templates link to by name: the theme's static files (handed to
+/// `put`) and the files earlier stages made (`generated`).
+fn assets(
+    theme: &Theme,
+    generated: &[(&str, String)],
+    put: &dyn Fn(OutputFile) -> Result<(), BuildError>,
+) -> Result<BTreeMap<String, String>, BuildError> {
+    let mut assets = static_files(theme, put)?;
+    for (name, path) in generated {
+        assets.insert((*name).to_owned(), path.clone());
+    }
+    Ok(assets)
 }
 
 /// The theme's static files into the output; CSS and JS named by their content, so hosts can
@@ -286,7 +288,25 @@ struct Shared<'a> {
     assets: &'a BTreeMap<String, String>,
 }
 
-impl Shared<'_> {
+impl<'a> Shared<'a> {
+    fn new(
+        site: &'a Site,
+        editions: Vec<&'a views::EditionSummary>,
+        assets: &'a BTreeMap<String, String>,
+    ) -> Shared<'a> {
+        Shared {
+            site: SiteView {
+                title: &site.config.title,
+                description: &site.config.description,
+                base_url: site.urls.base_url(),
+                language: &site.config.language,
+                editions,
+                contact: site.config.contact(),
+            },
+            assets,
+        }
+    }
+
     fn hash(&self) -> u64 {
         let mut h = HashWriter(std::hash::DefaultHasher::new());
         serde_json::to_writer(&mut h, &(&self.site, self.assets)).expect("writing to a hasher");

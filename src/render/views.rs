@@ -339,6 +339,15 @@ impl<'a> Views<'a> {
     }
 }
 
+/// The rounds' summaries, newest first, as every page's footer shows them (and as
+/// [`Views::new`] makes them): for serve's fast path, which renders an edited report's page
+/// from a site of a few reports but shows the whole site's rounds.
+pub fn edition_summaries(site: &Site) -> Vec<EditionSummary> {
+    site.editions_newest_first()
+        .map(|(id, _)| edition_summary(site, id))
+        .collect()
+}
+
 /// A link to an initiative's page, its kind beside it.
 fn initiative_link(site: &Site, id: InitiativeId) -> Link {
     let init = &site.initiative(id).initiative;

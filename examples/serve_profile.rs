@@ -1,0 +1,64 @@
+//! Times `serve`'s rebuild after a one-report edit, stage by stage, through the library:
+//! `cargo run --release --example serve_profile -- ROOT [EDITS] [fast]`. ROOT is edited: use a copy.
+
+use std::time::Instant;
+
+use vindplaats::site::{self, BuildOptions, Cache, Mode};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let root: std::path::PathBuf = args.next().expect("ROOT").into();
+    let edits: usize = args.next().map_or(3, |n| n.parse().expect("EDITS"));
+    // `fast`: only the fast path after each edit (to profile it), no full rebuild.
+    let fast_only = args.next().is_some_and(|a| a == "fast");
+    let opts = BuildOptions {
+        root: root.clone(),
+        output: None,
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        concepts: true,
+    };
+    let mut cache = Cache::default();
+    let built = site::render_all(&opts, Mode::Preview, Some(&mut cache)).expect("builds");
+    site::index(&built).expect("indexes");
+    cache.keep(built);
+    let file = walkdir::WalkDir::new(root.join("content/rapporten"))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .expect("a report")
+        .into_path();
+    for i in 0..edits {
+        let mut text = std::fs::read_to_string(&file).unwrap();
+        text.push_str(&format!("\nEen zin om te meten, {i}.\n"));
+        std::fs::write(&file, text).unwrap();
+        let started = Instant::now();
+        let shown = site::preview_reports(&mut cache, std::slice::from_ref(&file));
+        let fast = started.elapsed();
+        assert!(shown.is_some(), "the fast path applies");
+        if fast_only {
+            println!("edit {i}: page shown in {} ms", fast.as_millis());
+            continue;
+        }
+        let started = Instant::now();
+        let built = site::render_all(&opts, Mode::Preview, Some(&mut cache)).expect("builds");
+        let pages = started.elapsed();
+        let started = Instant::now();
+        site::index(&built).expect("indexes");
+        let index = started.elapsed();
+        let stages: Vec<String> = built
+            .timings
+            .0
+            .iter()
+            .map(|(s, d)| format!("{s} {} ms", d.as_millis()))
+            .collect();
+        println!(
+            "edit {i}: page shown in {} ms, pages {} ms ({}), index {} ms",
+            fast.as_millis(),
+            pages.as_millis(),
+            stages.join(", "),
+            index.as_millis()
+        );
+        cache.keep(built);
+    }
+}
