@@ -220,7 +220,8 @@ fn load_with(
 /// changes: each report file's parse and each content file's privacy scan, by its path and
 /// text; the aliases found in each report, by its text and the initiatives; each report's
 /// Markdown rendered, by everything that rendering reads; and each page, by its template
-/// context (see [`render::PageCache`]).
+/// context (see [`render::PageCache`]); and what the search index is made of (see
+/// [`search::IndexCache`]).
 #[derive(Default)]
 pub struct Cache {
     reports: crate::content::ReportMemo,
@@ -228,6 +229,8 @@ pub struct Cache {
     aliases: Memo<(Vec<usize>, Vec<usize>)>,
     bodies: Memo<Result<Rendered, ContentErrors>>,
     pub pages: render::PageCache,
+    /// The search index's documents and parts, for [`index`].
+    pub index: search::IndexCache,
 }
 
 /// Stage *parse*: every report's Markdown to sections, with initiative mentions found and
@@ -445,8 +448,15 @@ fn produce<S: Sink>(
     let (index_path, search) = match mode {
         Mode::Preview => (naming.path(&[]), None),
         Mode::Publish | Mode::Check => {
-            let (path, figures) =
-                timings.time("index", || index_into(&site, &theme, &sink, naming))?;
+            let (path, figures) = timings.time("index", || {
+                index_into(
+                    &site,
+                    &theme,
+                    &sink,
+                    naming,
+                    cache.as_deref_mut().map(|c| &mut c.index),
+                )
+            })?;
             (path, Some(figures))
         }
     };
@@ -485,9 +495,10 @@ fn index_into(
     theme: &Theme,
     sink: &dyn Sink,
     naming: search::Naming,
+    cache: Option<&mut search::IndexCache>,
 ) -> anyhow::Result<(String, SearchFigures)> {
     let scripts = scripts_gzip_bytes(theme);
-    let index = search::index(site, scripts, sink, naming)?;
+    let index = search::index(site, scripts, sink, naming, cache)?;
     let figures = SearchFigures {
         documents: index.documents,
         shards: index.shards,
@@ -501,10 +512,20 @@ fn index_into(
 }
 
 /// Stage *index* on its own, for a site rendered in [`Mode::Preview`]: the index's files,
-/// named as the pages of that mode link to them.
-pub fn index(built: &Built) -> anyhow::Result<Vec<OutputFile>> {
+/// named as the pages of that mode link to them. With a `cache` (serve), only what changed
+/// since the last index is made again.
+pub fn index(
+    built: &Built,
+    cache: Option<&mut search::IndexCache>,
+) -> anyhow::Result<Vec<OutputFile>> {
     let memory = Memory::default();
-    index_into(&built.site, &built.theme, &memory, Mode::Preview.naming())?;
+    index_into(
+        &built.site,
+        &built.theme,
+        &memory,
+        Mode::Preview.naming(),
+        cache,
+    )?;
     Ok(memory.into_files())
 }
 

@@ -20,16 +20,16 @@ enum Outcome {
     Failed(String),
 }
 
-fn outcome(root: &Path, cache: Option<&mut Cache>) -> Outcome {
+fn outcome(root: &Path, mut cache: Option<&mut Cache>) -> Outcome {
     let opts = BuildOptions {
         root: root.to_path_buf(),
         output: None,
         base_url: Some("http://127.0.0.1:1111/".into()),
         concepts: true,
     };
-    match site::render_all(&opts, Mode::Preview, cache) {
+    match site::render_all(&opts, Mode::Preview, cache.as_deref_mut()) {
         Ok(mut built) => {
-            let index = site::index(&built).unwrap();
+            let index = site::index(&built, cache.map(|c| &mut c.index)).unwrap();
             let files = std::mem::take(&mut built.files)
                 .into_iter()
                 .chain(index)

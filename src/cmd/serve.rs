@@ -341,7 +341,11 @@ fn rebuild(shared: &Shared, opts: &BuildOptions) {
 
     if let Some(built) = built_site {
         let started = Instant::now();
-        match site::index(&built) {
+        // Taken out of the cache while it works, so the cache is not locked meanwhile.
+        let mut index_cache = std::mem::take(&mut lock(&shared.cache).index);
+        let index = site::index(&built, Some(&mut index_cache));
+        lock(&shared.cache).index = index_cache;
+        match index {
             Ok(index) => {
                 let mut served = lock(&shared.served);
                 for path in std::mem::take(&mut served.index_files) {
