@@ -112,52 +112,67 @@ impl Lexicon {
     }
 
     /// Each of `documents` counted, in order, handed to `each` with the document's number.
-    /// Documents go in batches, so only one batch's tokens are held as text at a time; a
-    /// document whose fields are in `memo` (by their hash) is not tokenised again, and with
-    /// a memo every document's counted terms are kept there for the next time (and only
-    /// those: a memo holds the documents of the last index). Returns how many documents
-    /// were tokenised.
+    /// Documents go in batches, so only one batch's tokens are held as text at a time, and
+    /// `each` takes one batch while the next is tokenised. A document whose fields are in
+    /// `memo` (by their hash) is not tokenised again, and with a memo every document's
+    /// counted terms are kept there for the next time (and only those: a memo holds the
+    /// documents of the last index). Returns how many documents were tokenised.
     pub(super) fn count_all(
         &mut self,
         documents: &[Document],
         analyzer: &Analyzer,
         memo: Option<&mut HashMap<u64, Arc<Counted>>>,
-        mut each: impl FnMut(usize, &Counted),
+        mut each: impl FnMut(usize, &Counted) + Send,
     ) -> usize {
-        const BATCH: usize = 2048;
+        const BATCH: usize = 4096;
         let mut kept = HashMap::new();
         let mut tokenised = 0;
-        for (b, batch) in documents.chunks(BATCH).enumerate() {
-            let keys: Vec<Option<u64>> = batch
-                .par_iter()
-                .map(|d| memo.is_some().then(|| fields_hash(d)))
-                .collect();
-            let known: Vec<Option<Arc<Counted>>> = keys
-                .iter()
-                .map(|key| Some(memo.as_ref()?.get(&(*key)?)?.clone()))
-                .collect();
-            let texts: Vec<[Vec<(&str, u32)>; 2]> = batch
-                .par_iter()
-                .zip(&known)
-                .map(|(d, known)| match known {
-                    Some(_) => [Vec::new(), Vec::new()],
-                    None => [0, 1].map(|f| count_tokens(analyzer, &d.fields[f])),
-                })
-                .collect();
-            tokenised += known.iter().filter(|k| k.is_none()).count();
-            self.learn(&texts, analyzer);
-            let counted: Vec<Arc<Counted>> = texts
-                .into_par_iter()
-                .zip(known)
-                .map(|(text, known)| known.unwrap_or_else(|| Arc::new(self.count(text))))
-                .collect();
-            for (k, (counted, key)) in counted.into_iter().zip(keys).enumerate() {
-                each(b * BATCH + k, &counted);
+        let mut next = 0;
+        // The last batch counted, with each document's memo key.
+        let mut pending: Vec<(Arc<Counted>, Option<u64>)> = Vec::new();
+        let mut hand_on = |pending: Vec<(Arc<Counted>, Option<u64>)>| {
+            for (counted, key) in pending {
+                each(next, &counted);
+                next += 1;
                 if let Some(key) = key {
                     kept.insert(key, counted);
                 }
             }
+        };
+        for batch in documents.chunks(BATCH) {
+            let memo = memo.as_deref();
+            let ((), (keys, known, texts)) = rayon::join(
+                || hand_on(std::mem::take(&mut pending)),
+                || {
+                    let keys: Vec<Option<u64>> = batch
+                        .par_iter()
+                        .map(|d| memo.is_some().then(|| fields_hash(d)))
+                        .collect();
+                    let known: Vec<Option<Arc<Counted>>> = keys
+                        .iter()
+                        .map(|key| Some(memo?.get(&(*key)?)?.clone()))
+                        .collect();
+                    let texts: Vec<[Vec<(&str, u32)>; 2]> = batch
+                        .par_iter()
+                        .zip(&known)
+                        .map(|(d, known)| match known {
+                            Some(_) => [Vec::new(), Vec::new()],
+                            None => [0, 1].map(|f| count_tokens(analyzer, &d.fields[f])),
+                        })
+                        .collect();
+                    (keys, known, texts)
+                },
+            );
+            tokenised += known.iter().filter(|k| k.is_none()).count();
+            self.learn(&texts, analyzer);
+            pending = texts
+                .into_par_iter()
+                .zip(known)
+                .map(|(text, known)| known.unwrap_or_else(|| Arc::new(self.count(text))))
+                .zip(keys)
+                .collect();
         }
+        hand_on(pending);
         if let Some(memo) = memo {
             *memo = kept;
         }

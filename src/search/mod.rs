@@ -555,6 +555,13 @@ mod tests {
         assert_eq!(together, single["index"]);
     }
 
+    /// serve may index on another thread than it renders on.
+    #[test]
+    fn the_index_cache_can_move_between_threads() {
+        fn send<T: Send>() {}
+        send::<IndexCache>();
+    }
+
     #[test]
     fn vocabulary_is_front_coded() {
         let words: Vec<String> = [
