@@ -26,7 +26,7 @@ mod postings;
 mod separators;
 mod words;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -77,8 +77,17 @@ pub struct IndexCache {
     lexicon: Lexicon,
     documents: HashMap<u64, Arc<Counted>>,
     parts: HashMap<u64, Part>,
+    /// The vocabulary and compound parts, by a hash of the tokens they were made from.
+    words: Option<(u64, Arc<Words>)>,
     /// What the last index made anew.
     pub made: Made,
+}
+
+/// What is made from the site's distinct tokens: the "Bedoelde u" words and the compound
+/// parts.
+struct Words {
+    vocabulary: Vec<String>,
+    parts: BTreeMap<String, Vec<String>>,
 }
 
 /// What an index made anew rather than took from the cache: for tests, and for serve to say.
@@ -108,37 +117,51 @@ struct Parts<'c> {
 
 impl Parts<'_> {
     /// Puts the part `name`, made by `make` unless `key` (a hash of what it is made from, given
-    /// when there is a cache) finds it in the cache. The part, with its key when cached.
+    /// when there is a cache) finds it in the cache.
     fn put(
         &self,
         name: String,
         key: impl FnOnce(&mut std::hash::DefaultHasher),
         make: impl FnOnce() -> Vec<u8>,
-    ) -> anyhow::Result<(Option<u64>, Part)> {
+    ) -> anyhow::Result<Put> {
         let key = self.old.map(|_| {
             let mut hasher = std::hash::DefaultHasher::new();
             name.hash(&mut hasher);
             key(&mut hasher);
             hasher.finish()
         });
-        let part = match key.and_then(|k| self.old?.get(&k)) {
-            Some(part) => part.clone(),
-            None => {
-                self.made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let bytes = part_script(&name, &make());
-                let hash = crate::hash::short(&bytes);
-                Part {
-                    bytes: bytes.into(),
-                    hash,
-                }
-            }
-        };
-        self.sink.put(OutputFile {
-            path: format!("{NEW_PARTS}{name}.js"),
-            bytes: part.bytes.to_vec(),
-        })?;
-        Ok((key, part))
+        let path = format!("{NEW_PARTS}{name}.js");
+        if let Some((key, part)) = key.and_then(|k| Some((k, self.old?.get(&k)?))) {
+            let bytes = part.bytes.to_vec();
+            self.sink.put(OutputFile { path, bytes })?;
+            return Ok(Put {
+                size: part.bytes.len(),
+                hash: part.hash.clone(),
+                keep: Some((key, part.clone())),
+            });
+        }
+        self.made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let bytes = part_script(&name, &make());
+        let hash = crate::hash::short(&bytes);
+        // Without a cache the bytes go to the sink uncopied.
+        let keep = key.map(|key| {
+            let part = Part {
+                bytes: bytes.as_slice().into(),
+                hash: hash.clone(),
+            };
+            (key, part)
+        });
+        let size = bytes.len();
+        self.sink.put(OutputFile { path, bytes })?;
+        Ok(Put { size, hash, keep })
     }
+}
+
+/// A part put: its size and hash, and what the cache keeps of it.
+struct Put {
+    size: usize,
+    hash: String,
+    keep: Option<(u64, Part)>,
 }
 
 // Longer than most: the single file and, when it does not fit, the shards, chunks and
@@ -159,14 +182,15 @@ pub fn index(
     let documents = &all.list;
     let analyzer = Analyzer::new(true);
     let mut lexicon = Lexicon::default();
-    let (lexicon, memo, old_parts, mut made) = match cache {
+    let (lexicon, memo, old_parts, mut made, last_words) = match cache {
         Some(c) => (
             &mut c.lexicon,
             Some(&mut c.documents),
             Some(&mut c.parts),
             Some(&mut c.made),
+            Some(&mut c.words),
         ),
-        None => (&mut lexicon, None, None, None),
+        None => (&mut lexicon, None, None, None, None),
     };
     let (postings, tokenised) = Postings::collect(documents, &analyzer, lexicon, memo);
     if let Some(made) = made.as_deref_mut() {
@@ -175,8 +199,22 @@ pub fn index(
             parts: 0,
         };
     }
-    let words = vocabulary(&postings.tokens);
-    let expansions = expansions_of(site, &postings);
+    // Both come from the site's distinct tokens alone, which an edit seldom changes.
+    let last = last_words.as_deref().and_then(Option::as_ref);
+    let from_tokens = match last
+        .and_then(|(key, words)| (*key == postings.tokens_key).then(|| Arc::clone(words)))
+    {
+        Some(words) => words,
+        None => Arc::new(Words {
+            vocabulary: vocabulary(&postings.tokens),
+            parts: expand::compound_parts(&postings.tokens, &postings.terms),
+        }),
+    };
+    if let Some(last) = last_words {
+        *last = Some((postings.tokens_key, from_tokens.clone()));
+    }
+    let words = &from_tokens.vocabulary;
+    let expansions = expansions_of(site, from_tokens.parts.clone());
     let synonym_warnings = synonym_warnings(site, &postings.terms);
     let engine = Engine {
         rank: RANKING,
@@ -192,7 +230,7 @@ pub fn index(
     // compress to it, so a large one is never serialised whole just to be measured.
     if postings.estimated_bytes() + shown_bytes(documents) <= 16 * budget.max(1) {
         let index = postings.compact_json(0..postings.terms.len(), &pipeline, true);
-        let (single_words, known) = words::known_bits(&words, &postings.terms);
+        let (single_words, known) = words::known_bits(words, &postings.terms);
         let single = Single {
             pipeline: VERSION,
             docs: documents.iter().map(|d| &d.shown).collect(),
@@ -248,24 +286,18 @@ pub fn index(
         })
         .collect::<anyhow::Result<_>>()?;
     written.extend(chunks);
-    let coded = front_code(&words);
+    let coded = front_code(words);
     written.push(parts.put("woorden".to_owned(), |h| coded.hash(h), || json(&coded))?);
     if let Some(made) = made {
         made.parts = parts.made.into_inner();
     }
     let mut folder = crate::hash::Combined::default();
-    for (_, part) in &written {
-        folder.add(part.hash.as_bytes());
+    for put in &written {
+        folder.add(put.hash.as_bytes());
     }
-    let bytes = written
-        .iter()
-        .map(|(_, part)| part.bytes.len())
-        .sum::<usize>();
+    let bytes = written.iter().map(|put| put.size).sum::<usize>();
     if let Some(old) = old_parts {
-        *old = written
-            .into_iter()
-            .filter_map(|(key, part)| Some((key?, part)))
-            .collect();
+        *old = written.into_iter().filter_map(|put| put.keep).collect();
     }
     let dir = format!("{PARTS}{}/", folder.finish());
     sink.rename_folder(NEW_PARTS, &dir)?;
@@ -297,17 +329,18 @@ pub fn index(
 pub fn expansions(site: &Site) -> Expansions {
     let all = documents(site);
     let mut lexicon = Lexicon::default();
+    let (postings, _) = Postings::collect(&all.list, &Analyzer::new(true), &mut lexicon, None);
     expansions_of(
         site,
-        &Postings::collect(&all.list, &Analyzer::new(true), &mut lexicon, None).0,
+        expand::compound_parts(&postings.tokens, &postings.terms),
     )
 }
 
-fn expansions_of(site: &Site, postings: &Postings) -> Expansions {
+fn expansions_of(site: &Site, parts: BTreeMap<String, Vec<String>>) -> Expansions {
     Expansions {
         // The load stage has refused a site whose groups do not resolve.
         groups: synonym_groups(&site.synonyms).unwrap_or_default(),
-        parts: expand::compound_parts(&postings.tokens, &postings.terms),
+        parts,
     }
 }
 

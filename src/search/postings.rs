@@ -24,6 +24,9 @@ pub(super) struct Postings<'a> {
     lengths: Vec<[u32; 2]>,
     /// Every distinct token of the text, for the vocabulary.
     pub(super) tokens: Vec<&'a str>,
+    /// A hash of which of the lexicon's tokens these are: the same key, the same tokens
+    /// (as long as the lexicon is the same).
+    pub(super) tokens_key: u64,
 }
 
 impl<'a> Postings<'a> {
@@ -69,15 +72,17 @@ impl<'a> Postings<'a> {
             .iter()
             .map(|&t| std::mem::take(&mut lists[t as usize]))
             .collect();
-        let tokens = (0..used.len() as u32)
+        let ids: Vec<u32> = (0..used.len() as u32)
             .filter(|&t| used[t as usize])
-            .map(|t| lexicon.token(t))
             .collect();
+        let mut hasher = std::hash::DefaultHasher::new();
+        ids.hash(&mut hasher);
         let postings = Postings {
             terms,
             lists,
             lengths,
-            tokens,
+            tokens: ids.iter().map(|&t| lexicon.token(t)).collect(),
+            tokens_key: hasher.finish(),
         };
         (postings, tokenised)
     }
