@@ -69,8 +69,10 @@ pub struct SearchIndex {
 
 /// What `serve` keeps of one index for the next, so that an edit redoes only what it
 /// changes: every token and term met (numbered, see [`Lexicon`]), each document's counted
-/// terms by a hash of its two fields, and each part of a sharded index (its bytes and name)
-/// by a hash of everything it is written from. Only what the last index used is kept.
+/// terms by a hash of its two fields, each part of a sharded index (its bytes and short hash)
+/// by a hash of everything it is written from, and the vocabulary and compound parts by the
+/// set of tokens they come from. Only what the last index used is kept. It is `Send`: serve
+/// may index on another thread.
 /// The index made with a cache is byte for byte the one made without (tests/search_cache.rs).
 #[derive(Default)]
 pub struct IndexCache {
@@ -90,7 +92,7 @@ struct Words {
     parts: BTreeMap<String, Vec<String>>,
 }
 
-/// What an index made anew rather than took from the cache: for tests, and for serve to say.
+/// What an index made anew rather than took from the cache (the tests check it).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Made {
     /// Documents tokenised.
