@@ -19,7 +19,7 @@ fn main() {
     };
     let mut cache = Cache::default();
     let built = site::render_all(&opts, Mode::Preview, Some(&mut cache)).expect("builds");
-    site::index(&built).expect("indexes");
+    site::index(&built, Some(&mut cache.index)).expect("indexes");
     cache.keep(built);
     let file = walkdir::WalkDir::new(root.join("content/rapporten"))
         .sort_by_file_name()
@@ -44,7 +44,7 @@ fn main() {
         let built = site::render_all(&opts, Mode::Preview, Some(&mut cache)).expect("builds");
         let pages = started.elapsed();
         let started = Instant::now();
-        site::index(&built).expect("indexes");
+        site::index(&built, Some(&mut cache.index)).expect("indexes");
         let index = started.elapsed();
         let stages: Vec<String> = built
             .timings

@@ -221,8 +221,9 @@ fn load_with(
 /// changes: each report file's parse and each content file's privacy scan, by its path and
 /// text; the aliases found in each report, by its text and the initiatives; each report's
 /// Markdown rendered, by everything that rendering reads; and each page, by its template
-/// context (see [`render::PageCache`]).
-/// It also keeps the last good build (see [`Cache::keep`]) for [`preview_reports`].
+/// context (see [`render::PageCache`]); and what the search index is made of (see
+/// [`search::IndexCache`]). It also keeps the last good build (see [`Cache::keep`]) for
+/// [`preview_reports`].
 #[derive(Default)]
 pub struct Cache {
     reports: crate::content::ReportMemo,
@@ -230,6 +231,8 @@ pub struct Cache {
     aliases: Memo<(Vec<usize>, Vec<usize>)>,
     bodies: Memo<Result<Rendered, ContentErrors>>,
     pub pages: render::PageCache,
+    /// The search index's documents and parts, for [`index`].
+    pub index: search::IndexCache,
     last: Option<Last>,
 }
 
@@ -268,7 +271,7 @@ impl Cache {
 /// know, or holds contact data.
 pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<OutputFile>> {
     let Cache { last, pages, .. } = cache;
-    let last = last.as_ref()?;
+    let last = last.as_mut()?;
     let site = &last.site;
     if files.is_empty() {
         return None;
@@ -287,6 +290,8 @@ pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<Outpu
     // The edited reports and their neighbours, by their place in the last build.
     let mut few: std::collections::BTreeMap<usize, ParsedReport> = Default::default();
     let mut edited = Vec::new();
+    // The edited records, for the kept build once their pages are made (see [`preview_index`]).
+    let mut updated = Vec::new();
     for file in files {
         let at = site.reports.iter().position(|p| &p.report.file == file)?;
         let text = std::fs::read_to_string(file).ok()?;
@@ -330,15 +335,14 @@ pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<Outpu
             few.entry(j).or_insert_with(|| site.reports[j].clone());
         }
         edited.push(report.path());
-        few.insert(
-            at,
-            ParsedReport {
-                topic,
-                edition: EditionId(edition),
-                report,
-                body,
-            },
-        );
+        let record = ParsedReport {
+            topic,
+            edition: EditionId(edition),
+            report,
+            body,
+        };
+        updated.push((at, record.clone()));
+        few.insert(at, record);
     }
     let reports: Vec<ParsedReport> = few.into_values().collect();
     let small = Site {
@@ -364,9 +368,24 @@ pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<Outpu
     };
     let editions = render::views::edition_summaries(site);
     let generated = [(search::MAIN_FILE, Mode::Preview.naming().path(&[]))];
-    pages
+    let shown = pages
         .render_reports(&small, &editions, &last.theme, &generated, &edited)
-        .ok()
+        .ok()?;
+    for (at, record) in updated {
+        last.site.reports[at] = record;
+    }
+    Some(shown)
+}
+
+/// `serve`'s fast path for the search index, after [`preview_reports`]: the index of the
+/// last good build with the edited reports in it, through the index cache, so only their
+/// documents are counted again. Like the fast page it is shown early only: what the edit
+/// changes elsewhere (an initiative's mentions) comes with the full rebuild's index. `None`
+/// when there is no last good build.
+pub fn preview_index(cache: &mut Cache) -> Option<anyhow::Result<Vec<OutputFile>>> {
+    let Cache { last, index, .. } = cache;
+    let last = last.as_ref()?;
+    Some(index_of(&last.site, &last.theme, Some(index)))
 }
 
 /// Stage *parse*: every report's Markdown to sections, with initiative mentions found and
@@ -589,8 +608,15 @@ fn produce<S: Sink>(
     let (index_path, search) = match mode {
         Mode::Preview => (naming.path(&[]), None),
         Mode::Publish | Mode::Check => {
-            let (path, figures) =
-                timings.time("index", || index_into(&site, &theme, &sink, naming))?;
+            let (path, figures) = timings.time("index", || {
+                index_into(
+                    &site,
+                    &theme,
+                    &sink,
+                    naming,
+                    cache.as_deref_mut().map(|c| &mut c.index),
+                )
+            })?;
             (path, Some(figures))
         }
     };
@@ -629,9 +655,10 @@ fn index_into(
     theme: &Theme,
     sink: &dyn Sink,
     naming: search::Naming,
+    cache: Option<&mut search::IndexCache>,
 ) -> anyhow::Result<(String, SearchFigures)> {
     let scripts = scripts_gzip_bytes(theme);
-    let index = search::index(site, scripts, sink, naming)?;
+    let index = search::index(site, scripts, sink, naming, cache)?;
     let figures = SearchFigures {
         documents: index.documents,
         shards: index.shards,
@@ -645,10 +672,23 @@ fn index_into(
 }
 
 /// Stage *index* on its own, for a site rendered in [`Mode::Preview`]: the index's files,
-/// named as the pages of that mode link to them.
-pub fn index(built: &Built) -> anyhow::Result<Vec<OutputFile>> {
+/// named as the pages of that mode link to them. With a `cache` (serve), only what changed
+/// since the last index is made again.
+pub fn index(
+    built: &Built,
+    cache: Option<&mut search::IndexCache>,
+) -> anyhow::Result<Vec<OutputFile>> {
+    index_of(&built.site, &built.theme, cache)
+}
+
+/// The index's files of `site` in [`Mode::Preview`]'s naming: [`index`] and [`preview_index`].
+fn index_of(
+    site: &Site,
+    theme: &Theme,
+    cache: Option<&mut search::IndexCache>,
+) -> anyhow::Result<Vec<OutputFile>> {
     let memory = Memory::default();
-    index_into(&built.site, &built.theme, &memory, Mode::Preview.naming())?;
+    index_into(site, theme, &memory, Mode::Preview.naming(), cache)?;
     Ok(memory.into_files())
 }
 

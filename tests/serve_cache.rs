@@ -2,7 +2,8 @@
 //! each report's aliases and Markdown, each page). After every kind of edit the cached build
 //! must be exactly a fresh build: every page, the search index, the warnings and the errors.
 //! Before it, an edit of a report shows that report's page early (the fast path,
-//! `site::preview_reports`): where it applies, that page must be the fresh build's too.
+//! `site::preview_reports`): where it applies, that page must be the fresh build's too, and
+//! so must the index made right after it (`site::preview_index`) for an edit of its own words.
 
 mod common;
 
@@ -32,7 +33,7 @@ fn outcome(root: &Path, mut cache: Option<&mut Cache>) -> Outcome {
     };
     match site::render_all(&opts, Mode::Preview, cache.as_deref_mut()) {
         Ok(mut built) => {
-            let index = site::index(&built).unwrap();
+            let index = site::index(&built, cache.as_deref_mut().map(|c| &mut c.index)).unwrap();
             let files = std::mem::take(&mut built.files)
                 .into_iter()
                 .chain(index)
@@ -221,4 +222,39 @@ fn the_fast_page_of_every_report_is_the_full_builds() {
     let slug = report.file_stem().unwrap().to_str().unwrap();
     assert_eq!(old[0].path, urls::file_for(&urls::report(slug)));
     assert_ne!(files.get(&old[0].path), Some(&old[0].bytes));
+}
+
+/// After the fast page, the fast index (`site::preview_index`): made from the last build with
+/// the edited report in it, before the rest of the site. For an edit of a report's own words it
+/// is already the full build's index.
+#[test]
+fn the_fast_index_has_the_edit_before_the_full_build() {
+    let tmp = real_site_copy();
+    let root = tmp.path();
+    let mut cache = Cache::default();
+    let Outcome::Built { files: before, .. } = same_as_fresh(root, &mut cache, "first build")
+    else {
+        panic!("builds");
+    };
+    let report = root.join("content/rapporten/eenzaamheid.md");
+    edit(&report, |t| t + "\nEen zin over de zeppelinhaven.\n");
+    assert!(site::preview_reports(&mut cache, std::slice::from_ref(&report)).is_some());
+    let index = site::preview_index(&mut cache)
+        .expect("a last build")
+        .expect("indexes");
+    let Outcome::Built { files: after, .. } = same_as_fresh(root, &mut cache, "full build") else {
+        panic!("builds");
+    };
+    assert!(!index.is_empty());
+    assert!(
+        index.iter().any(|f| before.get(&f.path) != Some(&f.bytes)),
+        "the fast index has the edit"
+    );
+    for file in &index {
+        assert!(
+            after.get(&file.path) == Some(&file.bytes),
+            "the fast index's {} is the full build's",
+            file.path
+        );
+    }
 }

@@ -187,7 +187,34 @@ fn show_edited(shared: &Shared, files: &[PathBuf]) -> bool {
         "Verslag getoond in {} ms; de rest van de site volgt.",
         started.elapsed().as_millis()
     );
+    // Search finds the new words before the rest of the site is rebuilt: only the edited
+    // reports' documents are counted again (the full rebuild's index follows it).
+    let started = Instant::now();
+    let index = site::preview_index(&mut lock(&shared.cache));
+    match index {
+        Some(Ok(index)) => {
+            install_index(shared, index);
+            println!(
+                "Zoekindex van het verslag bijgewerkt in {} ms.",
+                started.elapsed().as_millis()
+            );
+        }
+        Some(Err(e)) => eprintln!("fout: de zoekindex kan niet worden gemaakt ({e})"),
+        None => {}
+    }
     true
+}
+
+/// Serves `index` in place of the files the last search index made.
+fn install_index(shared: &Shared, index: Vec<crate::output::OutputFile>) {
+    let mut served = lock(&shared.served);
+    for path in std::mem::take(&mut served.index_files) {
+        served.files.remove(&path);
+    }
+    served.index_files = index.iter().map(|f| f.path.clone()).collect();
+    served
+        .files
+        .extend(index.into_iter().map(|f| (f.path, f.bytes)));
 }
 
 /// Size and modification time of every file the build reads, by path.
@@ -397,16 +424,13 @@ fn rebuild(shared: &Shared, opts: &BuildOptions, shown: bool) {
 
     if let Some(built) = built_site {
         let started = Instant::now();
-        match site::index(&built) {
+        // Taken out of the cache while it works, so the cache is not locked meanwhile.
+        let mut index_cache = std::mem::take(&mut lock(&shared.cache).index);
+        let index = site::index(&built, Some(&mut index_cache));
+        lock(&shared.cache).index = index_cache;
+        match index {
             Ok(index) => {
-                let mut served = lock(&shared.served);
-                for path in std::mem::take(&mut served.index_files) {
-                    served.files.remove(&path);
-                }
-                served.index_files = index.iter().map(|f| f.path.clone()).collect();
-                served
-                    .files
-                    .extend(index.into_iter().map(|f| (f.path, f.bytes)));
+                install_index(shared, index);
                 println!(
                     "Zoekindex bijgewerkt in {} ms.",
                     started.elapsed().as_millis()
@@ -626,7 +650,7 @@ mod tests {
     /// What a fresh build (no cache) of the site serves.
     fn fresh(opts: &BuildOptions) -> HashMap<String, Vec<u8>> {
         let built = site::render_all(opts, site::Mode::Preview, None).unwrap();
-        let index = site::index(&built).unwrap();
+        let index = site::index(&built, None).unwrap();
         built
             .files
             .into_iter()

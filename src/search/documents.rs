@@ -12,7 +12,7 @@ use crate::parsed::Site;
 use crate::urls;
 
 /// What a result shows: stored once per document, beside the index.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub(super) struct Shown<'a> {
     /// Site path of the page or section.
     pub(super) u: String,

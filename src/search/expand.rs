@@ -158,11 +158,11 @@ pub fn synonym_groups(synonyms: &Synonyms) -> Result<Vec<Vec<String>>, ContentEr
 /// For each part, the compounds of `terms` made with it (see [`Analyzer::compound_parts`]);
 /// `tokens` are the distinct tokens of the text, `terms` their terms, sorted. A compound that
 /// starts with the part's term is left out: elasticlunr's prefix expansion already finds it.
-pub(super) fn compound_parts(tokens: &[&str], terms: &[String]) -> BTreeMap<String, Vec<String>> {
+pub(super) fn compound_parts(tokens: &[&str], terms: &[&str]) -> BTreeMap<String, Vec<String>> {
     let analyzer = Analyzer::new(true);
     let plain = Analyzer::new(false);
     let letters = Regex::new(r"^\p{L}+$").expect("constant pattern");
-    let known: HashSet<&str> = terms.iter().map(String::as_str).collect();
+    let known: HashSet<&str> = terms.iter().copied().collect();
     let mut words: Vec<String> = tokens
         .par_iter()
         .filter_map(|t| plain.term(t))

@@ -21,9 +21,14 @@ mod documents;
 mod dutch;
 mod expand;
 mod files;
+mod lexicon;
 mod postings;
 mod separators;
 mod words;
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde_json::value::RawValue;
@@ -36,6 +41,7 @@ use crate::output::{OutputFile, Sink};
 use crate::parsed::Site;
 use documents::{Shown, documents, names_index, shown_bytes};
 use files::{Engine, NEW_PARTS, PARTS, Sharded, Shards, Single, json, main_script, part_script};
+use lexicon::{Counted, Lexicon};
 use postings::{Postings, front_code, vocabulary};
 
 /// Documents per chunk file of a sharded index: a result list of ten usually needs a few.
@@ -61,24 +67,156 @@ pub struct SearchIndex {
     pub synonym_warnings: Vec<crate::error::ContentError>,
 }
 
+/// What `serve` keeps of one index for the next, so that an edit redoes only what it
+/// changes: every token and term met (numbered, see [`Lexicon`]), each document's counted
+/// terms by a hash of its two fields, each part of a sharded index (its bytes and short hash)
+/// by a hash of everything it is written from, and the vocabulary and compound parts by the
+/// set of tokens they come from. Only what the last index used is kept. It is `Send`: serve
+/// may index on another thread.
+/// The index made with a cache is byte for byte the one made without (tests/search_cache.rs).
+#[derive(Default)]
+pub struct IndexCache {
+    lexicon: Lexicon,
+    documents: HashMap<u64, Arc<Counted>>,
+    parts: HashMap<u64, Part>,
+    /// The vocabulary and compound parts, by a hash of the tokens they were made from.
+    words: Option<(u64, Arc<Words>)>,
+    /// What the last index made anew.
+    pub made: Made,
+}
+
+/// What is made from the site's distinct tokens: the "Bedoelde u" words and the compound
+/// parts.
+struct Words {
+    vocabulary: Vec<String>,
+    parts: BTreeMap<String, Vec<String>>,
+}
+
+/// What an index made anew rather than took from the cache (the tests check it).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Made {
+    /// Documents tokenised.
+    pub documents: usize,
+    /// Parts of a sharded index written (shards, chunks, the vocabulary).
+    pub parts: usize,
+}
+
+/// A part file as written, and its short hash (which names the parts' folder).
+#[derive(Clone)]
+struct Part {
+    bytes: Arc<[u8]>,
+    hash: String,
+}
+
+/// The parts of a sharded index of this build: made, or taken from the cache when what they
+/// are written from is as before.
+struct Parts<'c> {
+    sink: &'c dyn Sink,
+    /// The last build's parts; `None` without a cache.
+    old: Option<&'c HashMap<u64, Part>>,
+    made: std::sync::atomic::AtomicUsize,
+}
+
+impl Parts<'_> {
+    /// Puts the part `name`, made by `make` unless `key` (a hash of what it is made from, given
+    /// when there is a cache) finds it in the cache.
+    fn put(
+        &self,
+        name: String,
+        key: impl FnOnce(&mut std::hash::DefaultHasher),
+        make: impl FnOnce() -> Vec<u8>,
+    ) -> anyhow::Result<Put> {
+        let key = self.old.map(|_| {
+            let mut hasher = std::hash::DefaultHasher::new();
+            name.hash(&mut hasher);
+            key(&mut hasher);
+            hasher.finish()
+        });
+        let path = format!("{NEW_PARTS}{name}.js");
+        if let Some((key, part)) = key.and_then(|k| Some((k, self.old?.get(&k)?))) {
+            let bytes = part.bytes.to_vec();
+            self.sink.put(OutputFile { path, bytes })?;
+            return Ok(Put {
+                size: part.bytes.len(),
+                hash: part.hash.clone(),
+                keep: Some((key, part.clone())),
+            });
+        }
+        self.made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let bytes = part_script(&name, &make());
+        let hash = crate::hash::short(&bytes);
+        // Without a cache the bytes go to the sink uncopied.
+        let keep = key.map(|key| {
+            let part = Part {
+                bytes: bytes.as_slice().into(),
+                hash: hash.clone(),
+            };
+            (key, part)
+        });
+        let size = bytes.len();
+        self.sink.put(OutputFile { path, bytes })?;
+        Ok(Put { size, hash, keep })
+    }
+}
+
+/// A part put: its size and hash, and what the cache keeps of it.
+struct Put {
+    size: usize,
+    hash: String,
+    keep: Option<(u64, Part)>,
+}
+
 // Longer than most: the single file and, when it does not fit, the shards, chunks and
 // vocabulary — the two outcomes share the documents, postings and names index made first.
 /// Builds the index of the whole site; the parts of a sharded index go to `sink` as they are
 /// made. `scripts_gzip_bytes` is what the search scripts weigh compressed: the budget is for
-/// scripts and index together.
+/// scripts and index together. With a `cache` (serve), only documents and parts that changed
+/// since the last index are made again.
 pub fn index(
     site: &Site,
     scripts_gzip_bytes: usize,
     sink: &dyn Sink,
     naming: Naming,
+    cache: Option<&mut IndexCache>,
 ) -> anyhow::Result<SearchIndex> {
     let all = documents(site);
     let names = names_index(site, &all);
     let documents = &all.list;
     let analyzer = Analyzer::new(true);
-    let postings = Postings::collect(documents, &analyzer);
-    let words = vocabulary(&postings.tokens);
-    let expansions = expansions_of(site, &postings);
+    let mut lexicon = Lexicon::default();
+    let (lexicon, memo, old_parts, mut made, last_words) = match cache {
+        Some(c) => (
+            &mut c.lexicon,
+            Some(&mut c.documents),
+            Some(&mut c.parts),
+            Some(&mut c.made),
+            Some(&mut c.words),
+        ),
+        None => (&mut lexicon, None, None, None, None),
+    };
+    let (postings, tokenised) = Postings::collect(documents, &analyzer, lexicon, memo);
+    if let Some(made) = made.as_deref_mut() {
+        *made = Made {
+            documents: tokenised,
+            parts: 0,
+        };
+    }
+    // Both come from the site's distinct tokens alone, which an edit seldom changes.
+    let last = last_words.as_deref().and_then(Option::as_ref);
+    let from_tokens = match last
+        .and_then(|(key, words)| (*key == postings.tokens_key).then(|| Arc::clone(words)))
+    {
+        Some(words) => words,
+        None => Arc::new(Words {
+            vocabulary: vocabulary(&postings.tokens),
+            parts: expand::compound_parts(&postings.tokens, &postings.terms),
+        }),
+    };
+    if let Some(last) = last_words {
+        *last = Some((postings.tokens_key, from_tokens.clone()));
+    }
+    let words = &from_tokens.vocabulary;
+    let expansions = expansions_of(site, from_tokens.parts.clone());
     let synonym_warnings = synonym_warnings(site, &postings.terms);
     let engine = Engine {
         rank: RANKING,
@@ -94,7 +232,7 @@ pub fn index(
     // compress to it, so a large one is never serialised whole just to be measured.
     if postings.estimated_bytes() + shown_bytes(documents) <= 16 * budget.max(1) {
         let index = postings.compact_json(0..postings.terms.len(), &pipeline, true);
-        let (single_words, known) = words::known_bits(&words, &postings.terms);
+        let (single_words, known) = words::known_bits(words, &postings.terms);
         let single = Single {
             pipeline: VERSION,
             docs: documents.iter().map(|d| &d.shown).collect(),
@@ -108,6 +246,9 @@ pub fn index(
         let main = main_script(&json(&single));
         let main_gzip_bytes = gzip_len(&main);
         if main_gzip_bytes <= budget {
+            if let Some(old) = old_parts {
+                old.clear();
+            }
             return Ok(SearchIndex {
                 bytes: main.len(),
                 main: naming.file(main),
@@ -122,38 +263,43 @@ pub fn index(
     // The parts go out as they are made, into a folder renamed after their content at the
     // end: immutable under static/, a new build never mixes with a cached old part.
     let ranges = postings.plan_shards(shard_target);
-    let put = |name: String, json: Vec<u8>| -> anyhow::Result<(usize, String)> {
-        let bytes = part_script(&name, &json);
-        let (size, hash) = (bytes.len(), crate::hash::short(&bytes));
-        sink.put(OutputFile {
-            path: format!("{NEW_PARTS}{name}.js"),
-            bytes,
-        })?;
-        Ok((size, hash))
+    let parts = Parts {
+        sink,
+        old: old_parts.as_deref(),
+        made: Default::default(),
     };
-    let mut written: Vec<(usize, String)> = ranges
+    let mut written: Vec<_> = ranges
         .par_iter()
         .enumerate()
         .map(|(k, range)| {
-            put(
+            parts.put(
                 format!("i{k}"),
-                postings.compact_json(range.clone(), &pipeline, false),
+                |h| postings.hash_range(range.clone(), h),
+                || postings.compact_json(range.clone(), &pipeline, false),
             )
         })
         .collect::<anyhow::Result<_>>()?;
-    let chunks: Vec<(usize, String)> = documents
+    let chunks: Vec<_> = documents
         .par_chunks(DOCS_PER_CHUNK)
         .enumerate()
         .map(|(k, chunk)| {
             let shown: Vec<&Shown> = chunk.iter().map(|d| &d.shown).collect();
-            put(format!("d{k}"), json(&shown))
+            parts.put(format!("d{k}"), |h| shown.hash(h), || json(&shown))
         })
         .collect::<anyhow::Result<_>>()?;
     written.extend(chunks);
-    written.push(put("woorden".to_owned(), json(&front_code(&words)))?);
+    let coded = front_code(words);
+    written.push(parts.put("woorden".to_owned(), |h| coded.hash(h), || json(&coded))?);
+    if let Some(made) = made {
+        made.parts = parts.made.into_inner();
+    }
     let mut folder = crate::hash::Combined::default();
-    for (_, part) in &written {
-        folder.add(part.as_bytes());
+    for put in &written {
+        folder.add(put.hash.as_bytes());
+    }
+    let bytes = written.iter().map(|put| put.size).sum::<usize>();
+    if let Some(old) = old_parts {
+        *old = written.into_iter().filter_map(|put| put.keep).collect();
     }
     let dir = format!("{PARTS}{}/", folder.finish());
     sink.rename_folder(NEW_PARTS, &dir)?;
@@ -163,10 +309,7 @@ pub fn index(
         engine: &engine,
         sharded: Shards {
             dir: &dir,
-            starts: ranges
-                .iter()
-                .map(|r| postings.terms[r.start].as_str())
-                .collect(),
+            starts: ranges.iter().map(|r| postings.terms[r.start]).collect(),
             documents: documents.len(),
             chunk: DOCS_PER_CHUNK,
         },
@@ -174,7 +317,7 @@ pub fn index(
     let main = main_script(&json(&manifest));
     let main_gzip_bytes = gzip_len(&main);
     Ok(SearchIndex {
-        bytes: main.len() + written.iter().map(|(size, _)| size).sum::<usize>(),
+        bytes: main.len() + bytes,
         main: naming.file(main),
         documents: documents.len(),
         shards: ranges.len(),
@@ -187,20 +330,25 @@ pub fn index(
 /// `vindplaats search-terms --uitbreiden`, which the parity test compares with `search.js`).
 pub fn expansions(site: &Site) -> Expansions {
     let all = documents(site);
-    expansions_of(site, &Postings::collect(&all.list, &Analyzer::new(true)))
+    let mut lexicon = Lexicon::default();
+    let (postings, _) = Postings::collect(&all.list, &Analyzer::new(true), &mut lexicon, None);
+    expansions_of(
+        site,
+        expand::compound_parts(&postings.tokens, &postings.terms),
+    )
 }
 
-fn expansions_of(site: &Site, postings: &Postings) -> Expansions {
+fn expansions_of(site: &Site, parts: BTreeMap<String, Vec<String>>) -> Expansions {
     Expansions {
         // The load stage has refused a site whose groups do not resolve.
         groups: synonym_groups(&site.synonyms).unwrap_or_default(),
-        parts: expand::compound_parts(&postings.tokens, &postings.terms),
+        parts,
     }
 }
 
 /// `check`'s warnings about `content/synoniemen.toml`: a group none of whose words occurs on
 /// the site (`terms`, sorted) reaches nothing (a typo, or a word the reports do not use).
-fn synonym_warnings(site: &Site, terms: &[String]) -> Vec<crate::error::ContentError> {
+fn synonym_warnings(site: &Site, terms: &[&str]) -> Vec<crate::error::ContentError> {
     let Ok(groups) = synonym_groups(&site.synonyms) else {
         return Vec::new();
     };
@@ -208,7 +356,11 @@ fn synonym_warnings(site: &Site, terms: &[String]) -> Vec<crate::error::ContentE
         .groups
         .iter()
         .zip(groups)
-        .filter(|(_, group)| group.iter().all(|t| terms.binary_search(t).is_err()))
+        .filter(|(_, group)| {
+            group
+                .iter()
+                .all(|t| terms.binary_search(&t.as_str()).is_err())
+        })
         .map(|(group, _)| {
             crate::error::ContentError::new(
                 &site.synonyms.file,
@@ -275,7 +427,8 @@ mod tests {
         for (i, d) in docs.iter().enumerate() {
             classic.add_doc(&i.to_string(), [&d.fields[0], &d.fields[1]]);
         }
-        let postings = Postings::collect(&docs, &Analyzer::new(true));
+        let mut lexicon = Lexicon::default();
+        let postings = Postings::collect(&docs, &Analyzer::new(true), &mut lexicon, None).0;
         let pipeline = Dutch::new(true).pipeline_names();
         let ours = postings.index_json(0..postings.terms.len(), &pipeline, true);
         assert_eq!(
@@ -354,7 +507,8 @@ mod tests {
     #[test]
     fn compact_single_index_expands_to_the_elasticlunr_index() {
         let docs = documents();
-        let postings = Postings::collect(&docs, &Analyzer::new(true));
+        let mut lexicon = Lexicon::default();
+        let postings = Postings::collect(&docs, &Analyzer::new(true), &mut lexicon, None).0;
         let pipeline = Dutch::new(true).pipeline_names();
         let all = 0..postings.terms.len();
         let compact = postings.compact_json(all.clone(), &pipeline, true);
@@ -398,7 +552,8 @@ mod tests {
     #[test]
     fn shards_put_together_are_the_single_index() {
         let docs = documents();
-        let postings = Postings::collect(&docs, &Analyzer::new(true));
+        let mut lexicon = Lexicon::default();
+        let postings = Postings::collect(&docs, &Analyzer::new(true), &mut lexicon, None).0;
         let pipeline = Dutch::new(true).pipeline_names();
         let single: Value =
             serde_json::from_slice(&postings.index_json(0..postings.terms.len(), &pipeline, true))
@@ -433,6 +588,13 @@ mod tests {
         assert!(lengths > docs.len());
         // Serialised tries compare as values: key order aside, every node must be equal.
         assert_eq!(together, single["index"]);
+    }
+
+    /// serve may index on another thread than it renders on.
+    #[test]
+    fn the_index_cache_can_move_between_threads() {
+        fn send<T: Send>() {}
+        send::<IndexCache>();
     }
 
     #[test]

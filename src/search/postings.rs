@@ -1,108 +1,90 @@
 //! The term index: every term with where it occurs, written as elasticlunr's JSON, whole or
 //! cut into shards of sorted term ranges; and the vocabulary "bedoelde u" proposes from.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use regex::Regex;
 
 use super::Analyzer;
 use super::documents::Document;
+use super::lexicon::{Counted, Lexicon};
 
 /// Every term of the main index with where it occurs: what elasticlunr-rs's `add_doc` counts,
-/// counted once per distinct token and in parallel.
+/// from each document's terms as the [`Lexicon`] counts them.
 pub(super) struct Postings<'a> {
     /// Sorted.
-    pub(super) terms: Vec<String>,
+    pub(super) terms: Vec<&'a str>,
     /// Per term, per field: (document, occurrences), by document number.
     lists: Vec<[Vec<(u32, u32)>; 2]>,
     /// Per document, per field: the number of terms (elasticlunr's field length).
-    lengths: Vec<[usize; 2]>,
+    lengths: Vec<[u32; 2]>,
     /// Every distinct token of the text, for the vocabulary.
     pub(super) tokens: Vec<&'a str>,
+    /// A hash of which of the lexicon's tokens these are: the same key, the same tokens
+    /// (as long as the lexicon is the same).
+    pub(super) tokens_key: u64,
 }
 
 impl<'a> Postings<'a> {
-    // Longer than most: the counting runs in parallel in four steps that hand large vectors on;
-    // split, each step would be a function of one call.
-    pub(super) fn collect(documents: &'a [Document<'a>], analyzer: &Analyzer) -> Postings<'a> {
-        // Each document's tokens, counted.
-        let counted: Vec<[Vec<(&str, u32)>; 2]> = documents
-            .par_iter()
-            .map(|d| [0, 1].map(|f| count_tokens(analyzer, &d.fields[f])))
-            .collect();
-        // The pipeline runs once per distinct token, not once per occurrence.
-        let distinct: HashSet<&str> = counted
-            .par_iter()
-            .fold(HashSet::new, |mut set, doc| {
-                set.extend(doc.iter().flatten().map(|(t, _)| *t));
-                set
-            })
-            .reduce(HashSet::new, |mut a, b| {
-                if a.len() < b.len() {
-                    return b.into_iter().chain(a).collect();
-                }
-                a.extend(b);
-                a
-            });
-        let mut tokens: Vec<&str> = distinct.into_iter().collect();
-        tokens.par_sort_unstable();
-        let mapped: Vec<Option<String>> = tokens.par_iter().map(|t| analyzer.term(t)).collect();
-        let mut terms: Vec<String> = mapped.iter().flatten().cloned().collect();
-        terms.par_sort_unstable();
-        terms.dedup();
-        let id_of: HashMap<&str, u32> = tokens
-            .iter()
-            .zip(&mapped)
-            .filter_map(|(token, term)| {
-                let id = terms
-                    .binary_search(term.as_ref()?)
-                    .expect("collected above");
-                Some((*token, id as u32))
-            })
-            .collect();
-        // Per document: term ids with their counts, and the field lengths.
-        let per_doc: Vec<(FieldTerms, [usize; 2])> = counted
-            .into_par_iter()
-            .map(|fields| {
-                let mut lengths = [0; 2];
-                let ids = fields.map(|field| {
-                    let mut ids: Vec<(u32, u32)> = field
-                        .iter()
-                        .filter_map(|(t, n)| Some((*id_of.get(t)?, *n)))
-                        .collect();
-                    ids.sort_unstable();
-                    // Tokens with the same term ("Gezin", "gezinnen") count together.
-                    ids.dedup_by(|b, a| {
-                        let same = a.0 == b.0;
-                        if same {
-                            a.1 += b.1;
-                        }
-                        same
-                    });
-                    ids
-                });
-                for f in 0..2 {
-                    lengths[f] = ids[f].iter().map(|(_, n)| *n as usize).sum();
-                }
-                (ids, lengths)
-            })
-            .collect();
-        let mut lists = vec![[Vec::new(), Vec::new()]; terms.len()];
-        for (doc, (fields, _)) in per_doc.iter().enumerate() {
-            for (f, field) in fields.iter().enumerate() {
-                for &(id, n) in field {
-                    lists[id as usize][f].push((doc as u32, n));
+    /// The postings of `documents`, counted with (and into) `lexicon`; with a `memo`, a
+    /// document counted before is not counted again (see [`Lexicon::count_all`]). Also
+    /// how many documents were tokenised.
+    pub(super) fn collect(
+        documents: &[Document],
+        analyzer: &Analyzer,
+        lexicon: &'a mut Lexicon,
+        memo: Option<&mut HashMap<u64, Arc<Counted>>>,
+    ) -> (Postings<'a>, usize) {
+        // Lists by term number, moved into sorted order at the end.
+        let mut lists: Vec<[Vec<(u32, u32)>; 2]> = Vec::new();
+        let mut lengths = Vec::with_capacity(documents.len());
+        let mut used = Vec::new();
+        let tokenised = lexicon.count_all(documents, analyzer, memo, |doc, counted| {
+            for (f, field) in counted.fields.iter().enumerate() {
+                for &(term, n) in field.iter() {
+                    let term = term as usize;
+                    if term >= lists.len() {
+                        lists.resize_with(term + 1, Default::default);
+                    }
+                    lists[term][f].push((doc as u32, n));
                 }
             }
-        }
-        Postings {
+            for &token in counted.tokens.iter() {
+                let token = token as usize;
+                if token >= used.len() {
+                    used.resize(token + 1, false);
+                }
+                used[token] = true;
+            }
+            lengths.push(counted.lengths);
+        });
+        let lexicon: &'a Lexicon = lexicon;
+        let mut order: Vec<u32> = (0..lists.len() as u32)
+            .filter(|&t| lists[t as usize].iter().any(|l| !l.is_empty()))
+            .collect();
+        order.par_sort_unstable_by_key(|&t| lexicon.term(t));
+        let terms = order.iter().map(|&t| lexicon.term(t)).collect();
+        let lists = order
+            .iter()
+            .map(|&t| std::mem::take(&mut lists[t as usize]))
+            .collect();
+        let ids: Vec<u32> = (0..used.len() as u32)
+            .filter(|&t| used[t as usize])
+            .collect();
+        let mut hasher = std::hash::DefaultHasher::new();
+        ids.hash(&mut hasher);
+        let postings = Postings {
             terms,
             lists,
-            lengths: per_doc.into_iter().map(|(_, length)| length).collect(),
-            tokens,
-        }
+            lengths,
+            tokens: ids.iter().map(|&t| lexicon.token(t)).collect(),
+            tokens_key: hasher.finish(),
+        };
+        (postings, tokenised)
     }
 
     /// About what the compact JSON of a term takes: the term, two arrays, and per posting
@@ -116,13 +98,24 @@ impl<'a> Postings<'a> {
         (0..self.terms.len()).map(|i| self.term_bytes(i)).sum()
     }
 
-    /// Cuts the sorted terms into ranges of about `target` bytes (a term is never split).
+    /// Cuts the sorted terms into ranges of about `target` bytes on average (a term is never
+    /// split). Where a cut falls depends only on the terms around it, not on all terms before
+    /// it: a range ends before a term whose own hash says so (the chance grows with the
+    /// term's size, one cut per `target / 2` bytes), once the range has `target / 2` bytes,
+    /// and at the latest at `2 * target`. Cutting every `target` bytes instead would move
+    /// every later cut when one term is added, and `serve` would write every later shard
+    /// again after an edit; this way an edit changes the shards of the terms it touches and
+    /// at most a few beside them.
     pub(super) fn plan_shards(&self, target: usize) -> Vec<Range<usize>> {
+        let half = (target / 2).max(1) as u128;
         let mut ranges = Vec::new();
         let (mut start, mut size) = (0, 0);
         for i in 0..self.terms.len() {
             let bytes = self.term_bytes(i);
-            if size > 0 && size + bytes > target {
+            // The term's hash as a fraction of 2^64, below bytes / half: a cut.
+            let anchor = u128::from(fnv1a(self.terms[i].as_bytes())) * half < (bytes as u128) << 64;
+            let cut = (size as u128 >= half && anchor) || size + bytes > 2 * target;
+            if size > 0 && cut {
                 ranges.push(start..i);
                 (start, size) = (i, 0);
             }
@@ -195,6 +188,22 @@ impl<'a> Postings<'a> {
         }
         out.push(b'}');
         out
+    }
+
+    /// Feeds `hasher` everything [`Postings::compact_json`] writes of the terms in `range`
+    /// as a shard, so that a shard whose hash is as before is as before.
+    pub(super) fn hash_range(&self, range: Range<usize>, hasher: &mut impl Hasher) {
+        hasher.write_usize(self.lengths.len());
+        for i in range {
+            self.terms[i].hash(hasher);
+            for (f, list) in self.lists[i].iter().enumerate() {
+                hasher.write_usize(list.len());
+                for &(doc, count) in list {
+                    hasher.write_u64(u64::from(doc) << 32 | u64::from(count));
+                    hasher.write_u32(self.lengths[doc as usize][f]);
+                }
+            }
+        }
     }
 
     fn estimated_range_bytes(&self, range: Range<usize>) -> usize {
@@ -315,16 +324,12 @@ impl<'a> Postings<'a> {
     }
 }
 
-/// A document's terms (ids) per field, with their number of occurrences.
-type FieldTerms = [Vec<(u32, u32)>; 2];
-
-/// A field's tokens with their number of occurrences.
-fn count_tokens<'t>(analyzer: &Analyzer, text: &'t str) -> Vec<(&'t str, u32)> {
-    let mut counts: HashMap<&str, u32> = HashMap::new();
-    for token in analyzer.tokens(text) {
-        *counts.entry(token).or_insert(0) += 1;
-    }
-    counts.into_iter().collect()
+/// FNV-1a, 64 bits: a hash that never changes with a Rust release, so shards are cut the same
+/// by every build.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {

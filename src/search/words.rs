@@ -12,11 +12,11 @@ const ZERO: u8 = b'0';
 
 /// The index's terms that can be words ("Bedoelde u" proposes only letters, four or more),
 /// sorted: the list both sides number the bits by.
-pub(super) fn word_like_terms(terms: &[String]) -> Vec<&str> {
+pub(super) fn word_like_terms<'t>(terms: &[&'t str]) -> Vec<&'t str> {
     let letters = Regex::new(r"^\p{L}{4,}$").expect("constant pattern");
     terms
         .iter()
-        .map(String::as_str)
+        .copied()
         .filter(|t| letters.is_match(t))
         .collect()
 }
@@ -24,7 +24,7 @@ pub(super) fn word_like_terms(terms: &[String]) -> Vec<&str> {
 /// `words` (sorted) split into the words that are no term of `terms` (sorted) and, for
 /// each word-like term in order, a bit that says whether it is a word: bit `i` is bit
 /// `i % 6` of character `i / 6`, written as the character `'0' + bits`.
-pub(super) fn known_bits(words: &[String], terms: &[String]) -> (Vec<String>, String) {
+pub(super) fn known_bits(words: &[String], terms: &[&str]) -> (Vec<String>, String) {
     let candidates = word_like_terms(terms);
     let mut bits = vec![0u8; candidates.len().div_ceil(6)];
     let mut rest = Vec::new();
@@ -45,7 +45,7 @@ mod tests {
     #[test]
     fn words_that_are_terms_become_bits() {
         let s = |v: &[&str]| v.iter().map(|w| w.to_string()).collect::<Vec<_>>();
-        let terms = s(&[
+        let terms = [
             "2023",
             "buurthuis",
             "gezin",
@@ -53,7 +53,7 @@ mod tests {
             "rod",
             "wijk",
             "wijkteam",
-        ]);
+        ];
         let words = s(&["buurthuis", "gezinnen", "jongeren", "wijkteam"]);
         // Word-like terms: buurthuis gezin jonger wijk wijkteam; words among them: 0 and 4.
         let (rest, bits) = known_bits(&words, &terms);

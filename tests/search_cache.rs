@@ -1,0 +1,114 @@
+//! `serve` keeps what the search index is made of (`search::IndexCache`): each document's
+//! counted terms by its text, each part of a sharded index by what it is written from. After
+//! an edit the index made through that cache must be byte for byte a fresh index, and must
+//! have made anew only the documents and parts the edit touched.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::{copy_tree, replace_in, repo_root};
+use vindplaats::search::{IndexCache, Made};
+use vindplaats::site::{self, BuildOptions, Mode};
+
+/// The real site copied to `root`, with `extra` added to its config.
+fn real_site(root: &Path, extra: &str) {
+    for part in ["content", "themes"] {
+        copy_tree(&repo_root().join(part), &root.join(part));
+    }
+    let config = std::fs::read_to_string(repo_root().join("vindplaats.toml")).unwrap();
+    std::fs::write(root.join("vindplaats.toml"), format!("{config}\n{extra}\n")).unwrap();
+}
+
+/// Every file of the search index of `root`, through `cache` or fresh.
+fn index(root: &Path, cache: Option<&mut IndexCache>) -> BTreeMap<String, Vec<u8>> {
+    let opts = BuildOptions {
+        root: root.to_path_buf(),
+        output: None,
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        concepts: false,
+    };
+    let built = site::render_all(&opts, Mode::Preview, None).unwrap();
+    site::index(&built, cache)
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect()
+}
+
+/// Indexes `root` through `cache` and fresh, asserts both are the same file for file, and
+/// returns what the cached index made anew.
+fn same_as_fresh(root: &Path, cache: &mut IndexCache, after: &str) -> Made {
+    let cached = index(root, Some(cache));
+    let fresh = index(root, None);
+    let differ: Vec<&String> = cached
+        .keys()
+        .chain(fresh.keys())
+        .filter(|k| cached.get(*k) != fresh.get(*k))
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{after}: cached index differs in {differ:?}"
+    );
+    cache.made
+}
+
+/// Edits of one report: a word, a new section (every later document moves up), a word
+/// removed from the whole site, and back.
+fn edit_and_compare(root: &Path, sharded: bool) {
+    let report = root.join("content/rapporten/eenzaamheid.md");
+    let mut cache = IndexCache::default();
+    let first = same_as_fresh(root, &mut cache, "first index");
+    assert!(first.documents > 50, "{first:?}");
+
+    let again = same_as_fresh(root, &mut cache, "nothing changed");
+    assert_eq!(again, Made::default(), "nothing is made again");
+
+    // One word for another: the section keeps its length (a posting carries the length of
+    // its field, so a longer section would change a posting of each of its terms).
+    replace_in(&report, "Locatie: Bibliotheek", "Locatie: Stadhuisplein");
+    let word = same_as_fresh(root, &mut cache, "a word changed");
+    assert_eq!(word.documents, 1, "only the edited section is tokenised");
+    if sharded {
+        // The shards of the two terms and perhaps one beside each, the document's chunk and
+        // the vocabulary.
+        assert!(
+            (3..=7).contains(&word.parts),
+            "a few parts are written again, not {} of {}",
+            word.parts,
+            first.parts
+        );
+    }
+
+    replace_in(
+        &report,
+        "## Wat is eenzaamheid?",
+        "## Een nieuw kopje\n\nZeldzaamwoordje in een nieuwe alinea.\n\n## Wat is eenzaamheid?",
+    );
+    let section = same_as_fresh(root, &mut cache, "a section added");
+    assert!(section.documents <= 3, "{section:?}");
+
+    replace_in(
+        &report,
+        "Zeldzaamwoordje in een nieuwe alinea.",
+        "Een alinea.",
+    );
+    same_as_fresh(root, &mut cache, "a word gone from the site");
+    replace_in(&report, "## Een nieuw kopje\n\nEen alinea.\n\n", "");
+    same_as_fresh(root, &mut cache, "the section gone");
+}
+
+#[test]
+fn a_cached_single_index_is_a_fresh_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    real_site(tmp.path(), "");
+    edit_and_compare(tmp.path(), false);
+}
+
+#[test]
+fn a_cached_sharded_index_is_a_fresh_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    real_site(tmp.path(), "search_budget_kb = 1\nsearch_shard_kb = 2");
+    edit_and_compare(tmp.path(), true);
+}
