@@ -164,17 +164,14 @@ fn long_lists_go_on_over_pages() {
     assert!(total > reports, "every mention quoted once: {total}");
 
     // Later pages are in the sitemap; the crumb trail names the page.
-    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
-    for path in [
-        "rapporten/pagina/2/",
-        "rapporten/pagina/3/",
-        "themas/eenzaamheid/pagina/3/",
-    ] {
-        assert!(
-            sitemap.contains(&format!("<loc>{BASE_URL}{path}</loc>")),
-            "{path}"
-        );
-    }
+    in_sitemap(
+        &out,
+        &[
+            "rapporten/pagina/2/",
+            "rapporten/pagina/3/",
+            "themas/eenzaamheid/pagina/3/",
+        ],
+    );
     assert_eq!(
         list[1].texts(".breadcrumbs [aria-current=page]"),
         ["Pagina 2"]
@@ -245,17 +242,14 @@ fn organisations_go_on_over_pages_and_links_name_the_page() {
         own[1].texts(".breadcrumbs li"),
         ["Home", "Organisaties", "De Schoor", "Pagina 2"]
     );
-    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
-    for path in [
-        "organisaties/pagina/2/",
-        "organisaties/de-schoor/",
-        "organisaties/de-schoor/pagina/3/",
-    ] {
-        assert!(
-            sitemap.contains(&format!("<loc>{BASE_URL}{path}</loc>")),
-            "{path}"
-        );
-    }
+    in_sitemap(
+        &out,
+        &[
+            "organisaties/pagina/2/",
+            "organisaties/de-schoor/",
+            "organisaties/de-schoor/pagina/3/",
+        ],
+    );
     // A short entry stays as it was, with no own page.
     assert!(!out.join("organisaties/organisatie-0").exists());
 
@@ -335,4 +329,15 @@ fn a_short_list_has_no_pagination() {
     assert!(!out.join("organisaties/de-schoor").exists());
     let home = Page::load(&out, "index.html");
     assert!(!home.texts("main p").iter().any(|p| p.contains("nieuwste")));
+}
+
+/// Asserts that each of `paths` (under the base URL) is an address in the built sitemap.
+fn in_sitemap(out: &Path, paths: &[&str]) {
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    for path in paths {
+        assert!(
+            sitemap.contains(&format!("<loc>{BASE_URL}{path}</loc>")),
+            "{path} not in the sitemap"
+        );
+    }
 }

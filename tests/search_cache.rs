@@ -42,11 +42,7 @@ fn index(root: &Path, cache: Option<&mut IndexCache>) -> BTreeMap<String, Vec<u8
 fn same_as_fresh(root: &Path, cache: &mut IndexCache, after: &str) -> Made {
     let cached = index(root, Some(cache));
     let fresh = index(root, None);
-    let differ: Vec<&String> = cached
-        .keys()
-        .chain(fresh.keys())
-        .filter(|k| cached.get(*k) != fresh.get(*k))
-        .collect();
+    let differ = common::differing(&cached, &fresh);
     assert!(
         differ.is_empty(),
         "{after}: cached index differs in {differ:?}"

@@ -55,11 +55,7 @@ fn same_as_fresh(root: &Path, cache: &mut Cache, after: &str) -> Outcome {
     let cached = outcome(root, Some(cache));
     let fresh = outcome(root, None);
     if let (Outcome::Built { files: a, .. }, Outcome::Built { files: b, .. }) = (&cached, &fresh) {
-        let differ: Vec<&String> = a
-            .keys()
-            .chain(b.keys())
-            .filter(|k| a.get(*k) != b.get(*k))
-            .collect();
+        let differ = common::differing(a, b);
         assert!(
             differ.is_empty(),
             "{after}: cached build differs in {differ:?}"

@@ -209,3 +209,15 @@ pub fn replace_in(path: &Path, from: &str, to: &str) {
     assert!(text.contains(from), "'{from}' not in {}", path.display());
     std::fs::write(path, text.replace(from, to)).unwrap();
 }
+
+/// The files (by path) that one of two outputs lacks or that differ between them: what a
+/// cached build or index is compared to a fresh one with.
+pub fn differing<'a>(
+    a: &'a BTreeMap<String, Vec<u8>>,
+    b: &'a BTreeMap<String, Vec<u8>>,
+) -> Vec<&'a String> {
+    a.keys()
+        .chain(b.keys().filter(|k| !a.contains_key(*k)))
+        .filter(|k| a.get(*k) != b.get(*k))
+        .collect()
+}
