@@ -596,7 +596,7 @@ fn produce<S: Sink>(
     let parsed = timings.time("parse", || {
         parse(config, library, &opts.root, cache.as_deref_mut())
     });
-    let site = match parsed {
+    let mut site = match parsed {
         Ok(site) if unfinished.is_empty() => site,
         Ok(_) => return Err(ContentErrors(unfinished).sorted().into()),
         Err(mut errors) => {
@@ -604,6 +604,11 @@ fn produce<S: Sink>(
             return Err(errors.sorted().into());
         }
     };
+    if mode == Mode::Publish {
+        site.reports
+            .iter_mut()
+            .for_each(|r| r.body.drop_check_data());
+    }
     let naming = mode.naming();
     let (index_path, search) = match mode {
         Mode::Preview => (naming.path(&[]), None),
@@ -617,6 +622,12 @@ fn produce<S: Sink>(
                     cache.as_deref_mut().map(|c| &mut c.index),
                 )
             })?;
+            // Only the index reads the sections' text (and `check`, which keeps it).
+            if mode == Mode::Publish {
+                site.reports
+                    .iter_mut()
+                    .for_each(|r| r.body.drop_search_text());
+            }
             (path, Some(figures))
         }
     };

@@ -8,6 +8,7 @@ use crate::content::{Initiative, Organisation, Report};
 use crate::error::{ContentError, ContentErrors};
 use crate::markdown::Rendered;
 use crate::parsed::{ParsedReport, ReportId};
+use rayon::prelude::*;
 
 /// Every check of this module on the rendered reports: for each initiative the report its
 /// quote was found in, and the errors.
@@ -18,9 +19,9 @@ pub fn check(
     organisations: &[Organisation],
     organisations_file: &Path,
 ) -> (Vec<Option<ReportId>>, ContentErrors) {
-    let texts = Texts::new(&reports.iter().map(|p| &p.body).collect::<Vec<_>>());
+    let bodies: Vec<&Rendered> = reports.iter().map(|p| &p.body).collect();
     let (sources, mut errors) = check_quotes(
-        &texts,
+        &bodies,
         initiatives,
         initiatives_file,
         organisations,
@@ -38,8 +39,13 @@ pub fn check(
 /// Text as quotes are compared: whitespace runs as one space, typographic quotes as straight
 /// ones (a quote copied from a Word document or from the site itself still matches).
 pub fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    normalise_words(text.split_whitespace())
+}
+
+/// [`normalise`] of the words of a text given one by one (a report's sections in turn).
+fn normalise_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for word in words {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -52,47 +58,71 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
-/// The normalised text of each report, to look quotes up in.
-pub struct Texts(Vec<String>);
+/// How many reports are looked in at once: past the first reports that hold every quote
+/// (on a real site, nearly always the first batch) nothing more is read.
+const BATCH: usize = 256;
 
-impl Texts {
-    pub fn new(bodies: &[&Rendered]) -> Texts {
-        Texts(
-            bodies
-                .iter()
-                .map(|b| {
-                    let all: Vec<&str> = b.sections.iter().map(|s| s.text.as_str()).collect();
-                    normalise(&all.join(" "))
-                })
-                .collect(),
-        )
-    }
-
-    /// The first report whose text holds `words`.
-    pub fn find(&self, words: &str) -> Option<usize> {
-        let needle = normalise(words);
-        if needle.is_empty() {
-            return None;
+/// For each of `words`, the first report (by its place in `bodies`) whose text holds it, as
+/// [`normalise`] compares text. Each report's text is normalised on its own, a batch of reports
+/// in parallel, and dropped once looked in: a normalised copy of every report at once cost as
+/// much memory as the reports' text (about 70 MB at 10,000 reports). The search stops at the
+/// first batch after which every word is found.
+pub fn first_holding(bodies: &[&Rendered], words: &[&str]) -> Vec<Option<usize>> {
+    let needles: Vec<String> = words.iter().map(|w| normalise(w)).collect();
+    let mut first: Vec<Option<usize>> = vec![None; needles.len()];
+    // An empty text is held by every report, yet supports nothing.
+    let mut open: Vec<usize> = (0..needles.len())
+        .filter(|&i| !needles[i].is_empty())
+        .collect();
+    for (b, batch) in bodies.chunks(BATCH).enumerate() {
+        if open.is_empty() {
+            break;
         }
-        self.0.iter().position(|t| t.contains(&needle))
+        let holds: Vec<Vec<usize>> = batch
+            .par_iter()
+            .map(|body| {
+                let text =
+                    normalise_words(body.sections.iter().flat_map(|s| s.text.split_whitespace()));
+                open.iter()
+                    .copied()
+                    .filter(|&i| text.contains(needles[i].as_str()))
+                    .collect()
+            })
+            .collect();
+        for (r, found) in holds.into_iter().enumerate() {
+            for i in found {
+                first[i].get_or_insert(b * BATCH + r);
+            }
+        }
+        open.retain(|&i| first[i].is_none());
     }
+    first
 }
 
 /// For each initiative, the report its quote comes from; an error for each quote and each
 /// organisation's `as_written` that no report holds.
 pub fn check_quotes(
-    texts: &Texts,
+    bodies: &[&Rendered],
     initiatives: &[Initiative],
     initiatives_file: &Path,
     organisations: &[Organisation],
     organisations_file: &Path,
 ) -> (Vec<Option<usize>>, ContentErrors) {
     let mut errors = ContentErrors::default();
+    // Every text looked up in one pass over the reports.
+    let words: Vec<&str> = initiatives
+        .iter()
+        .map(|i| i.quote.as_str())
+        .chain(organisations.iter().filter_map(|o| o.as_written.as_deref()))
+        .collect();
+    let found = first_holding(bodies, &words);
+    let (quotes, written) = found.split_at(initiatives.len());
+    let mut written = written.iter();
     let hint = "kopieer de woorden letterlijk uit één alinea of één punt van een verslag, zonder opmaak zoals ** of [ ]";
     let sources = initiatives
         .iter()
-        .map(|i| {
-            let found = texts.find(&i.quote);
+        .zip(quotes)
+        .map(|(i, &found)| {
             if i.quote.trim().is_empty() {
                 errors.push(
                     ContentError::new(
@@ -117,7 +147,7 @@ pub fn check_quotes(
         .collect();
     for o in organisations {
         if let Some(words) = &o.as_written
-            && texts.find(words).is_none()
+            && written.next().is_some_and(Option::is_none)
         {
             errors.push(
                 ContentError::new(
@@ -209,11 +239,47 @@ mod tests {
             false,
         )
         .unwrap();
-        let texts = Texts::new(&[&body]);
-        assert_eq!(texts.find("de 'Welcome app' voor"), Some(0));
-        assert_eq!(texts.find("Meer tekst hier."), Some(0));
-        assert_eq!(texts.find("Meer **tekst** hier."), None);
-        assert_eq!(texts.find("de enige plek"), None);
-        assert_eq!(texts.find("  "), None);
+        let other = crate::markdown::render(
+            Path::new("b.md"),
+            "Alleen hier: buurtbieb.\n",
+            1,
+            None,
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            first_holding(
+                &[&body, &other, &body],
+                &[
+                    "de 'Welcome app' voor",
+                    "Meer tekst hier.",
+                    "Meer **tekst** hier.",
+                    "de enige plek",
+                    "  ",
+                    "buurtbieb",
+                    "Meer  tekst hier.",
+                    // Across two sections: the report's text is one run of words.
+                    "voor nieuwkomers. Kop Meer",
+                ]
+            ),
+            [
+                Some(0),
+                Some(0),
+                None,
+                None,
+                None,
+                Some(1),
+                Some(0),
+                Some(0)
+            ]
+        );
+        // Past the first batch of reports, the first report that holds the words still wins.
+        let mut many = vec![&body; BATCH + 50];
+        many[BATCH + 10] = &other;
+        many[BATCH + 20] = &other;
+        assert_eq!(
+            first_holding(&many, &["buurtbieb", "Meer tekst", "nergens"]),
+            [Some(BATCH + 10), Some(0), None]
+        );
     }
 }

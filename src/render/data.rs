@@ -87,12 +87,12 @@ fn initiatives(site: &Site, views: &Views) -> OutputFile {
             .mentions
             .iter()
             .map(|m| MentionData {
-                report: &m.report_title,
+                report: m.report_title,
                 report_date: &m.report_short_date,
                 report_url: abs(&m.report_path),
-                section: &m.section_title,
+                section: m.section_title,
                 section_url: abs(&format!("{}#{}", m.report_path, m.section_id)),
-                text: &m.text,
+                text: m.text,
                 sentence: format!("{}{}{}", m.before, m.text, m.after),
             })
             .collect(),
