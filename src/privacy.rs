@@ -7,7 +7,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use regex::Regex;
 
 use crate::diagnostics::Severity;
@@ -48,18 +47,12 @@ pub type ScanMemo = crate::memo::Memo<Vec<(Severity, ContentError)>>;
 /// build is not scanned again but taken from `memo`.
 pub fn check_with(root: &Path, allow: &[String], memo: Option<&mut ScanMemo>) -> Findings {
     let guard = Guard::new();
-    let texts: Vec<(PathBuf, Option<String>)> = content_files(root)
-        .into_par_iter()
-        .map(|file| {
-            let text = std::fs::read_to_string(&file).ok();
-            (file, text)
-        })
-        .collect();
-    let all = crate::memo::map(
+    let all = crate::memo::map_files(
         memo,
-        &texts,
-        |(file, text)| Some(crate::memo::fingerprint((file, text.as_ref()?, allow))),
-        |(file, text)| match text {
+        content_files(root),
+        |file| std::fs::read_to_string(file).ok(),
+        |file, text| Some(crate::memo::fingerprint((file, text.as_ref()?, allow))),
+        |file, text| match text {
             Some(text) => guard.scan(file.strip_prefix(root).unwrap_or(file), text, allow),
             None => Vec::new(),
         },

@@ -10,7 +10,6 @@ pub mod report;
 pub mod synonyms;
 pub mod topic;
 
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 pub use edition::Edition;
@@ -76,19 +75,12 @@ impl Library {
         let all_topics_read = errors.is_empty();
         let mut reports = Vec::new();
         // Reports are independent: read and parse them in parallel, keep the order.
-        let texts: Vec<(PathBuf, Result<String, ContentErrors>)> =
-            markdown_files(&content_dir.join("rapporten"), &mut errors)
-                .into_par_iter()
-                .map(|file| {
-                    let text = read(&file);
-                    (file, text)
-                })
-                .collect();
-        let parsed = crate::memo::map(
+        let parsed = crate::memo::map_files(
             memo,
-            &texts,
-            |(file, text)| Some(crate::memo::fingerprint((file, text.as_ref().ok()?))),
-            |(file, text)| match text {
+            markdown_files(&content_dir.join("rapporten"), &mut errors),
+            read,
+            |file, text| Some(crate::memo::fingerprint((file, text.as_ref().ok()?))),
+            |file, text| match text {
                 Ok(text) => Report::parse_all(file, text),
                 Err(e) => (None, e.clone()),
             },
