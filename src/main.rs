@@ -8,7 +8,19 @@ use vindplaats::cmd;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's option `purge_delay` (`mi_option_purge_delay` in mimalloc 3's `mimalloc.h`;
+/// libmimalloc-sys names no constant for it).
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() {
+    // mimalloc 3 keeps freed memory a second (purge_delay 1000 ms) before it goes back to the
+    // system. A build frees and allocates hundreds of MB within that second from stage to
+    // stage (the search text and the index's term lists, then render's pages), so the peak
+    // was the index stage's high-water mark plus render's. Measured at 10,000 reports,
+    // interleaved: peak RSS 504–524 MB by default, 476–480 MB at 100 ms with the same time,
+    // 443–448 MB at 0 ms but 10 % more wall time and twice the system time.
+    // SAFETY: sets a number in mimalloc's option table; no pointers, any thread, any time.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 100) };
     let cli = Cli::parse();
     let code = match &cli.command {
         Command::Build(args) => cmd::build::run(args),
