@@ -9,7 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::{copy_tree, fixture, run_cli};
+use common::{fixture, run_cli};
 
 /// A running `vindplaats serve`, stopped when dropped.
 struct Server {
@@ -133,8 +133,7 @@ fn edit(file: &Path, from: &str, to: &str) -> Instant {
 
 #[test]
 fn serve_reloads_on_edit_shows_errors_and_recovers() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixture("minimal"), tmp.path());
+    let tmp = common::fixture_copy("minimal");
     let server = serve(tmp.path());
     let (status, page) = get(&server.addr, "/rapporten/verslag/");
     assert_eq!(status, 200);
@@ -211,8 +210,7 @@ fn serve_reloads_on_edit_shows_errors_and_recovers() {
 /// last build; what is served is then exactly what a fresh server serves.
 #[test]
 fn serve_renders_again_only_what_an_edit_changes() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixture("minimal"), tmp.path());
+    let tmp = common::fixture_copy("minimal");
     let server = serve(tmp.path());
     let built = |server: &Server| {
         loop {
@@ -294,8 +292,7 @@ fn build_output_never_contains_the_reload_script() {
 
 #[test]
 fn new_report_builds_and_never_overwrites() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixture("minimal"), tmp.path());
+    let tmp = common::fixture_copy("minimal");
     let root = tmp.path().to_str().unwrap();
     assert!(
         run_cli(&["new", "--root", root, "editie", "2024"])
@@ -394,8 +391,7 @@ fn new_report_builds_and_never_overwrites() {
 
 #[test]
 fn new_edition_is_a_concept_that_parses_and_is_never_overwritten() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixture("minimal"), tmp.path());
+    let tmp = common::fixture_copy("minimal");
     let root = tmp.path().to_str().unwrap();
     let out = run_cli(&["new", "--root", root, "editie", "2024"]);
     assert!(
@@ -461,8 +457,7 @@ fn new_edition_is_a_concept_that_parses_and_is_never_overwritten() {
 /// A plain build leaves a new round out until it is set to `concept = false`.
 #[test]
 fn new_edition_stays_out_of_a_plain_build() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixture("minimal"), tmp.path());
+    let tmp = common::fixture_copy("minimal");
     let root = tmp.path().to_str().unwrap();
     assert!(
         run_cli(&["new", "--root", root, "editie", "2024"])
@@ -492,8 +487,7 @@ fn new_edition_stays_out_of_a_plain_build() {
 
 #[test]
 fn new_report_needs_its_edition_first() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixture("minimal"), tmp.path());
+    let tmp = common::fixture_copy("minimal");
     let root = tmp.path().to_str().unwrap();
     let new_report = |datum: &str, editie: Option<&str>| {
         let mut args = vec![
@@ -550,8 +544,7 @@ fn new_report_needs_its_edition_first() {
 /// placeholders are not published by the next plain build.
 #[test]
 fn new_report_in_a_published_round_is_a_concept() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixture("minimal"), tmp.path());
+    let tmp = common::fixture_copy("minimal");
     let root = tmp.path().to_str().unwrap();
     let out = run_cli(&[
         "new",
@@ -583,8 +576,7 @@ fn new_report_in_a_published_round_is_a_concept() {
 
 #[test]
 fn new_initiative_is_appended_once() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixture("minimal"), tmp.path());
+    let tmp = common::fixture_copy("minimal");
     let root = tmp.path().to_str().unwrap();
     let out = run_cli(&[
         "new",
@@ -631,8 +623,7 @@ fn new_initiative_is_appended_once() {
 /// `initiatieven.toml` that no longer parsed; `new rapport` did the same with its title.
 #[test]
 fn new_writes_quotes_in_titles_as_valid_toml() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixture("minimal"), tmp.path());
+    let tmp = common::fixture_copy("minimal");
     let root = tmp.path().to_str().unwrap();
     let build = || {
         run_cli(&[
@@ -725,8 +716,7 @@ fn eventually(addr: &str, path: &str, text: &str) {
 
 #[test]
 fn serve_survives_bursts_renames_and_recreated_files() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixture("minimal"), tmp.path());
+    let tmp = common::fixture_copy("minimal");
     let server = serve(tmp.path());
     let report = tmp.path().join("content/rapporten/verslag.md");
     let original = std::fs::read_to_string(&report).unwrap();

@@ -183,13 +183,7 @@ fn a_home_address_warns_fails_only_when_strict_and_never_stops_the_build() {
     let text = std::fs::read_to_string(&report).unwrap();
     std::fs::write(&report, format!("{text}\n{extra}\n")).unwrap();
     let out = tmp.path().join("public");
-    let built = run_cli(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let built = common::run_build(&root, &out, &[]);
     let stderr = String::from_utf8(built.stderr).unwrap();
     assert_eq!(built.status.code(), Some(0), "{stderr}");
     assert!(
@@ -277,8 +271,7 @@ fn usage_errors_exit_2() {
 /// a plain build of a published report stops on it, and serve's preview only warns.
 #[test]
 fn a_report_from_new_is_not_finished() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixture("minimal"), tmp.path());
+    let tmp = common::fixture_copy("minimal");
     let root = tmp.path().to_str().unwrap();
     let made = run_cli(&[
         "new",
@@ -370,8 +363,7 @@ fn a_report_from_new_is_not_finished() {
 /// own address) and an address given with --base-url do not.
 #[test]
 fn a_placeholder_base_url_warns_in_build_and_check() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixture("minimal"), tmp.path());
+    let tmp = common::fixture_copy("minimal");
     let config = tmp.path().join("vindplaats.toml");
     replace_in(&config, "https://example.org/", "https://www.example.com/");
     let root = tmp.path().to_str().unwrap();
@@ -390,16 +382,7 @@ fn a_placeholder_base_url_warns_in_build_and_check() {
     );
     let output = tmp.path().join("out");
     let build = |extra: &[&str]| {
-        let mut args = vec![
-            "build",
-            "--root",
-            root,
-            "--output",
-            output.to_str().unwrap(),
-            "--quiet",
-        ];
-        args.extend(extra);
-        let out = run_cli(&args);
+        let out = common::run_build(tmp.path(), &output, &[&["--quiet"], extra].concat());
         assert!(out.status.success());
         String::from_utf8(out.stderr).unwrap()
     };
@@ -457,8 +440,7 @@ fn broken_links_suggest_the_closest_heading_or_page() {
 /// The filler of `new editie` and `new initiatief` is found too, from the same list.
 #[test]
 fn a_new_round_and_initiative_are_not_finished_either() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&fixture("minimal"), tmp.path());
+    let tmp = common::fixture_copy("minimal");
     let root = tmp.path().to_str().unwrap();
     assert!(
         run_cli(&["new", "--root", root, "editie", "2024"])

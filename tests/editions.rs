@@ -177,14 +177,8 @@ fn feeds_are_valid_atom_with_absolute_links_newest_first() {
 /// Every address of today's site still resolves once a second round is added.
 #[test]
 fn addresses_never_break_when_a_round_is_added() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    copy_tree(&repo_root().join("content"), &root.join("content"));
-    std::fs::copy(
-        repo_root().join("vindplaats.toml"),
-        root.join("vindplaats.toml"),
-    )
-    .unwrap();
+    let tmp = common::real_site_copy();
+    let root = tmp.path().to_path_buf();
     let before = build(&root, false);
     let sitemap = std::fs::read_to_string(before.join("sitemap.xml")).unwrap();
     // The fictional round, with a report on a real theme.

@@ -12,7 +12,7 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{copy_tree, fixture, read_tree, run_cli};
+use common::{copy_tree, fixture, read_tree};
 
 /// A copy of the minimal site with a successful build in `public/` beside it.
 struct Built {
@@ -26,14 +26,7 @@ fn built_once() -> Built {
     let root = tmp.path().join("site");
     copy_tree(&fixture("minimal"), &root);
     let out = tmp.path().join("public");
-    let ok = run_cli(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "--quiet",
-    ]);
+    let ok = common::run_build(&root, &out, &["--quiet"]);
     assert!(
         ok.status.success(),
         "{}",
@@ -174,13 +167,7 @@ fn an_output_path_through_a_file_is_refused() {
     let before = read_tree(&site.out);
     let file = site.tmp.path().join("public/index.html");
     let out = file.join("public");
-    let output = run_cli(&[
-        "build",
-        "--root",
-        site.root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let output = common::run_build(&site.root, &out, &[]);
     assert_refused(
         &output,
         &out,

@@ -63,8 +63,7 @@ fn a_site_in_a_folder_gets_a_note_for_the_web_administrator() {
 /// shows it under the error, and the JSON of `check` always has it.
 #[test]
 fn the_technical_message_only_with_uitleg() {
-    let tmp = tempfile::tempdir().unwrap();
-    common::copy_tree(&fixture("minimal"), tmp.path());
+    let tmp = common::fixture_copy("minimal");
     common::replace_in(
         &tmp.path().join("content/rapporten/verslag.md"),
         "participants = 18",
@@ -73,15 +72,7 @@ fn the_technical_message_only_with_uitleg() {
     let root = tmp.path().to_str().unwrap();
     let out_dir = tmp.path().join("out");
     let build = |extra: &[&str]| {
-        let mut args = vec![
-            "build",
-            "--root",
-            root,
-            "--output",
-            out_dir.to_str().unwrap(),
-        ];
-        args.extend(extra);
-        let out = run_cli(&args);
+        let out = common::run_build(tmp.path(), &out_dir, extra);
         assert_eq!(out.status.code(), Some(1));
         String::from_utf8(out.stderr).unwrap()
     };

@@ -8,18 +8,9 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::{copy_tree, replace_in, repo_root};
+use common::replace_in;
 use vindplaats::search::{IndexCache, Made};
 use vindplaats::site::{self, BuildOptions, Mode};
-
-/// The real site copied to `root`, with `extra` added to its config.
-fn real_site(root: &Path, extra: &str) {
-    for part in ["content", "themes"] {
-        copy_tree(&repo_root().join(part), &root.join(part));
-    }
-    let config = std::fs::read_to_string(repo_root().join("vindplaats.toml")).unwrap();
-    std::fs::write(root.join("vindplaats.toml"), format!("{config}\n{extra}\n")).unwrap();
-}
 
 /// Every file of the search index of `root`, through `cache` or fresh.
 fn index(root: &Path, cache: Option<&mut IndexCache>) -> BTreeMap<String, Vec<u8>> {
@@ -97,14 +88,19 @@ fn edit_and_compare(root: &Path, sharded: bool) {
 
 #[test]
 fn a_cached_single_index_is_a_fresh_index() {
-    let tmp = tempfile::tempdir().unwrap();
-    real_site(tmp.path(), "");
+    let tmp = common::real_site_copy();
     edit_and_compare(tmp.path(), false);
 }
 
 #[test]
 fn a_cached_sharded_index_is_a_fresh_index() {
-    let tmp = tempfile::tempdir().unwrap();
-    real_site(tmp.path(), "search_budget_kb = 1\nsearch_shard_kb = 2");
+    let tmp = common::real_site_copy();
+    let config = tmp.path().join("vindplaats.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text + "\nsearch_budget_kb = 1\nsearch_shard_kb = 2\n",
+    )
+    .unwrap();
     edit_and_compare(tmp.path(), true);
 }

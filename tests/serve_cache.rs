@@ -10,7 +10,6 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::{copy_tree, repo_root};
 use vindplaats::site::{self, BuildOptions, Cache, Mode};
 use vindplaats::urls;
 
@@ -86,20 +85,6 @@ fn fast_then_full(root: &Path, cache: &mut Cache, report: &Path, after: &str) ->
     (fast.is_some(), full)
 }
 
-/// A copy of the real site to edit.
-fn real_site_copy() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    for part in ["content", "themes"] {
-        copy_tree(&repo_root().join(part), &tmp.path().join(part));
-    }
-    std::fs::copy(
-        repo_root().join("vindplaats.toml"),
-        tmp.path().join("vindplaats.toml"),
-    )
-    .unwrap();
-    tmp
-}
-
 fn edit(file: &Path, change: impl FnOnce(String) -> String) {
     let text = std::fs::read_to_string(file).unwrap();
     std::fs::write(file, change(text)).unwrap();
@@ -107,7 +92,7 @@ fn edit(file: &Path, change: impl FnOnce(String) -> String) {
 
 #[test]
 fn a_cached_rebuild_is_a_fresh_build() {
-    let tmp = real_site_copy();
+    let tmp = common::real_site_copy();
     let root = tmp.path();
     let report = root.join("content/rapporten/eenzaamheid.md");
     let config = root.join("vindplaats.toml");
@@ -190,7 +175,7 @@ fn a_cached_rebuild_is_a_fresh_build() {
 /// fast path shows is exactly the page of the full build after it.
 #[test]
 fn the_fast_page_of_every_report_is_the_full_builds() {
-    let tmp = real_site_copy();
+    let tmp = common::real_site_copy();
     let root = tmp.path();
     let mut cache = Cache::default();
     same_as_fresh(root, &mut cache, "first build");
@@ -225,7 +210,7 @@ fn the_fast_page_of_every_report_is_the_full_builds() {
 /// is already the full build's index.
 #[test]
 fn the_fast_index_has_the_edit_before_the_full_build() {
-    let tmp = real_site_copy();
+    let tmp = common::real_site_copy();
     let root = tmp.path();
     let mut cache = Cache::default();
     let Outcome::Built { files: before, .. } = same_as_fresh(root, &mut cache, "first build")

@@ -221,3 +221,37 @@ pub fn differing<'a>(
         .filter(|k| a.get(*k) != b.get(*k))
         .collect()
 }
+
+/// A fresh copy of the fixture site `name`, to change: the folder goes when the value does.
+pub fn fixture_copy(name: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture(name), tmp.path());
+    tmp
+}
+
+/// A fresh copy of the real site (content, themes, vindplaats.toml), to change.
+pub fn real_site_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for part in ["content", "themes"] {
+        copy_tree(&repo_root().join(part), &tmp.path().join(part));
+    }
+    std::fs::copy(
+        repo_root().join("vindplaats.toml"),
+        tmp.path().join("vindplaats.toml"),
+    )
+    .unwrap();
+    tmp
+}
+
+/// `vindplaats build --root root --output out` and `extra`, through the real binary.
+pub fn run_build(root: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    run_cli(&args)
+}
