@@ -686,16 +686,32 @@ mod tests {
         let slug = "jong-in-almere-16-mei";
         let report = tmp.path().join(format!("content/rapporten/{slug}.md"));
 
-        // The fast path alone, no full rebuild yet: the page shows the edit, pages reload.
-        edit(&report, |t| t + "\nEen zin die er net bij kwam.\n");
+        // The fast path alone, no full rebuild yet: the page shows the edit, pages reload,
+        // and the search index already has the new words (the full build's index, as this
+        // edit changes only the report's own words).
+        let index = |shared: &Shared| {
+            let served = lock(&shared.served);
+            let mut files: Vec<(String, Vec<u8>)> = served
+                .index_files
+                .iter()
+                .map(|path| (path.clone(), served.files[path].clone()))
+                .collect();
+            files.sort();
+            files
+        };
+        let before = index(&shared);
+        edit(&report, |t| t + "\nEen zin over de zeppelinhaven.\n");
         assert!(show_edited(&shared, std::slice::from_ref(&report)));
-        assert!(page(&shared, slug).contains("Een zin die er net bij kwam."));
+        assert!(page(&shared, slug).contains("Een zin over de zeppelinhaven."));
         assert_eq!(reloads.try_iter().count(), 1);
+        let early = index(&shared);
+        assert_ne!(early, before, "the fast path serves an index with the edit");
         // The full rebuild finds nothing else changed: no second reload, and the whole
-        // served site is a fresh build's.
+        // served site is a fresh build's, the early index included.
         rebuild(&shared, &opts, true);
         assert_eq!(reloads.try_iter().count(), 0);
         assert!(lock(&shared.served).files == fresh(&opts));
+        assert_eq!(index(&shared), early);
 
         // A page that depends on other reports: a later date puts the report after the other
         // one of its topic, so its previous and next links swap. The fast path keeps the
