@@ -73,7 +73,7 @@ pub struct SearchIndex {
 /// by a hash of everything it is written from, and the vocabulary and compound parts by the
 /// set of tokens they come from. Only what the last index used is kept. It is `Send`: serve
 /// may index on another thread.
-/// The index made with a cache is byte for byte the one made without (tests/search_cache.rs).
+/// The index made with a cache is byte for byte the one made without (tests/it/search_cache.rs).
 #[derive(Default)]
 pub struct IndexCache {
     lexicon: Lexicon,

@@ -1,7 +1,7 @@
 //! `vindplaats check`: one case per rule on the minimal fixture site, the exact Dutch message,
 //! the JSON format, the exit codes, and the real content passing with no errors.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -12,7 +12,7 @@
 //! Beside that, every subcommand and option the guide names, in code blocks or in running text,
 //! must be in the program's `--help`.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;

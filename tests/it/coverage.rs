@@ -23,7 +23,7 @@
 //!   (Ratcliff/Obershelp, no junk heuristic), implemented below because the figure must match
 //!   the script's; strsim has no such measure.
 
-mod common;
+use crate::common;
 
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;

@@ -6,7 +6,7 @@
 //! `VINDPLAATS_BLESS=1` to write `expected.txt`, read it as a communications-team member would,
 //! and commit it.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! edit. The fixture `tests/fixtures/editions/` is the minimal site plus a clearly fictional
 //! 2024 round (its text says it is test data) with one published report and one concept.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! Initiatives and organisations: data, mention detection, pages, links and open data.
 
-mod common;
+use crate::common;
 
 use common::{Page, build, fixture, html_files, repo_root, squash};
 

@@ -1,7 +1,7 @@
 //! Hostile and broken input, interrupted builds: every bad input gets a clear error or is
 //! handled, and `public/` is always a complete site.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

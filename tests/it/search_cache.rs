@@ -3,7 +3,7 @@
 //! an edit the index made through that cache must be byte for byte a fresh index, and must
 //! have made anew only the documents and parts the edit touched.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! The communications team's workflow: `serve` with live reload and error recovery, and `new`.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

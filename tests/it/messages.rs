@@ -1,7 +1,7 @@
 //! What `build` tells the people who publish: the note for a site in a folder of a larger site
 //! (issue 14 item 5) and the file for its web administrator.
 
-mod common;
+use crate::common;
 
 use common::{fixture, run_cli};
 

@@ -9,7 +9,7 @@
 //! organisations are at every table, so their entries are cut and their own pages go on over
 //! pages. The home page lists only the newest reports of the one long round.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;

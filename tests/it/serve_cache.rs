@@ -5,7 +5,7 @@
 //! `site::preview_reports`): where it applies, that page must be the fresh build's too, and
 //! so must the index made right after it (`site::preview_index`) for an edit of its own words.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! The real content of De sociale staat van Almere, built in a temp folder.
 
-mod common;
+use crate::common;
 
 use common::{Page, broken_links, build, html_files, read_tree, repo_root, squash};
 use vindplaats::content::Library;

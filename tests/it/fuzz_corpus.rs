@@ -9,7 +9,7 @@
 //! Fuzzing itself (nightly): `cargo +nightly fuzz run <target>` in the repository root; see
 //! `fuzz/README.md`.
 
-#[path = "../fuzz/checks.rs"]
+#[path = "../../fuzz/checks.rs"]
 mod checks;
 
 use std::io::Read;
@@ -349,7 +349,7 @@ fn time_case_in_child_process() {
 fn time_in_child(case: &Case, size: usize) -> Option<Duration> {
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args([
-            "time_case_in_child_process",
+            "fuzz_corpus::time_case_in_child_process",
             "--exact",
             "--nocapture",
             "--test-threads=1",
@@ -449,26 +449,31 @@ fn assert_target_linear(target: &str) {
 }
 
 #[test]
+#[ignore = "wall-clock: run in release by scripts/bench"]
 fn time_front_matter() {
     assert_target_linear("front_matter");
 }
 
 #[test]
+#[ignore = "wall-clock: run in release by scripts/bench"]
 fn time_markdown() {
     assert_target_linear("markdown");
 }
 
 #[test]
+#[ignore = "wall-clock: run in release by scripts/bench"]
 fn time_mentions() {
     assert_target_linear("mentions");
 }
 
 #[test]
+#[ignore = "wall-clock: run in release by scripts/bench"]
 fn time_tokenizer() {
     assert_target_linear("tokenizer");
 }
 
 #[test]
+#[ignore = "wall-clock: run in release by scripts/bench"]
 fn time_privacy() {
     assert_target_linear("privacy");
 }
