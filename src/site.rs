@@ -368,10 +368,9 @@ pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<Outpu
         organisations: site.organisations.clone(),
         synonyms: Default::default(),
     };
-    let editions = render::views::edition_summaries(site);
     let generated = [(search::MAIN_FILE, Mode::Preview.naming().path(&[]))];
     let shown = pages
-        .render_reports(&small, &editions, &last.theme, &generated, &edited)
+        .render_reports(&small, &last.theme, &generated, &edited)
         .ok()?;
     for (at, record) in updated {
         last.site.reports[at] = record;

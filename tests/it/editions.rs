@@ -323,3 +323,54 @@ fn check_lists_concepts_and_rounds_without_reports() {
     let strict = common::run_cli(&["check", "--root", root_arg, "--strict"]);
     assert_eq!(strict.status.code(), Some(1));
 }
+
+/// The footer names who made the reports once for every round together (issue 23): with one
+/// round or three by the same makers it says exactly the same, and a round with another bureau
+/// adds that bureau once, never a year.
+#[test]
+fn the_footer_names_the_makers_once_however_many_rounds() {
+    let footer = |root: &Path| -> String {
+        let (_tmp, out) = common::build(root, None);
+        text(&Page::load(&out, "index.html"), ".site-footer p")
+    };
+    let one = common::fixture_copy("minimal");
+    let three = common::fixture_copy("minimal");
+    let report =
+        std::fs::read_to_string(three.path().join("content/rapporten/verslag.md")).unwrap();
+    let edition = std::fs::read_to_string(three.path().join("content/edities/2023.md")).unwrap();
+    for year in ["2024", "2025"] {
+        std::fs::write(
+            three.path().join(format!("content/edities/{year}.md")),
+            edition.replace("2023", year),
+        )
+        .unwrap();
+        std::fs::write(
+            three
+                .path()
+                .join(format!("content/rapporten/verslag-{year}.md")),
+            report.replace("2023-05-23", &format!("{year}-05-23")),
+        )
+        .unwrap();
+    }
+    let (one, three_rounds) = (footer(one.path()), footer(three.path()));
+    assert_eq!(
+        one,
+        "Testsite: verslagen van de thematafels die de gemeente Almere organiseerde met de \
+         onderzoeksbureaus Movisie, Platform31 en het Verwey-Jonker Instituut. De teksten zijn \
+         overgenomen uit de verslagen; alleen duidelijke typefouten zijn verbeterd."
+    );
+    assert_eq!(three_rounds.len(), one.len(), "{three_rounds}");
+    assert_eq!(three_rounds, one);
+
+    // Another bureau in the second round: named once, after those of the first.
+    let (_tmp, root) = two_editions();
+    let other = footer(&root);
+    assert!(
+        other.contains(
+            "die de gemeente Almere organiseerde met de onderzoeksbureaus Movisie, Platform31, \
+             het Verwey-Jonker Instituut en Testbureau Noord."
+        ),
+        "{other}"
+    );
+    assert_eq!(other.matches("de gemeente Almere").count(), 1, "{other}");
+}
