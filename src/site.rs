@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::{self, Config};
-use crate::content::{Library, placeholders};
+use crate::content::{Library, placeholders, stale};
 use crate::error::{BuildError, ContentError, ContentErrors};
 use crate::initiatives::{self, Matcher};
 use crate::markdown::{self, Linker, Rendered};
@@ -190,6 +190,17 @@ fn load_with(
             if mode != Mode::Preview && opts.base_url.is_none() {
                 warnings.extend(config.placeholder_warning(Path::new(config::FILE_NAME)));
             }
+            // Texts written once that name only years before a newer round: the same warning
+            // in every mode, since only published rounds count.
+            warnings.extend(stale::check(
+                &library,
+                stale::SiteText {
+                    file: Path::new(config::FILE_NAME),
+                    line: config.description_line,
+                    text: &config.description,
+                },
+                root,
+            ));
             let unfinished = placeholders::check(&library, root);
             // A preview (serve, or build --concepten, which is never put online) shows a
             // report while it is being filled in.

@@ -182,21 +182,7 @@ fn addresses_never_break_when_a_round_is_added() {
     let before = build(&root, false);
     let sitemap = std::fs::read_to_string(before.join("sitemap.xml")).unwrap();
     // The fictional round, with a report on a real theme.
-    let extra = fixture("editions").join("content");
-    std::fs::copy(
-        extra.join("edities/2024.md"),
-        root.join("content/edities/2024.md"),
-    )
-    .unwrap();
-    std::fs::create_dir_all(root.join("content/rapporten/2024")).unwrap();
-    let report = std::fs::read_to_string(extra.join("rapporten/2024/verslag-2024.md"))
-        .unwrap()
-        .replace("Het Sociaal Café kwam weer ter sprake.", "")
-        .replace(
-            "Testers vonden het Sociaal Café nog steeds nuttig.",
-            "Testers praatten verder.",
-        );
-    std::fs::write(root.join("content/rapporten/2024/verslag-2024.md"), report).unwrap();
+    common::add_round_2024(&root);
     let after = root.join("after");
     let opts = BuildOptions {
         root: root.clone(),
@@ -373,4 +359,73 @@ fn the_footer_names_the_makers_once_however_many_rounds() {
         "{other}"
     );
     assert_eq!(other.matches("de gemeente Almere").count(), 1, "{other}");
+}
+
+/// A copy of the real site with a published 2024 round and `content/themas/` as it is
+/// (issue 23): the texts that name only 2023 are warned about (`verouderd`), by `check` and by
+/// `build`, at their file and line: the site's description and the theme the new report is
+/// about. The other themes have no 2024 report and stay silent; so does a concept round, and so
+/// does the real site as it is.
+#[test]
+fn a_published_round_warns_about_texts_that_name_only_older_years() {
+    let stale = |root: &Path| -> Vec<String> {
+        let out = common::run_cli(&[
+            "check",
+            "--root",
+            root.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+        findings
+            .iter()
+            .filter(|f| f["rule"] == "verouderd")
+            .map(|f| {
+                assert_eq!(f["severity"], "waarschuwing");
+                format!("{}:{}", f["file"].as_str().unwrap(), f["line"])
+            })
+            .collect()
+    };
+    let tmp = common::real_site_copy();
+    let root = tmp.path();
+    assert_eq!(stale(root), Vec::<String>::new(), "the real site as it is");
+
+    common::add_round_2024(root);
+    let expected = [
+        "content/themas/eenzaamheid.md:4",
+        "content/themas/eenzaamheid.md:7",
+        "vindplaats.toml:3",
+    ];
+    assert_eq!(stale(root), expected);
+    let build = common::run_build(root, &root.join("uit"), &[]);
+    assert!(build.status.success());
+    let said = String::from_utf8_lossy(&build.stderr);
+    for (message, place) in [
+        (
+            "waarschuwing: de beschrijving van de site noemt alleen 2023, maar editie 2024 staat ook online",
+            "--> vindplaats.toml:3:1",
+        ),
+        (
+            "waarschuwing: de beschrijving van het thema noemt alleen 2023, maar het thema heeft nu ook verslagen van 2024",
+            "--> content/themas/eenzaamheid.md:4:1",
+        ),
+        (
+            "waarschuwing: de inleiding van het thema noemt alleen 2023, maar het thema heeft nu ook verslagen van 2024",
+            "--> content/themas/eenzaamheid.md:7:49",
+        ),
+    ] {
+        assert!(
+            said.contains(&format!("{message}\n {place}")),
+            "{message}\n{said}"
+        );
+    }
+
+    // Still a concept: nothing is online that the texts miss.
+    common::replace_in(
+        &root.join("content/edities/2024.md"),
+        "description = ",
+        "concept = true\ndescription = ",
+    );
+    assert_eq!(stale(root), Vec::<String>::new(), "a concept round");
 }
