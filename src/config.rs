@@ -58,6 +58,10 @@ pub struct Config {
     /// The line of `base_url` in the file, for the warning while it is a placeholder.
     #[serde(skip)]
     pub base_url_line: usize,
+    /// The line of `description`, for the warning when it names only years before the
+    /// newest round (`content::stale`).
+    #[serde(skip)]
+    pub description_line: usize,
 }
 
 /// The public contact route as the templates see it (`site.contact`): absent when the config
@@ -84,7 +88,7 @@ const FIELDS: &[Field] = &[
     required("title", "title = \"De sociale staat van Almere\""),
     required(
         "description",
-        "description = \"Verslagen van de thematafels in 2023.\"",
+        "description = \"Verslagen van de thematafels van De sociale staat van Almere.\"",
     ),
     required(
         "base_url",
@@ -135,6 +139,7 @@ impl Config {
         };
         let (mut config, lines): (Config, _) = doc.parse(FIELDS)?;
         config.base_url_line = lines.of("base_url");
+        config.description_line = lines.of("description");
         let mut errors = ContentErrors::default();
         if let Err(msg) = Urls::new(&config.base_url) {
             errors.push(

@@ -252,10 +252,35 @@ impl Could {
     }
 }
 
+/// A Dutch phone number: ten digits from the leading 0 (nine after +31 or 0031), an area code
+/// of one to three digits after the 0 (06, 036, 0320), then the number. The area code may be
+/// in parentheses (`(036) 123 4567`) or set apart by a spaced dash, a slash or a dot
+/// (`036 - 123 45 67`, `036 – 123 45 67` as Word writes it, `036/1234567`); the digits after
+/// it by single spaces, dashes or dots (`06-12 34 56 78`). With the country code the 0 may
+/// stay in parentheses (`+31 (0)36 123 4567`). Only the area code may be set apart by a spaced
+/// dash, so a list of times (`09.00 - 10.30 - 12.00`) or a span of dates is no number.
+const PHONE: &str = r"(?x)
+    (?:
+        # The area code in parentheses: (06) 12345678, (036) 123 4567, (0320) 12 34 56.
+        \(0 (?: \d \) (?:\s?[-–—/.]\s?|\s)? \d (?:[\s.-]?\d){7}
+             | \d{2} \) (?:\s?[-–—/.]\s?|\s)? \d (?:[\s.-]?\d){6}
+             | \d{3} \) (?:\s?[-–—/.]\s?|\s)? \d (?:[\s.-]?\d){5} )
+    |
+        # +31 6 1234 5678, 0031 20 123 4567, +31 (0)36 …; or 06-12345678, 036 - 123 45 67.
+        (?: (?:\+31|\b0031) [\s.-]? (?:\(0\)[\s.-]?)? | \b0 )
+        (?: \d (?:\s?[-–—/.]\s?|\s)? \d (?:[\s.-]?\d){7}
+          | \d{2} (?:\s?[-–—/.]\s?|\s)? \d (?:[\s.-]?\d){6}
+          | \d{3} (?:\s?[-–—/.]\s?|\s)? \d (?:[\s.-]?\d){5} )
+    )
+    \b";
+
 /// The patterns, compiled once per build.
 pub struct Guard {
     email: Regex,
     phone: Regex,
+    /// A date written day first at the start of a phone-shaped text (`01-06-2023 10:00`):
+    /// a date and a time, not a number.
+    date: Regex,
     number: Regex,
     iban: Regex,
     address: Regex,
@@ -272,8 +297,8 @@ impl Guard {
         Guard {
             email: Regex::new(r"[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+")
                 .expect("constant pattern"),
-            // 06-12345678, 020 123 4567, 0320-123456, +31 6 1234 5678, 0031 20 123 4567.
-            phone: Regex::new(r"(?:\+31|0031|\b0)(?:[\s.-]?\(?0?\)?)?(?:[\s.-]?\d){9}\b")
+            phone: Regex::new(PHONE).expect("constant pattern"),
+            date: Regex::new(r"^(?:0[1-9]|[12]\d|3[01])[-/.](?:0[1-9]|1[0-2])[-/.](?:19|20)\d\d")
                 .expect("constant pattern"),
             number: Regex::new(r"\b\d{9}\b|\b\d{3}[.\s]\d{2}[.\s]\d{3}\b")
                 .expect("constant pattern"),
@@ -350,12 +375,7 @@ impl Guard {
                     );
                 }
             }
-            for m in could
-                .phone
-                .then(|| self.phone.find_iter(line))
-                .into_iter()
-                .flatten()
-            {
+            for m in could.phone.then(|| self.phones(line)).into_iter().flatten() {
                 if !allowed(m.as_str()) && !inside_iban(&m) {
                     report(
                         m.start(),
@@ -396,6 +416,23 @@ impl Guard {
                         "mogelijk woonadres (postcode met huisnummer)",
                         ADDRESS_HINT,
                     );
+                }
+            }
+        }
+        found
+    }
+
+    /// The phone numbers in `line`. A match that starts with a date is a date and a time;
+    /// the search goes on after the date, where a number may still follow.
+    fn phones<'a>(&self, line: &'a str) -> Vec<regex::Match<'a>> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(m) = self.phone.find_at(line, at) {
+            match self.date.find(m.as_str()) {
+                Some(date) => at = m.start() + date.end(),
+                None => {
+                    found.push(m);
+                    at = m.end();
                 }
             }
         }
@@ -488,18 +525,6 @@ mod tests {
             ["1:12 fout persoonlijk e-mailadres: mjg@almere.nl"]
         );
         assert_eq!(
-            finds("Bel 06-12345678 of"),
-            ["1:5 fout telefoonnummer: 06-12345678"]
-        );
-        assert_eq!(
-            finds("tel. 020 123 4567"),
-            ["1:6 fout telefoonnummer: 020 123 4567"]
-        );
-        assert_eq!(
-            finds("+31 6 1234 5678"),
-            ["1:1 fout telefoonnummer: +31 6 1234 5678"]
-        );
-        assert_eq!(
             finds("BSN 111222333"),
             ["1:5 fout mogelijk burgerservicenummer (BSN): 111222333"]
         );
@@ -581,6 +606,68 @@ mod tests {
         ];
         for (text, expected) in table {
             assert_eq!(finds(text), *expected, "{text}");
+        }
+    }
+
+    /// True and false positives of the phone rule, one row each: the text and what the guard
+    /// must say about it (nothing, for times, year ranges, amounts and dates).
+    #[test]
+    fn phone_numbers_true_and_false_positives() {
+        let phone =
+            |column: usize, number: &str| format!("1:{column} fout telefoonnummer: {number}");
+        let found: &[(&str, usize, &str)] = &[
+            ("Bel 06-12345678 of", 5, "06-12345678"),
+            ("tel. 020 123 4567", 6, "020 123 4567"),
+            ("0320-123456", 1, "0320-123456"),
+            ("0612345678", 1, "0612345678"),
+            ("06 12 34 56 78", 1, "06 12 34 56 78"),
+            ("036.123.45.67", 1, "036.123.45.67"),
+            ("+31 6 1234 5678", 1, "+31 6 1234 5678"),
+            ("0031 20 123 4567", 1, "0031 20 123 4567"),
+            // The area code in parentheses (issue 23).
+            ("bel (036) 123 4567.", 5, "(036) 123 4567"),
+            ("(0320) 12 34 56", 1, "(0320) 12 34 56"),
+            ("(06) 12345678", 1, "(06) 12345678"),
+            ("(036)-5399999", 1, "(036)-5399999"),
+            // The area code set apart by a spaced dash (issue 23), an en dash as Word writes
+            // it, a slash.
+            ("bel 036 - 123 45 67", 5, "036 - 123 45 67"),
+            ("036 – 123 45 67", 1, "036 – 123 45 67"),
+            ("0320 - 123456", 1, "0320 - 123456"),
+            ("06 - 12 34 56 78", 1, "06 - 12 34 56 78"),
+            ("036/1234567", 1, "036/1234567"),
+            // The country code with the 0 in parentheses.
+            ("+31 (0)36 123 4567", 1, "+31 (0)36 123 4567"),
+            ("+31(0)6-12345678", 1, "+31(0)6-12345678"),
+            ("0031 (0)20 123 4567", 1, "0031 (0)20 123 4567"),
+            // A number after a date is still found.
+            ("op 01-06-2023 0612345678", 15, "0612345678"),
+        ];
+        for (text, column, number) in found {
+            assert_eq!(finds(text), [phone(*column, number)], "{text}");
+        }
+        for text in [
+            // Times and lists of times.
+            "op 27 juni van 17:30-21:00 uur",
+            "09.00 - 10.30 - 12.00 uur",
+            "07.30 - 09.30 - 10.30 - 12.00",
+            // Years and spans of years.
+            "2023 - 2024",
+            "in 2023 – 2024 – 2025",
+            "2019-2020-2021-2022",
+            // Amounts and numbers.
+            "€ 0,50 per persoon en € 1.250.000 in totaal",
+            "schaal van max. 10.000 inwoners",
+            "speelplek voor 0-12 jaar",
+            "0 - 4 jaar en 4 - 12 jaar",
+            "(0-12 jaar)",
+            // Dates, with a time or a span.
+            "op 01-06-2023 10:00 uur",
+            "op 01-06-2023 10.00 uur",
+            "van 01-05-2023 - 05-06-2023",
+            "01/06/2023 - 05/06/2023",
+        ] {
+            assert!(finds(text).is_empty(), "{text}: {:?}", finds(text));
         }
     }
 

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::{self, Config};
-use crate::content::{Library, placeholders};
+use crate::content::{Library, placeholders, stale};
 use crate::error::{BuildError, ContentError, ContentErrors};
 use crate::initiatives::{self, Matcher};
 use crate::markdown::{self, Linker, Rendered};
@@ -190,6 +190,17 @@ fn load_with(
             if mode != Mode::Preview && opts.base_url.is_none() {
                 warnings.extend(config.placeholder_warning(Path::new(config::FILE_NAME)));
             }
+            // Texts written once that name only years before a newer round: the same warning
+            // in every mode, since only published rounds count.
+            warnings.extend(stale::check(
+                &library,
+                stale::SiteText {
+                    file: Path::new(config::FILE_NAME),
+                    line: config.description_line,
+                    text: &config.description,
+                },
+                root,
+            ));
             let unfinished = placeholders::check(&library, root);
             // A preview (serve, or build --concepten, which is never put online) shows a
             // report while it is being filled in.
@@ -368,10 +379,9 @@ pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<Outpu
         organisations: site.organisations.clone(),
         synonyms: Default::default(),
     };
-    let editions = render::views::edition_summaries(site);
     let generated = [(search::MAIN_FILE, Mode::Preview.naming().path(&[]))];
     let shown = pages
-        .render_reports(&small, &editions, &last.theme, &generated, &edited)
+        .render_reports(&small, &last.theme, &generated, &edited)
         .ok()?;
     for (at, record) in updated {
         last.site.reports[at] = record;

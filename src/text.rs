@@ -212,6 +212,44 @@ pub fn dutch_list(names: &[String]) -> String {
     }
 }
 
+/// The years a text names, with the byte offset of each: every whole four-digit number
+/// ("in 2023", "2023-2024", "23-05-2023"), and the second year of a school-year span written
+/// short ("2023/24", "2023-24"). Digits of a larger number ("2.023", "12023") are not a year.
+/// Which of these are years of interest is the caller's: a text that names "2000 inwoners"
+/// names 2000 here.
+pub fn years_named(text: &str) -> Vec<(usize, u16)> {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    // A digit next to the four, or a thousands or decimal separator and a digit ("2.023").
+    let separator = |i: usize| matches!(bytes.get(i), Some(b'.' | b','));
+    let number_before =
+        |i: usize| i > 0 && (digit(i - 1) || (i > 1 && separator(i - 1) && digit(i - 2)));
+    let number_after = |i: usize| digit(i) || (separator(i) && digit(i + 1));
+    let mut years = Vec::new();
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        if (i..i + 4).all(digit) && !number_before(i) && !number_after(i + 4) {
+            let year: u16 = text[i..i + 4].parse().expect("four ASCII digits");
+            years.push((i, year));
+            // "2023/24": two digits that are the next year's.
+            let rest = &text[i + 4..];
+            let short = rest
+                .strip_prefix(['/', '-', '–'])
+                .filter(|r| r.len() >= 2 && r.as_bytes()[..2].iter().all(u8::is_ascii_digit))
+                .filter(|r| !r.as_bytes().get(2).is_some_and(u8::is_ascii_digit));
+            if let Some(r) = short
+                && r[..2].parse::<u16>().ok() == Some((year + 1) % 100)
+            {
+                years.push((i, year + 1));
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    years
+}
+
 /// `mei`.
 pub fn dutch_month(month: time::Month) -> &'static str {
     MONTHS[month as usize - 1]
@@ -280,6 +318,36 @@ pub fn sentence_at<'a>(text: &'a str, ends: &[usize], at: usize) -> &'a str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn years_a_text_names() {
+        let years = |text: &str| -> Vec<u16> {
+            super::years_named(text)
+                .into_iter()
+                .map(|(_, y)| y)
+                .collect()
+        };
+        let table: &[(&str, &[u16])] = &[
+            ("De thematafel was op 23 mei 2023.", &[2023]),
+            ("in 2023 en 2024", &[2023, 2024]),
+            ("2023-2024 en 2024–2025", &[2023, 2024, 2024, 2025]),
+            ("het schooljaar 2023/24", &[2023, 2024]),
+            ("2023-24", &[2023, 2024]),
+            // A date, day first and year first: the month is no short year.
+            ("op 23-05-2023", &[2023]),
+            ("op 2023-05-23", &[2023]),
+            // Parts of larger numbers, amounts and times are no years.
+            ("€ 2.023 en 12023 en 2023,5", &[]),
+            ("rapportnummer 20231", &[]),
+            ("om 17:30 uur, 0-12 jaar, 31 aanwezigen", &[]),
+            // A number of four digits is named; the caller decides it is no round's year.
+            ("2000 inwoners", &[2000]),
+        ];
+        for (text, expected) in table {
+            assert_eq!(years(text), *expected, "{text}");
+        }
+        assert_eq!(super::years_named("Op 1 juni 2023."), [(10, 2023)]);
+    }
+
     #[test]
     fn dates_written_day_first() {
         let may = time::Date::from_calendar_date(2024, time::Month::May, 23).ok();

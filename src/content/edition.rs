@@ -150,14 +150,17 @@ impl Edition {
 
     /// "de onderzoeksbureaus Movisie, Platform31 en …", or "" without bureaus.
     pub fn bureaus_phrase(&self) -> String {
-        match self.bureaus.len() {
-            0 => String::new(),
-            1 => format!("het onderzoeksbureau {}", self.bureaus[0]),
-            _ => format!(
-                "de onderzoeksbureaus {}",
-                crate::text::dutch_list(&self.bureaus)
-            ),
-        }
+        bureaus_phrase(&self.bureaus)
+    }
+}
+
+/// "het onderzoeksbureau Movisie", "de onderzoeksbureaus Movisie, Platform31 en …", or "":
+/// for one round's bureaus and for those of every round (the footer).
+pub fn bureaus_phrase(bureaus: &[String]) -> String {
+    match bureaus {
+        [] => String::new(),
+        [one] => format!("het onderzoeksbureau {one}"),
+        _ => format!("de onderzoeksbureaus {}", crate::text::dutch_list(bureaus)),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod front_matter;
 pub mod initiative;
 pub mod placeholders;
 pub mod report;
+pub mod stale;
 pub mod synonyms;
 pub mod topic;
 

@@ -40,6 +40,7 @@ pub struct Topic {
     /// The introduction, in Markdown.
     pub body: String,
     pub body_line: usize,
+    pub lines: KeyLines,
 }
 
 impl Topic {
@@ -73,6 +74,7 @@ impl Topic {
             description: raw.description,
             body: split.body.to_owned(),
             body_line: split.body_line,
+            lines,
         })
     }
 

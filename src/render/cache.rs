@@ -73,7 +73,7 @@ impl std::io::Write for HashWriter {
 impl PageCache {
     /// `serve`'s fast path: the pages at `paths` (site paths of report pages) of `site`, a
     /// site of a few reports (the edited ones and their neighbours), made as [`render`]
-    /// makes them, with `editions` (the whole site's rounds) in every page's footer. Views of
+    /// makes them, with the whole site's rounds (in `site`) in every page's footer. Views of
     /// a few reports take next to no time, where the whole site's lists take most of a full
     /// render's. The templates are compiled once and kept.
     ///
@@ -81,7 +81,6 @@ impl PageCache {
     pub fn render_reports(
         &mut self,
         site: &Site,
-        editions: &[views::EditionSummary],
         theme: &Theme,
         generated: &[(&str, String)],
         paths: &[String],
@@ -96,7 +95,7 @@ impl PageCache {
         let views = Views::new(site);
         let summaries: Vec<&views::ReportSummary> =
             views.reports.iter().map(|r| &r.summary).collect();
-        let shared = super::Shared::new(site, editions.iter().collect(), &assets);
+        let shared = super::Shared::new(site, &assets);
         let memory = Memory::default();
         let put = |file: OutputFile| memory.put(file).map_err(BuildError::Other);
         let made = super::pages::all(&views, &summaries)

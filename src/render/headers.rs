@@ -3,8 +3,10 @@
 //! The headers are listed once ([`EVERY_RESPONSE`], [`STATIC_FILES`]); each host's file is
 //! generated from that list, so a policy changed here changes on every host at once:
 //! `_headers` (Netlify, Cloudflare Pages), `.htaccess` (Apache with mod_headers) and
-//! `nginx.conf.voorbeeld` (a snippet for the site's `server` block: nginx reads no file from
-//! the site itself). IIS and other hosts get the same list through the handleiding.
+//! `nginx.conf.voorbeeld` (one `location` block for the site's folder, to put in the domain's
+//! `server` block: nginx reads no file from the site itself). Every file applies to the site's
+//! folder only: the strict policy must never reach the rest of a larger site's domain. IIS and
+//! other hosts get the same list through the handleiding.
 
 use crate::output::OutputFile;
 use crate::urls::Urls;
@@ -86,8 +88,10 @@ fn apache(base_path: &str) -> String {
     text
 }
 
-/// `nginx.conf.voorbeeld`: lines for the site's `server` block. An `add_header` inside a
-/// `location` replaces those of the block around it, so the static location repeats them.
+/// `nginx.conf.voorbeeld`: one `location` block for the site's folder, with the static files'
+/// own block inside it, so nothing applies to the rest of the domain (its own pages may need
+/// scripts from elsewhere). An `add_header` inside a `location` replaces those of the block
+/// around it, so the static location repeats them.
 fn nginx(base_path: &str) -> String {
     let add = |indent: &str, headers: &[(&str, &str)]| -> String {
         headers
@@ -97,16 +101,23 @@ fn nginx(base_path: &str) -> String {
     };
     format!(
         "# Beveiligings- en cacheheaders voor nginx, gemaakt door vindplaats.\n\
-         # Zet deze regels in het server-blok van de site en laad nginx opnieuw (nginx -s reload).\n\
-         {every}\n\
-         location {base_path}static/ {{\n\
-         \x20   # add_header hier vervangt die van het server-blok: daarom staan ze er opnieuw.\n\
-         {every_indented}{static}}}\n\
+         # Dit blok geldt alleen voor de map van de site ({base_path}). Zet het in het server-blok\n\
+         # van het domein en laad nginx opnieuw (nginx -s reload). Zet de regels nooit los in het\n\
+         # server-blok: dan gelden ze voor het hele domein. Staat er al een blok\n\
+         # location {base_path} {{ … }}? Zet de regels dan daarbinnen.\n\
+         location {base_path} {{\n\
+         {every}\
          \n\
-         error_page 404 {base_path}404.html;\n",
-        every = add("", EVERY_RESPONSE),
-        every_indented = add("    ", EVERY_RESPONSE),
-        static = add("    ", STATIC_FILES),
+         \x20   location {base_path}static/ {{\n\
+         \x20       # add_header hier vervangt die van het blok erboven: daarom staan ze er opnieuw.\n\
+         {every_static}{static}\
+         \x20   }}\n\
+         \n\
+         \x20   error_page 404 {base_path}404.html;\n\
+         }}\n",
+        every = add("    ", EVERY_RESPONSE),
+        every_static = add("        ", EVERY_RESPONSE),
+        static = add("        ", STATIC_FILES),
     )
 }
 
@@ -151,8 +162,12 @@ pub fn webmaster(urls: &Urls, security_headers: bool) -> Option<OutputFile> {
                 .into(),
             "     (AllowOverride FileInfo voor deze map).".into(),
             format!(
-                "   - nginx: zet de regels uit nginx.conf.voorbeeld in het server-blok van {root}."
+                "   - nginx: nginx.conf.voorbeeld is één blok location {base_path} {{ … }}. Zet dat"
             ),
+            format!(
+                "     blok in het server-blok van {root}; zet de regels nooit los in het server-blok,"
+            ),
+            format!("     want dan gelden ze voor heel {root}."),
             "   - Netlify en Cloudflare Pages lezen _headers alleen in de hoofdmap: zet de regels"
                 .into(),
             "     uit _headers in het bestand _headers van de hoofdmap.".into(),
@@ -206,6 +221,7 @@ mod tests {
             "   Sitemap: https://www.almere.nl/sociale-staat/sitemap.xml\n",
             "ErrorDocument 404 /sociale-staat/404.html\n",
             "error_page 404 /sociale-staat/404.html;",
+            "   - nginx: nginx.conf.voorbeeld is één blok location /sociale-staat/ { … }.",
             "     Content-Security-Policy: default-src 'self'",
             "     Cache-Control: public, max-age=31536000, immutable\n",
         ] {
@@ -252,8 +268,19 @@ mod tests {
         }
         assert!(apache.contains("<If \"%{REQUEST_URI} =~ m#^/almere/static/#\">\n"));
         assert!(apache.ends_with("ErrorDocument 404 /almere/404.html\n"));
-        assert!(nginx.contains("location /almere/static/ {\n"));
-        assert!(nginx.ends_with("error_page 404 /almere/404.html;\n"));
+        // One block for the site's folder, the static files' block inside it: no header
+        // outside it, so none reaches the rest of the domain.
+        let lines: Vec<&str> = nginx.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(lines.first(), Some(&"location /almere/ {"), "{nginx}");
+        assert_eq!(lines.last(), Some(&"}"), "{nginx}");
+        assert!(
+            lines[1..lines.len() - 1]
+                .iter()
+                .all(|l| l.is_empty() || l.starts_with("    ")),
+            "{nginx}"
+        );
+        assert!(nginx.contains("\n    location /almere/static/ {\n"));
+        assert!(nginx.contains("\n    error_page 404 /almere/404.html;\n}\n"));
         // Inside the static location the headers of the server block are repeated.
         assert_eq!(
             nginx.matches("add_header Content-Security-Policy").count(),

@@ -40,8 +40,8 @@ struct SiteView<'a> {
     description: &'a str,
     base_url: &'a str,
     language: &'a str,
-    /// Every round, newest first: the footer says who made the reports, and when.
-    editions: Vec<&'a views::EditionSummary>,
+    /// Who made the reports of every round, named once: the footer.
+    makers: views::Makers,
     /// The municipality's public contact route, shown on every page when set (WCAG 3.2.6).
     contact: Option<crate::config::Contact<'a>>,
 }
@@ -75,8 +75,7 @@ pub fn render(
         .filter(|p| !p.anywhere && !p.concept)
         .map(|p| site.urls.absolute(&p.path))
         .collect();
-    let editions = views.editions.iter().map(|e| &e.summary).collect();
-    let shared = Shared::new(site, editions, &assets);
+    let shared = Shared::new(site, &assets);
     let templates = templates_hash(theme);
     let known = cache
         .as_deref()
@@ -289,18 +288,14 @@ struct Shared<'a> {
 }
 
 impl<'a> Shared<'a> {
-    fn new(
-        site: &'a Site,
-        editions: Vec<&'a views::EditionSummary>,
-        assets: &'a BTreeMap<String, String>,
-    ) -> Shared<'a> {
+    fn new(site: &'a Site, assets: &'a BTreeMap<String, String>) -> Shared<'a> {
         Shared {
             site: SiteView {
                 title: &site.config.title,
                 description: &site.config.description,
                 base_url: site.urls.base_url(),
                 language: &site.config.language,
-                editions,
+                makers: views::makers(site),
                 contact: site.config.contact(),
             },
             assets,

@@ -341,13 +341,39 @@ impl<'a> Views<'a> {
     }
 }
 
-/// The rounds' summaries, newest first, as every page's footer shows them (and as
-/// [`Views::new`] makes them): for serve's fast path, which renders an edited report's page
-/// from a site of a few reports but shows the whole site's rounds.
-pub fn edition_summaries(site: &Site) -> Vec<EditionSummary> {
-    site.editions_newest_first()
-        .map(|(id, _)| edition_summary(site, id))
-        .collect()
+/// Who made the reports of every round together, named once in the footer of every page.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Makers {
+    /// "de gemeente Almere"
+    pub organisers: String,
+    /// For the verb: "organiseerde" or "organiseerden".
+    pub organiser_count: usize,
+    /// "de onderzoeksbureaus Movisie, Platform31 en het Verwey-Jonker Instituut", or "".
+    pub bureaus: String,
+}
+
+/// The organisers and the bureaus of all the site's rounds, each once, in the order they first
+/// appear (oldest round first): a round with the same makers changes nothing, and a new bureau
+/// is added at the end. Made from the site's editions only, so serve's fast path (a site of a
+/// few reports, with every round) shows the same footer.
+pub fn makers(site: &Site) -> Makers {
+    fn once(names: &mut Vec<String>, more: &[String]) {
+        for name in more {
+            if !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+    }
+    let (mut organisers, mut bureaus) = (Vec::new(), Vec::new());
+    for e in &site.editions {
+        once(&mut organisers, &e.edition.organisers);
+        once(&mut bureaus, &e.edition.bureaus);
+    }
+    Makers {
+        organisers: text::dutch_list(&organisers),
+        organiser_count: organisers.len(),
+        bureaus: crate::content::edition::bureaus_phrase(&bureaus),
+    }
 }
 
 /// A link to an initiative's page, its kind beside it.

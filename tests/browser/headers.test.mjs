@@ -87,41 +87,42 @@ function parseApache(text) {
 }
 
 /**
- * `nginx.conf.voorbeeld`: `add_header Name "value" always;` in the server block or in
- * `location /prefix/ { … }`; `error_page 404 path;`. As in nginx, a location with add_header
- * lines of its own uses only those.
+ * `nginx.conf.voorbeeld`: `add_header Name "value" always;` and `error_page 404 path;` in the
+ * server block or in `location /prefix/ { … }`, which may hold locations of its own. As in
+ * nginx, the longest matching location is used, and a block without add_header lines takes
+ * those of the block around it; one with its own uses only those.
  */
 function parseNginx(text) {
-  const server = [];
+  const server = { prefix: '', headers: [], parent: null };
   const locations = [];
-  let current = null;
+  let current = server;
   let notFound = null;
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     let m;
     if ((m = /^location\s+(\/\S*)\s+\{$/.exec(line))) {
-      assert.equal(current, null, 'nginx: nested location');
-      current = { prefix: m[1], headers: [] };
+      assert.ok(m[1].startsWith(current.prefix), `nginx: location ${m[1]} inside ${current.prefix}`);
+      current = { prefix: m[1], headers: [], parent: current };
       locations.push(current);
     } else if (line === '}') {
-      assert.notEqual(current, null, 'nginx: } without a location');
-      current = null;
+      assert.notEqual(current, server, 'nginx: } without a location');
+      current = current.parent;
     } else if ((m = /^add_header\s+([A-Za-z-]+)\s+(".*"|\S+)\s+always;$/.exec(line))) {
-      (current ? current.headers : server).push([m[1], unquote(m[2])]);
+      current.headers.push([m[1], unquote(m[2])]);
     } else if ((m = /^error_page\s+404\s+(\S+);$/.exec(line))) {
       notFound = m[1];
     } else {
       assert.fail(`nginx: a line the test does not know: ${line}`);
     }
   }
-  assert.equal(current, null, 'nginx: a location is not closed');
+  assert.equal(current, server, 'nginx: a location is not closed');
   return {
     headersFor: (p) => {
-      const location = locations
-        .filter((l) => p.startsWith(l.prefix))
-        .sort((a, b) => b.prefix.length - a.prefix.length)[0];
-      return Object.fromEntries(location?.headers.length ? location.headers : server);
+      let block =
+        locations.filter((l) => p.startsWith(l.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0] ?? server;
+      while (block.headers.length === 0 && block.parent) block = block.parent;
+      return Object.fromEntries(block.headers);
     },
     notFound,
   };
@@ -238,6 +239,12 @@ describe('the security headers of every host file', () => {
       it('a missing page gets the site\'s 404 page, with the headers', async () => {
         if (rules.notFound !== null) assert.equal(rules.notFound, `${PREFIX}404.html`);
         await check(`${url}bestaat/niet/`, { expect404: true });
+      });
+      it('the rest of the domain gets none of the site\'s headers', () => {
+        // The strict policy would break the larger site's own pages. `.htaccess` only applies
+        // to the folder it is in; the other two files say so themselves.
+        if (file === '.htaccess') return;
+        assert.deepEqual(rules.headersFor('/andere-pagina/'), {}, file);
       });
       it('fingerprinted static files are cached for a year', async () => {
         const res = await fetch(`${url}static/${styleSheet}`);

@@ -182,21 +182,7 @@ fn addresses_never_break_when_a_round_is_added() {
     let before = build(&root, false);
     let sitemap = std::fs::read_to_string(before.join("sitemap.xml")).unwrap();
     // The fictional round, with a report on a real theme.
-    let extra = fixture("editions").join("content");
-    std::fs::copy(
-        extra.join("edities/2024.md"),
-        root.join("content/edities/2024.md"),
-    )
-    .unwrap();
-    std::fs::create_dir_all(root.join("content/rapporten/2024")).unwrap();
-    let report = std::fs::read_to_string(extra.join("rapporten/2024/verslag-2024.md"))
-        .unwrap()
-        .replace("Het Sociaal Café kwam weer ter sprake.", "")
-        .replace(
-            "Testers vonden het Sociaal Café nog steeds nuttig.",
-            "Testers praatten verder.",
-        );
-    std::fs::write(root.join("content/rapporten/2024/verslag-2024.md"), report).unwrap();
+    common::add_round_2024(&root);
     let after = root.join("after");
     let opts = BuildOptions {
         root: root.clone(),
@@ -322,4 +308,124 @@ fn check_lists_concepts_and_rounds_without_reports() {
     assert_eq!(of_rule("editie"), ["content/edities/2025.md"]);
     let strict = common::run_cli(&["check", "--root", root_arg, "--strict"]);
     assert_eq!(strict.status.code(), Some(1));
+}
+
+/// The footer names who made the reports once for every round together (issue 23): with one
+/// round or three by the same makers it says exactly the same, and a round with another bureau
+/// adds that bureau once, never a year.
+#[test]
+fn the_footer_names_the_makers_once_however_many_rounds() {
+    let footer = |root: &Path| -> String {
+        let (_tmp, out) = common::build(root, None);
+        text(&Page::load(&out, "index.html"), ".site-footer p")
+    };
+    let one = common::fixture_copy("minimal");
+    let three = common::fixture_copy("minimal");
+    let report =
+        std::fs::read_to_string(three.path().join("content/rapporten/verslag.md")).unwrap();
+    let edition = std::fs::read_to_string(three.path().join("content/edities/2023.md")).unwrap();
+    for year in ["2024", "2025"] {
+        std::fs::write(
+            three.path().join(format!("content/edities/{year}.md")),
+            edition.replace("2023", year),
+        )
+        .unwrap();
+        std::fs::write(
+            three
+                .path()
+                .join(format!("content/rapporten/verslag-{year}.md")),
+            report.replace("2023-05-23", &format!("{year}-05-23")),
+        )
+        .unwrap();
+    }
+    let (one, three_rounds) = (footer(one.path()), footer(three.path()));
+    assert_eq!(
+        one,
+        "Testsite: verslagen van de thematafels die de gemeente Almere organiseerde met de \
+         onderzoeksbureaus Movisie, Platform31 en het Verwey-Jonker Instituut. De teksten zijn \
+         overgenomen uit de verslagen; alleen duidelijke typefouten zijn verbeterd."
+    );
+    assert_eq!(three_rounds.len(), one.len(), "{three_rounds}");
+    assert_eq!(three_rounds, one);
+
+    // Another bureau in the second round: named once, after those of the first.
+    let (_tmp, root) = two_editions();
+    let other = footer(&root);
+    assert!(
+        other.contains(
+            "die de gemeente Almere organiseerde met de onderzoeksbureaus Movisie, Platform31, \
+             het Verwey-Jonker Instituut en Testbureau Noord."
+        ),
+        "{other}"
+    );
+    assert_eq!(other.matches("de gemeente Almere").count(), 1, "{other}");
+}
+
+/// A copy of the real site with a published 2024 round and `content/themas/` as it is
+/// (issue 23): the texts that name only 2023 are warned about (`verouderd`), by `check` and by
+/// `build`, at their file and line: the site's description and the theme the new report is
+/// about. The other themes have no 2024 report and stay silent; so does a concept round, and so
+/// does the real site as it is.
+#[test]
+fn a_published_round_warns_about_texts_that_name_only_older_years() {
+    let stale = |root: &Path| -> Vec<String> {
+        let out = common::run_cli(&[
+            "check",
+            "--root",
+            root.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+        findings
+            .iter()
+            .filter(|f| f["rule"] == "verouderd")
+            .map(|f| {
+                assert_eq!(f["severity"], "waarschuwing");
+                format!("{}:{}", f["file"].as_str().unwrap(), f["line"])
+            })
+            .collect()
+    };
+    let tmp = common::real_site_copy();
+    let root = tmp.path();
+    assert_eq!(stale(root), Vec::<String>::new(), "the real site as it is");
+
+    common::add_round_2024(root);
+    let expected = [
+        "content/themas/eenzaamheid.md:4",
+        "content/themas/eenzaamheid.md:7",
+        "vindplaats.toml:3",
+    ];
+    assert_eq!(stale(root), expected);
+    let build = common::run_build(root, &root.join("uit"), &[]);
+    assert!(build.status.success());
+    let said = String::from_utf8_lossy(&build.stderr);
+    for (message, place) in [
+        (
+            "waarschuwing: de beschrijving van de site noemt alleen 2023, maar editie 2024 staat ook online",
+            "--> vindplaats.toml:3:1",
+        ),
+        (
+            "waarschuwing: de beschrijving van het thema noemt alleen 2023, maar het thema heeft nu ook verslagen van 2024",
+            "--> content/themas/eenzaamheid.md:4:1",
+        ),
+        (
+            "waarschuwing: de inleiding van het thema noemt alleen 2023, maar het thema heeft nu ook verslagen van 2024",
+            "--> content/themas/eenzaamheid.md:7:49",
+        ),
+    ] {
+        assert!(
+            said.contains(&format!("{message}\n {place}")),
+            "{message}\n{said}"
+        );
+    }
+
+    // Still a concept: nothing is online that the texts miss.
+    common::replace_in(
+        &root.join("content/edities/2024.md"),
+        "description = ",
+        "concept = true\ndescription = ",
+    );
+    assert_eq!(stale(root), Vec::<String>::new(), "a concept round");
 }

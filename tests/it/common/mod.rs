@@ -243,6 +243,27 @@ pub fn real_site_copy() -> tempfile::TempDir {
     tmp
 }
 
+/// Adds a published round to a copy of the real site (`root`): the fictional 2024 round of the
+/// `editions` fixture and its report on a real theme (eenzaamheid), without the sentences that
+/// name the Sociaal Café, which would change that initiative's pages.
+pub fn add_round_2024(root: &Path) {
+    let extra = fixture("editions").join("content");
+    std::fs::copy(
+        extra.join("edities/2024.md"),
+        root.join("content/edities/2024.md"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("content/rapporten/2024")).unwrap();
+    let report = std::fs::read_to_string(extra.join("rapporten/2024/verslag-2024.md"))
+        .unwrap()
+        .replace("Het Sociaal Café kwam weer ter sprake.", "")
+        .replace(
+            "Testers vonden het Sociaal Café nog steeds nuttig.",
+            "Testers praatten verder.",
+        );
+    std::fs::write(root.join("content/rapporten/2024/verslag-2024.md"), report).unwrap();
+}
+
 /// `vindplaats build --root root --output out` and `extra`, through the real binary.
 pub fn run_build(root: &Path, out: &Path, extra: &[&str]) -> Output {
     let mut args = vec![
