@@ -99,6 +99,9 @@ pub struct Site {
     pub mentions: MentionIndex,
     /// The synonym groups of `content/synoniemen.toml`, for search.
     pub synonyms: crate::content::Synonyms,
+    /// What a plain build leaves out: everything above that is a concept. Nothing in a site
+    /// made by [`crate::concepts::publish`].
+    pub concepts: crate::concepts::Concepts,
 }
 
 impl Site {

@@ -2,12 +2,24 @@
 
 use std::time::Instant;
 
-use super::EXIT_OK;
+use super::{EXIT_OK, EXIT_OTHER};
 use crate::cli::BuildArgs;
 use crate::site::{self, BuildOptions};
 use crate::text::kilobytes as kb;
 
 pub fn run(args: &BuildArgs) -> i32 {
+    // The publish folder is what goes online (often by a script that copies it): pages with
+    // concepts never go there by accident.
+    if args.concepten && args.output.is_none() {
+        let folder = crate::config::Config::from_root(&args.root)
+            .map(|c| c.output_dir)
+            .unwrap_or_else(|_| "public".into());
+        eprintln!(
+            "fout: build --concepten schrijft niet in de map {}: dat is de map die online gaat, en deze site toont ook wat nog niet gepubliceerd is.\n  tip: kies een andere map, bijvoorbeeld: vindplaats build --concepten --output voorbeeld",
+            folder.display()
+        );
+        return EXIT_OTHER;
+    }
     let started = Instant::now();
     let opts = BuildOptions {
         root: args.root.clone(),

@@ -45,6 +45,9 @@ pub struct PageCache {
     pub(super) pages: HashMap<String, (u64, Vec<u8>)>,
     /// Pages rendered by the last build (the others came from the cache).
     pub rendered: usize,
+    /// The site paths of the last build's pages that differ because of concepts, for the
+    /// banner of a page [`PageCache::render_reports`] makes.
+    pub(super) changed: std::collections::HashSet<String>,
     /// The templates compiled for [`PageCache::render_reports`], by their hash.
     tera: Option<(u64, tera::Tera)>,
 }
@@ -54,6 +57,8 @@ pub struct PageCache {
 pub(super) struct Made {
     pub(super) fresh: bool,
     pub(super) kept: Option<(String, (u64, Vec<u8>))>,
+    /// Its site path, when it differs because of concepts.
+    pub(super) changed: Option<String>,
 }
 
 /// Writes into a hasher, so a context is hashed without being written out.
@@ -102,6 +107,11 @@ impl PageCache {
         let made = super::pages::all(&views, &summaries)
             .into_iter()
             .filter(|p| paths.contains(&p.path))
+            .map(|mut page| {
+                // As the last build found it: this small site cannot tell.
+                page.changed = self.changed.contains(&page.path);
+                page
+            })
             .try_for_each(|page| {
                 super::render_page(&tera, theme, site, &shared, page, None, None, &put).map(|_| ())
             });

@@ -127,8 +127,10 @@ pub(super) struct PageSpec<'a> {
     pub(super) anywhere: bool,
     /// The trail from the home page (not included) to this page (included, last).
     pub(super) crumbs: Vec<Link>,
-    /// Not yet published: never in the sitemap.
+    /// Not yet published: a page only concepts make, never in the sitemap.
     pub(super) concept: bool,
+    /// A published page that shows concepts (see `render::concept_banners`).
+    pub(super) changed: bool,
     /// Its place among the pages of a long list.
     pub(super) pagination: Option<Pagination>,
 }
@@ -142,8 +144,24 @@ impl<'a> PageSpec<'a> {
             anywhere: false,
             crumbs: Vec::new(),
             concept: false,
+            changed: false,
             pagination: None,
         }
+    }
+
+    /// A hash of what the page shows besides what every page shows alike: its template, its
+    /// trail, its place in a list and its values.
+    pub(super) fn values_hash(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = super::cache::HashWriter(std::hash::DefaultHasher::new());
+        self.template.hash(&mut h.0);
+        serde_json::to_writer(&mut h, &(&self.crumbs, &self.pagination))
+            .expect("writing to a hasher");
+        for (key, value) in &self.values {
+            key.hash(&mut h.0);
+            value.write_json(&mut h);
+        }
+        h.0.finish()
     }
 
     /// Page `pagination.current` of a list: its place, and the page named last in the trail.
