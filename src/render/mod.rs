@@ -21,8 +21,9 @@ use std::hash::{Hash, Hasher};
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use cache::Made;
 pub use cache::PageCache;
-use cache::{HashWriter, Made};
+use pages::HashWriter;
 use pages::PageSpec;
 
 use crate::error::{BuildError, ContentError, ContentErrors};
