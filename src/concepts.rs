@@ -26,6 +26,33 @@ pub use crate::parsed::{Concepts, Why};
 use crate::parsed::{EditionId, InitiativeId, MentionIndex, ParsedReport, ReportId, Site, TopicId};
 use crate::support::Sources;
 
+/// How many of each kind a plain build left out, for its closing note.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HeldBack {
+    pub editions: usize,
+    pub reports: usize,
+    pub initiatives: usize,
+    pub organisations: usize,
+    pub topics: usize,
+}
+
+impl HeldBack {
+    pub fn of(concepts: &Concepts) -> HeldBack {
+        let count = |flags: &[bool]| flags.iter().filter(|c| **c).count();
+        HeldBack {
+            editions: count(&concepts.editions),
+            reports: count(&concepts.reports),
+            initiatives: concepts.initiatives.iter().flatten().count(),
+            organisations: concepts.organisations.iter().flatten().count(),
+            topics: count(&concepts.topics),
+        }
+    }
+
+    pub fn any(&self) -> bool {
+        *self != HeldBack::default()
+    }
+}
+
 /// Which reports are concepts: their own `concept = true`, or their round's. Indexed like
 /// `reports`.
 pub fn of_reports(reports: &[ParsedReport], round: impl Fn(EditionId) -> bool) -> Vec<bool> {
@@ -122,20 +149,22 @@ pub fn decide(
         })
         .collect();
 
-    // Per alias, whether a published report uses it as a word.
-    let mut published_alias = vec![false; matcher.alias_count()];
+    // Per alias, whether any report uses it as a word, and whether a published one does.
+    let mut used = vec![(false, false); matcher.alias_count()];
     for (r, (whole, _)) in found.iter().enumerate() {
-        if !reports[r] {
-            whole.iter().for_each(|&a| published_alias[a] = true);
+        for &a in whole {
+            used[a].0 = true;
+            used[a].1 |= !reports[r];
         }
     }
     let mut aliases = vec![Vec::new(); site.initiatives.len()];
-    for (a, published) in published_alias.iter().enumerate() {
-        let used = found.iter().any(|(whole, _)| whole.contains(&a));
-        if used && !published {
-            let (i, written) = matcher.alias(a);
-            aliases[i.0].push(written.to_owned());
-        }
+    for (a, _) in used
+        .iter()
+        .enumerate()
+        .filter(|(_, (any, published))| *any && !published)
+    {
+        let (i, written) = matcher.alias(a);
+        aliases[i.0].push(written.to_owned());
     }
 
     let organisations = site

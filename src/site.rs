@@ -137,6 +137,8 @@ pub struct Summary {
     /// The folder of a larger site the site is published in (`/sociale-staat/`), or `None`
     /// at the domain root: then the build says what to hand the web administrator.
     pub folder: Option<String>,
+    /// What the build left out because it is a concept.
+    pub held_back: crate::concepts::HeldBack,
 }
 
 /// Paths in errors are shown relative to the site root.
@@ -611,6 +613,7 @@ struct Produced<S> {
     timings: Timings,
     warnings: Vec<ContentError>,
     concept_pages: Vec<String>,
+    held_back: crate::concepts::HeldBack,
 }
 
 /// Loads, parses, indexes and renders the whole site into the sink that `open` makes once
@@ -677,6 +680,10 @@ fn produce<S: Sink>(
     // the site a plain build publishes.
     let published =
         (opts.concepts && site.concepts.any()).then(|| crate::concepts::publish(site.clone()));
+    let held_back = match opts.concepts {
+        true => Default::default(),
+        false => crate::concepts::HeldBack::of(&site.concepts),
+    };
     let mut site = if opts.concepts {
         site
     } else {
@@ -726,6 +733,7 @@ fn produce<S: Sink>(
         timings,
         warnings,
         concept_pages: stats.concept_pages,
+        held_back,
     })
 }
 
@@ -838,5 +846,6 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
         timings,
         warnings: produced.warnings,
         folder,
+        held_back: produced.held_back,
     })
 }

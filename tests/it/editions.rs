@@ -387,6 +387,16 @@ fn a_concept_round_never_blocks_publishing_and_goes_online_with_concept_false() 
     assert_eq!(check, build_errors);
     assert!(build_errors.is_empty(), "{build_errors:?}");
 
+    // The build says what it left out, and where to read why.
+    let tmp = tempfile::tempdir().unwrap();
+    let said = common::run_build(&root, &tmp.path().join("public"), &[]);
+    assert!(
+        String::from_utf8_lossy(&said.stdout).contains(
+            "Niet gepubliceerd, want nog een concept: 1 ronde, 3 verslagen, 1 initiatief, 1 organisatie en 1 thema. vindplaats check zegt welke"
+        ),
+        "{}",
+        String::from_utf8_lossy(&said.stdout)
+    );
     let out = build(&root, false);
     for (file, bytes) in common::read_tree(&out) {
         let text = String::from_utf8_lossy(&bytes);
@@ -584,4 +594,36 @@ fn concepten_refuses_the_publish_folder() {
         "{stderr}"
     );
     assert!(!root.join("public").exists());
+}
+
+/// A link from a published report to a page only a concept makes works in `serve`, but is
+/// broken on the published site: `check` says so.
+#[test]
+fn a_link_to_a_concept_is_broken_on_the_published_site() {
+    let (_tmp, root) = two_editions();
+    common::replace_in(
+        &root.join("content/rapporten/2024/verslag-2024.md"),
+        "Testers vonden het Sociaal Café nog steeds nuttig.",
+        "Testers vonden het Sociaal Café nog steeds nuttig. Zie [het concept](../concept-2024/).",
+    );
+    let out = common::run_cli(&[
+        "check",
+        "--root",
+        root.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let links: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["rule"] == "link")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "de link '../concept-2024/' wijst naar een concept: een gewone build maakt die pagina niet"
+        ]
+    );
 }
