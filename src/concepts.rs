@@ -116,17 +116,9 @@ pub fn decide(
         .initiatives()
         .map(|(id, parsed)| {
             let i = &parsed.initiative;
-            let mentions = site.mentions.of(id);
-            let published_mention = mentions.iter().any(|m| !is_concept(m.report));
-            let source_in_concept = sources
-                .quotes
-                .get(id.0)
-                .copied()
-                .flatten()
-                .is_some_and(is_concept);
-            if i.concept {
-                Some(Why::Own)
-            } else if source_in_concept && published_mention {
+            let named = site.mentions.of(id).iter().map(|m| is_concept(m.report));
+            let source = sources.quotes.get(id.0).copied().flatten();
+            why(i.concept, named, source.is_some_and(is_concept)).unwrap_or_else(|()| {
                 errors.push(
                     ContentError::new(
                         initiatives_file,
@@ -139,13 +131,7 @@ pub fn decide(
                     .hint("gepubliceerde verslagen noemen het al: kopieer de bron uit een gepubliceerd verslag, of zet concept = true bij het initiatief tot het concept gepubliceerd wordt"),
                 );
                 None
-            } else if !mentions.is_empty() && !published_mention {
-                Some(Why::OnlyInConcepts)
-            } else if source_in_concept {
-                Some(Why::SourceInConcept)
-            } else {
-                None
-            }
+            })
         })
         .collect();
 
@@ -171,24 +157,15 @@ pub fn decide(
         .organisations
         .iter()
         .enumerate()
-        .map(|(o_at, o)| {
-            let tables: Vec<bool> = site
+        .map(|(at, o)| {
+            let named = site
                 .reports()
                 .filter(|(_, r)| {
                     o.took_part_in(&r.report) || o.people_in(&r.report).next().is_some()
                 })
-                .map(|(id, _)| is_concept(id))
-                .collect();
-            let published_table = tables.iter().any(|c| !c);
-            let source_in_concept = sources
-                .as_written
-                .get(o_at)
-                .copied()
-                .flatten()
-                .is_some_and(is_concept);
-            if o.concept {
-                Some(Why::Own)
-            } else if source_in_concept && published_table {
+                .map(|(id, _)| is_concept(id));
+            let source = sources.as_written.get(at).copied().flatten();
+            why(o.concept, named, source.is_some_and(is_concept)).unwrap_or_else(|()| {
                 errors.push(
                     ContentError::new(
                         organisations_file,
@@ -201,13 +178,7 @@ pub fn decide(
                     .hint("gepubliceerde verslagen noemen de organisatie al: kopieer de woorden uit een gepubliceerd verslag, of zet concept = true bij de organisatie tot het concept gepubliceerd wordt"),
                 );
                 None
-            } else if !tables.is_empty() && !published_table {
-                Some(Why::OnlyInConcepts)
-            } else if source_in_concept {
-                Some(Why::SourceInConcept)
-            } else {
-                None
-            }
+            })
         })
         .collect();
 
@@ -220,6 +191,30 @@ pub fn decide(
         aliases,
     };
     (concepts, errors)
+}
+
+/// The one rule for an initiative and an organisation: a concept when it says so (`own`), when
+/// every report that names it is a concept (`named`: per report naming it, whether that is a
+/// concept), or when only a concept holds the words its page rests on (`source_in_concept`).
+/// `Err` when published reports name it but only a concept holds those words: its page would
+/// rest on words the site does not publish.
+fn why(
+    own: bool,
+    named: impl Iterator<Item = bool>,
+    source_in_concept: bool,
+) -> Result<Option<Why>, ()> {
+    let (mut any, mut published) = (false, false);
+    for concept in named {
+        any = true;
+        published |= !concept;
+    }
+    match (own, any, published, source_in_concept) {
+        (true, ..) => Ok(Some(Why::Own)),
+        (_, _, true, true) => Err(()),
+        (_, true, false, _) => Ok(Some(Why::OnlyInConcepts)),
+        (_, _, _, true) => Ok(Some(Why::SourceInConcept)),
+        _ => Ok(None),
+    }
 }
 
 /// New ids for the items that stay, in order: `None` for a concept.
@@ -331,7 +326,27 @@ pub fn publish(site: Site) -> Site {
 
 #[cfg(test)]
 mod tests {
-    use super::renumber;
+    use super::{Why, renumber, why};
+
+    #[test]
+    fn what_only_concepts_support_is_a_concept() {
+        // (own, per naming report whether it is a concept, source only in a concept)
+        for (own, reports, source, want) in [
+            (true, &[false][..], false, Ok(Some(Why::Own))),
+            (false, &[true, true], false, Ok(Some(Why::OnlyInConcepts))),
+            (false, &[true], true, Ok(Some(Why::OnlyInConcepts))),
+            (false, &[], true, Ok(Some(Why::SourceInConcept))),
+            (false, &[true, false], true, Err(())),
+            (false, &[true, false], false, Ok(None)),
+            (false, &[], false, Ok(None)),
+        ] {
+            assert_eq!(
+                why(own, reports.iter().copied(), source),
+                want,
+                "{reports:?}"
+            );
+        }
+    }
 
     #[test]
     fn renumbers_what_stays() {
