@@ -145,8 +145,9 @@ pub struct BuildArgs {
     /// Toon hoe lang elke stap duurde (voor ontwikkelaars en de benchmark).
     #[arg(long)]
     pub timings: bool,
-    /// Neem ook concepten op (verslagen en edities met concept = true), om ze te laten zien
-    /// voordat ze gepubliceerd worden. Zet zo'n site nooit online.
+    /// Neem ook concepten op (alles met concept = true, en wat alleen daarin staat), om ze te
+    /// laten zien voordat ze gepubliceerd worden. Zet zo'n site nooit online; daarom alleen
+    /// met --output, naar een andere map dan die uit vindplaats.toml.
     #[arg(long)]
     pub concepten: bool,
     /// Toon bij een fout ook de technische melding van de lezer van de gegevens (Engels), voor

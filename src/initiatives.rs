@@ -194,6 +194,8 @@ mod tests {
             quote_line: 1,
             line: 1,
             aliases_line: 1,
+            concept: false,
+            concept_line: 1,
         }
     }
 

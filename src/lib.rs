@@ -6,6 +6,7 @@
 mod check;
 pub mod cli;
 pub mod cmd;
+pub mod concepts;
 pub mod config;
 pub mod content;
 mod diagnostics;
@@ -21,7 +22,7 @@ pub mod privacy;
 pub mod render;
 pub mod search;
 pub mod site;
-mod support;
+pub mod support;
 pub mod text;
 pub mod theme;
 mod toml_doc;

@@ -200,7 +200,9 @@ fn options() -> Options {
 /// What the Markdown pass needs to find and link initiative mentions on one page.
 pub struct Linker<'a> {
     pub matcher: &'a Matcher,
-    /// Per initiative (by [`InitiativeId`]), the link to its page from the page rendered.
+    /// Per initiative (by [`InitiativeId`]), the link to its page from the page rendered;
+    /// empty for one whose page the build does not make (a concept in a plain build): its
+    /// mentions are found, but not linked.
     pub hrefs: &'a [String],
 }
 
@@ -658,7 +660,10 @@ fn link_mentions<'a>(events: Vec<Event<'a>>, linker: &Linker) -> (Vec<Event<'a>>
         let (block, offset) = block_of[i];
         let mut rest_from = 0;
         for f in found {
-            let link = in_link == 0 && !in_heading && linked.insert((section, f.initiative));
+            let link = in_link == 0
+                && !in_heading
+                && !linker.hrefs[f.initiative.0].is_empty()
+                && linked.insert((section, f.initiative));
             mentions.push(Mention {
                 initiative: f.initiative,
                 alias: f.alias,

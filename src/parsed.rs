@@ -99,6 +99,9 @@ pub struct Site {
     pub mentions: MentionIndex,
     /// The synonym groups of `content/synoniemen.toml`, for search.
     pub synonyms: crate::content::Synonyms,
+    /// What a plain build leaves out: everything above that is a concept. Nothing in a site
+    /// made by [`crate::concepts::publish`].
+    pub concepts: Concepts,
 }
 
 impl Site {
@@ -156,5 +159,61 @@ impl Site {
     /// Topics with their ids, by `order`.
     pub fn topics(&self) -> impl Iterator<Item = (TopicId, &ParsedTopic)> {
         self.topics.iter().enumerate().map(|(i, t)| (TopicId(i), t))
+    }
+}
+
+/// Why an initiative or an organisation is a concept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// It says `concept = true` itself.
+    Own,
+    /// Only concept reports name it.
+    OnlyInConcepts,
+    /// Only a concept report holds the words its page rests on (`quote`, `as_written`).
+    SourceInConcept,
+}
+
+/// What is a concept, per item of the parsed site (by its id). A plain build leaves all of it
+/// out ([`crate::concepts::publish`]); `serve` and `build --concepten` show it with the banner.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Concepts {
+    pub reports: Vec<bool>,
+    pub editions: Vec<bool>,
+    pub topics: Vec<bool>,
+    pub initiatives: Vec<Option<Why>>,
+    pub organisations: Vec<Option<Why>>,
+    /// Per initiative, the aliases only concept reports use.
+    pub aliases: Vec<Vec<String>>,
+}
+
+impl Concepts {
+    /// Whether anything at all is a concept.
+    pub fn any(&self) -> bool {
+        self.reports
+            .iter()
+            .chain(&self.editions)
+            .chain(&self.topics)
+            .any(|c| *c)
+            || self.initiatives.iter().any(Option::is_some)
+            || self.organisations.iter().any(Option::is_some)
+            || self.aliases.iter().any(|a| !a.is_empty())
+    }
+
+    pub fn report(&self, id: ReportId) -> bool {
+        self.reports.get(id.0).copied().unwrap_or(false)
+    }
+
+    pub fn initiative(&self, id: InitiativeId) -> bool {
+        self.initiatives.get(id.0).is_some_and(Option::is_some)
+    }
+
+    /// Whether what filler belongs to is a concept.
+    pub fn holds(&self, of: crate::content::placeholders::Of) -> bool {
+        use crate::content::placeholders::Of;
+        match of {
+            Of::Report(at) => self.reports.get(at).copied().unwrap_or(false),
+            Of::Edition(at) => self.editions.get(at).copied().unwrap_or(false),
+            Of::Initiative(at) => self.initiatives.get(at).is_some_and(Option::is_some),
+        }
     }
 }

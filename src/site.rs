@@ -71,8 +71,8 @@ pub struct Loaded {
     /// `build` prints them.
     pub warnings: Vec<ContentError>,
     /// Text `new` wrote that is still there: errors, reported with those of the next stage so
-    /// that one run shows both.
-    pub unfinished: Vec<ContentError>,
+    /// that one run shows both (warnings where it is in a concept, which parse decides).
+    pub unfinished: Vec<placeholders::Unfinished>,
 }
 
 /// How long each stage took, in pipeline order.
@@ -100,9 +100,11 @@ pub struct Built {
     pub files: Vec<OutputFile>,
     /// `None` in [`Mode::Preview`], where the index is made afterwards.
     pub search: Option<SearchFigures>,
-    /// The warnings of [`load`].
+    /// The warnings of [`load`], and of filler in concepts in [`Mode::Check`].
     pub warnings: Vec<ContentError>,
     pub timings: Timings,
+    /// The site paths of the pages only concepts make (none without concepts).
+    pub concept_pages: Vec<String>,
 }
 
 /// The search index in numbers, for the build summary and `check`.
@@ -135,6 +137,8 @@ pub struct Summary {
     /// The folder of a larger site the site is published in (`/sociale-staat/`), or `None`
     /// at the domain root: then the build says what to hand the web administrator.
     pub folder: Option<String>,
+    /// What the build left out because it is a concept.
+    pub held_back: crate::concepts::HeldBack,
 }
 
 /// Paths in errors are shown relative to the site root.
@@ -171,7 +175,7 @@ fn load_with(
     // The privacy guard runs on every build: contact data never reaches the site. It reads
     // the files on its own, so it runs beside the content's loading.
     let (library, privacy) = rayon::join(
-        || Library::load_with(&root.join("content"), opts.concepts, reports).map_err(&relative),
+        || Library::load_with(&root.join("content"), reports).map_err(&relative),
         || crate::privacy::check_with(root, &config.privacy_allowlist, scans),
     );
     // The synonym groups' words go through the search pipeline, which the content does not
@@ -206,7 +210,7 @@ fn load_with(
             // report while it is being filled in.
             let preview = mode == Mode::Preview || (mode == Mode::Publish && opts.concepts);
             let unfinished = if preview {
-                warnings.extend(unfinished);
+                warnings.extend(unfinished.into_iter().map(|u| u.error));
                 Vec::new()
             } else {
                 unfinished
@@ -329,8 +333,6 @@ pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<Outpu
         if report.slug != site.reports[at].report.slug {
             return None;
         }
-        // As Library::load: a report of a concept round is a concept too.
-        report.concept |= site.editions[edition].edition.concept;
         let body = markdown::render(
             file,
             &report.body,
@@ -358,6 +360,11 @@ pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<Outpu
         few.insert(at, record);
     }
     let reports: Vec<ParsedReport> = few.into_values().collect();
+    // What the last build decided, with these reports' own say (and their rounds').
+    let concepts = crate::concepts::Concepts {
+        reports: crate::concepts::of_reports(&reports, |e| site.edition(e).edition.concept),
+        ..site.concepts.clone()
+    };
     let small = Site {
         config: site.config.clone(),
         urls: site.urls.clone(),
@@ -378,6 +385,7 @@ pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<Outpu
             .collect(),
         organisations: site.organisations.clone(),
         synonyms: Default::default(),
+        concepts,
     };
     let generated = [(search::MAIN_FILE, Mode::Preview.naming().path(&[]))];
     let shown = pages
@@ -402,12 +410,18 @@ pub fn preview_index(cache: &mut Cache) -> Option<anyhow::Result<Vec<OutputFile>
 
 /// Stage *parse*: every report's Markdown to sections, with initiative mentions found and
 /// linked, and the checks that need the text (headings, aliases, the words the site adds
-/// around the reports). Returns one record per report, topic and initiative. With a `cache`,
-/// a report whose text and links are as before is not rendered again.
+/// around the reports). Returns one record per report, topic and initiative, and what of it is
+/// a concept ([`crate::concepts::decide`]). Everything is parsed and checked, concepts
+/// included, so that `check` and `build` find the same errors; a plain build then leaves the
+/// concepts out ([`crate::concepts::publish`]). `concepts` says whether the site will show
+/// them: if not, an initiative that says `concept = true` is found in published reports but
+/// not linked, since its page is not made. With a `cache`, a report whose text and links are
+/// as before is not rendered again.
 pub fn parse(
     config: Config,
     library: Library,
     root: &Path,
+    concepts: bool,
     cache: Option<&mut Cache>,
 ) -> Result<Site, ContentErrors> {
     let relative = relative_to(root);
@@ -424,7 +438,11 @@ pub fn parse(
         synonyms,
     } = library;
     let matcher = Matcher::new(&initiatives);
-    let hrefs = initiative_hrefs(&urls, &initiatives);
+    let hrefs = crate::concepts::hrefs(
+        &initiatives,
+        initiative_hrefs(&urls, &initiatives),
+        concepts,
+    );
     let linker = Linker {
         matcher: &matcher,
         hrefs: &hrefs,
@@ -456,9 +474,11 @@ pub fn parse(
     if parsed.len() < count {
         return Err(errors);
     }
+    let concept = crate::concepts::of_reports(&parsed, |e| editions[e.0].concept);
     // What the site says around the reports must stand in them.
     let (sources, unsupported) = support::check(
         &parsed,
+        &concept,
         &initiatives,
         &initiatives_file,
         &organisations,
@@ -471,7 +491,7 @@ pub fn parse(
     );
     let initiatives = initiatives
         .into_iter()
-        .zip(sources)
+        .zip(sources.quotes.iter().copied())
         .map(|(initiative, source)| ParsedInitiative {
             initiative,
             quote_source: source,
@@ -491,7 +511,7 @@ pub fn parse(
             edition,
         })
         .collect();
-    errors.into_result(Site {
+    let mut site = Site {
         config,
         urls,
         editions,
@@ -501,7 +521,20 @@ pub fn parse(
         organisations,
         mentions,
         synonyms,
-    })
+        concepts: Default::default(),
+    };
+    let (decided, conflicts) = crate::concepts::decide(
+        &site,
+        concept,
+        &matcher,
+        &found,
+        &sources,
+        &initiatives_file,
+        &organisations_file,
+    );
+    errors.extend(relative(conflicts));
+    site.concepts = decided;
+    errors.into_result(site)
 }
 
 /// One record per report that rendered: its facts, its topic and its body (its Markdown is
@@ -589,6 +622,8 @@ struct Produced<S> {
     search: Option<SearchFigures>,
     timings: Timings,
     warnings: Vec<ContentError>,
+    concept_pages: Vec<String>,
+    held_back: crate::concepts::HeldBack,
 }
 
 /// Loads, parses, indexes and renders the whole site into the sink that `open` makes once
@@ -614,15 +649,55 @@ fn produce<S: Sink>(
     } = timings.time("load", || load_with(opts, mode, cache.as_deref_mut()))?;
     let sink = open(&config)?;
     let parsed = timings.time("parse", || {
-        parse(config, library, &opts.root, cache.as_deref_mut())
+        parse(
+            config,
+            library,
+            &opts.root,
+            opts.concepts,
+            cache.as_deref_mut(),
+        )
     });
-    let mut site = match parsed {
-        Ok(site) if unfinished.is_empty() => site,
-        Ok(_) => return Err(ContentErrors(unfinished).sorted().into()),
+    // Filler in a concept does not stop a build (a plain build leaves it out); `check` lists
+    // it. Where the site did not parse, what is a concept is known only as far as it says so.
+    let (site, warnings) = match parsed {
+        Ok(site) => {
+            let (errors, concept): (Vec<_>, Vec<_>) = unfinished
+                .into_iter()
+                .partition(|u| !site.concepts.holds(u.of));
+            if !errors.is_empty() {
+                let errors = errors.into_iter().map(|u| u.error).collect();
+                return Err(ContentErrors(errors).sorted().into());
+            }
+            let mut warnings = warnings;
+            if mode == Mode::Check {
+                warnings.extend(concept.into_iter().map(|u| u.error));
+            }
+            (site, warnings)
+        }
         Err(mut errors) => {
-            errors.extend(ContentErrors(unfinished));
+            errors.extend(ContentErrors(
+                unfinished
+                    .into_iter()
+                    .filter(|u| !u.declared_concept)
+                    .map(|u| u.error)
+                    .collect(),
+            ));
             return Err(errors.sorted().into());
         }
+    };
+    // `serve` and `build --concepten` show the concepts, and the banner on every page that
+    // only exists, or only differs, because of them: they are told apart from the pages of
+    // the site a plain build publishes.
+    let published =
+        (opts.concepts && site.concepts.any()).then(|| crate::concepts::publish(site.clone()));
+    let held_back = match opts.concepts {
+        true => Default::default(),
+        false => crate::concepts::HeldBack::of(&site.concepts),
+    };
+    let mut site = if opts.concepts {
+        site
+    } else {
+        crate::concepts::publish(site)
     };
     if mode == Mode::Publish {
         site.reports
@@ -657,6 +732,7 @@ fn produce<S: Sink>(
         &[(search::MAIN_FILE, index_path)],
         &sink,
         cache.map(|c| &mut c.pages),
+        published.as_ref(),
     )?;
     timings.add("render", stats.took);
     Ok(Produced {
@@ -666,6 +742,8 @@ fn produce<S: Sink>(
         search,
         timings,
         warnings,
+        concept_pages: stats.concept_pages,
+        held_back,
     })
 }
 
@@ -738,6 +816,7 @@ pub fn render_all(
         search: produced.search,
         warnings: produced.warnings,
         timings: produced.timings,
+        concept_pages: produced.concept_pages,
     })
 }
 
@@ -777,5 +856,6 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
         timings,
         warnings: produced.warnings,
         folder,
+        held_back: produced.held_back,
     })
 }

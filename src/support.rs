@@ -10,17 +10,33 @@ use crate::markdown::Rendered;
 use crate::parsed::{ParsedReport, ReportId};
 use rayon::prelude::*;
 
-/// Every check of this module on the rendered reports: for each initiative the report its
-/// quote was found in, and the errors.
+/// Where the words the site adds around the reports were found: per initiative the report its
+/// quote comes from, per organisation the report its `as_written` comes from (`None` for one
+/// without). A published report is preferred to a concept (see [`crate::concepts`]): a page a
+/// plain build makes names a source it publishes too.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub quotes: Vec<Option<ReportId>>,
+    pub as_written: Vec<Option<ReportId>>,
+}
+
+/// Every check of this module on the rendered reports (`concept` says, per report, whether it
+/// is a concept): where each quote was found, and the errors.
 pub fn check(
     reports: &[ParsedReport],
+    concept: &[bool],
     initiatives: &[Initiative],
     initiatives_file: &Path,
     organisations: &[Organisation],
     organisations_file: &Path,
-) -> (Vec<Option<ReportId>>, ContentErrors) {
-    let bodies: Vec<&Rendered> = reports.iter().map(|p| &p.body).collect();
-    let (sources, mut errors) = check_quotes(
+) -> (Sources, ContentErrors) {
+    // The published reports first, so the first report found is a published one if any is.
+    let order: Vec<usize> = (0..reports.len())
+        .filter(|&r| !concept[r])
+        .chain((0..reports.len()).filter(|&r| concept[r]))
+        .collect();
+    let bodies: Vec<&Rendered> = order.iter().map(|&r| &reports[r].body).collect();
+    let (quotes, as_written, mut errors) = check_quotes(
         &bodies,
         initiatives,
         initiatives_file,
@@ -30,10 +46,17 @@ pub fn check(
     for p in reports {
         errors.extend(check_link_texts(&p.report, &p.body));
     }
-    (
-        sources.into_iter().map(|s| s.map(ReportId)).collect(),
-        errors,
-    )
+    let in_order = |found: Vec<Option<usize>>| -> Vec<Option<ReportId>> {
+        found
+            .into_iter()
+            .map(|s| s.map(|at| ReportId(order[at])))
+            .collect()
+    };
+    let sources = Sources {
+        quotes: in_order(quotes),
+        as_written: in_order(as_written),
+    };
+    (sources, errors)
 }
 
 /// Text as quotes are compared: whitespace runs as one space, typographic quotes as straight
@@ -99,15 +122,16 @@ pub fn first_holding(bodies: &[&Rendered], words: &[&str]) -> Vec<Option<usize>>
     first
 }
 
-/// For each initiative, the report its quote comes from; an error for each quote and each
-/// organisation's `as_written` that no report holds.
-pub fn check_quotes(
+/// For each initiative the report its quote comes from, for each organisation the report its
+/// `as_written` comes from (by their place in `bodies`); an error for each quote and each
+/// `as_written` that no report holds.
+fn check_quotes(
     bodies: &[&Rendered],
     initiatives: &[Initiative],
     initiatives_file: &Path,
     organisations: &[Organisation],
     organisations_file: &Path,
-) -> (Vec<Option<usize>>, ContentErrors) {
+) -> (Vec<Option<usize>>, Vec<Option<usize>>, ContentErrors) {
     let mut errors = ContentErrors::default();
     // Every text looked up in one pass over the reports.
     let words: Vec<&str> = initiatives
@@ -118,6 +142,7 @@ pub fn check_quotes(
     let found = first_holding(bodies, &words);
     let (quotes, written) = found.split_at(initiatives.len());
     let mut written = written.iter();
+    let mut as_written = Vec::with_capacity(organisations.len());
     let hint = "kopieer de woorden letterlijk uit één alinea of één punt van een verslag, zonder opmaak zoals ** of [ ]";
     let sources = initiatives
         .iter()
@@ -146,8 +171,13 @@ pub fn check_quotes(
         })
         .collect();
     for o in organisations {
+        let found = match &o.as_written {
+            Some(_) => written.next().copied().flatten(),
+            None => None,
+        };
+        as_written.push(found);
         if let Some(words) = &o.as_written
-            && written.next().is_some_and(Option::is_none)
+            && found.is_none()
         {
             errors.push(
                 ContentError::new(
@@ -162,7 +192,7 @@ pub fn check_quotes(
             );
         }
     }
-    (sources, errors)
+    (sources, as_written, errors)
 }
 
 /// A link to an outside address whose visible text is not the address itself was written by

@@ -117,12 +117,15 @@ fn other_page_of_list<'p>(
         .map(|(path, _)| path.as_str())
 }
 
-/// Broken links and anchors, absolute links, and images without alt text.
-pub fn check(site: &Site, files: &[OutputFile]) -> Vec<ContentError> {
+/// Broken links and anchors, absolute links, and images without alt text. `concept_pages`
+/// are the pages among `files` that only concepts make: a link to one from a published report
+/// is broken in the site a plain build publishes.
+pub fn check(site: &Site, files: &[OutputFile], concept_pages: &[String]) -> Vec<ContentError> {
     let pages = pages(files);
     let mut errors = Vec::new();
-    for parsed in &site.reports {
+    for (id, parsed) in site.reports() {
         let report = &parsed.report;
+        let published = !site.concepts.report(id);
         let from = report.path();
         // Links and images with their lines come from the one Markdown pass.
         for link in &parsed.body.links {
@@ -169,6 +172,12 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Vec<ContentError> {
                 format!("{target}/")
             };
             match pages.get(&target) {
+                Some(_) if published && concept_pages.contains(&target) => {
+                    errors.push(broken(
+                        format!("de link '{url}' wijst naar een concept: een gewone build maakt die pagina niet"),
+                        "haal de link weg of wacht ermee tot die pagina gepubliceerd is (zet dan concept = false)".to_owned(),
+                    ));
+                }
                 None if !files.iter().any(|f| f.path == target) => {
                     // The page meant is most often one that exists under a slightly other name.
                     let hint = match closest(&target, pages.keys().map(String::as_str)) {

@@ -91,42 +91,143 @@ impl Report {
     }
 }
 
-/// The concepts (checked like everything else, but left out of a plain `build`), and the
-/// rounds that have no reports yet (a round may be announced before its tables).
+/// What a plain `build` leaves out ([`crate::concepts`]; checked like everything else), each at
+/// the line that decides it and saying what to do to publish it; and the rounds that have no
+/// reports yet (a round may be announced before its tables).
 fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> {
+    use crate::concepts::Why;
     let mut findings = Vec::new();
     let rel = |p: &std::path::Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
-    for e in &site.editions {
-        let file = rel(&e.edition.file);
-        if e.edition.concept {
-            findings.push(Finding::warning(
-                ContentError::new(&file, e.edition.lines.of("concept"), format!(
-                    "concept: de ronde {} staat niet op de site zolang concept = true",
-                    e.edition.year
+    let concept = |error: ContentError| Finding::warning(error.rule("concept"));
+    let decided = &site.concepts;
+    for (id, e) in site.editions.iter().enumerate() {
+        let edition = &e.edition;
+        let reports = site.reports.iter().filter(|r| r.edition.0 == id).count();
+        if decided.editions.get(id).copied().unwrap_or(false) {
+            let what = match reports {
+                0 => "de ronde".to_owned(),
+                1 => "de ronde en haar verslag".to_owned(),
+                n => format!("de ronde en haar {n} verslagen"),
+            };
+            findings.push(concept(
+                ContentError::new(rel(&edition.file), edition.lines.of("concept"), format!(
+                    "de ronde {} is een concept: een gewone build laat {what} weg",
+                    edition.year
                 ))
-                .rule("concept")
-                .hint("zet concept = false als de ronde gepubliceerd mag worden; serve en build --concepten laten haar al zien"),
+                .hint("klaar om te publiceren? Verander deze regel in concept = false. Tot dan ziet u de ronde met vindplaats serve of vindplaats build --concepten"),
             ));
         }
-    }
-    for (id, e) in site.editions.iter().enumerate() {
-        if !site.reports.iter().any(|r| r.edition.0 == id) {
+        if reports == 0 {
             findings.push(Finding::warning(
-                ContentError::new(rel(&e.edition.file), e.edition.lines.of("year"), format!(
+                ContentError::new(rel(&edition.file), edition.lines.of("year"), format!(
                     "de ronde {} heeft nog geen verslagen",
-                    e.edition.year
+                    edition.year
                 ))
                 .rule("editie")
-                .hint(format!("voeg verslagen toe met: vindplaats new rapport \"Titel\" --thema <thema> --datum {}-05-01", e.edition.year)),
+                .hint(format!("voeg verslagen toe met: vindplaats new rapport \"Titel\" --thema <thema> --datum {}-05-01", edition.year)),
             ));
         }
     }
+    // A report of a concept round is named in the round's warning; its own `concept = true`
+    // decides too (it stays a concept when the round is published).
     for r in site.reports.iter().filter(|r| r.report.concept) {
-        findings.push(Finding::warning(
-            ContentError::new(rel(&r.report.file), r.report.lines.of("concept"), "concept: dit verslag staat niet op de site zolang het een concept is")
-                .rule("concept")
-                .hint("zet concept = false (en bij een nieuwe ronde ook in content/edities/<jaar>.md) als het gepubliceerd mag worden"),
+        let edition = site.edition_of(r);
+        let hint = if edition.concept {
+            format!(
+                "klaar om te publiceren? Verander deze regel in concept = false, en ook die in content/edities/{}.md",
+                edition.year
+            )
+        } else {
+            "klaar om te publiceren? Verander deze regel in concept = false".to_owned()
+        };
+        findings.push(concept(
+            ContentError::new(
+                rel(&r.report.file),
+                r.report.lines.of("concept"),
+                "dit verslag is een concept: een gewone build laat het weg",
+            )
+            .hint(hint),
         ));
+    }
+    let initiatives_file =
+        std::path::Path::new("content").join(crate::content::initiative::INITIATIVES_FILE);
+    for (id, parsed) in site.initiatives() {
+        let i = &parsed.initiative;
+        let (line, message, hint) = match decided.initiatives.get(id.0).copied().flatten() {
+            None => continue,
+            Some(Why::Own) => (
+                i.concept_line,
+                format!(
+                    "initiatief '{}' is een concept: een gewone build laat het weg",
+                    i.name
+                ),
+                "klaar om te publiceren? Verander deze regel in concept = false",
+            ),
+            Some(Why::OnlyInConcepts) => (
+                i.line,
+                format!(
+                    "initiatief '{}' staat alleen in verslagen die nog een concept zijn: een gewone build laat het weg",
+                    i.name
+                ),
+                "u hoeft niets te doen: het initiatief komt op de site zodra een verslag dat het noemt gepubliceerd is",
+            ),
+            Some(Why::SourceInConcept) => (
+                i.quote_line,
+                format!(
+                    "de bron (quote) van '{}' staat alleen in een verslag dat nog een concept is: een gewone build laat het initiatief weg",
+                    i.name
+                ),
+                "u hoeft niets te doen: het initiatief komt op de site zodra dat verslag gepubliceerd is",
+            ),
+        };
+        findings.push(concept(
+            ContentError::new(&initiatives_file, line, message).hint(hint),
+        ));
+    }
+    let organisations_file =
+        std::path::Path::new("content").join(crate::content::initiative::ORGANISATIONS_FILE);
+    for (at, o) in site.organisations.iter().enumerate() {
+        let (line, message, hint) = match decided.organisations.get(at).copied().flatten() {
+            None => continue,
+            Some(Why::Own) => (
+                o.concept_line,
+                format!(
+                    "organisatie '{}' is een concept: een gewone build laat haar weg",
+                    o.name
+                ),
+                "klaar om te publiceren? Verander deze regel in concept = false",
+            ),
+            Some(Why::OnlyInConcepts) => (
+                o.line,
+                format!(
+                    "organisatie '{}' staat alleen bij verslagen die nog een concept zijn: een gewone build laat haar weg",
+                    o.name
+                ),
+                "u hoeft niets te doen: de organisatie komt op de site zodra een verslag met haar naam gepubliceerd is",
+            ),
+            Some(Why::SourceInConcept) => (
+                o.as_written_line,
+                format!(
+                    "de woorden bij as_written van '{}' staan alleen in een verslag dat nog een concept is: een gewone build laat de organisatie weg",
+                    o.name
+                ),
+                "u hoeft niets te doen: de organisatie komt op de site zodra dat verslag gepubliceerd is",
+            ),
+        };
+        findings.push(concept(
+            ContentError::new(&organisations_file, line, message).hint(hint),
+        ));
+    }
+    for (id, t) in site.topics() {
+        if decided.topics.get(id.0).copied().unwrap_or(false) {
+            findings.push(concept(
+                ContentError::new(rel(&t.topic.file), 0, format!(
+                    "het thema '{}' heeft alleen verslagen die nog een concept zijn: een gewone build laat de pagina van het thema weg",
+                    t.topic.title
+                ))
+                .hint("u hoeft niets te doen: de pagina komt op de site zodra een verslag van dit thema gepubliceerd is"),
+            ));
+        }
     }
     findings
 }
@@ -148,7 +249,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
     let mut findings = Vec::new();
 
     findings.extend(
-        links::check(site, &built.files)
+        links::check(site, &built.files, &built.concept_pages)
             .into_iter()
             .map(|e| Finding::error(e.relative_to(root))),
     );

@@ -2,12 +2,24 @@
 
 use std::time::Instant;
 
-use super::EXIT_OK;
+use super::{EXIT_OK, EXIT_OTHER};
 use crate::cli::BuildArgs;
 use crate::site::{self, BuildOptions};
 use crate::text::kilobytes as kb;
 
 pub fn run(args: &BuildArgs) -> i32 {
+    // The publish folder is what goes online (often by a script that copies it): pages with
+    // concepts never go there by accident.
+    if args.concepten && args.output.is_none() {
+        let folder = crate::config::Config::from_root(&args.root)
+            .map(|c| c.output_dir)
+            .unwrap_or_else(|_| "public".into());
+        eprintln!(
+            "fout: build --concepten schrijft niet in de map {}: dat is de map die online gaat, en deze site toont ook wat nog niet gepubliceerd is.\n  tip: kies een andere map, bijvoorbeeld: vindplaats build --concepten --output voorbeeld",
+            folder.display()
+        );
+        return EXIT_OTHER;
+    }
     let started = Instant::now();
     let opts = BuildOptions {
         root: args.root.clone(),
@@ -62,6 +74,10 @@ pub fn run(args: &BuildArgs) -> i32 {
                     summary.output.display(),
                     started.elapsed().as_millis()
                 );
+                // What a concept kept off the site, so nobody wonders where it went.
+                if summary.held_back.any() {
+                    println!("{}", held_back_note(&summary.held_back));
+                }
                 // A note, not a warning: nothing is wrong with the site, but three files need
                 // the web administrator (check --strict does not fail on it).
                 if let Some(folder) = &summary.folder {
@@ -74,5 +90,44 @@ pub fn run(args: &BuildArgs) -> i32 {
             EXIT_OK
         }
         Err(e) => super::failed(e, &args.root, args.uitleg),
+    }
+}
+
+/// "Niet gepubliceerd, want nog een concept: 1 ronde, 2 verslagen en 1 initiatief. …"
+fn held_back_note(held: &crate::concepts::HeldBack) -> String {
+    let parts: Vec<String> = [
+        (held.editions, "ronde", "rondes"),
+        (held.reports, "verslag", "verslagen"),
+        (held.initiatives, "initiatief", "initiatieven"),
+        (held.organisations, "organisatie", "organisaties"),
+        (held.topics, "thema", "thema's"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, more)| format!("{n} {}", if n == 1 { one } else { more }))
+    .collect();
+    format!(
+        "Niet gepubliceerd, want nog een concept: {}. vindplaats check zegt welke, en wat u doet om ze te publiceren.",
+        crate::text::dutch_list(&parts)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_note_names_what_was_held_back() {
+        let held = crate::concepts::HeldBack {
+            editions: 1,
+            reports: 2,
+            initiatives: 1,
+            organisations: 0,
+            topics: 1,
+        };
+        assert_eq!(
+            held_back_note(&held),
+            "Niet gepubliceerd, want nog een concept: 1 ronde, 2 verslagen, 1 initiatief en 1 thema. vindplaats check zegt welke, en wat u doet om ze te publiceren."
+        );
     }
 }

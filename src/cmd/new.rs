@@ -337,6 +337,11 @@ description = {description_value}
 # De bron: kopieer letterlijk de woorden uit één alinea of punt van een verslag waar de
 # beschrijving op steunt. Bij het bouwen wordt gecontroleerd of ze in een verslag staan.
 quote = ""
+# Staan de bron en de woorden hierboven alleen in verslagen die nog een concept zijn, dan is
+# het initiatief vanzelf ook een concept: het komt op de site als die verslagen er komen.
+# Wilt u het initiatief nog niet op de site, ook niet als een gepubliceerd verslag het noemt?
+# Haal dan het # voor de regel hieronder weg.
+# concept = true
 "#,
         name_value = toml_string(name),
         slug_value = toml_string(&slug),

@@ -43,8 +43,8 @@ fn expansions(args: &SearchTermsArgs) -> Result<Expansions, BuildError> {
         ..BuildOptions::default()
     };
     let loaded = site::load(&opts, site::Mode::Publish)?;
-    let site = site::parse(loaded.config, loaded.library, &opts.root, None)?;
-    Ok(crate::search::expansions(&site))
+    let site = site::parse(loaded.config, loaded.library, &opts.root, false, None)?;
+    Ok(crate::search::expansions(&crate::concepts::publish(site)))
 }
 
 /// Prints `answer(line)` for each line of standard input.

@@ -146,6 +146,12 @@ pub struct Initiative {
     /// Where its `aliases = …` line stands, for errors about an alias.
     #[serde(skip)]
     pub aliases_line: usize,
+    /// Not yet published, whatever the reports say (see [`crate::concepts`]).
+    #[serde(default)]
+    pub concept: bool,
+    /// Where its `concept = …` line stands (its `[[initiatief]]` line without one).
+    #[serde(skip)]
+    pub concept_line: usize,
 }
 
 impl Initiative {
@@ -178,10 +184,16 @@ pub struct Organisation {
     /// there (then `as_written` and `note` say where and how).
     #[serde(default)]
     pub attended: Vec<String>,
+    /// Not yet published, whatever the reports say (see [`crate::concepts`]).
+    #[serde(default)]
+    pub concept: bool,
     #[serde(skip)]
     pub line: usize,
     #[serde(skip)]
     pub as_written_line: usize,
+    /// Where its `concept = …` line stands (its `[[organisatie]]` line without one).
+    #[serde(skip)]
+    pub concept_line: usize,
 }
 
 impl Organisation {
@@ -202,8 +214,10 @@ impl Organisation {
                 note: None,
                 initiative: None,
                 attended: Vec::new(),
+                concept: false,
                 line: 0,
                 as_written_line: 0,
+                concept_line: 0,
             })
             .collect()
     }
@@ -335,6 +349,7 @@ const INITIATIVE_FIELDS: &[Field] = &[
         "description = \"Een app voor nieuwkomers in Almere.\"",
     ),
     required("quote", "quote = \"zoals de Welcome app voor nieuwkomers\""),
+    optional("concept", "concept = true"),
 ];
 
 const ORGANISATION_FIELDS: &[Field] = &[
@@ -355,6 +370,7 @@ const ORGANISATION_FIELDS: &[Field] = &[
         "initiative = \"almeerse-alliantie-kinderarmoede\"",
     ),
     optional("attended", "attended = [\"sociale-basis\"]"),
+    optional("concept", "concept = true"),
 ];
 
 /// The file of initiatives, relative to `content/`.
@@ -373,6 +389,7 @@ pub fn load_initiatives(content_dir: &Path) -> Result<(PathBuf, Vec<Initiative>)
             i.line = lines.start;
             i.aliases_line = lines.of("aliases");
             i.quote_line = lines.of("quote");
+            i.concept_line = lines.of("concept");
         },
     )?;
     let mut errors = ContentErrors::default();
@@ -450,6 +467,7 @@ pub fn load_organisations(
         |o: &mut Organisation, lines: &KeyLines| {
             o.line = lines.start;
             o.as_written_line = lines.of("as_written");
+            o.concept_line = lines.of("concept");
         },
     )?;
     let mut errors = ContentErrors::default();

@@ -44,16 +44,16 @@ pub struct Library {
 
 impl Library {
     /// Reads `content/edities/*.md`, `content/themas/*.md` and `content/rapporten/*.md`,
-    /// reporting every problem found. Concepts are left out unless `concepts` asks for them.
-    pub fn load(content_dir: &Path, concepts: bool) -> Result<Library, ContentErrors> {
-        Library::load_with(content_dir, concepts, None)
+    /// reporting every problem found. Concepts are read and checked like everything else:
+    /// what a plain build leaves out is decided after parsing ([`crate::concepts`]).
+    pub fn load(content_dir: &Path) -> Result<Library, ContentErrors> {
+        Library::load_with(content_dir, None)
     }
 
     /// [`Library::load`], for `serve`: a report file whose path and text are as in the last
     /// build is not parsed again but taken from `memo`.
     pub fn load_with(
         content_dir: &Path,
-        concepts: bool,
         memo: Option<&mut ReportMemo>,
     ) -> Result<Library, ContentErrors> {
         let mut errors = ContentErrors::default();
@@ -128,20 +128,6 @@ impl Library {
         editions.sort_by_key(|e| e.year);
         if all_editions_read {
             errors.extend(edition_errors(content_dir, &editions, &reports));
-        }
-        // A concept, or a report of a concept round, stays out of a published build; shown, a
-        // report of a concept round is a concept too.
-        let concept_years: Vec<u16> = editions
-            .iter()
-            .filter(|e| e.concept)
-            .map(|e| e.year)
-            .collect();
-        for r in &mut reports {
-            r.concept |= concept_years.contains(&r.edition);
-        }
-        if !concepts {
-            editions.retain(|e| !e.concept);
-            reports.retain(|r| !r.concept);
         }
         let library = Library {
             topics,

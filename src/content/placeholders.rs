@@ -2,8 +2,9 @@
 //! check that finds it still there. One list for both, so that the words `new` writes are
 //! always the words the check looks for: "0 fouten" then means the content is filled in.
 //!
-//! `build` and `check` report filler as errors; `serve` as warnings, because the team looks
-//! at a report in the browser while filling it in.
+//! `build` and `check` report filler as errors; `serve` and `build --concepten` as warnings,
+//! because the team looks at a report in the browser while filling it in. Filler in a concept
+//! is a warning everywhere: a plain build does not publish it (see [`crate::concepts`]).
 
 use std::path::Path;
 
@@ -23,20 +24,59 @@ pub const EDITION: &str = "Pas aan:";
 /// A new initiative's description.
 pub const INITIATIVE_DESCRIPTION: &str = "Pas deze zin aan.";
 
-/// Every place where content still holds what `new` wrote, as findings in file and line
-/// order per file (relative to `root`).
-pub fn check(library: &Library, root: &Path) -> Vec<ContentError> {
+/// Filler found, and what it belongs to: whether that is a concept decides whether it stops a
+/// build.
+#[derive(Debug, Clone)]
+pub struct Unfinished {
+    pub error: ContentError,
+    pub of: Of,
+    /// Whether what it belongs to says it is a concept itself (a report: or its round), for
+    /// when the rest of the decision cannot be made (a report that does not render).
+    pub declared_concept: bool,
+}
+
+/// What filler belongs to, by its place in the [`Library`] (and so in the parsed site).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Of {
+    Report(usize),
+    Edition(usize),
+    Initiative(usize),
+}
+
+/// Every place where content still holds what `new` wrote, in file and line order per file
+/// (relative to `root`).
+pub fn check(library: &Library, root: &Path) -> Vec<Unfinished> {
     let mut found = Vec::new();
-    for report in &library.reports {
-        found.extend(in_report(report));
+    let round_concept = |year: u16| library.editions.iter().any(|e| e.year == year && e.concept);
+    for (at, report) in library.reports.iter().enumerate() {
+        let declared = report.concept || round_concept(report.edition);
+        found.extend(
+            in_report(report)
+                .into_iter()
+                .map(|e| (e, Of::Report(at), declared)),
+        );
     }
-    for edition in &library.editions {
-        found.extend(in_edition(edition));
+    for (at, edition) in library.editions.iter().enumerate() {
+        found.extend(
+            in_edition(edition)
+                .into_iter()
+                .map(|e| (e, Of::Edition(at), edition.concept)),
+        );
     }
-    for initiative in &library.initiatives {
-        found.extend(in_initiative(initiative, &library.initiatives_file));
+    for (at, initiative) in library.initiatives.iter().enumerate() {
+        found.extend(
+            in_initiative(initiative, &library.initiatives_file)
+                .map(|e| (e, Of::Initiative(at), initiative.concept)),
+        );
     }
-    found.into_iter().map(|e| e.relative_to(root)).collect()
+    found
+        .into_iter()
+        .map(|(e, of, declared_concept)| Unfinished {
+            error: e.relative_to(root),
+            of,
+            declared_concept,
+        })
+        .collect()
 }
 
 fn unfinished(file: &Path, line: usize, message: &str, hint: &str) -> ContentError {

@@ -54,11 +54,20 @@ pub fn check(library: &Library, site: SiteText, root: &Path) -> Vec<ContentError
             )),
         );
     }
+    // A report is published unless it or its round is a concept (the rule of
+    // `concepts::of_reports`, here on the loaded library, before parse).
+    let concept_rounds: Vec<u16> = library
+        .editions
+        .iter()
+        .filter(|e| e.concept)
+        .map(|e| e.year)
+        .collect();
     for topic in &library.topics {
         let Some(newest) = library
             .reports
             .iter()
-            .filter(|r| !r.concept && r.topic == topic.slug)
+            .filter(|r| !r.concept && !concept_rounds.contains(&r.edition))
+            .filter(|r| r.topic == topic.slug)
             .map(|r| r.edition)
             .max()
         else {

@@ -21,8 +21,9 @@ use std::hash::{Hash, Hasher};
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use cache::Made;
 pub use cache::PageCache;
-use cache::{HashWriter, Made};
+use pages::HashWriter;
 use pages::PageSpec;
 
 use crate::error::{BuildError, ContentError, ContentErrors};
@@ -46,21 +47,25 @@ struct SiteView<'a> {
     contact: Option<crate::config::Contact<'a>>,
 }
 
-/// How long rendering took.
+/// How long rendering took, and which pages only concepts make.
 pub struct RenderStats {
     pub took: Duration,
+    /// The site paths of the pages a plain build does not make (empty without `published`).
+    pub concept_pages: Vec<String>,
 }
 
 /// Renders every page, static file and data file of the site into `sink`, each as soon as it
 /// is made. `generated` names the files earlier stages make (the search index): the name
 /// templates know each under, and its path. With a `cache` (serve), pages that did not change
-/// are taken from it instead of rendered.
+/// are taken from it instead of rendered. `published` is the site a plain build would make of
+/// a `site` with concepts (see [`concept_banners`]).
 pub fn render(
     site: &Site,
     theme: &Theme,
     generated: &[(&str, String)],
     sink: &dyn Sink,
     cache: Option<&mut PageCache>,
+    published: Option<&Site>,
 ) -> Result<RenderStats, BuildError> {
     let started = Instant::now();
     let tera = load_templates(theme)?;
@@ -69,7 +74,15 @@ pub fn render(
 
     let views = Views::new(site);
     let summaries: Vec<&views::ReportSummary> = views.reports.iter().map(|r| &r.summary).collect();
-    let pages = pages::all(&views, &summaries);
+    let mut pages = pages::all(&views, &summaries);
+    if let Some(published) = published {
+        concept_banners(&mut pages, published);
+    }
+    let concept_pages: Vec<String> = pages
+        .iter()
+        .filter(|p| p.concept)
+        .map(|p| p.path.clone())
+        .collect();
     let sitemap: Vec<String> = pages
         .iter()
         .filter(|p| !p.anywhere && !p.concept)
@@ -89,6 +102,7 @@ pub fn render(
         .map(|page| render_page(&tera, theme, site, &shared, page, shared_hash, known, &put))
         .collect::<Result<_, BuildError>>()?;
     if let Some(cache) = cache {
+        cache.changed = made.iter().filter_map(|m| m.changed.clone()).collect();
         cache.rendered = made.iter().filter(|m| m.fresh).count();
         cache.templates = templates;
         cache.pages = made.into_iter().filter_map(|m| m.kept).collect();
@@ -115,7 +129,29 @@ pub fn render(
     }
     Ok(RenderStats {
         took: started.elapsed(),
+        concept_pages,
     })
+}
+
+/// Marks the pages that show concepts, given the site a plain build would publish: a page it
+/// does not have only exists because of concepts (`concept`: the banner "Concept — nog niet
+/// gepubliceerd", and never in the sitemap); a page it has with other values (another list of
+/// reports, a mention more, another count) only differs because of them (`changed`: a banner
+/// that says so). The values are compared as the page cache compares them, so every change
+/// counts and no list of what shows what is kept.
+fn concept_banners(pages: &mut [PageSpec], published: &Site) {
+    let views = Views::new(published);
+    let summaries: Vec<&views::ReportSummary> = views.reports.iter().map(|r| &r.summary).collect();
+    let before: HashMap<String, u64> = pages::all(&views, &summaries)
+        .par_iter()
+        .map(|p| (p.path.clone(), p.values_hash()))
+        .collect();
+    pages
+        .par_iter_mut()
+        .for_each(|page| match before.get(&page.path) {
+            None => page.concept = true,
+            Some(hash) => page.changed = !page.concept && *hash != page.values_hash(),
+        });
 }
 
 /// The most addresses one sitemap file may hold (sitemaps.org).
@@ -333,6 +369,8 @@ fn render_page(
         "canonical": site.urls.absolute(&spec.path),
         "anywhere": spec.anywhere,
         "crumbs": spec.crumbs,
+        "concept": spec.concept,
+        "changed": spec.changed,
     });
     if let Some(pagination) = &spec.pagination {
         page_view["pagination"] = serde_json::json!(pagination);
@@ -358,6 +396,7 @@ fn render_page(
         return Ok(Made {
             fresh: false,
             kept: Some((path, (hash, bytes.clone()))),
+            changed: spec.changed.then_some(spec.path),
         });
     }
     let mut context = Context::new();
@@ -372,7 +411,11 @@ fn render_page(
     let bytes = html.into_bytes();
     let kept = hash.map(|hash| (path.clone(), (hash, bytes.clone())));
     put(OutputFile { path, bytes })?;
-    Ok(Made { fresh: true, kept })
+    Ok(Made {
+        fresh: true,
+        kept,
+        changed: spec.changed.then_some(spec.path),
+    })
 }
 
 fn load_templates(theme: &Theme) -> Result<Tera, ContentErrors> {

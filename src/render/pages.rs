@@ -1,14 +1,16 @@
 //! Which pages the site has: one builder per page kind, each saying where the page goes, which
 //! template renders it and which values the template sees. What the pages *say* (titles, meta
 //! descriptions, every sentence) is in the templates; the breadcrumb trail is structure, named
-//! by the section names of [`NAV`].
+//! by the section names of [`NAV`]. A page's values stay typed until it is rendered, and are
+//! hashed as they are ([`PageValue`]) for the page cache and the concept banner.
 
 use std::collections::HashMap;
+use std::hash::Hasher as _;
 use std::ops::Range;
 
 use serde::Serialize;
+use tera::Context;
 
-use super::cache::{PageValue, Value};
 use super::views::{self, Link, Views};
 use crate::urls;
 
@@ -118,6 +120,40 @@ fn regroup<K: PartialEq + Copy, T: Copy>(items: &[(K, T)]) -> Vec<(K, Vec<T>)> {
     groups
 }
 
+/// A value of a page's template context, kept as its typed view until the page is rendered
+/// (a large site's contexts are never all in memory at once), and hashed as it is for the
+/// page cache without making a context at all.
+pub(super) trait PageValue: Send + Sync {
+    fn put_into(&self, key: &str, context: &mut Context);
+    fn write_json(&self, out: &mut HashWriter);
+}
+
+impl<T: Serialize + Send + Sync> PageValue for T {
+    fn put_into(&self, key: &str, context: &mut Context) {
+        context.insert(key, self);
+    }
+
+    fn write_json(&self, out: &mut HashWriter) {
+        serde_json::to_writer(out, self).expect("writing to a hasher");
+    }
+}
+
+pub(super) type Value<'a> = (&'static str, Box<dyn PageValue + 'a>);
+
+/// Writes into a hasher, so a context is hashed without being written out.
+pub(super) struct HashWriter(pub(super) std::hash::DefaultHasher);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// A page to render: its site path, template and page-specific values.
 pub(super) struct PageSpec<'a> {
     pub(super) path: String,
@@ -127,8 +163,10 @@ pub(super) struct PageSpec<'a> {
     pub(super) anywhere: bool,
     /// The trail from the home page (not included) to this page (included, last).
     pub(super) crumbs: Vec<Link>,
-    /// Not yet published: never in the sitemap.
+    /// Not yet published: a page only concepts make, never in the sitemap.
     pub(super) concept: bool,
+    /// A published page that shows concepts (see `render::concept_banners`).
+    pub(super) changed: bool,
     /// Its place among the pages of a long list.
     pub(super) pagination: Option<Pagination>,
 }
@@ -142,8 +180,24 @@ impl<'a> PageSpec<'a> {
             anywhere: false,
             crumbs: Vec::new(),
             concept: false,
+            changed: false,
             pagination: None,
         }
+    }
+
+    /// A hash of what the page shows besides what every page shows alike: its template, its
+    /// trail, its place in a list and its values.
+    pub(super) fn values_hash(&self) -> u64 {
+        use std::hash::Hash;
+        let mut h = HashWriter(std::hash::DefaultHasher::new());
+        self.template.hash(&mut h.0);
+        serde_json::to_writer(&mut h, &(&self.crumbs, &self.pagination))
+            .expect("writing to a hasher");
+        for (key, value) in &self.values {
+            key.hash(&mut h.0);
+            value.write_json(&mut h);
+        }
+        h.0.finish()
     }
 
     /// Page `pagination.current` of a list: its place, and the page named last in the trail.

@@ -302,7 +302,8 @@ pub struct Views<'a> {
 
 impl<'a> Views<'a> {
     pub fn new(site: &'a Site) -> Views<'a> {
-        let summaries: Vec<ReportSummary> = site.reports.iter().map(|r| summary(site, r)).collect();
+        let summaries: Vec<ReportSummary> =
+            site.reports().map(|(id, r)| summary(site, id, r)).collect();
         let mut initiatives: Vec<InitiativeView> = site
             .initiatives()
             .map(|(id, init)| initiative_view(site, id, init))
@@ -671,7 +672,7 @@ pub fn sort_key(name: &str) -> String {
     folded.strip_prefix("de ").unwrap_or(&folded).to_owned()
 }
 
-fn summary(site: &Site, parsed: &ParsedReport) -> ReportSummary {
+fn summary(site: &Site, id: ReportId, parsed: &ParsedReport) -> ReportSummary {
     let r = &parsed.report;
     let topic: &Topic = site.topic_of(parsed);
     ReportSummary {
@@ -687,7 +688,7 @@ fn summary(site: &Site, parsed: &ParsedReport) -> ReportSummary {
         topic_path: topic.path(),
         year: r.edition,
         edition_path: crate::urls::edition(r.edition),
-        concept: r.concept,
+        concept: site.concepts.report(id),
     }
 }
 

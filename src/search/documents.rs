@@ -48,8 +48,9 @@ pub(super) struct Documents<'a> {
 /// Every document of the site.
 pub(super) fn documents(site: &Site) -> Documents<'_> {
     let mut docs = Vec::new();
-    // A concept (shown by serve) is never in the index: a published build has none anyway.
-    for parsed in site.reports.iter().filter(|p| !p.report.concept) {
+    // Concepts too: `serve` and `build --concepten` find their words, and the site a plain
+    // build indexes has none (`concepts::publish`).
+    for parsed in &site.reports {
         let report = &parsed.report;
         let topic = site.topic_of(parsed);
         let crumb = format!(

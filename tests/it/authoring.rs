@@ -590,6 +590,8 @@ fn new_initiative_is_appended_once() {
     assert!(out.status.success());
     let data = std::fs::read_to_string(tmp.path().join("content/initiatieven.toml")).unwrap();
     assert!(data.contains("slug = \"buurtmoestuin\"") && data.contains("kind = \"plek\""));
+    // The one optional field is there to switch on, explained (issue 23).
+    assert!(data.contains("\n# concept = true\n"), "{data}");
     let again = run_cli(&["new", "--root", root, "initiatief", "Buurtmoestuin"]);
     assert_eq!(again.status.code(), Some(1));
     assert_eq!(

@@ -7,7 +7,7 @@ use vindplaats::content::Library;
 use vindplaats::content::report::hh_mm;
 
 fn library() -> Library {
-    Library::load(&repo_root().join("content"), false).unwrap()
+    Library::load(&repo_root().join("content")).unwrap()
 }
 
 #[test]

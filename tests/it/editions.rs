@@ -1,6 +1,9 @@
 //! Editions (yearly rounds): a second round goes on the site as content, never as a template
 //! edit. The fixture `tests/fixtures/editions/` is the minimal site plus a clearly fictional
-//! 2024 round (its text says it is test data) with one published report and one concept.
+//! 2024 round (its text says it is test data) with one published report and one concept, and a
+//! fictional 2025 round that is still a concept (issue 23). Only the 2025 round names a new
+//! initiative (De Testwerkplaats, its quote and mentions), a new alias of an existing one
+//! ("Sociale Cafés"), a new organisation (Testhuis Zuid) and a new theme (Ontmoeting).
 
 use crate::common;
 
@@ -281,8 +284,8 @@ fn search_documents_carry_year_and_theme() {
 fn check_lists_concepts_and_rounds_without_reports() {
     let (_tmp, root) = two_editions();
     std::fs::write(
-        root.join("content/edities/2025.md"),
-        "+++\nyear = 2025\ntitle = \"Testronde 2025\"\norganisers = [\"de gemeente Almere\"]\nbureaus = []\ndescription = \"Testdata.\"\n+++\nTestdata.\n",
+        root.join("content/edities/2026.md"),
+        "+++\nyear = 2026\ntitle = \"Testronde 2026\"\norganisers = [\"de gemeente Almere\"]\nbureaus = []\ndescription = \"Testdata.\"\n+++\nTestdata.\n",
     )
     .unwrap();
     let root_arg = root.to_str().unwrap();
@@ -298,14 +301,38 @@ fn check_lists_concepts_and_rounds_without_reports() {
         findings
             .iter()
             .filter(|f| f["rule"] == rule)
-            .map(|f| f["file"].as_str().unwrap().to_owned())
+            .map(|f| format!("{}:{}", f["file"].as_str().unwrap(), f["line"]))
             .collect()
     };
+    // Each at the line that decides it: the round's `concept = true` (not each report of the
+    // round), a report's own, and for what only concepts name, its entry.
     assert_eq!(
         of_rule("concept"),
-        ["content/rapporten/2024/concept-2024.md"]
+        [
+            "content/edities/2025.md:8",
+            "content/initiatieven.toml:22",
+            "content/organisaties.toml:12",
+            "content/rapporten/2024/concept-2024.md:5",
+            "content/themas/ontmoeting.md:0",
+        ]
     );
-    assert_eq!(of_rule("editie"), ["content/edities/2025.md"]);
+    assert_eq!(of_rule("editie"), ["content/edities/2026.md:2"]);
+    let round = findings
+        .iter()
+        .find(|f| f["file"] == "content/edities/2025.md")
+        .unwrap();
+    assert_eq!(
+        round["message"],
+        "de ronde 2025 is een concept: een gewone build laat de ronde en haar 2 verslagen weg"
+    );
+    assert!(
+        round["hint"]
+            .as_str()
+            .unwrap()
+            .starts_with("klaar om te publiceren? Verander deze regel in concept = false."),
+        "{}",
+        round["hint"]
+    );
     let strict = common::run_cli(&["check", "--root", root_arg, "--strict"]);
     assert_eq!(strict.status.code(), Some(1));
 }
@@ -428,4 +455,291 @@ fn a_published_round_warns_about_texts_that_name_only_older_years() {
         "concept = true\ndescription = ",
     );
     assert_eq!(stale(root), Vec::<String>::new(), "a concept round");
+}
+
+/// The words only the 2025 concept round has (none is in a template, a script or a hash).
+const CONCEPT_WORDS: &[&str] = &[
+    "Testwerkplaats",
+    "testwerkplaats",
+    "Testhuis",
+    "testhuis",
+    "Sociale Cafés",
+    "Sociale Caf\\u00e9s",
+    "Ontmoeting",
+    "ontmoeting",
+    "edities/2025",
+    "verslag-2025",
+];
+
+/// The main file of the search index of a built site, as text.
+fn search_index(out: &Path) -> String {
+    let index = std::fs::read_dir(out.join("static"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with("search-index."))
+        .unwrap();
+    std::fs::read_to_string(index.path()).unwrap()
+}
+
+/// Issue 23: a concept round that names a new initiative (its quote and mentions only there), a
+/// new alias of an existing one, a new organisation and a new theme never blocks publishing.
+/// `check` and a plain `build` agree (no errors); the build leaves all of it out — pages,
+/// sitemap, feeds, search, open data — and once the round says `concept = false` it is all on
+/// the site.
+#[test]
+fn a_concept_round_never_blocks_publishing_and_goes_online_with_concept_false() {
+    let (_tmp, root) = two_editions();
+    let (check, build_errors) = common::check_and_build_errors(&root);
+    assert_eq!(check, build_errors);
+    assert!(build_errors.is_empty(), "{build_errors:?}");
+
+    // The build says what it left out, and where to read why.
+    let tmp = tempfile::tempdir().unwrap();
+    let said = common::run_build(&root, &tmp.path().join("public"), &[]);
+    assert!(
+        String::from_utf8_lossy(&said.stdout).contains(
+            "Niet gepubliceerd, want nog een concept: 1 ronde, 3 verslagen, 1 initiatief, 1 organisatie en 1 thema. vindplaats check zegt welke"
+        ),
+        "{}",
+        String::from_utf8_lossy(&said.stdout)
+    );
+    let out = build(&root, false);
+    for (file, bytes) in common::read_tree(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        for word in CONCEPT_WORDS {
+            assert!(!text.contains(word), "{file} holds '{word}'");
+        }
+    }
+    // The initiative the concept round gives a new alias keeps its published one.
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("initiatieven/index.json")).unwrap())
+            .unwrap();
+    let cafe = data["initiatieven"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["slug"] == "sociaal-cafe")
+        .unwrap();
+    assert_eq!(cafe["aliases"], serde_json::json!(["Sociaal Café"]));
+
+    // Published: everything the round names is on the site.
+    common::replace_in(
+        &root.join("content/edities/2025.md"),
+        "concept = true",
+        "concept = false",
+    );
+    let (check, build_errors) = common::check_and_build_errors(&root);
+    assert_eq!(check, build_errors);
+    assert!(build_errors.is_empty(), "{build_errors:?}");
+    let out = build(&root, false);
+    for page in [
+        "rapporten/verslag-2025/index.html",
+        "rapporten/ontmoeting-2025/index.html",
+        "initiatieven/testwerkplaats/index.html",
+        "themas/ontmoeting/index.html",
+        "edities/2025/index.html",
+    ] {
+        assert!(out.join(page).is_file(), "{page}");
+        assert!(
+            Page::load(&out, page).select(".concept-banner").is_empty(),
+            "{page}"
+        );
+    }
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("initiatieven/testwerkplaats/"));
+    let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    assert!(feed.contains("rapporten/verslag-2025/"));
+    assert!(search_index(&out).contains("testwerkplaats"));
+    let organisations = Page::load(&out, "organisaties/index.html");
+    assert!(text(&organisations, "main").contains("Testhuis Zuid"));
+    let data = std::fs::read_to_string(out.join("initiatieven/index.json")).unwrap();
+    assert!(data.contains("Sociale Cafés"), "the new alias");
+    // The initiative is linked where the report names it.
+    let report = Page::load(&out, "rapporten/verslag-2025/index.html");
+    assert!(
+        report
+            .refs()
+            .iter()
+            .any(|r| r.contains("initiatieven/testwerkplaats/"))
+    );
+}
+
+/// `build --concepten` (and serve) shows the concepts: a page only they make says "Concept —
+/// nog niet gepubliceerd", a published page they change says that it shows concepts too, a
+/// page they leave as it is says nothing; search finds the concept reports' words. The banner
+/// rule: a page differs when its values differ from those of the same page in the site a plain
+/// build publishes.
+#[test]
+fn concepts_show_with_a_banner_where_they_make_or_change_a_page_and_search_finds_them() {
+    let (_tmp, root) = two_editions();
+    let shown = build(&root, true);
+    let banner = |page: &str| {
+        Page::load(&shown, page).texts("main > div.wrap:first-child > .concept-banner")
+    };
+    let only_concepts = ["Concept — nog niet gepubliceerd"];
+    let changed = ["Concept — deze pagina toont ook wat nog niet gepubliceerd is"];
+    let pages: [(&[&str], &[&str]); 3] = [
+        (
+            &[
+                "rapporten/verslag-2025/index.html",
+                "rapporten/concept-2024/index.html",
+                "initiatieven/testwerkplaats/index.html",
+                "themas/ontmoeting/index.html",
+                "edities/2025/index.html",
+            ],
+            &only_concepts,
+        ),
+        (
+            &[
+                // A new mention and a new alias.
+                "initiatieven/sociaal-cafe/index.html",
+                // A concept report in its list.
+                "themas/eenzaamheid/index.html",
+                "initiatieven/index.html",
+                "rapporten/index.html",
+                "organisaties/index.html",
+                "index.html",
+                "themas/index.html",
+                "edities/index.html",
+                // Its next report of the theme is a concept.
+                "rapporten/verslag-2024/index.html",
+            ],
+            &changed,
+        ),
+        (
+            &[
+                "rapporten/verslag/index.html",
+                "initiatieven/naamloze-pilot/index.html",
+                "edities/2023/index.html",
+                "toegankelijkheid/index.html",
+            ],
+            &[],
+        ),
+    ];
+    for (pages, want) in pages {
+        for page in pages {
+            assert_eq!(banner(page), want, "{page}");
+        }
+    }
+    // Search in build --concepten finds the concept reports' words; the sitemap never has them.
+    assert!(search_index(&shown).contains("testwerkplaats"));
+    let sitemap = std::fs::read_to_string(shown.join("sitemap.xml")).unwrap();
+    assert!(!sitemap.contains("testwerkplaats") && !sitemap.contains("verslag-2025"));
+
+    // serve: the same, its index made after the pages.
+    let opts = BuildOptions {
+        root: root.clone(),
+        concepts: true,
+        ..Default::default()
+    };
+    let built = site::render_all(&opts, site::Mode::Preview, None).unwrap();
+    let index = site::index(&built, None).unwrap();
+    assert!(
+        index
+            .iter()
+            .any(|f| String::from_utf8_lossy(&f.bytes).contains("testwerkplaats"))
+    );
+}
+
+/// An initiative or organisation may say `concept = true` itself: a plain build leaves its
+/// page and entry out (a published report still names it, unlinked). A quote that only a
+/// concept holds, for an initiative published reports name, is an error — in `check` and
+/// `build` alike.
+#[test]
+fn initiatives_and_organisations_may_be_concepts_themselves() {
+    let (_tmp, root) = two_editions();
+    let initiatives = root.join("content/initiatieven.toml");
+    common::replace_in(
+        &initiatives,
+        "slug = \"naamloze-pilot\"",
+        "slug = \"naamloze-pilot\"\nconcept = true",
+    );
+    common::replace_in(
+        &root.join("content/organisaties.toml"),
+        "slug = \"vmca\"",
+        "slug = \"vmca\"\nconcept = true",
+    );
+    let (check, build_errors) = common::check_and_build_errors(&root);
+    assert_eq!(check, build_errors);
+    assert!(build_errors.is_empty(), "{build_errors:?}");
+    let out = build(&root, false);
+    assert!(!out.join("initiatieven/naamloze-pilot").exists());
+    let report = Page::load(&out, "rapporten/verslag/index.html");
+    assert!(text(&report, "main").contains("De Naamloze Pilot"));
+    assert!(!report.refs().iter().any(|r| r.contains("naamloze-pilot")));
+    let organisations = Page::load(&out, "organisaties/index.html");
+    assert!(!text(&organisations, "main").contains("VMCA"));
+    assert!(
+        common::broken_links(&out, "https://example.org/").is_empty(),
+        "{:?}",
+        common::broken_links(&out, "https://example.org/")
+    );
+    let shown = build(&root, true);
+    assert_eq!(
+        Page::load(&shown, "initiatieven/naamloze-pilot/index.html")
+            .texts("main > div.wrap:first-child > .concept-banner"),
+        ["Concept — nog niet gepubliceerd"]
+    );
+
+    common::replace_in(
+        &initiatives,
+        "quote = \"De ‘Sociaal Café’-bijeenkomsten helpen.\"",
+        "quote = \"Er zijn nu twee Sociale Cafés in de wijk.\"",
+    );
+    let (check, build_errors) = common::check_and_build_errors(&root);
+    assert_eq!(check, build_errors);
+    assert_eq!(
+        build_errors,
+        [
+            "content/initiatieven.toml:10:0: de bron (quote) van 'Sociaal Café' staat alleen in een verslag dat nog een concept is"
+        ]
+    );
+}
+
+/// `build --concepten` never writes into the publish folder of `vindplaats.toml` (what goes
+/// online): without `--output` it stops and says why, in Dutch, with exit code 2.
+#[test]
+fn concepten_refuses_the_publish_folder() {
+    let (_tmp, root) = two_editions();
+    let out = common::run_cli(&["build", "--root", root.to_str().unwrap(), "--concepten"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("build --concepten schrijft niet in de map public")
+            && stderr.contains("vindplaats build --concepten --output voorbeeld"),
+        "{stderr}"
+    );
+    assert!(!root.join("public").exists());
+}
+
+/// A link from a published report to a page only a concept makes works in `serve`, but is
+/// broken on the published site: `check` says so.
+#[test]
+fn a_link_to_a_concept_is_broken_on_the_published_site() {
+    let (_tmp, root) = two_editions();
+    common::replace_in(
+        &root.join("content/rapporten/2024/verslag-2024.md"),
+        "Testers vonden het Sociaal Café nog steeds nuttig.",
+        "Testers vonden het Sociaal Café nog steeds nuttig. Zie [het concept](../concept-2024/).",
+    );
+    let out = common::run_cli(&[
+        "check",
+        "--root",
+        root.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let links: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["rule"] == "link")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "de link '../concept-2024/' wijst naar een concept: een gewone build maakt die pagina niet"
+        ]
+    );
 }

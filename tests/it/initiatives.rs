@@ -125,7 +125,7 @@ fn every_mention_link_lands_on_an_existing_section() {
 #[test]
 fn every_initiative_in_the_data_has_a_page_and_is_on_the_index() {
     let (_tmp, out) = build(&repo_root(), None);
-    let lib = vindplaats::content::Library::load(&repo_root().join("content"), false).unwrap();
+    let lib = vindplaats::content::Library::load(&repo_root().join("content")).unwrap();
     assert!(lib.initiatives.len() >= 30, "{}", lib.initiatives.len());
     let index = Page::load(&out, "initiatieven/index.html");
     let a_to_z: Vec<String> = index

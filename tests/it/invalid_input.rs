@@ -2,6 +2,8 @@
 //! the case's files laid over it. The build must fail with exit code 1, print exactly the text
 //! in the case's `expected.txt`, and leave an earlier output folder untouched.
 //!
+//! `check` must report exactly the errors `build` stops on, case by case (issue 23).
+//!
 //! To add a case: make a folder with the changed files, run the tests once with
 //! `VINDPLAATS_BLESS=1` to write `expected.txt`, read it as a communications-team member would,
 //! and commit it.
@@ -29,15 +31,7 @@ fn check_case(case: &Path) {
     );
     let before = read_tree(&out);
 
-    for entry in walkdir::WalkDir::new(case) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(case).unwrap();
-        if entry.file_type().is_file() && rel != Path::new("expected.txt") {
-            let target = root.join(rel);
-            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
+    lay_over(case, &root);
     let failed = run_cli(&["build", "--root", root_arg, "--output", out_arg]);
     let stderr = String::from_utf8(failed.stderr).unwrap();
     assert_eq!(
@@ -65,8 +59,20 @@ fn check_case(case: &Path) {
     assert_eq!(leftovers.len(), 2, "{name}: stray folders {leftovers:?}");
 }
 
-#[test]
-fn every_invalid_fixture_fails_with_its_expected_message() {
+/// The case's files over the site at `root`.
+fn lay_over(case: &Path, root: &Path) {
+    for entry in walkdir::WalkDir::new(case) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(case).unwrap();
+        if entry.file_type().is_file() && rel != Path::new("expected.txt") {
+            let target = root.join(rel);
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn cases() -> Vec<std::path::PathBuf> {
     let mut cases: Vec<_> = std::fs::read_dir(fixture("invalid"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -76,8 +82,30 @@ fn every_invalid_fixture_fails_with_its_expected_message() {
         cases.len() >= 10,
         "expected the invalid cases, found {cases:?}"
     );
-    for case in cases {
+    cases
+}
+
+#[test]
+fn every_invalid_fixture_fails_with_its_expected_message() {
+    for case in cases() {
         check_case(&case);
+    }
+}
+
+/// `check` and `build` agree: on every invalid case, `check` reports exactly the errors `build`
+/// stops on (issue 23: the team runs `check` first, and its "0 fouten" must mean the build
+/// goes through).
+#[test]
+fn check_reports_exactly_the_errors_build_stops_on() {
+    for case in cases() {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        copy_tree(&fixture("minimal"), &root);
+        lay_over(&case, &root);
+        let (check, build) = common::check_and_build_errors(&root);
+        assert!(!build.is_empty(), "{name}: the build must fail");
+        assert_eq!(check, build, "{name}: check and build disagree");
     }
 }
 

@@ -276,3 +276,58 @@ pub fn run_build(root: &Path, out: &Path, extra: &[&str]) -> Output {
     args.extend(extra);
     run_cli(&args)
 }
+
+/// The errors `check` reports and those a plain `build` stops on, for the site at `root`, each
+/// as `file:line:column: message`, sorted: issue 23 asks for the same verdict from both
+/// (`check` may add warnings, never errors of its own on the same content).
+pub fn check_and_build_errors(root: &Path) -> (Vec<String>, Vec<String>) {
+    let place = |file: &str, line: u64, column: u64, message: &str| {
+        format!("{file}:{line}:{column}: {message}")
+    };
+    let out = run_cli(&[
+        "check",
+        "--root",
+        root.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let mut check: Vec<String> = findings
+        .iter()
+        .filter(|f| f["severity"] == "fout")
+        .map(|f| {
+            place(
+                f["file"].as_str().unwrap(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let tmp = tempfile::tempdir().unwrap();
+    let opts = BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(tmp.path().join("public")),
+        ..Default::default()
+    };
+    let mut build: Vec<String> = match site::build(&opts) {
+        Ok(_) => Vec::new(),
+        Err(vindplaats::error::BuildError::Content(errors)) => errors
+            .0
+            .iter()
+            .map(|e| {
+                place(
+                    &e.file.display().to_string(),
+                    e.line as u64,
+                    e.column as u64,
+                    &e.message,
+                )
+            })
+            .collect(),
+        Err(other) => panic!("build of {}: {other}", root.display()),
+    };
+    check.sort();
+    build.sort();
+    (check, build)
+}
