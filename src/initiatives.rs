@@ -194,6 +194,7 @@ mod tests {
             quote_line: 1,
             line: 1,
             aliases_line: 1,
+            lines: Default::default(),
         }
     }
 

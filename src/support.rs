@@ -123,7 +123,9 @@ pub fn check_quotes(
         .iter()
         .zip(quotes)
         .map(|(i, &found)| {
-            if i.quote.trim().is_empty() {
+            // A quote that could not be read has its own error (on its line).
+            if i.lines.replaced("quote") {
+            } else if i.quote.trim().is_empty() {
                 errors.push(
                     ContentError::new(
                         initiatives_file,
