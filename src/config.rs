@@ -118,12 +118,20 @@ pub fn ensure_site(root: &Path) -> Result<(), SystemError> {
     }
     let shown = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     let go = match nearby_site(root) {
-        Some(there) => format!(
-            "de site staat waarschijnlijk in {}; typ dus eerst: cd \"{}\"",
-            shown.join(&there).display(),
-            there.display()
-        ),
-        None => "typ cd en de naam van die map, bijvoorbeeld: cd sociale-staat".to_owned(),
+        Some(there) => {
+            // From the folder the command runs in; with --root, the whole path.
+            let cd = if root == Path::new(".") {
+                there.clone()
+            } else {
+                shown.join(&there)
+            };
+            format!(
+                "De site staat waarschijnlijk in {}; typ dus eerst: cd \"{}\"",
+                shown.join(&there).display(),
+                cd.display()
+            )
+        }
+        None => "Typ cd en de naam van die map, bijvoorbeeld: cd sociale-staat".to_owned(),
     };
     Err(SystemError::new(format!(
         "hier staat geen site: in de map {} is geen bestand {FILE_NAME}",

@@ -89,6 +89,17 @@ pub struct Checked<T> {
 /// blanks one more line, and a front matter of more lines than this is not a mistake to repair.
 const MAX_ROUNDS: usize = 64;
 
+/// How many of a text's syntax errors are looked at: past a broken line or two, the parser
+/// finds one at every turn of a garbled file, and each is matched against the keys.
+const MAX_SYNTAX_ERRORS: usize = 100;
+
+/// The first syntax errors of a text, in the order of the text.
+fn first_errors(mut syntax: Vec<toml::de::Error>) -> Vec<toml::de::Error> {
+    syntax.sort_by_key(|e| e.span().map(|s| s.start));
+    syntax.truncate(MAX_SYNTAX_ERRORS);
+    syntax
+}
+
 /// What a syntax error in a key's value leaves of it. A value whose only mistake is its quotes
 /// (Word's, or one missing) is read as meant and checked further, so that a second mistake in
 /// it (a day-first date between Word quotes) shows in the same run.
@@ -225,8 +236,10 @@ impl Doc<'_> {
 
     /// Reports the syntax errors on lines that belong to no key (`Dit is tekst`, `title "x"`)
     /// and blanks those lines, so that the parser reads the keys after them: it gives up on the
-    /// rest of the text at such a line. Blanked with spaces, so every offset stays where it was.
-    /// `None` when there are none.
+    /// rest of the text at such a line. A list or `{ }` left open, which swallows the keys
+    /// after it, is reported and blanked up to the first of them, so that they are read too
+    /// (a missing quote there would hide behind the missing `]`). Blanked with spaces, so every
+    /// offset stays where it was. `None` when there are none.
     fn blank_stray_lines(&self, errors: &mut ContentErrors) -> Option<String> {
         let mut repaired: Option<String> = None;
         for _ in 0..MAX_ROUNDS {
@@ -235,29 +248,61 @@ impl Doc<'_> {
             if syntax.is_empty() {
                 break;
             }
+            let syntax = first_errors(syntax);
             let reach = key_reach(text, table.get_ref());
-            let Some(stray) = syntax
+            let stray = syntax
                 .iter()
                 .filter(|e| {
                     e.span()
                         .is_some_and(|s| !reach.iter().any(|(_, r)| r.contains(&s.start)))
                 })
-                .min_by_key(|e| e.span().map(|s| s.start))
-            else {
-                break;
+                .min_by_key(|e| e.span().map(|s| s.start));
+            let (error, blank) = if let Some(stray) = stray {
+                let at = stray.span().map_or(0, |s| s.start);
+                let (start, end) = line_bounds(text, at);
+                // The whole line is the mistake: marked from its first character.
+                let mut error = self.syntax_error(text, at, None, None, stray).0;
+                let line = &text[start..end];
+                error.column = line[..line.len() - line.trim_start().len()].chars().count() + 1;
+                (error, start..end)
+            } else {
+                // Each key once: its value is read to its end.
+                let mut tried = BTreeSet::new();
+                let swallowing = syntax.iter().find_map(|e| {
+                    let at = e.span()?.start;
+                    if !e.message().starts_with("unclosed") {
+                        return None;
+                    }
+                    let (key, _) = reach.iter().find(|(_, r)| r.contains(&at))?;
+                    if !tried.insert(*key) {
+                        return None;
+                    }
+                    let value = table.get_ref().get(*key)?;
+                    let (start, _) = line_bounds(text, value.span().start);
+                    let swallowed = first_key_line(text, value.span().start..value.span().end)?;
+                    let error = self.syntax_error(text, at, Some(key), Some(value), e).0;
+                    Some((error, start..swallowed))
+                });
+                match swallowing {
+                    Some(found) => found,
+                    None => break,
+                }
             };
-            let at = stray.span().map_or(0, |s| s.start);
-            let (start, end) = line_bounds(text, at);
-            // The whole line is the mistake: marked from its first character.
-            let mut error = self.syntax_error(text, at, None, None, stray).0;
-            let line = &text[start..end];
-            error.column = line[..line.len() - line.trim_start().len()].chars().count() + 1;
             errors.push(error);
-            if text[start..end].trim().is_empty() {
+            if text[blank.clone()].trim().is_empty() {
                 break;
             }
             let blanked = repaired.get_or_insert_with(|| self.text.to_owned());
-            blanked.replace_range(start..end, &" ".repeat(end - start));
+            // Each character becomes as many spaces as it has bytes (line ends stay): every
+            // offset, and so every line and column, stays where it was.
+            let spaces: String = blanked[blank.clone()]
+                .chars()
+                .flat_map(|c| match c {
+                    '\n' | '\r' => std::iter::repeat_n(c, 1),
+                    _ => std::iter::repeat_n(' ', c.len_utf8()),
+                })
+                .collect();
+            blanked.replace_range(blank, &spaces);
         }
         repaired
     }
@@ -274,7 +319,7 @@ impl Doc<'_> {
     ) -> Vec<(Option<String>, ContentError, Fix)> {
         let reach = key_reach(text, table);
         let mut groups: BTreeMap<Option<&str>, Vec<toml::de::Error>> = BTreeMap::new();
-        for e in syntax {
+        for e in first_errors(syntax) {
             let at = e.span().map_or(0, |s| s.start);
             let key = reach
                 .iter()
@@ -602,6 +647,25 @@ fn key_reach<'t>(text: &str, table: &'t DeTable<'_>) -> Vec<(&'t str, Range<usiz
             (key.get_ref().as_ref(), start..end + 1)
         })
         .collect()
+}
+
+/// The start of the first line in `span` after its first that begins like a top-level key
+/// (`name =`): where a list or `{ }` left open swallowed the next key.
+fn first_key_line(text: &str, span: Range<usize>) -> Option<usize> {
+    let (_, first_end) = line_bounds(text, span.start);
+    let mut at = first_end + 1;
+    while at < span.end.min(text.len()) {
+        let (_, end) = line_bounds(text, at);
+        let line = text[at..end].trim_start();
+        let name_len = line
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(line.len());
+        if name_len > 0 && line[name_len..].trim_start().starts_with('=') {
+            return Some(at);
+        }
+        at = end + 1;
+    }
+    None
 }
 
 /// The byte range of the line that holds `offset`, without its newline.
@@ -1004,6 +1068,20 @@ mod tests {
                 "tags = [\"a\", \"b\"",
                 &["5:8: de lijst bij 'tags' wordt niet afgesloten met ]"],
             ),
+            // ... and a mistake in the key it swallowed is not hidden behind it.
+            (
+                "tags = [\"a\", \"b\"]\nplace = \"Haven\"",
+                "tags = [\"a\", \"b\"\nplace = Haven\"",
+                &[
+                    "5:8: de lijst bij 'tags' wordt niet afgesloten met ]",
+                    "6:9: het aanhalingsteken aan het begin van de tekst ontbreekt",
+                ],
+            ),
+            (
+                "tags = [\"a\", \"b\"]\nplace = \"Haven\"",
+                "tags = [\n  \"a\",\n  \"b\",\nplace = \"Haven\"",
+                &["5:8: de lijst bij 'tags' wordt niet afgesloten met ]"],
+            ),
             (
                 "tags = [\"a\", \"b\"]",
                 "tags = [“a”, “b”]",
@@ -1048,6 +1126,11 @@ mod tests {
             Some("Haven")
         );
         assert_eq!(read("count = 3", "Dit is tekst\ncount = 3").count, 3);
+        let after_list = read(
+            "tags = [\"a\", \"b\"]",
+            "tags = [\n  \"a\",\nplace = \"Strand\"",
+        );
+        assert_eq!(after_list.place.as_deref(), Some("Strand"));
         assert_eq!(read("count = 3", "count = 3\ncount = 4").count, 3);
         // A value that cannot be read as meant: the field's example stands in.
         assert_eq!(

@@ -68,10 +68,7 @@ pub struct Edition {
 
 impl Edition {
     pub fn parse(file: &Path, text: &str) -> Result<Edition, ContentErrors> {
-        match Edition::parse_all(file, text) {
-            (Some(edition), errors) if errors.is_empty() => Ok(edition),
-            (_, errors) => Err(errors.sorted()),
-        }
+        front_matter::strict(Edition::parse_all(file, text))
     }
 
     /// Parses and checks one edition file, and returns the edition even when some of its

@@ -78,32 +78,18 @@ impl Library {
         // The names of files that could not be read at all: what they would have declared
         // (a file is named after its topic, year or report) is not reported missing elsewhere.
         let mut unread = Unread::default();
-        let mut editions = Vec::new();
-        for file in markdown_files(&content_dir.join("edities"), &mut errors) {
-            match read(&file).map(|text| Edition::parse_all(&file, &text)) {
-                Ok((Some(e), problems)) => {
-                    editions.push(e);
-                    errors.extend(problems);
-                }
-                Ok((None, problems)) | Err(problems) => {
-                    unread.editions.push(stem(&file));
-                    errors.extend(problems);
-                }
-            }
-        }
-        let mut topics = Vec::new();
-        for file in markdown_files(&content_dir.join("themas"), &mut errors) {
-            match read(&file).map(|text| Topic::parse_all(&file, &text)) {
-                Ok((Some(t), problems)) => {
-                    topics.push(t);
-                    errors.extend(problems);
-                }
-                Ok((None, problems)) | Err(problems) => {
-                    unread.topics.push(stem(&file));
-                    errors.extend(problems);
-                }
-            }
-        }
+        let mut editions = read_each(
+            markdown_files(&content_dir.join("edities"), &mut errors),
+            Edition::parse_all,
+            &mut errors,
+            &mut unread.editions,
+        );
+        let mut topics = read_each(
+            markdown_files(&content_dir.join("themas"), &mut errors),
+            Topic::parse_all,
+            &mut errors,
+            &mut unread.topics,
+        );
         let mut reports = Vec::new();
         let report_files = markdown_files(&content_dir.join("rapporten"), &mut errors);
         // Reports are independent: read and parse them in parallel, keep the order.
@@ -234,6 +220,29 @@ struct Unread {
     editions: Vec<String>,
     topics: Vec<String>,
     reports: Vec<String>,
+}
+
+/// Reads and parses each file with `parse`, keeping what it could read; the names of the
+/// files it could not read at all go to `unread`.
+fn read_each<T>(
+    files: Vec<PathBuf>,
+    parse: fn(&Path, &str) -> (Option<T>, ContentErrors),
+    errors: &mut ContentErrors,
+    unread: &mut Vec<String>,
+) -> Vec<T> {
+    let mut values = Vec::new();
+    for file in files {
+        let (value, problems) = match read(&file) {
+            Ok(text) => parse(&file, &text),
+            Err(problems) => (None, problems),
+        };
+        match value {
+            Some(value) => values.push(value),
+            None => unread.push(stem(&file)),
+        }
+        errors.extend(problems);
+    }
+    values
 }
 
 /// A content file's name without `.md`: its slug, or an edition's year.

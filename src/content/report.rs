@@ -203,10 +203,7 @@ impl Report {
     // one run: longer than most, but each check stands alone.
     /// Parses and checks one report file; `file` names it in errors and gives the slug.
     pub fn parse(file: &Path, text: &str) -> Result<Report, ContentErrors> {
-        match Report::parse_all(file, text) {
-            (Some(report), errors) if errors.is_empty() => Ok(report),
-            (_, errors) => Err(errors.sorted()),
-        }
+        front_matter::strict(Report::parse_all(file, text))
     }
 
     /// Parses and checks one report file, and returns the report even when some of its values

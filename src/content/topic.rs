@@ -44,10 +44,7 @@ pub struct Topic {
 
 impl Topic {
     pub fn parse(file: &Path, text: &str) -> Result<Topic, ContentErrors> {
-        match Topic::parse_all(file, text) {
-            (Some(topic), errors) if errors.is_empty() => Ok(topic),
-            (_, errors) => Err(errors.sorted()),
-        }
+        front_matter::strict(Topic::parse_all(file, text))
     }
 
     /// Parses and checks one topic file, and returns the topic even when some of its values

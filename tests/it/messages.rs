@@ -3,6 +3,8 @@
 
 use crate::common;
 
+use std::path::Path;
+
 use common::{copy_tree, fixture, run_cli};
 
 /// In a folder, the build says once what to hand the web administrator and writes it down in
@@ -106,7 +108,13 @@ fn the_technical_message_only_with_uitleg() {
 /// Runs the program and gives it `seconds` to stop by itself (a `serve` that started after
 /// all would run for ever): (exit code, standard error).
 fn run_briefly(args: &[&str], seconds: u64) -> (Option<i32>, String) {
+    run_briefly_in(Path::new("."), args, seconds)
+}
+
+/// [`run_briefly`] in the folder `dir`, as typed there.
+fn run_briefly_in(dir: &Path, args: &[&str], seconds: u64) -> (Option<i32>, String) {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vindplaats"))
+        .current_dir(dir)
         .args(args)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
@@ -144,25 +152,31 @@ fn the_wrong_folder_says_to_cd_to_the_site() {
         assert!(
             stderr.starts_with("fout: hier staat geen site: in de map ")
                 && stderr.contains("ga eerst naar de map van de site")
-                && stderr.contains("typ cd en de naam van die map"),
+                && stderr.contains("Typ cd en de naam van die map"),
             "{args:?}: {stderr}"
         );
         for english in ["os error", "No such file", "maak een bestand"] {
             assert!(!stderr.contains(english), "{args:?}: {stderr}");
         }
     }
-    // A site just below the folder, or the folder one of its own: named, with the cd to type.
+    // A site just below the folder, or the folder one of its own: named, with the cd to type
+    // there (with --root, the whole path).
     let site = tmp.path().join("Documenten/sociale-staat");
     copy_tree(&common::fixture("minimal"), &site);
-    let (code, stderr) = run_briefly(&["build", "--root", tmp.path().to_str().unwrap()], 30);
+    let (code, stderr) = run_briefly_in(tmp.path(), &["build"], 30);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(
         stderr.contains("typ dus eerst: cd \"Documenten/sociale-staat\""),
         "{stderr}"
     );
-    let inside = site.join("content/rapporten");
-    let (_, stderr) = run_briefly(&["check", "--root", inside.to_str().unwrap()], 30);
+    let (_, stderr) = run_briefly_in(&site.join("content/rapporten"), &["check"], 30);
     assert!(stderr.contains("typ dus eerst: cd \"../..\""), "{stderr}");
+    let (_, stderr) = run_briefly(&["build", "--root", tmp.path().to_str().unwrap()], 30);
+    let whole = std::path::absolute(&site).unwrap();
+    assert!(
+        stderr.contains(&format!("typ dus eerst: cd \"{}\"", whole.display())),
+        "{stderr}"
+    );
 }
 
 /// Issue 23: a port in use is said in Dutch, with another port to try; the system's
