@@ -423,16 +423,33 @@ impl Doc<'_> {
         };
         // Quotes from Word where a text begins or ends (inside a text they are fine).
         let region_end = value.map_or(end, |v| v.span().end.max(end).min(text.len()));
-        if let Some(quote) = misplaced_word_quote(&text[start..region_end]) {
-            let error = place(start + quote, "dit zijn aanhalingstekens uit Word; gebruik gewone rechte aanhalingstekens \"…\"")
-                .length(1)
-                .hint(
-                    "typ de aanhalingstekens rond de tekst opnieuw met de toets \" (naast de Enter-toets), \
-                     bijvoorbeeld: title = \"Verslag thematafel Eenzaamheid\"",
-                );
-            return (error, text_fix(&without(&any_quote)));
-        }
         let name = key.unwrap_or_else(|| written.split('=').next().unwrap_or_default().trim());
+        if let Some(quote) = misplaced_word_quote(&text[start..region_end]) {
+            let meant = without(&any_quote);
+            // A date between them is written without any quotes (its own error follows).
+            let is_date = crate::text::date_from_dutch(&meant).is_some()
+                || meant.parse::<toml::value::Datetime>().is_ok();
+            let hint = if is_date {
+                "haal de aanhalingstekens weg: een datum staat zonder aanhalingstekens".to_owned()
+            } else if one_line_text {
+                format!(
+                    "typ de aanhalingstekens rond de tekst opnieuw met de toets \" (naast de \
+                     Enter-toets): {name} = \"{}\"",
+                    meant.replace('\\', "\\\\").replace('"', "\\\"")
+                )
+            } else {
+                "typ de aanhalingstekens rond elke tekst opnieuw met de toets \" (naast de \
+                 Enter-toets), bijvoorbeeld: title = \"Verslag thematafel Eenzaamheid\""
+                    .to_owned()
+            };
+            let error = place(
+                start + quote,
+                "dit zijn aanhalingstekens uit Word; gebruik gewone rechte aanhalingstekens \"…\"",
+            )
+            .length(1)
+            .hint(hint);
+            return (error, text_fix(&meant));
+        }
         if value_at.is_some()
             && let Some(date) = crate::text::date_from_dutch(&meant)
         {
@@ -1158,6 +1175,10 @@ mod tests {
                 "schrijf het zo: title = \"Het \\\"Café\\\" open\"",
             ),
             (
+                "title = “Verslag”",
+                "typ de aanhalingstekens rond de tekst opnieuw met de toets \" (naast de Enter-toets): title = \"Verslag\"",
+            ),
+            (
                 "title = 'Buurthuis 't Hofje'",
                 "schrijf het zo: title = \"Buurthuis 't Hofje\"",
             ),
@@ -1165,33 +1186,23 @@ mod tests {
                 "date = \"23 mei 2024",
                 "schrijf de datum als jaar-maand-dag: date = 2024-05-23, zonder aanhalingstekens (donderdag 23 mei 2024)",
             ),
+            (
+                "date = “23-05-2024”",
+                "haal de aanhalingstekens weg: een datum staat zonder aanhalingstekens",
+            ),
         ] {
-            let text = FORM_GOOD
-                .replace(
-                    "title = \"Verslag\"",
-                    if bad.starts_with("title") {
-                        bad
-                    } else {
-                        "title = \"Verslag\""
-                    },
-                )
-                .replace(
-                    "date = 2024-05-23",
-                    if bad.starts_with("date") {
-                        bad
-                    } else {
-                        "date = 2024-05-23"
-                    },
-                );
+            let (key, _) = bad.split_once(" = ").unwrap();
+            let good = FORM_GOOD.lines().find(|l| l.starts_with(key)).unwrap();
+            let text = FORM_GOOD.replace(good, bad);
             let doc = Doc {
                 file: Path::new("a.md"),
                 text: &text,
                 first_line: 2,
                 start_line: 1,
             };
-            let errors = doc.parse_all::<Form>(FORM).unwrap().errors;
+            let errors = doc.parse_all::<Form>(FORM).unwrap().errors.sorted();
             let hints: Vec<&str> = errors.0.iter().filter_map(|e| e.hint.as_deref()).collect();
-            assert_eq!(hints, [want], "{bad}");
+            assert_eq!(hints[0], want, "{bad}");
         }
     }
 
