@@ -141,9 +141,19 @@ impl Doc<'_> {
         fields: &[Field],
     ) -> Result<Checked<T>, ContentErrors> {
         let mut errors = ContentErrors::default();
-        let repaired = self.blank_stray_lines(&mut errors);
+        // Read once; only a text with syntax errors is looked at again (nearly every file of
+        // a build has none).
+        let first = DeTable::parse_recoverable(self.text);
+        let repaired = if first.1.is_empty() {
+            None
+        } else {
+            self.blank_stray_lines(&mut errors)
+        };
         let text = repaired.as_deref().unwrap_or(self.text);
-        let (mut table, syntax) = DeTable::parse_recoverable(text);
+        let (mut table, syntax) = match &repaired {
+            Some(repaired) => DeTable::parse_recoverable(repaired),
+            None => first,
+        };
         let had_syntax_errors = !syntax.is_empty() || !errors.is_empty();
         let mut lines = self.key_lines(text, table.get_ref());
         for (key, error, fix) in self.key_syntax_errors(text, table.get_ref(), syntax) {
