@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{ContentError, ContentErrors};
+use crate::error::{ContentError, ContentErrors, SystemError};
 use crate::toml_doc::{Doc, Field, optional, required};
 use crate::urls::Urls;
 
@@ -112,20 +112,74 @@ const FIELDS: &[Field] = &[
     optional("contact_email", "contact_email = \"info@example.org\""),
 ];
 
+/// Stops a command that runs outside a site's folder (no `vindplaats.toml` in `root`) with
+/// what to do: go to the site's folder with `cd`, naming it when a folder just above or below
+/// has a site. Without this the team saw a missing file for every folder, and was told to
+/// create a `vindplaats.toml` in the wrong place.
+pub fn ensure_site(root: &Path) -> Result<(), SystemError> {
+    if root.join(FILE_NAME).is_file() {
+        return Ok(());
+    }
+    let shown = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let go = match nearby_site(root) {
+        Some(there) => {
+            // From the folder the command runs in; with --root, the whole path.
+            let cd = if root == Path::new(".") {
+                there.clone()
+            } else {
+                shown.join(&there)
+            };
+            format!(
+                "De site staat waarschijnlijk in {}; typ dus eerst: cd \"{}\"",
+                shown.join(&there).display(),
+                cd.display()
+            )
+        }
+        None => "Typ cd en de naam van die map, bijvoorbeeld: cd sociale-staat".to_owned(),
+    };
+    Err(SystemError::new(format!(
+        "hier staat geen site: in de map {} is geen bestand {FILE_NAME}",
+        shown.display()
+    ))
+    .hint(format!(
+        "ga eerst naar de map van de site: de map met {FILE_NAME} en de mappen content en \
+         themes. {go}. Of noem die map achter de opdracht met --root."
+    )))
+}
+
+/// A folder with a site close to `root`: one of the folders above it, else the nearest
+/// below it (two levels deep, as a site unpacked into a folder of its own), relative to
+/// `root`.
+fn nearby_site(root: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(root).ok()?;
+    let mut up = PathBuf::new();
+    for dir in absolute.ancestors().skip(1).take(4) {
+        up.push("..");
+        if dir.join(FILE_NAME).is_file() {
+            return Some(up);
+        }
+    }
+    walkdir::WalkDir::new(root)
+        .min_depth(1)
+        .max_depth(2)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.file_type().is_dir() && !e.file_name().to_string_lossy().starts_with('.')
+        })
+        // A home folder can be large: looking is cheap, but not endless.
+        .take(2000)
+        .filter_map(Result::ok)
+        .find(|e| e.path().join(FILE_NAME).is_file())
+        .and_then(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
+}
+
 impl Config {
     /// Reads `vindplaats.toml` from the site root.
     pub fn from_root(root: &Path) -> Result<Config, ContentErrors> {
         let file = root.join(FILE_NAME);
-        let text = std::fs::read_to_string(&file).map_err(|e| {
-            ContentError::new(
-                &file,
-                0,
-                format!("kan het instellingenbestand niet lezen ({e})"),
-            )
-            .hint(format!(
-                "maak een bestand {FILE_NAME} in de map van de site, of geef de map aan met --root"
-            ))
-        })?;
+        let text =
+            std::fs::read_to_string(&file).map_err(|e| ContentError::unreadable(&file, &e))?;
         Config::parse(&file, &text)
     }
 

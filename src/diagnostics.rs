@@ -77,22 +77,65 @@ pub fn render(error: &ContentError, severity: Severity, root: &Path, uitleg: boo
         .render(&report)
 }
 
-/// Renders every problem of a run, then one summary line.
-pub fn render_all(errors: &ContentErrors, root: &Path, uitleg: bool) -> String {
+/// Renders every problem of a run: the errors, then the warnings found on the way (each
+/// group by file, then line, see [`in_order`]), then one summary line.
+pub fn render_all(
+    errors: &ContentErrors,
+    warnings: &[ContentError],
+    root: &Path,
+    uitleg: bool,
+) -> String {
     let mut out = String::new();
-    for e in &errors.0 {
-        out.push_str(&render(e, Severity::Error, root, uitleg));
+    let warnings = in_order(warnings.to_vec());
+    let all = errors
+        .0
+        .iter()
+        .map(|e| (e, Severity::Error))
+        .chain(warnings.iter().map(|w| (w, Severity::Warning)));
+    for (e, severity) in all {
+        out.push_str(&render(e, severity, root, uitleg));
         out.push_str("\n\n");
     }
-    if let Some(line) = uitleg_line(errors.0.iter(), uitleg) {
+    if let Some(line) = uitleg_line(errors.0.iter().chain(&warnings), uitleg) {
         out.push_str(line);
         out.push('\n');
     }
     let n = errors.0.len();
-    out.push_str(&format!(
-        "{n} {} gevonden; er is niets geschreven.",
-        if n == 1 { "probleem" } else { "problemen" }
-    ));
+    let problems = format!("{n} {}", if n == 1 { "probleem" } else { "problemen" });
+    let found = match warnings.len() {
+        0 => problems,
+        1 => format!("{problems} en 1 waarschuwing"),
+        w => format!("{problems} en {w} waarschuwingen"),
+    };
+    out.push_str(&format!("{found} gevonden; er is niets geschreven."));
+    out
+}
+
+/// Findings in the order people work through them: by file, then line and column, so that
+/// one file's problems stand together.
+pub fn in_order(mut findings: Vec<ContentError>) -> Vec<ContentError> {
+    findings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    findings
+}
+
+/// A failure that is not in the content (a folder that cannot be written, a port in use):
+/// its Dutch message, and with `uitleg` the system's own words (`technical`).
+pub fn render_other(
+    message: &dyn std::fmt::Display,
+    technical: Option<&str>,
+    uitleg: bool,
+) -> String {
+    let mut out = message.to_string();
+    match technical {
+        Some(technical) if uitleg => {
+            out.push_str(&format!("\n  = technische melding: {technical}"));
+        }
+        Some(_) => {
+            out.push('\n');
+            out.push_str(UITLEG);
+        }
+        None => {}
+    }
     out
 }
 

@@ -68,6 +68,31 @@ impl ContentError {
         self
     }
 
+    /// A file the system would not let us read, said in Dutch ([`cause`]); the system's own
+    /// words are the technical part.
+    pub fn unreadable(file: &Path, error: &std::io::Error) -> ContentError {
+        ContentError::new(
+            file,
+            0,
+            format!("kan het bestand niet lezen: {}", cause(error, Access::Read)),
+        )
+        .technical(error.to_string())
+    }
+
+    /// A folder that could not be walked through, as [`ContentError::unreadable`].
+    pub fn unreadable_folder(folder: &Path, error: &walkdir::Error) -> ContentError {
+        let why = error
+            .io_error()
+            .map_or("het systeem weigert het", |e| cause(e, Access::Read));
+        ContentError::new(
+            error.path().unwrap_or(folder),
+            0,
+            format!("kan de map niet lezen: {why}"),
+        )
+        .hint("controleer of de map bestaat en leesbaar is")
+        .technical(error.to_string())
+    }
+
     /// The file's path as shown to people: relative to the site root when possible.
     pub fn relative_to(mut self, root: &Path) -> Self {
         if let Ok(rel) = self.file.strip_prefix(root) {
@@ -154,19 +179,21 @@ impl std::error::Error for ContentErrors {}
 /// Why a build stopped: problems in the content (exit code 1), or something else (exit code 2).
 #[derive(Debug)]
 pub enum BuildError {
-    Content(ContentErrors),
+    /// Every content error of the run, and the warnings found on the way, which are shown
+    /// after the errors.
+    Content(ContentErrors, Vec<ContentError>),
     Other(anyhow::Error),
 }
 
 impl From<ContentErrors> for BuildError {
     fn from(e: ContentErrors) -> Self {
-        BuildError::Content(e)
+        BuildError::Content(e, Vec::new())
     }
 }
 
 impl From<ContentError> for BuildError {
     fn from(e: ContentError) -> Self {
-        BuildError::Content(e.into())
+        BuildError::Content(e.into(), Vec::new())
     }
 }
 
@@ -177,15 +204,117 @@ impl From<anyhow::Error> for BuildError {
 }
 
 impl fmt::Display for BuildError {
+    /// The Dutch message only: the system's own words of a [`SystemError`] are for `--uitleg`
+    /// ([`BuildError::technical`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            BuildError::Content(e) => write!(f, "{e}"),
-            BuildError::Other(e) => write!(f, "fout: {e:#}"),
+            BuildError::Content(e, _) => write!(f, "{e}"),
+            BuildError::Other(e) => write!(f, "fout: {e}"),
         }
     }
 }
 
 impl std::error::Error for BuildError {}
+
+impl BuildError {
+    /// The system's own (English) words behind a failure that is not in the content.
+    pub fn technical(&self) -> Option<&str> {
+        match self {
+            BuildError::Content(..) => None,
+            BuildError::Other(e) => e
+                .downcast_ref::<SystemError>()
+                .and_then(|s| s.technical.as_deref()),
+        }
+    }
+}
+
+/// A failure outside the content — a folder that cannot be written, a port in use — said in
+/// Dutch ([`cause`]), with the system's own English words kept apart: the people who publish
+/// read the message, a developer helping them may ask for the rest with `--uitleg`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SystemError {
+    pub message: String,
+    /// What to do about it, when the message alone does not say.
+    pub hint: Option<String>,
+    pub technical: Option<String>,
+}
+
+impl SystemError {
+    pub fn new(message: impl Into<String>) -> SystemError {
+        SystemError {
+            message: message.into(),
+            hint: None,
+            technical: None,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> SystemError {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// What failed and why, for the people who use the program: "`doing`: de schijf is vol".
+    pub fn io(doing: impl fmt::Display, error: &std::io::Error, access: Access) -> SystemError {
+        SystemError {
+            message: format!("{doing}: {}", cause(error, access)),
+            hint: None,
+            technical: Some(error.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for SystemError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  tip: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for SystemError {}
+
+impl From<SystemError> for BuildError {
+    fn from(e: SystemError) -> Self {
+        BuildError::Other(e.into())
+    }
+}
+
+/// Whether the system refused a read or a write: the same refusal reads differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// Why the system refused, in the words of the people who publish: the one Dutch reading of
+/// the system's errors (ENOENT, EACCES, ENOSPC, EADDRINUSE, …), used for every file, folder
+/// and port, so that no message carries the system's English text ("No such file or
+/// directory (os error 2)"). That text is the error's technical part (`--uitleg`).
+pub fn cause(error: &std::io::Error, access: Access) -> &'static str {
+    use std::io::ErrorKind as K;
+    match error.kind() {
+        K::StorageFull | K::FileTooLarge | K::QuotaExceeded => "de schijf is vol",
+        K::PermissionDenied => match access {
+            Access::Read => "geen leesrechten",
+            Access::Write => "geen schrijfrechten",
+        },
+        K::ReadOnlyFilesystem => "geen schrijfrechten",
+        K::InvalidFilename => "de bestandsnaam is te lang",
+        K::NotADirectory => "een deel van het pad is een bestand en geen map",
+        K::NotFound => "het bestand of de map bestaat niet",
+        K::IsADirectory => "dit is een map en geen bestand",
+        K::DirectoryNotEmpty => "de map is niet leeg",
+        K::InvalidData => "het bestand bevat tekens die geen geldige UTF-8 zijn",
+        K::AddrInUse => {
+            "de poort is al in gebruik, misschien door een ander venster met vindplaats serve"
+        }
+        K::AddrNotAvailable => "dat adres is er niet op deze computer",
+        K::OutOfMemory => "het geheugen is vol",
+        _ => "het systeem weigert het",
+    }
+}
 
 /// Suggests the closest of `known` for a mistyped `found` ("bedoelde u …?"), if any is close.
 pub fn did_you_mean<'a>(found: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
@@ -237,6 +366,61 @@ mod tests {
     }
 
     use super::*;
+
+    /// Every error the system gives for a refused read or write, in the words of the user.
+    #[test]
+    fn causes_in_dutch() {
+        for (errno, access, expected) in [
+            (libc::ENOSPC, Access::Write, "de schijf is vol"),
+            (libc::EFBIG, Access::Write, "de schijf is vol"),
+            (libc::EDQUOT, Access::Write, "de schijf is vol"),
+            (libc::EACCES, Access::Write, "geen schrijfrechten"),
+            (libc::EPERM, Access::Write, "geen schrijfrechten"),
+            (libc::EACCES, Access::Read, "geen leesrechten"),
+            (libc::EROFS, Access::Write, "geen schrijfrechten"),
+            (
+                libc::ENAMETOOLONG,
+                Access::Write,
+                "de bestandsnaam is te lang",
+            ),
+            (
+                libc::ENOTDIR,
+                Access::Read,
+                "een deel van het pad is een bestand en geen map",
+            ),
+            (
+                libc::ENOENT,
+                Access::Read,
+                "het bestand of de map bestaat niet",
+            ),
+            (libc::EISDIR, Access::Read, "dit is een map en geen bestand"),
+            (libc::EIO, Access::Read, "het systeem weigert het"),
+        ] {
+            assert_eq!(
+                cause(&std::io::Error::from_raw_os_error(errno), access),
+                expected,
+                "{errno}"
+            );
+        }
+        assert!(
+            cause(
+                &std::io::Error::from_raw_os_error(libc::EADDRINUSE),
+                Access::Read
+            )
+            .starts_with("de poort is al in gebruik")
+        );
+        // The system's words are the technical part, never the message.
+        let e = SystemError::io(
+            "kan x niet lezen",
+            &std::io::Error::from_raw_os_error(libc::ENOENT),
+            Access::Read,
+        );
+        assert_eq!(
+            e.to_string(),
+            "kan x niet lezen: het bestand of de map bestaat niet"
+        );
+        assert!(e.technical.unwrap().contains("os error 2"));
+    }
 
     #[test]
     fn display_names_file_line_column_and_hint() {

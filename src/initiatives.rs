@@ -196,6 +196,7 @@ mod tests {
             aliases_line: 1,
             concept: false,
             concept_line: 1,
+            lines: Default::default(),
         }
     }
 

@@ -222,9 +222,6 @@ pub struct Mention {
     pub linked: bool,
 }
 
-// One loop over the events on purpose (it is longer than most functions here): the nesting
-// check, the closing marker, the heading ids, sanitising and the joining of text runs each
-// rewrite events in place, and each must see an event after the ones before it.
 /// Renders `body` (starting at line `body_line` of `file`), checking its headings:
 /// no `#` heading (the page title is the only `<h1>`), no skipped level, no empty heading.
 /// With a `linker`, every initiative mention is recorded and the first per section is linked.
@@ -235,6 +232,23 @@ pub fn render(
     linker: Option<&Linker>,
     trusted_html: bool,
 ) -> Result<Rendered, ContentErrors> {
+    let (rendered, errors) = render_all(file, body, body_line, linker, trusted_html);
+    errors.into_result(rendered)
+}
+
+// One loop over the events on purpose (it is longer than most functions here): the nesting
+// check, the closing marker, the heading ids, sanitising and the joining of text runs each
+// rewrite events in place, and each must see an event after the ones before it.
+/// [`render`], returning the rendered text with the errors: a heading in the wrong place is
+/// rendered all the same, so the report still takes part in the checks across reports (its
+/// words hold quotes, its links are checked) while its error stops the build.
+pub fn render_all(
+    file: &Path,
+    body: &str,
+    body_line: usize,
+    linker: Option<&Linker>,
+    trusted_html: bool,
+) -> (Rendered, ContentErrors) {
     let mut errors = ContentErrors::default();
     let lines = text::Lines::new(body, body_line);
     let line_of = |offset: usize| lines.of(offset);
@@ -393,12 +407,13 @@ pub fn render(
     sections.retain(|s| s.place == Place::Titled || !s.html.trim().is_empty());
     let texts: Vec<&str> = sections.iter().map(|s| s.text.as_str()).collect();
     let paragraphs = place(paragraphs, &texts);
-    errors.into_result(Rendered {
+    let rendered = Rendered {
         sections,
         mentions,
         links,
         paragraphs,
-    })
+    };
+    (rendered, errors)
 }
 
 impl Section {

@@ -16,7 +16,9 @@ use std::sync::mpsc::{SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use anyhow::{Context, anyhow, bail};
+use anyhow::{Context, bail};
+
+use crate::error::{Access, SystemError, cause};
 
 /// One file of the finished site, with its path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +78,7 @@ pub struct Staging {
     writer: Option<JoinHandle<anyhow::Result<()>>>,
     /// Set by the writer when a write failed, to what went wrong: the stages stop at their
     /// next file with that message, so the cause reaches the user whoever notices first.
-    failed: Arc<Mutex<Option<String>>>,
+    failed: Arc<Mutex<Option<SystemError>>>,
     files: AtomicUsize,
     pages: AtomicUsize,
     committed: bool,
@@ -126,7 +128,11 @@ impl Staging {
                 if let Err(e) = &result {
                     // Stored before `jobs` is dropped: a stage that finds the queue closed
                     // always finds the reason here.
-                    *failed.lock().unwrap_or_else(|e| e.into_inner()) = Some(format!("{e:#}"));
+                    let reason = e
+                        .downcast_ref::<SystemError>()
+                        .cloned()
+                        .unwrap_or_else(|| SystemError::new(format!("{e:#}")));
+                    *failed.lock().unwrap_or_else(|e| e.into_inner()) = Some(reason);
                 }
                 // On failure the staging folder is removed by `Drop`, once the stages stop.
                 result
@@ -207,10 +213,12 @@ impl Staging {
                 .clone()
         };
         if let Some(reason) = failure() {
-            bail!(reason);
+            return Err(reason.into());
         }
         if queue.send(job).is_err() {
-            bail!(failure().unwrap_or_else(|| "het schrijven van de site is afgebroken".into()));
+            return Err(failure()
+                .unwrap_or_else(|| SystemError::new("het schrijven van de site is afgebroken"))
+                .into());
         }
         Ok(())
     }
@@ -242,29 +250,25 @@ impl Job {
     }
 }
 
-/// Why the system refused a write, in the words of the people who publish: the error kinds
-/// behind ENOSPC, EFBIG and EDQUOT (full), EACCES, EPERM and EROFS (no permission),
-/// ENAMETOOLONG and ENOTDIR. Anything else is passed on as the system says it.
-pub fn cause(error: &io::Error) -> String {
-    use io::ErrorKind as K;
-    match error.kind() {
-        K::StorageFull | K::FileTooLarge | K::QuotaExceeded => "de schijf is vol".into(),
-        K::PermissionDenied | K::ReadOnlyFilesystem => "geen schrijfrechten".into(),
-        K::InvalidFilename => "de bestandsnaam is te lang".into(),
-        K::NotADirectory => "een deel van het pad is een bestand en geen map".into(),
-        _ => format!("het systeem meldt: {error}"),
-    }
-}
-
 /// The error for a write refused at `at` (a file of the site, or a folder beside it) while
 /// writing the site into `out`. Nothing has replaced the old site yet when this happens.
 fn refused(out: &Path, at: &Path, error: &io::Error) -> anyhow::Error {
-    anyhow!(
-        "de site kan niet worden geschreven naar {}: {} (bij {}). De uitvoermap is niet veranderd.",
-        out.display(),
-        cause(error),
-        at.display()
-    )
+    SystemError {
+        message: format!(
+            "de site kan niet worden geschreven naar {}: {} (bij {}). De uitvoermap is niet veranderd.",
+            out.display(),
+            cause(error, Access::Write),
+            at.display()
+        ),
+        hint: None,
+        technical: Some(error.to_string()),
+    }
+    .into()
+}
+
+/// The error for `doing` (a step of putting the new site in place) refused by the system.
+fn failed(doing: String, error: &io::Error) -> anyhow::Error {
+    SystemError::io(doing, error, Access::Write).into()
 }
 
 /// Puts the new site in place of the old one. Where the system can (Linux), the two folders
@@ -274,21 +278,25 @@ fn refused(out: &Path, at: &Path, error: &io::Error) -> anyhow::Error {
 fn swap_in(staging: &Path, out_dir: &Path, name: &str) -> anyhow::Result<()> {
     if out_dir.exists() && exchange(staging, out_dir).is_ok() {
         fs::remove_dir_all(staging)
-            .with_context(|| format!("kan {} niet opruimen", staging.display()))?;
+            .map_err(|e| failed(format!("kan {} niet opruimen", staging.display()), &e))?;
         return Ok(());
     }
     if out_dir.exists() {
         let old = out_dir.with_file_name(format!("{name}.old-{}", std::process::id()));
         fs::rename(out_dir, &old)
-            .with_context(|| format!("kan {} niet verplaatsen", out_dir.display()))?;
+            .map_err(|e| failed(format!("kan {} niet verplaatsen", out_dir.display()), &e))?;
         if let Err(e) = fs::rename(staging, out_dir) {
             let _ = fs::rename(&old, out_dir);
-            return Err(e).with_context(|| format!("kan {} niet neerzetten", out_dir.display()));
+            return Err(failed(
+                format!("kan {} niet neerzetten", out_dir.display()),
+                &e,
+            ));
         }
-        fs::remove_dir_all(&old).with_context(|| format!("kan {} niet opruimen", old.display()))?;
+        fs::remove_dir_all(&old)
+            .map_err(|e| failed(format!("kan {} niet opruimen", old.display()), &e))?;
     } else {
         fs::rename(staging, out_dir)
-            .with_context(|| format!("kan {} niet neerzetten", out_dir.display()))?;
+            .map_err(|e| failed(format!("kan {} niet neerzetten", out_dir.display()), &e))?;
     }
     Ok(())
 }
@@ -325,7 +333,7 @@ fn remove_leftovers(parent: &Path, name: &str) {
 }
 
 fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
-    std::path::absolute(path).with_context(|| format!("ongeldig pad {}", path.display()))
+    std::path::absolute(path).map_err(|e| failed(format!("ongeldig pad {}", path.display()), &e))
 }
 
 #[cfg(test)]
@@ -397,31 +405,6 @@ mod tests {
             paths,
             ["index.html", "static/klaar/a.js", "static/klaar/b.js"]
         );
-    }
-
-    /// Every error the system gives for a refused write, in the words of the user.
-    #[test]
-    fn causes_in_dutch() {
-        for (errno, expected) in [
-            (libc::ENOSPC, "de schijf is vol"),
-            (libc::EFBIG, "de schijf is vol"),
-            (libc::EDQUOT, "de schijf is vol"),
-            (libc::EACCES, "geen schrijfrechten"),
-            (libc::EPERM, "geen schrijfrechten"),
-            (libc::EROFS, "geen schrijfrechten"),
-            (libc::ENAMETOOLONG, "de bestandsnaam is te lang"),
-            (
-                libc::ENOTDIR,
-                "een deel van het pad is een bestand en geen map",
-            ),
-        ] {
-            assert_eq!(
-                cause(&io::Error::from_raw_os_error(errno)),
-                expected,
-                "{errno}"
-            );
-        }
-        assert!(cause(&io::Error::from_raw_os_error(libc::EIO)).starts_with("het systeem meldt: "));
     }
 
     /// The writer thread's failure path: the stages learn the cause at their next file,

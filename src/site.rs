@@ -102,9 +102,9 @@ pub struct Built {
     pub search: Option<SearchFigures>,
     /// The warnings of [`load`], and of filler in concepts in [`Mode::Check`].
     pub warnings: Vec<ContentError>,
-    pub timings: Timings,
     /// The site paths of the pages only concepts make (none without concepts).
     pub concept_pages: Vec<String>,
+    pub timings: Timings,
 }
 
 /// The search index in numbers, for the build summary and `check`.
@@ -150,88 +150,141 @@ fn relative_to(root: &Path) -> impl Fn(ContentErrors) -> ContentErrors + '_ {
 /// problem is reported, not only the first. Text that `new` wrote and nobody replaced is an
 /// error, except in a preview ([`Mode::Preview`], `build --concepten`): a warning there.
 pub fn load(opts: &BuildOptions, mode: Mode) -> Result<Loaded, BuildError> {
-    load_with(opts, mode, None)
+    let read = load_all(opts, mode, None)?;
+    match read {
+        Read {
+            config: Some(config),
+            theme: Some(theme),
+            library,
+            warnings,
+            unfinished,
+            errors,
+        } if errors.is_empty() => Ok(Loaded {
+            config,
+            theme,
+            library,
+            warnings,
+            unfinished,
+        }),
+        read => Err(BuildError::Content(read.errors.sorted(), read.warnings)),
+    }
 }
 
-/// [`load`], taking what is unchanged since the last build from `cache` (serve).
-fn load_with(
+/// What [`load_all`] could read, with every problem it found: the later stages go on with
+/// it, so that one run shows their problems too.
+struct Read {
+    /// `None` when `vindplaats.toml` has errors: the stages after loading need it.
+    config: Option<Config>,
+    /// `None` when the theme has errors: only rendering needs it.
+    theme: Option<Theme>,
+    library: Library,
+    warnings: Vec<ContentError>,
+    unfinished: Vec<placeholders::Unfinished>,
+    errors: ContentErrors,
+}
+
+/// [`load`] as far as it goes, taking what is unchanged since the last build from `cache`
+/// (serve). A wrong value, a broken line or a broken file costs only itself: the content is
+/// read even when the config has errors, and the privacy guard runs whenever the config
+/// (its allow-list) could be read. `Err` only for what no later stage can go on from: a folder
+/// that is not a site's, a bad `--base-url`.
+fn load_all(
     opts: &BuildOptions,
     mode: Mode,
     cache: Option<&mut Cache>,
-) -> Result<Loaded, BuildError> {
+) -> Result<Read, BuildError> {
     let (reports, scans) = match cache {
         Some(c) => (Some(&mut c.reports), Some(&mut c.scans)),
         None => (None, None),
     };
     let root = &opts.root;
     let relative = relative_to(root);
-    let mut config = Config::from_root(root).map_err(&relative)?;
+    config::ensure_site(root)?;
     if let Some(url) = &opts.base_url {
         Urls::new(url).map_err(|m| BuildError::Other(anyhow::anyhow!("--base-url: {m}")))?;
-        config.base_url = url.clone();
     }
+    let mut errors = ContentErrors::default();
+    let config = match Config::from_root(root) {
+        Ok(mut config) => {
+            if let Some(url) = &opts.base_url {
+                config.base_url = url.clone();
+            }
+            Some(config)
+        }
+        Err(e) => {
+            errors.extend(relative(e));
+            None
+        }
+    };
     let config_file = root.join(config::FILE_NAME);
-    let theme = Theme::load(root, &config.theme, &config_file).map_err(&relative);
+    let theme = config.as_ref().and_then(|config| {
+        Theme::load(root, &config.theme, &config_file)
+            .map_err(|e| errors.extend(relative(e)))
+            .ok()
+    });
     // The privacy guard runs on every build: contact data never reaches the site. It reads
-    // the files on its own, so it runs beside the content's loading.
-    let (library, privacy) = rayon::join(
-        || Library::load_with(&root.join("content"), reports).map_err(&relative),
-        || crate::privacy::check_with(root, &config.privacy_allowlist, scans),
+    // the files on its own, so it runs beside the content's loading. Without a config its
+    // allow-list is unknown, and it waits for the next run rather than report what is allowed.
+    let ((library, library_errors), privacy) = rayon::join(
+        || Library::load_all(&root.join("content"), reports),
+        || {
+            config
+                .as_ref()
+                .map(|c| crate::privacy::check_with(root, &c.privacy_allowlist, scans))
+        },
     );
+    errors.extend(relative(library_errors));
     // The synonym groups' words go through the search pipeline, which the content does not
     // know: checked here, so that a bad group stops the build before anything is written.
-    let synonym_errors = match &library {
-        Ok(l) => search::synonym_groups(&l.synonyms)
+    errors.extend(
+        search::synonym_groups(&library.synonyms)
             .err()
             .map(&relative)
             .unwrap_or_default(),
-        Err(_) => ContentErrors::default(),
-    };
-    match (theme, library) {
-        (Ok(theme), Ok(library)) if privacy.errors.is_empty() && synonym_errors.is_empty() => {
-            let mut warnings = privacy.warnings;
-            // serve uses an address of its own; an address given with --base-url is a choice.
-            if mode != Mode::Preview && opts.base_url.is_none() {
-                warnings.extend(config.placeholder_warning(Path::new(config::FILE_NAME)));
-            }
-            // Texts written once that name only years before a newer round: the same warning
-            // in every mode, since only published rounds count.
-            warnings.extend(stale::check(
-                &library,
-                stale::SiteText {
-                    file: Path::new(config::FILE_NAME),
-                    line: config.description_line,
-                    text: &config.description,
-                },
-                root,
-            ));
-            let unfinished = placeholders::check(&library, root);
-            // A preview (serve, or build --concepten, which is never put online) shows a
-            // report while it is being filled in.
-            let preview = mode == Mode::Preview || (mode == Mode::Publish && opts.concepts);
-            let unfinished = if preview {
-                warnings.extend(unfinished.into_iter().map(|u| u.error));
-                Vec::new()
-            } else {
-                unfinished
-            };
-            Ok(Loaded {
-                config,
-                theme,
-                library,
-                warnings,
-                unfinished,
-            })
-        }
-        (theme, library) => {
-            let mut errors = ContentErrors::default();
-            errors.extend(theme.err().unwrap_or_default());
-            errors.extend(library.err().unwrap_or_default());
-            errors.extend(ContentErrors(privacy.errors));
-            errors.extend(synonym_errors);
-            Err(errors.sorted().into())
-        }
+    );
+    let mut warnings = Vec::new();
+    if let Some(privacy) = privacy {
+        errors.extend(ContentErrors(privacy.errors));
+        warnings.extend(privacy.warnings);
     }
+    // serve uses an address of its own; an address given with --base-url is a choice.
+    if let Some(config) = &config
+        && mode != Mode::Preview
+        && opts.base_url.is_none()
+    {
+        warnings.extend(config.placeholder_warning(Path::new(config::FILE_NAME)));
+    }
+    // Texts written once that name only years before a newer round: the same warning in
+    // every mode, since only published rounds count.
+    if let Some(config) = &config {
+        warnings.extend(stale::check(
+            &library,
+            stale::SiteText {
+                file: Path::new(config::FILE_NAME),
+                line: config.description_line,
+                text: &config.description,
+            },
+            root,
+        ));
+    }
+    let unfinished = placeholders::check(&library, root);
+    // A preview (serve, or build --concepten, which is never put online) shows a report while
+    // it is being filled in.
+    let preview = mode == Mode::Preview || (mode == Mode::Publish && opts.concepts);
+    let unfinished = if preview {
+        warnings.extend(unfinished.into_iter().map(|u| u.error));
+        Vec::new()
+    } else {
+        unfinished
+    };
+    Ok(Read {
+        config,
+        theme,
+        library,
+        warnings,
+        unfinished,
+        errors,
+    })
 }
 
 /// What `serve` keeps from one build to the next, so that an edit redoes only what it
@@ -246,7 +299,7 @@ pub struct Cache {
     reports: crate::content::ReportMemo,
     scans: crate::privacy::ScanMemo,
     /// Each report's Markdown rendered, with the initiative aliases found in it.
-    bodies: Memo<(Result<Rendered, ContentErrors>, Occurrences)>,
+    bodies: Memo<(RenderedReport, Occurrences)>,
     pub pages: render::PageCache,
     /// The search index's documents and parts, for [`index`].
     pub index: search::IndexCache,
@@ -424,6 +477,24 @@ pub fn parse(
     concepts: bool,
     cache: Option<&mut Cache>,
 ) -> Result<Site, ContentErrors> {
+    match parse_all(config, library, root, concepts, cache) {
+        (Some(site), errors) => errors.into_result(site),
+        (None, errors) => Err(errors),
+    }
+}
+
+/// [`parse`] with every problem, and the site as far as it could be made: a report with a
+/// heading in the wrong place is rendered all the same, and one whose topic or round is
+/// wrong (already reported by [`load`]) stands under the first topic or round, so that its
+/// words and links are still checked. `None` when a report has nowhere to stand (no topic or
+/// no round at all).
+fn parse_all(
+    config: Config,
+    library: Library,
+    root: &Path,
+    concepts: bool,
+    cache: Option<&mut Cache>,
+) -> (Option<Site>, ContentErrors) {
     let relative = relative_to(root);
     let mut errors = ContentErrors::default();
     let urls = config.urls();
@@ -436,6 +507,7 @@ pub fn parse(
         organisations_file,
         editions,
         synonyms,
+        unread_reports,
     } = library;
     let matcher = Matcher::new(&initiatives);
     let hrefs = crate::concepts::hrefs(
@@ -461,30 +533,42 @@ pub fn parse(
         render_reports(&mut reports, &linker, reads, config.trusted_html, bodies)
             .into_iter()
             .unzip();
-    errors.extend(relative(initiatives::alias_errors(
-        &matcher,
-        &initiatives,
-        &initiatives_file,
-        &found,
-    )));
     let count = reports.len();
     let (parsed, failed) = records(reports, results, &topics, &editions);
     errors.extend(relative(failed));
-    // The checks below read every report's rendered text.
-    if parsed.len() < count {
-        return Err(errors);
-    }
     let concept = crate::concepts::of_reports(&parsed, |e| editions[e.0].concept);
+    // The checks below look for words in every report: with a report missing, a word only
+    // it holds would be reported missing too. They wait for the next run.
+    let every_report = parsed.len() == count && unread_reports.is_empty();
+    if every_report {
+        errors.extend(relative(initiatives::alias_errors(
+            &matcher,
+            &initiatives,
+            &initiatives_file,
+            &found,
+        )));
+    }
     // What the site says around the reports must stand in them.
-    let (sources, unsupported) = support::check(
-        &parsed,
-        &concept,
-        &initiatives,
-        &initiatives_file,
-        &organisations,
-        &organisations_file,
-    );
-    errors.extend(relative(unsupported));
+    let sources = if every_report {
+        let (sources, unsupported) = support::check(
+            &parsed,
+            &concept,
+            &initiatives,
+            &initiatives_file,
+            &organisations,
+            &organisations_file,
+        );
+        errors.extend(relative(unsupported));
+        sources
+    } else {
+        support::Sources {
+            quotes: vec![None; initiatives.len()],
+            as_written: vec![None; organisations.len()],
+        }
+    };
+    if parsed.len() < count {
+        return (None, errors);
+    }
     let mentions = MentionIndex::new(
         initiatives.len(),
         &parsed.iter().map(|p| &p.body).collect::<Vec<_>>(),
@@ -534,38 +618,38 @@ pub fn parse(
     );
     errors.extend(relative(conflicts));
     site.concepts = decided;
-    errors.into_result(site)
+    (Some(site), errors)
 }
 
-/// One record per report that rendered: its facts, its topic and its body (its Markdown is
-/// needed no more); the errors of those that did not.
+/// One record per report (its facts, its topic and its body: its Markdown is needed no
+/// more), and the errors of their Markdown. A report whose topic or round does not exist
+/// (reported by [`load`]) stands under the first one, as a wrong value stands as its example;
+/// without any, it is left out.
 fn records(
     reports: Vec<crate::content::Report>,
-    results: Vec<Result<Rendered, ContentErrors>>,
+    results: Vec<(Rendered, ContentErrors)>,
     topics: &[crate::content::Topic],
     editions: &[crate::content::Edition],
 ) -> (Vec<ParsedReport>, ContentErrors) {
     let mut errors = ContentErrors::default();
     let mut parsed = Vec::with_capacity(reports.len());
-    for (report, result) in reports.into_iter().zip(results) {
-        match result {
-            Ok(body) => {
-                let topic = topics
-                    .iter()
-                    .position(|t| t.slug == report.topic)
-                    .expect("topics checked in Library::load");
-                let edition = editions
-                    .iter()
-                    .position(|e| e.year == report.edition)
-                    .expect("editions checked in Library::load");
-                parsed.push(ParsedReport {
-                    topic: TopicId(topic),
-                    edition: EditionId(edition),
-                    report,
-                    body,
-                });
-            }
-            Err(e) => errors.extend(e),
+    for (report, (body, problems)) in reports.into_iter().zip(results) {
+        errors.extend(problems);
+        let topic = topics
+            .iter()
+            .position(|t| t.slug == report.topic)
+            .or((!topics.is_empty()).then_some(0));
+        let edition = editions
+            .iter()
+            .position(|e| e.year == report.edition)
+            .or((!editions.is_empty()).then_some(0));
+        if let (Some(topic), Some(edition)) = (topic, edition) {
+            parsed.push(ParsedReport {
+                topic: TopicId(topic),
+                edition: EditionId(edition),
+                report,
+                body,
+            });
         }
     }
     (parsed, errors)
@@ -584,6 +668,9 @@ fn initiative_hrefs(urls: &Urls, initiatives: &[crate::content::Initiative]) -> 
 /// The initiative aliases found in a report's Markdown (see [`Matcher::occurrences`]).
 type Occurrences = (Vec<usize>, Vec<usize>);
 
+/// A report's Markdown rendered, with the problems found in it.
+type RenderedReport = (Rendered, ContentErrors);
+
 /// Every report's Markdown rendered and searched for aliases (they are checked against the
 /// Markdown as written, the last stage that reads it), in parallel and in order. Each report's
 /// Markdown is taken out and let go as soon as both are done: held for every report until the
@@ -595,8 +682,8 @@ fn render_reports(
     linker: &Linker,
     reads: u64,
     trusted_html: bool,
-    memo: Option<&mut Memo<(Result<Rendered, ContentErrors>, Occurrences)>>,
-) -> Vec<(Result<Rendered, ContentErrors>, Occurrences)> {
+    memo: Option<&mut Memo<(RenderedReport, Occurrences)>>,
+) -> Vec<(RenderedReport, Occurrences)> {
     crate::memo::map_par(
         memo,
         reports.par_iter_mut().map(|r| {
@@ -607,7 +694,7 @@ fn render_reports(
         |(file, body, line)| Some(fingerprint((file, body, line, reads))),
         |(file, body, line)| {
             (
-                markdown::render(file, body, *line, Some(linker), trusted_html),
+                markdown::render_all(file, body, *line, Some(linker), trusted_html),
                 linker.matcher.occurrences(body),
             )
         },
@@ -624,10 +711,15 @@ struct Produced<S> {
     warnings: Vec<ContentError>,
     concept_pages: Vec<String>,
     held_back: crate::concepts::HeldBack,
+    /// The content errors of the run: none, except in [`Mode::Check`], which renders what it
+    /// can in spite of them, so that `check` finds the broken links in the same run.
+    errors: ContentErrors,
 }
 
 /// Loads, parses, indexes and renders the whole site into the sink that `open` makes once
-/// the config is known (so nothing is opened for a site that does not load).
+/// the content has no errors (so nothing is opened for a site that does not build). Every
+/// stage runs as far as the content allows, so that one run reports every problem; the errors
+/// then stop the build before anything is opened, except in [`Mode::Check`].
 fn produce<S: Sink>(
     opts: &BuildOptions,
     mode: Mode,
@@ -640,16 +732,21 @@ fn produce<S: Sink>(
     if let Some(cache) = cache.as_deref_mut() {
         cache.last = None;
     }
-    let Loaded {
+    let Read {
         config,
         theme,
         library,
         warnings,
         unfinished,
-    } = timings.time("load", || load_with(opts, mode, cache.as_deref_mut()))?;
-    let sink = open(&config)?;
-    let parsed = timings.time("parse", || {
-        parse(
+        mut errors,
+    } = timings.time("load", || load_all(opts, mode, cache.as_deref_mut()))?;
+    let failed =
+        |errors: ContentErrors, warnings| Err(BuildError::Content(errors.sorted(), warnings));
+    let Some(config) = config else {
+        return failed(errors, warnings);
+    };
+    let (site, problems) = timings.time("parse", || {
+        parse_all(
             config,
             library,
             &opts.root,
@@ -657,33 +754,31 @@ fn produce<S: Sink>(
             cache.as_deref_mut(),
         )
     });
+    errors.extend(problems);
     // Filler in a concept does not stop a build (a plain build leaves it out); `check` lists
     // it. Where the site did not parse, what is a concept is known only as far as it says so.
-    let (site, warnings) = match parsed {
-        Ok(site) => {
-            let (errors, concept): (Vec<_>, Vec<_>) = unfinished
+    let mut warnings = warnings;
+    match &site {
+        Some(site) => {
+            for u in unfinished {
+                if !site.concepts.holds(u.of) {
+                    errors.push(u.error);
+                } else if mode == Mode::Check {
+                    warnings.push(u.error);
+                }
+            }
+        }
+        None => errors.extend(ContentErrors(
+            unfinished
                 .into_iter()
-                .partition(|u| !site.concepts.holds(u.of));
-            if !errors.is_empty() {
-                let errors = errors.into_iter().map(|u| u.error).collect();
-                return Err(ContentErrors(errors).sorted().into());
-            }
-            let mut warnings = warnings;
-            if mode == Mode::Check {
-                warnings.extend(concept.into_iter().map(|u| u.error));
-            }
-            (site, warnings)
-        }
-        Err(mut errors) => {
-            errors.extend(ContentErrors(
-                unfinished
-                    .into_iter()
-                    .filter(|u| !u.declared_concept)
-                    .map(|u| u.error)
-                    .collect(),
-            ));
-            return Err(errors.sorted().into());
-        }
+                .filter(|u| !u.declared_concept)
+                .map(|u| u.error)
+                .collect(),
+        )),
+    }
+    let (site, theme) = match (site, theme) {
+        (Some(site), Some(theme)) if errors.is_empty() || mode == Mode::Check => (site, theme),
+        _ => return failed(errors, warnings),
     };
     // `serve` and `build --concepten` show the concepts, and the banner on every page that
     // only exists, or only differs, because of them: they are told apart from the pages of
@@ -699,6 +794,7 @@ fn produce<S: Sink>(
     } else {
         crate::concepts::publish(site)
     };
+    let sink = open(&site.config)?;
     if mode == Mode::Publish {
         site.reports
             .iter_mut()
@@ -744,6 +840,7 @@ fn produce<S: Sink>(
         warnings,
         concept_pages: stats.concept_pages,
         held_back,
+        errors: errors.sorted(),
     })
 }
 
@@ -808,8 +905,25 @@ pub fn render_all(
     mode: Mode,
     cache: Option<&mut Cache>,
 ) -> Result<Built, BuildError> {
+    let (built, errors) = render_checked(opts, mode, cache)?;
+    if errors.is_empty() {
+        Ok(built)
+    } else {
+        Err(BuildError::Content(errors, built.warnings))
+    }
+}
+
+/// [`render_all`], and in [`Mode::Check`] the site as far as it renders in spite of content
+/// errors, with those errors: `check` reads its links, so one run shows those too. `Err` when
+/// nothing could be rendered (no config, a broken theme, a report with no topic to stand
+/// under), with every problem found.
+pub fn render_checked(
+    opts: &BuildOptions,
+    mode: Mode,
+    cache: Option<&mut Cache>,
+) -> Result<(Built, ContentErrors), BuildError> {
     let produced = produce(opts, mode, |_| Ok(Memory::default()), cache)?;
-    Ok(Built {
+    let built = Built {
         site: produced.site,
         theme: produced.theme,
         files: produced.sink.into_files(),
@@ -817,7 +931,8 @@ pub fn render_all(
         warnings: produced.warnings,
         timings: produced.timings,
         concept_pages: produced.concept_pages,
-    })
+    };
+    Ok((built, produced.errors))
 }
 
 /// The output folder: `--output`, else the config's `output_dir`, relative to the root.

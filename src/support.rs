@@ -148,7 +148,9 @@ fn check_quotes(
         .iter()
         .zip(quotes)
         .map(|(i, &found)| {
-            if i.quote.trim().is_empty() {
+            // A quote that could not be read has its own error (on its line).
+            if i.lines.replaced("quote") {
+            } else if i.quote.trim().is_empty() {
                 errors.push(
                     ContentError::new(
                         initiatives_file,

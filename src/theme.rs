@@ -134,11 +134,7 @@ impl Theme {
                 let entry = match entry {
                     Ok(e) => e,
                     Err(e) => {
-                        errors.push(ContentError::new(
-                            e.path().unwrap_or(&base),
-                            0,
-                            format!("kan het ontwerp niet lezen ({e})"),
-                        ));
+                        errors.push(ContentError::unreadable_folder(&base, &e));
                         continue;
                     }
                 };
@@ -166,11 +162,7 @@ impl Theme {
                     Ok(bytes) => {
                         theme.static_files.insert(key, bytes);
                     }
-                    Err(e) => errors.push(ContentError::new(
-                        entry.path(),
-                        0,
-                        format!("kan het bestand niet lezen ({e})"),
-                    )),
+                    Err(e) => errors.push(ContentError::unreadable(entry.path(), &e)),
                 }
             }
         }

@@ -49,8 +49,9 @@ pub struct KeyLines {
     lines: BTreeMap<String, usize>,
     /// The line of the opening `+++`, or 1: where a missing key is reported.
     pub start: usize,
-    /// Keys that are missing or whose value was wrong (already reported): their value is the
-    /// field's example, which later checks must not judge.
+    /// Keys that are missing or whose value was wrong (already reported): their value is a
+    /// stand-in (a required field's example, an optional field's default), which later checks
+    /// must not judge.
     replaced: BTreeSet<String>,
 }
 
@@ -84,6 +85,36 @@ pub struct Checked<T> {
     pub errors: ContentErrors,
 }
 
+/// How often a text is read again after a line that belongs to no key was blanked: each round
+/// blanks one more line, and a front matter of more lines than this is not a mistake to repair.
+const MAX_ROUNDS: usize = 64;
+
+/// How many of a text's syntax errors are looked at: past a broken line or two, the parser
+/// finds one at every turn of a garbled file, and each is matched against the keys.
+const MAX_SYNTAX_ERRORS: usize = 100;
+
+/// The first syntax errors of a text, in the order of the text.
+fn first_errors(mut syntax: Vec<toml::de::Error>) -> Vec<toml::de::Error> {
+    syntax.sort_by_key(|e| e.span().map(|s| s.start));
+    syntax.truncate(MAX_SYNTAX_ERRORS);
+    syntax
+}
+
+/// What a syntax error in a key's value leaves of it. A value whose only mistake is its quotes
+/// (Word's, or one missing) is read as meant and checked further, so that a second mistake in
+/// it (a day-first date between Word quotes) shows in the same run.
+#[derive(Clone)]
+enum Fix {
+    /// The text as written, without its quotes.
+    Text(String),
+    /// Each text of a list without the quotes from Word at its ends.
+    StripQuotes,
+    /// Nothing usable: the key counts as missing, and its field's example stands in.
+    Drop,
+    /// The value as read stands (the first of a key written twice).
+    Keep,
+}
+
 impl Doc<'_> {
     /// Parses the text into `T`, reporting every unknown, missing or wrong key, not only the
     /// first.
@@ -98,16 +129,59 @@ impl Doc<'_> {
             .into_result((checked.value, checked.lines))
     }
 
-    /// Like [`Doc::parse`], but a value is returned as long as the text is valid TOML: the
-    /// caller checks the keys that were right ([`KeyLines::replaced`] names the others) and
-    /// adds `errors` to its own.
+    /// Like [`Doc::parse`], but a value is returned with the errors: the caller checks the keys
+    /// that were right ([`KeyLines::replaced`] names the others) and adds `errors` to its own.
+    ///
+    /// A syntax error costs only the key it is in: the parser goes on after it (toml's
+    /// recovering parse), each broken key gets one error, and a line that belongs to no key
+    /// (`Dit is tekst`) is reported and blanked so that the keys after it are read too. A
+    /// required key that a broken line swallowed is not reported missing as well.
     pub fn parse_all<T: DeserializeOwned>(
         &self,
         fields: &[Field],
     ) -> Result<Checked<T>, ContentErrors> {
-        let mut table = DeTable::parse(self.text).map_err(|e| self.syntax_error(&e))?;
-        let mut lines = self.key_lines(table.get_ref());
         let mut errors = ContentErrors::default();
+        // Read once; only a text with syntax errors is looked at again (nearly every file of
+        // a build has none).
+        let first = DeTable::parse_recoverable(self.text);
+        let repaired = if first.1.is_empty() {
+            None
+        } else {
+            self.blank_stray_lines(&mut errors)
+        };
+        let text = repaired.as_deref().unwrap_or(self.text);
+        let (mut table, syntax) = match &repaired {
+            Some(repaired) => DeTable::parse_recoverable(repaired),
+            None => first,
+        };
+        let had_syntax_errors = !syntax.is_empty() || !errors.is_empty();
+        let mut lines = self.key_lines(text, table.get_ref());
+        for (key, error, fix) in self.key_syntax_errors(text, table.get_ref(), syntax) {
+            errors.push(error);
+            match (fix, key) {
+                (Fix::Text(meant), Some(key)) => {
+                    if let Some(value) = table.get_mut().get_mut(key.as_str()) {
+                        *value.get_mut() = DeValue::String(std::borrow::Cow::Owned(meant));
+                    }
+                }
+                (Fix::StripQuotes, Some(key)) => {
+                    if let Some(value) = table.get_mut().get_mut(key.as_str()) {
+                        strip_stray_quotes(value.get_mut());
+                    }
+                }
+                (Fix::Drop, Some(key)) => {
+                    table.get_mut().remove(key.as_str());
+                    lines.replaced.insert(key.clone());
+                    let field = fields.iter().find(|f| f.name == key);
+                    if let Some(field) = field
+                        && !replace(&mut table, field, &mut lines)
+                    {
+                        return Err(errors.sorted());
+                    }
+                }
+                (Fix::Keep, _) | (_, None) => {}
+            }
+        }
         let keys: Vec<String> = lines.lines.keys().cloned().collect();
         for key in keys {
             if !fields.iter().any(|f| f.name == key) {
@@ -119,15 +193,19 @@ impl Doc<'_> {
             }
         }
         for field in fields.iter().filter(|f| f.required) {
-            if !lines.lines.contains_key(field.name) {
-                errors.push(
-                    ContentError::new(
-                        self.file,
-                        self.start_line,
-                        format!("het verplichte veld '{}' ontbreekt", field.name),
-                    )
-                    .hint(format!("voeg een regel toe zoals: {}", field.example)),
-                );
+            if !table.get_ref().contains_key(field.name) {
+                // A key written on a line the parser could not read is not missing: that line
+                // has its own error.
+                if !(had_syntax_errors && written(self.text, field.name)) {
+                    errors.push(
+                        ContentError::new(
+                            self.file,
+                            self.start_line,
+                            format!("het verplichte veld '{}' ontbreekt", field.name),
+                        )
+                        .hint(format!("voeg een regel toe zoals: {}", field.example)),
+                    );
+                }
                 if !replace(&mut table, field, &mut lines) {
                     return Err(errors.sorted());
                 }
@@ -145,7 +223,7 @@ impl Doc<'_> {
                 }
                 Err(e) => e,
             };
-            let key = e.span().and_then(|s| self.key_at(s.start));
+            let key = e.span().and_then(|s| key_at(table.get_ref(), s.start));
             let field = key
                 .as_deref()
                 .and_then(|k| fields.iter().find(|f| f.name == k));
@@ -153,7 +231,7 @@ impl Doc<'_> {
                 .as_deref()
                 .and_then(|k| table.get_ref().get(k))
                 .map(|v| v.get_ref().clone());
-            errors.push(self.value_error(&e, key.as_deref(), field, written.as_ref()));
+            errors.push(self.value_error(text, &e, key.as_deref(), field, written.as_ref()));
             match field {
                 Some(field) if !lines.replaced(field.name) => {
                     if !replace(&mut table, field, &mut lines) {
@@ -166,9 +244,128 @@ impl Doc<'_> {
         Err(errors.sorted())
     }
 
-    /// The file's line and 1-based column of a byte offset in the text.
-    fn line_col(&self, offset: usize) -> (usize, usize) {
-        let before = &self.text[..offset.min(self.text.len())];
+    /// Reports the syntax errors on lines that belong to no key (`Dit is tekst`, `title "x"`)
+    /// and blanks those lines, so that the parser reads the keys after them: it gives up on the
+    /// rest of the text at such a line. A list or `{ }` left open, which swallows the keys
+    /// after it, is reported and blanked up to the first of them, so that they are read too
+    /// (a missing quote there would hide behind the missing `]`). Blanked with spaces, so every
+    /// offset stays where it was. `None` when there are none.
+    fn blank_stray_lines(&self, errors: &mut ContentErrors) -> Option<String> {
+        let mut repaired: Option<String> = None;
+        for _ in 0..MAX_ROUNDS {
+            let text = repaired.as_deref().unwrap_or(self.text);
+            let (table, syntax) = DeTable::parse_recoverable(text);
+            if syntax.is_empty() {
+                break;
+            }
+            let syntax = first_errors(syntax);
+            let reach = key_reach(text, table.get_ref());
+            let stray = syntax
+                .iter()
+                .filter(|e| {
+                    e.span()
+                        .is_some_and(|s| !reach.iter().any(|(_, r)| r.contains(&s.start)))
+                })
+                .min_by_key(|e| e.span().map(|s| s.start));
+            let (error, blank) = if let Some(stray) = stray {
+                let at = stray.span().map_or(0, |s| s.start);
+                let (start, end) = line_bounds(text, at);
+                // The whole line is the mistake: marked from its first character.
+                let mut error = self.syntax_error(text, at, None, None, stray).0;
+                let line = &text[start..end];
+                error.column = line[..line.len() - line.trim_start().len()].chars().count() + 1;
+                (error, start..end)
+            } else {
+                // Each key once: its value is read to its end.
+                let mut tried = BTreeSet::new();
+                let swallowing = syntax.iter().find_map(|e| {
+                    let at = e.span()?.start;
+                    if !e.message().starts_with("unclosed") {
+                        return None;
+                    }
+                    let (key, _) = reach.iter().find(|(_, r)| r.contains(&at))?;
+                    if !tried.insert(*key) {
+                        return None;
+                    }
+                    let value = table.get_ref().get(*key)?;
+                    let (start, _) = line_bounds(text, value.span().start);
+                    let swallowed = first_key_line(text, value.span().start..value.span().end)?;
+                    let error = self.syntax_error(text, at, Some(key), Some(value), e).0;
+                    Some((error, start..swallowed))
+                });
+                match swallowing {
+                    Some(found) => found,
+                    None => break,
+                }
+            };
+            errors.push(error);
+            if text[blank.clone()].trim().is_empty() {
+                break;
+            }
+            let blanked = repaired.get_or_insert_with(|| self.text.to_owned());
+            // Each character becomes as many spaces as it has bytes (line ends stay): every
+            // offset, and so every line and column, stays where it was.
+            let spaces: String = blanked[blank.clone()]
+                .chars()
+                .flat_map(|c| match c {
+                    '\n' | '\r' => std::iter::repeat_n(c, 1),
+                    _ => std::iter::repeat_n(' ', c.len_utf8()),
+                })
+                .collect();
+            blanked.replace_range(blank, &spaces);
+        }
+        repaired
+    }
+
+    /// One error for each key whose value has syntax errors (the parser may find several in
+    /// one broken value: an unclosed list gives one for every line it swallowed), and what is
+    /// left of the value. Errors outside every key are on lines [`Doc::blank_stray_lines`]
+    /// could not blank; they are reported on their own.
+    fn key_syntax_errors(
+        &self,
+        text: &str,
+        table: &DeTable<'_>,
+        syntax: Vec<toml::de::Error>,
+    ) -> Vec<(Option<String>, ContentError, Fix)> {
+        let reach = key_reach(text, table);
+        let mut groups: BTreeMap<Option<&str>, Vec<toml::de::Error>> = BTreeMap::new();
+        for e in first_errors(syntax) {
+            let at = e.span().map_or(0, |s| s.start);
+            let key = reach
+                .iter()
+                .filter(|(_, r)| r.contains(&at))
+                .min_by_key(|(_, r)| r.len())
+                .map(|(k, _)| *k);
+            groups.entry(key).or_default().push(e);
+        }
+        let mut found = Vec::new();
+        for (key, mut group) in groups {
+            group.sort_by_key(|e| e.span().map(|s| s.start));
+            let value = key.and_then(|k| table.get(k));
+            // The telling error of a value: what is wrong with it as a whole (an unclosed
+            // list) before what follows from that (a missing comma on the next line).
+            let telling = |e: &&toml::de::Error| {
+                let m = e.message();
+                !(m.starts_with("unclosed") || m.starts_with("missing opening quote"))
+            };
+            let Some(winner) = group.iter().min_by_key(telling) else {
+                continue;
+            };
+            let at = winner.span().map_or(0, |s| s.start);
+            let (error, fix) = self.syntax_error(text, at, key, value, winner);
+            found.push((key.map(str::to_owned), error, fix));
+        }
+        found
+    }
+
+    /// The file's line and 1-based column of a byte offset in `text` (the document's text, or
+    /// the same with some lines blanked: the offsets are the same).
+    fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
         let line = before.matches('\n').count();
         // A carriage return is part of the line ending, not a column (fuzzing found a CRLF
         // file whose error pointed one column past the end of its line).
@@ -180,70 +377,160 @@ impl Doc<'_> {
         (self.first_line + line, col)
     }
 
-    fn syntax_error(&self, e: &toml::de::Error) -> ContentError {
-        let offset = e.span().map(|s| s.start);
-        let (line, col) = offset.map_or((self.start_line, 0), |at| self.line_col(at));
+    /// The Dutch error for a syntax error at byte `at`, in `key`'s value (`value`: as far as
+    /// the parser read it) or on a line of its own, and what is left of the value. It names the
+    /// fix where the mistake is a common one: quotes from Word, a missing quote, a date written
+    /// day first, an unclosed list. A quote error points at the value, not where the parser
+    /// stopped (the end of a long line).
+    fn syntax_error(
+        &self,
+        text: &str,
+        at: usize,
+        key: Option<&str>,
+        value: Option<&Spanned<DeValue<'_>>>,
+        e: &toml::de::Error,
+    ) -> (ContentError, Fix) {
         let technical = first_line(e.message()).to_owned();
-        // The line the parser stopped on, as written.
-        let written = offset.map(|at| {
-            let start = self.text[..at.min(self.text.len())]
-                .rfind('\n')
-                .map_or(0, |i| i + 1);
-            let end = self.text[start..]
-                .find('\n')
-                .map_or(self.text.len(), |i| start + i);
-            (start, self.text[start..end].trim_end_matches('\r'))
-        });
-        if let Some(error) = written.and_then(|(start, text)| self.word_quotes(start, text)) {
-            return error.technical(technical);
-        }
-        if let Some((_, text)) = written
-            && let Some((key, value)) = text.split_once('=')
-            && let Some(date) = crate::text::date_from_dutch(value.trim().trim_matches(['"', '\'']))
-        {
-            return ContentError::new(self.file, line, "deze datum staat niet als jaar-maand-dag")
+        let m = e.message();
+        // The line the value begins on (else the line of the error), as written.
+        let (start, end) = line_bounds(text, value.map_or(at, |v| v.span().start));
+        let written = text[start..end].trim_end_matches('\r');
+        // Where the value begins: after the `=`.
+        let value_at = written
+            .find('=')
+            .map(|i| i + 1 + (written[i + 1..].len() - written[i + 1..].trim_start().len()));
+        let value_text = value_at.map_or("", |i| written[i..].trim_end());
+        let place = |offset: usize, message: &str| {
+            let (line, col) = self.line_col(text, offset);
+            ContentError::new(self.file, line, message)
                 .column(col)
-                .hint(day_first_hint(key.trim(), date))
-                .technical(technical);
-        }
-        // The parser checks calendar dates itself; say so in words people recognise.
-        if technical.starts_with("invalid date") || technical.starts_with("invalid time") {
-            return ContentError::new(self.file, line, "deze datum of tijd bestaat niet")
-                .column(col)
-                .hint("schrijf een bestaande datum als jaar-maand-dag, bijvoorbeeld 2023-05-23")
-                .technical(technical);
-        }
-        ContentError::new(self.file, line, "deze regel is geen geldige instelling")
-            .column(col)
-            .hint(
-                "schrijf elke instelling als naam = waarde, met tekst tussen \"aanhalingstekens\" \
-                 en lijsten tussen [ ]",
-            )
-            .technical(technical)
-    }
-
-    /// Curly quotes on the line the parser stopped on, as Word writes them: the parser only
-    /// knows straight ones. Points at the first of them.
-    fn word_quotes(&self, line_start: usize, line: &str) -> Option<ContentError> {
-        let at = line.find(WORD_QUOTES)?;
-        let (line, col) = self.line_col(line_start + at);
-        Some(
-            ContentError::new(
-                self.file,
-                line,
+                .technical(technical.clone())
+        };
+        let at_value = |message: &str| place(value_at.map_or(at, |i| start + i), message);
+        // A text on one line (not a list, not between triple quotes): what was meant is the
+        // text between its first and last quote, or the whole value when a quote is missing.
+        let one_line_text = value.is_some_and(|v| matches!(v.get_ref(), DeValue::String(_)))
+            && !value_text.starts_with("\"\"\"")
+            && !value_text.starts_with("\'\'\'");
+        let quote = |c: char| c == '"' || c == '\'';
+        let any_quote = |c: char| quote(c) || WORD_QUOTES.contains(&c);
+        let without = |quote: &dyn Fn(char) -> bool| {
+            let inner = value_text.strip_prefix(quote).unwrap_or(value_text);
+            inner
+                .strip_suffix(quote)
+                .unwrap_or(inner)
+                .replace("\\\"", "\"")
+        };
+        let meant = without(&quote);
+        let text_fix = |meant: &str| {
+            if one_line_text {
+                Fix::Text(meant.to_owned())
+            } else if value.is_some_and(|v| matches!(v.get_ref(), DeValue::Array(_))) {
+                Fix::StripQuotes
+            } else {
+                Fix::Drop
+            }
+        };
+        // Quotes from Word where a text begins or ends (inside a text they are fine).
+        let region_end = value.map_or(end, |v| v.span().end.max(end).min(text.len()));
+        let name = key.unwrap_or_else(|| written.split('=').next().unwrap_or_default().trim());
+        if let Some(quote) = misplaced_word_quote(&text[start..region_end]) {
+            let meant = without(&any_quote);
+            // A date between them is written without any quotes (its own error follows).
+            let is_date = crate::text::date_from_dutch(&meant).is_some()
+                || meant.parse::<toml::value::Datetime>().is_ok();
+            let hint = if is_date {
+                "haal de aanhalingstekens weg: een datum staat zonder aanhalingstekens".to_owned()
+            } else if one_line_text {
+                format!(
+                    "typ de aanhalingstekens rond de tekst opnieuw met de toets \" (naast de \
+                     Enter-toets): {name} = \"{}\"",
+                    meant.replace('\\', "\\\\").replace('"', "\\\"")
+                )
+            } else {
+                "typ de aanhalingstekens rond elke tekst opnieuw met de toets \" (naast de \
+                 Enter-toets), bijvoorbeeld: title = \"Verslag thematafel Eenzaamheid\""
+                    .to_owned()
+            };
+            let error = place(
+                start + quote,
                 "dit zijn aanhalingstekens uit Word; gebruik gewone rechte aanhalingstekens \"…\"",
             )
-            .column(col)
             .length(1)
-            .hint(
-                "typ de aanhalingstekens rond de tekst opnieuw met de toets \" (naast de Enter-toets), \
-                 bijvoorbeeld: title = \"Verslag thematafel Eenzaamheid\"",
-            ),
-        )
+            .hint(hint);
+            return (error, text_fix(&meant));
+        }
+        if value_at.is_some()
+            && let Some(date) = crate::text::date_from_dutch(&meant)
+        {
+            let error = at_value("deze datum staat niet als jaar-maand-dag")
+                .hint(day_first_hint(name, date));
+            return (error, Fix::Drop);
+        }
+        let hinted = |message: &str, hint: &str| (at_value(message).hint(hint), Fix::Drop);
+        // The parser checks calendar dates itself; say so in words people recognise.
+        if m.starts_with("invalid date") || m.starts_with("invalid time") {
+            return hinted(
+                "deze datum of tijd bestaat niet",
+                "schrijf een bestaande datum als jaar-maand-dag, bijvoorbeeld 2023-05-23",
+            );
+        }
+        if m.starts_with("unclosed array") {
+            return hinted(
+                &format!("de lijst bij '{name}' wordt niet afgesloten met ]"),
+                "zet een ] achter de laatste waarde van de lijst; elke tekst in de lijst staat \
+                 tussen \"aanhalingstekens\", met een komma ertussen",
+            );
+        }
+        if m.starts_with("unclosed inline table") {
+            return hinted(
+                &format!("een {{ bij '{name}' wordt niet afgesloten met }}"),
+                "zet een } achter de laatste waarde tussen de { }",
+            );
+        }
+        if m.starts_with("invalid multi-line") {
+            return hinted(
+                &format!("de tekst bij '{name}' wordt niet afgesloten"),
+                "zet aan het eind van de tekst dezelfde aanhalingstekens als aan het begin",
+            );
+        }
+        if one_line_text {
+            // Which quote is missing, from the text as written: the parser's own message
+            // depends on what follows (after a comma it says the text is not quoted).
+            let message = match (value_text.starts_with(quote), value_text.ends_with(quote)) {
+                (false, true) => "het aanhalingsteken aan het begin van de tekst ontbreekt",
+                (true, false) => "het aanhalingsteken aan het eind van de tekst ontbreekt",
+                (false, false) => "deze tekst staat niet tussen aanhalingstekens",
+                (true, true) => "er staat een aanhalingsteken midden in de tekst",
+            };
+            let hint = format!(
+                "schrijf het zo: {name} = \"{}\"",
+                meant.replace('\\', "\\\\").replace('"', "\\\"")
+            );
+            return (at_value(message).hint(hint), text_fix(&meant));
+        }
+        if m.starts_with("duplicate key") {
+            let twice = e
+                .span()
+                .and_then(|s| text.get(s))
+                .unwrap_or(name)
+                .trim()
+                .to_owned();
+            let error = place(at, &format!("'{twice}' staat twee keer in de gegevens"))
+                .hint("haal één van de twee regels weg");
+            // The first of the two is read; this file has its error either way.
+            return (error, Fix::Keep);
+        }
+        let error = place(at, "deze regel is geen geldige instelling").hint(
+            "schrijf elke instelling als naam = waarde, met tekst tussen \"aanhalingstekens\" \
+             en lijsten tussen [ ]",
+        );
+        (error, Fix::Drop)
     }
 
     fn value_error(
         &self,
+        text: &str,
         e: &toml::de::Error,
         key: Option<&str>,
         field: Option<&Field>,
@@ -251,7 +538,7 @@ impl Doc<'_> {
     ) -> ContentError {
         let (line, col) = e
             .span()
-            .map_or((self.start_line, 0), |s| self.line_col(s.start));
+            .map_or((self.start_line, 0), |s| self.line_col(text, s.start));
         let technical = first_line(e.message()).to_owned();
         // A date between quotes: written day first, or right but as text.
         if let (Some(k), Some(DeValue::String(text))) = (key, written)
@@ -337,10 +624,10 @@ impl Doc<'_> {
 
     /// The line of each top-level key, from the span the parser gives it. A dotted key
     /// (`location.name = …`) counts as its first part, where it is first written.
-    fn key_lines(&self, table: &DeTable<'_>) -> KeyLines {
+    fn key_lines(&self, text: &str, table: &DeTable<'_>) -> KeyLines {
         // One index of the newlines for all keys: counting them from the start for each key
         // was quadratic in the number of keys (the fuzz corpus's time test caught it).
-        let newlines = crate::text::Lines::new(self.text, self.first_line);
+        let newlines = crate::text::Lines::new(text, self.first_line);
         let lines = table
             .keys()
             .map(|key| (key.get_ref().to_string(), newlines.of(key.span().start)))
@@ -351,26 +638,129 @@ impl Doc<'_> {
             replaced: BTreeSet::new(),
         }
     }
+}
 
-    /// The top-level key a byte offset belongs to: the key whose own spans (its name, its
-    /// value and everything nested in it) hold the offset most closely. The closest, not the
-    /// first: a dotted key's table has the span of its name only, and its values sit apart.
-    fn key_at(&self, offset: usize) -> Option<String> {
-        // Parsed again rather than kept from `parse`: only a wrong value gets here, and
-        // keeping every span of every file for that would cost each build.
-        let table = DeTable::parse(self.text).ok()?;
-        let mut closest: Option<(usize, &str)> = None;
-        for (key, value) in table.get_ref() {
-            let mut spans = vec![key.span()];
-            collect_spans(value, &mut spans);
-            for span in spans {
-                let holds = span.contains(&offset) || span.start == offset;
-                if holds && closest.is_none_or(|(len, _)| span.len() < len) {
-                    closest = Some((span.len(), key.get_ref()));
-                }
+/// The top-level key a byte offset belongs to: the key whose own spans (its name, its value
+/// and everything nested in it) hold the offset most closely. The closest, not the first: a
+/// dotted key's table has the span of its name only, and its values sit apart.
+fn key_at(table: &DeTable<'_>, offset: usize) -> Option<String> {
+    let mut closest: Option<(usize, &str)> = None;
+    for (key, value) in table {
+        let mut spans = vec![key.span()];
+        collect_spans(value, &mut spans);
+        for span in spans {
+            let holds = span.contains(&offset) || span.start == offset;
+            if holds && closest.is_none_or(|(len, _)| span.len() < len) {
+                closest = Some((span.len(), key.get_ref()));
             }
         }
-        closest.map(|(_, key)| key.to_owned())
+    }
+    closest.map(|(_, key)| key.to_owned())
+}
+
+/// Where each top-level key's text lies: from the start of the line of its name to the end of
+/// the line its value ends on (the newline included), so that a syntax error just after a
+/// value (`title = "Het "Café""`) is still the key's.
+fn key_reach<'t>(text: &str, table: &'t DeTable<'_>) -> Vec<(&'t str, Range<usize>)> {
+    table
+        .iter()
+        .map(|(key, value)| {
+            let mut spans = vec![key.span()];
+            collect_spans(value, &mut spans);
+            let from = spans.iter().map(|s| s.start).min().unwrap_or(0);
+            let to = spans.iter().map(|s| s.end).max().unwrap_or(0);
+            let (start, _) = line_bounds(text, from);
+            let (_, end) = line_bounds(text, to);
+            (key.get_ref().as_ref(), start..end + 1)
+        })
+        .collect()
+}
+
+/// The start of the first line in `span` after its first that begins like a top-level key
+/// (`name =`): where a list or `{ }` left open swallowed the next key.
+fn first_key_line(text: &str, span: Range<usize>) -> Option<usize> {
+    let (_, first_end) = line_bounds(text, span.start);
+    let mut at = first_end + 1;
+    while at < span.end.min(text.len()) {
+        let (_, end) = line_bounds(text, at);
+        let line = text[at..end].trim_start();
+        let name_len = line
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(line.len());
+        if name_len > 0 && line[name_len..].trim_start().starts_with('=') {
+            return Some(at);
+        }
+        at = end + 1;
+    }
+    None
+}
+
+/// The byte range of the line that holds `offset`, without its newline.
+fn line_bounds(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    (start, end)
+}
+
+/// Whether a line of `text` begins with `key` (`title = …`, `title "…"`): the key is written,
+/// though a broken line kept the parser from reading it.
+fn written(text: &str, key: &str) -> bool {
+    text.lines().any(|line| {
+        line.trim_start().strip_prefix(key).is_some_and(|rest| {
+            rest.trim_start().starts_with(['=', '"', '“', '„']) || rest.is_empty()
+        })
+    })
+}
+
+/// The first quote from Word in `text` that stands where a text begins or ends: after `=`,
+/// `[`, `{` or `,`, or before `,`, `]`, `}` or the end of the line. Inside a text such quotes
+/// are fine (`title = "Het ‘Sociaal Café’"`).
+fn misplaced_word_quote(text: &str) -> Option<usize> {
+    text.char_indices()
+        .filter(|(_, c)| WORD_QUOTES.contains(c))
+        .find(|&(i, c)| {
+            let before = text[..i].trim_end_matches([' ', '\t']).chars().next_back();
+            let after = text[i + c.len_utf8()..]
+                .trim_start_matches([' ', '\t', '\r'])
+                .chars()
+                .next();
+            let opens_text = matches!(before, None | Some('=' | '[' | '{' | ',' | '\n'));
+            let closes_text = matches!(after, None | Some(',' | ']' | '}' | '\n' | '#'));
+            // A closing quote that ends a quotation inside the text (`"Het ‘Café’`) is the
+            // text's own; the mistake there is the missing `"`.
+            let partners: &[char] = match c {
+                '’' => &['‘', '‚'],
+                '”' => &['“', '„'],
+                '»' => &['«'],
+                _ => &[],
+            };
+            let line = &text[text[..i].rfind('\n').map_or(0, |n| n + 1)..i];
+            opens_text || closes_text && !line.contains(partners)
+        })
+        .map(|(i, _)| i)
+}
+
+/// The value as meant: one quote from Word or one `"` gone from each end of every text in it.
+fn strip_stray_quotes(value: &mut DeValue<'_>) {
+    match value {
+        DeValue::String(text) => {
+            let stray = |c: char| c == '"' || WORD_QUOTES.contains(&c);
+            let inner = text.strip_prefix(stray).unwrap_or(text);
+            let inner = inner.strip_suffix(stray).unwrap_or(inner);
+            if inner.len() != text.len() {
+                *text = std::borrow::Cow::Owned(inner.to_owned());
+            }
+        }
+        DeValue::Array(items) => {
+            for item in items.iter_mut() {
+                strip_stray_quotes(item.get_mut());
+            }
+        }
+        _ => {}
     }
 }
 
@@ -441,9 +831,16 @@ fn day_first_hint(key: &str, date: time::Date) -> String {
     )
 }
 
-/// Puts `field`'s example value in place of the written one (or of none), so that reading can
-/// go on; the key is marked as replaced. False when the example is no value (a bug in `fields`).
+/// Puts a stand-in in place of the written value (or of none), so that reading can go on: a
+/// required field's example, an optional field's default (an example such as `concept = true`
+/// would change what the file means). The key is marked as replaced. False when the example
+/// is no value (a bug in `fields`).
 fn replace(table: &mut Spanned<DeTable<'_>>, field: &Field, lines: &mut KeyLines) -> bool {
+    lines.replaced.insert(field.name.to_owned());
+    if !field.required {
+        table.get_mut().remove(field.name);
+        return true;
+    }
     let Ok(example) = DeTable::parse(field.example) else {
         return false;
     };
@@ -461,12 +858,10 @@ fn first_line(s: &str) -> &str {
 }
 
 /// Cuts a data file made of `[[header]]` entries into one [`Doc`] per entry, so each entry is
-/// checked like front matter and its errors carry the file's real line numbers.
-pub fn entries<'a>(
-    file: &'a Path,
-    text: &'a str,
-    header: &str,
-) -> Result<Vec<Doc<'a>>, ContentErrors> {
+/// checked like front matter and its errors carry the file's real line numbers. A misspelt
+/// header (`[[initiatieff]]`, `[initiatief]`) is reported and still begins an entry, so the
+/// keys under it are checked as the entry they are, not as a second copy of the one above.
+pub fn entries<'a>(file: &'a Path, text: &'a str, header: &str) -> (Vec<Doc<'a>>, ContentErrors) {
     let marker = format!("[[{header}]]");
     let mut docs = Vec::new();
     let mut errors = ContentErrors::default();
@@ -474,7 +869,14 @@ pub fn entries<'a>(
     let mut current: Option<(usize, usize)> = None; // (byte offset of entry text, its first line)
     for (i, line) in text.split_inclusive('\n').enumerate() {
         let trimmed = line.trim();
-        if trimmed == marker {
+        let header_like = trimmed.starts_with('[') && trimmed.ends_with(']');
+        if trimmed == marker || header_like {
+            if trimmed != marker {
+                errors.push(
+                    ContentError::new(file, i + 1, format!("onverwachte kop {trimmed}"))
+                        .hint(format!("elk blok begint met de regel {marker}")),
+                );
+            }
             if let Some((start, first_line)) = current.take() {
                 docs.push((start, offset, first_line));
             }
@@ -496,16 +898,16 @@ pub fn entries<'a>(
     if let Some((start, first_line)) = current {
         docs.push((start, offset, first_line));
     }
-    errors.into_result(
-        docs.into_iter()
-            .map(|(start, end, first_line)| Doc {
-                file,
-                text: &text[start..end],
-                first_line,
-                start_line: first_line - 1,
-            })
-            .collect(),
-    )
+    let docs = docs
+        .into_iter()
+        .map(|(start, end, first_line)| Doc {
+            file,
+            text: &text[start..end],
+            first_line,
+            start_line: first_line - 1,
+        })
+        .collect();
+    (docs, errors)
 }
 
 #[cfg(test)]
@@ -564,6 +966,256 @@ mod tests {
         })
     }
 
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Form {
+        title: String,
+        date: toml::value::Datetime,
+        count: u32,
+        tags: Vec<String>,
+        #[serde(default)]
+        place: Option<String>,
+    }
+
+    const FORM: &[Field] = &[
+        required("title", "title = \"Voorbeeld\""),
+        required("date", "date = 2023-05-23"),
+        required("count", "count = 1"),
+        required("tags", "tags = [\"a\"]"),
+        optional("place", "place = \"Almere\""),
+    ];
+
+    const FORM_GOOD: &str = "title = \"Verslag\"\ndate = 2024-05-23\ncount = 3\ntags = [\"a\", \"b\"]\nplace = \"Haven\"\n";
+
+    /// Every error of `text` as `line:column: message`, and the value read (as far as it goes).
+    fn read_form(text: &str) -> (Vec<String>, Option<Form>) {
+        let doc = Doc {
+            file: Path::new("a.md"),
+            text,
+            first_line: 2,
+            start_line: 1,
+        };
+        match doc.parse_all::<Form>(FORM) {
+            Ok(c) => (
+                c.errors
+                    .sorted()
+                    .0
+                    .iter()
+                    .map(|e| format!("{}:{}: {}", e.line, e.column, e.message))
+                    .collect(),
+                Some(c.value),
+            ),
+            Err(e) => (
+                e.0.iter()
+                    .map(|e| format!("{}:{}: {}", e.line, e.column, e.message))
+                    .collect(),
+                None,
+            ),
+        }
+    }
+
+    /// A syntax error costs only its own key: the keys after it are read and checked in the
+    /// same run, each broken key gets one error that points at its value, and a value that only
+    /// lacks a quote (or has Word's) is read as meant and checked further.
+    #[test]
+    fn syntax_errors_are_recovered_key_by_key() {
+        let long = "Een lange beschrijving van wat er aan tafel gebeurde, met veel woorden erin";
+        let cases: &[(&str, &str, &[&str])] = &[
+            // A missing opening quote points at the value, not at the end of the line.
+            (
+                "title = \"Verslag\"",
+                &format!("title = {long}\""),
+                &["2:9: het aanhalingsteken aan het begin van de tekst ontbreekt"],
+            ),
+            (
+                "title = \"Verslag\"",
+                "title = \"Verslag",
+                &["2:9: het aanhalingsteken aan het eind van de tekst ontbreekt"],
+            ),
+            (
+                "place = \"Haven\"",
+                "place = Haven",
+                &["6:9: deze tekst staat niet tussen aanhalingstekens"],
+            ),
+            // Curly quotes inside a text are fine; the missing closing quote is the mistake.
+            (
+                "title = \"Verslag\"",
+                "title = \"Het ‘Café’",
+                &["2:9: het aanhalingsteken aan het eind van de tekst ontbreekt"],
+            ),
+            (
+                "title = \"Verslag\"",
+                "title = “Verslag”",
+                &[
+                    "2:9: dit zijn aanhalingstekens uit Word; gebruik gewone rechte aanhalingstekens \"…\"",
+                ],
+            ),
+            // Behind Word's quotes, a date written day first: both in one run.
+            (
+                "date = 2024-05-23",
+                "date = “23-05-2024”",
+                &[
+                    "3:8: dit zijn aanhalingstekens uit Word; gebruik gewone rechte aanhalingstekens \"…\"",
+                    "3:8: deze datum staat niet als jaar-maand-dag",
+                ],
+            ),
+            // The unquoted day-first date no longer hides the number in quotes after it.
+            (
+                "date = 2024-05-23\ncount = 3",
+                "date = 23-05-2024\ncount = \"3\"",
+                &[
+                    "3:8: deze datum staat niet als jaar-maand-dag",
+                    "4:9: de waarde van 'count' klopt niet",
+                ],
+            ),
+            (
+                "date = 2024-05-23",
+                "date = 2024-02-30",
+                &["3:8: deze datum of tijd bestaat niet"],
+            ),
+            // A line that belongs to no key, and one without `=`: reported, and the keys after
+            // them read (the wrong count is found; the title is not reported missing).
+            (
+                "count = 3",
+                "Dit is tekst\ncount = \"drie\"",
+                &[
+                    "4:1: deze regel is geen geldige instelling",
+                    "5:9: de waarde van 'count' klopt niet",
+                ],
+            ),
+            (
+                "title = \"Verslag\"",
+                "title \"Verslag\"",
+                &["2:1: deze regel is geen geldige instelling"],
+            ),
+            // An unclosed list: one error, not one per line it swallowed, and the keys it
+            // swallowed are not reported missing.
+            (
+                "tags = [\"a\", \"b\"]",
+                "tags = [\"a\", \"b\"",
+                &["5:8: de lijst bij 'tags' wordt niet afgesloten met ]"],
+            ),
+            // ... and a mistake in the key it swallowed is not hidden behind it.
+            (
+                "tags = [\"a\", \"b\"]\nplace = \"Haven\"",
+                "tags = [\"a\", \"b\"\nplace = Haven\"",
+                &[
+                    "5:8: de lijst bij 'tags' wordt niet afgesloten met ]",
+                    "6:9: het aanhalingsteken aan het begin van de tekst ontbreekt",
+                ],
+            ),
+            (
+                "tags = [\"a\", \"b\"]\nplace = \"Haven\"",
+                "tags = [\n  \"a\",\n  \"b\",\nplace = \"Haven\"",
+                &["5:8: de lijst bij 'tags' wordt niet afgesloten met ]"],
+            ),
+            (
+                "tags = [\"a\", \"b\"]",
+                "tags = [“a”, “b”]",
+                &[
+                    "5:9: dit zijn aanhalingstekens uit Word; gebruik gewone rechte aanhalingstekens \"…\"",
+                ],
+            ),
+            (
+                "title = \"Verslag\"",
+                "title = \"Het \"Café\" open\"",
+                &["2:9: er staat een aanhalingsteken midden in de tekst"],
+            ),
+            (
+                "count = 3",
+                "count = 3\ncount = 4",
+                &["5:1: 'count' staat twee keer in de gegevens"],
+            ),
+        ];
+        for (good, bad, want) in cases {
+            assert!(FORM_GOOD.contains(good), "{good}");
+            let text = FORM_GOOD.replace(good, bad);
+            let (errors, value) = read_form(&text);
+            assert_eq!(errors, *want, "{text}");
+            assert!(value.is_some(), "{text}: nothing read");
+        }
+        // What is read as meant, and checked further.
+        let read = |good: &str, bad: &str| read_form(&FORM_GOOD.replace(good, bad)).1.unwrap();
+        assert_eq!(
+            read("title = \"Verslag\"", &format!("title = {long}\"")).title,
+            long
+        );
+        assert_eq!(
+            read("title = \"Verslag\"", "title = “Het ‘Café’”").title,
+            "Het ‘Café’"
+        );
+        assert_eq!(
+            read("tags = [\"a\", \"b\"]", "tags = [“a”, “b”]").tags,
+            ["a", "b"]
+        );
+        assert_eq!(
+            read("place = \"Haven\"", "place = Haven").place.as_deref(),
+            Some("Haven")
+        );
+        assert_eq!(read("count = 3", "Dit is tekst\ncount = 3").count, 3);
+        let after_list = read(
+            "tags = [\"a\", \"b\"]",
+            "tags = [\n  \"a\",\nplace = \"Strand\"",
+        );
+        assert_eq!(after_list.place.as_deref(), Some("Strand"));
+        assert_eq!(read("count = 3", "count = 3\ncount = 4").count, 3);
+        // A value that cannot be read as meant: the field's example stands in.
+        assert_eq!(
+            read("date = 2024-05-23", "date = 23-05-2024")
+                .date
+                .to_string(),
+            "2023-05-23"
+        );
+    }
+
+    /// A quote mistake's hint is the line as it should be, with a `"` inside the text escaped.
+    #[test]
+    fn quote_hints_say_what_to_write() {
+        for (bad, want) in [
+            (
+                "title = Een tekst, met een komma\"",
+                "schrijf het zo: title = \"Een tekst, met een komma\"",
+            ),
+            (
+                "title = \"Bibliotheek, Almere",
+                "schrijf het zo: title = \"Bibliotheek, Almere\"",
+            ),
+            (
+                "title = \"Het \"Café\" open\"",
+                "schrijf het zo: title = \"Het \\\"Café\\\" open\"",
+            ),
+            (
+                "title = “Verslag”",
+                "typ de aanhalingstekens rond de tekst opnieuw met de toets \" (naast de Enter-toets): title = \"Verslag\"",
+            ),
+            (
+                "title = 'Buurthuis 't Hofje'",
+                "schrijf het zo: title = \"Buurthuis 't Hofje\"",
+            ),
+            (
+                "date = \"23 mei 2024",
+                "schrijf de datum als jaar-maand-dag: date = 2024-05-23, zonder aanhalingstekens (donderdag 23 mei 2024)",
+            ),
+            (
+                "date = “23-05-2024”",
+                "haal de aanhalingstekens weg: een datum staat zonder aanhalingstekens",
+            ),
+        ] {
+            let (key, _) = bad.split_once(" = ").unwrap();
+            let good = FORM_GOOD.lines().find(|l| l.starts_with(key)).unwrap();
+            let text = FORM_GOOD.replace(good, bad);
+            let doc = Doc {
+                file: Path::new("a.md"),
+                text: &text,
+                first_line: 2,
+                start_line: 1,
+            };
+            let errors = doc.parse_all::<Form>(FORM).unwrap().errors.sorted();
+            let hints: Vec<&str> = errors.0.iter().filter_map(|e| e.hint.as_deref()).collect();
+            assert_eq!(hints[0], want, "{bad}");
+        }
+    }
+
     #[test]
     fn key_lines_come_from_the_parser() {
         // Each line of the string looks like a key or a table header; neither is one.
@@ -595,7 +1247,7 @@ mod tests {
             // A syntax error after a multi-line string: the line the parser stopped on.
             (
                 "name = \"\"\"\nEen\nnaam\"\"\"\ncount = 1\nplace = Almere\n",
-                "6:9: deze regel is geen geldige instelling",
+                "6:9: deze tekst staat niet tussen aanhalingstekens",
             ),
         ] {
             assert_eq!(parse_small(text).unwrap_err(), [want], "{text:?}");

@@ -232,13 +232,21 @@ fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> 
     findings
 }
 
-/// Runs every check. A site that does not build is reported with its build errors only.
+/// Runs every check. Content errors do not stop it: the site is rendered as far as it can be
+/// (see [`site::render_checked`]), so that the broken links are found in the same run. Only a
+/// site that cannot be rendered at all is reported with the errors of loading alone.
 pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
-    let built = match site::render_all(opts, site::Mode::Check, None) {
+    let (built, errors) = match site::render_checked(opts, site::Mode::Check, None) {
         Ok(b) => b,
-        Err(BuildError::Content(errors)) => {
+        Err(BuildError::Content(errors, warnings)) => {
+            let findings = errors
+                .0
+                .into_iter()
+                .map(Finding::error)
+                .chain(warnings.into_iter().map(Finding::warning))
+                .collect();
             return Ok(Report {
-                findings: errors.0.into_iter().map(Finding::error).collect(),
+                findings: in_order(findings),
                 ..Report::default()
             });
         }
@@ -246,7 +254,8 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
     };
     let site = &built.site;
     let root = &opts.root;
-    let mut findings = Vec::new();
+    let clean = errors.is_empty();
+    let mut findings: Vec<Finding> = errors.0.into_iter().map(Finding::error).collect();
 
     findings.extend(
         links::check(site, &built.files, &built.concept_pages)
@@ -254,6 +263,14 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
             .map(|e| Finding::error(e.relative_to(root))),
     );
     findings.extend(built.warnings.into_iter().map(Finding::warning));
+    // A site with content errors is read for its links only: its stand-ins (a report under
+    // the first topic, a file that could not be read) would make the warnings below untrue.
+    if !clean {
+        return Ok(Report {
+            findings: in_order(findings),
+            ..Report::default()
+        });
+    }
     let budget = site.config.search_budget_kb as usize * 1024;
     let search = built.search.unwrap_or_default();
     if search.first_gzip_bytes > budget {
@@ -275,16 +292,26 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
             .map(|e| Finding::warning(e.relative_to(root))),
     );
     let (readability, hardest) = readability::report(site, root);
-    findings.sort_by(|a, b| {
-        (&a.error.file, a.error.line, a.error.column).cmp(&(
-            &b.error.file,
-            b.error.line,
-            b.error.column,
-        ))
-    });
     Ok(Report {
-        findings,
+        findings: in_order(findings),
         readability,
         hardest,
     })
+}
+
+/// The errors first, then the warnings; each by file, then line and column, so that one
+/// file's problems stand together (in the terminal and in `--format json` alike).
+fn in_order(mut findings: Vec<Finding>) -> Vec<Finding> {
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| {
+            (
+                f.severity != Severity::Error,
+                f.error.file.clone(),
+                f.error.line,
+                f.error.column,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    findings
 }

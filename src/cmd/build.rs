@@ -32,8 +32,9 @@ pub fn run(args: &BuildArgs) -> i32 {
     progress.finish();
     match result {
         Ok(summary) => {
-            // Warnings never stop a build, but the people who publish must see them.
-            for warning in &summary.warnings {
+            // Warnings never stop a build, but the people who publish must see them: by file,
+            // as every list of findings.
+            for warning in &crate::diagnostics::in_order(summary.warnings.clone()) {
                 eprintln!(
                     "{}\n",
                     crate::diagnostics::render(

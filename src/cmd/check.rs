@@ -19,7 +19,10 @@ pub fn run(args: &CheckArgs) -> i32 {
     let report = match check::run(&opts) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!(
+                "{}",
+                diagnostics::render_other(&e, e.technical(), args.uitleg)
+            );
             return EXIT_OTHER;
         }
     };

@@ -58,16 +58,23 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_CONTENT: i32 = 1;
 pub const EXIT_OTHER: i32 = 2;
 
-/// Prints why a build failed (content problems with their places, relative to `root`) and
-/// returns the exit code.
+/// Prints why a build failed (content problems with their places, relative to `root`, and
+/// the warnings found on the way; or another failure in Dutch, the system's own words only
+/// with `--uitleg`) and returns the exit code.
 pub fn failed(error: crate::error::BuildError, root: &std::path::Path, uitleg: bool) -> i32 {
     match error {
-        crate::error::BuildError::Content(errors) => {
-            eprintln!("{}", crate::diagnostics::render_all(&errors, root, uitleg));
+        crate::error::BuildError::Content(errors, warnings) => {
+            eprintln!(
+                "{}",
+                crate::diagnostics::render_all(&errors, &warnings, root, uitleg)
+            );
             EXIT_CONTENT
         }
         e => {
-            eprintln!("{e}");
+            eprintln!(
+                "{}",
+                crate::diagnostics::render_other(&e, e.technical(), uitleg)
+            );
             EXIT_OTHER
         }
     }

@@ -13,10 +13,15 @@ use super::{EXIT_CONTENT, EXIT_OK, EXIT_OTHER};
 use crate::cli::{NewArgs, NewKind};
 use crate::content::initiative::INITIATIVES_FILE;
 use crate::content::{Edition, placeholders};
-use crate::error::did_you_mean;
+use crate::error::{Access, SystemError, did_you_mean};
 use crate::text;
 
 pub fn run(args: &NewArgs) -> i32 {
+    // In the wrong folder, a new file would start a content/ of its own.
+    if let Err(e) = crate::config::ensure_site(&args.root) {
+        eprintln!("fout: {e}");
+        return EXIT_OTHER;
+    }
     let result = match &args.kind {
         NewKind::Editie { jaar } => new_edition(&args.root, jaar),
         NewKind::Rapport {
@@ -43,6 +48,11 @@ type Outcome = Result<String, (i32, String)>;
 
 fn content_error(message: String) -> (i32, String) {
     (EXIT_CONTENT, message)
+}
+
+/// `doing` refused by the system, in Dutch (see [`crate::error::cause`]).
+fn refused(doing: String, e: &std::io::Error, access: Access) -> (i32, String) {
+    (EXIT_OTHER, SystemError::io(doing, e, access).to_string())
 }
 
 /// A year as the edition file is named: four digits, within the range `Edition::parse` accepts.
@@ -139,12 +149,7 @@ bovenaan de pagina van de ronde.
 // Most of its length is the commented front matter it writes, kept as one readable text.
 fn new_report(root: &Path, title: &str, thema: &str, datum: &str, editie: Option<&str>) -> Outcome {
     let topics: Vec<String> = std::fs::read_dir(root.join("content/themas"))
-        .map_err(|e| {
-            (
-                EXIT_OTHER,
-                format!("kan content/themas niet lezen ({e}); staat u in de map van de site?"),
-            )
-        })?
+        .map_err(|e| refused("kan content/themas niet lezen".into(), &e, Access::Read))?
         .filter_map(|e| e.ok())
         .filter_map(|e| {
             e.path()
@@ -354,15 +359,17 @@ quote = ""
         .append(true)
         .open(&file)
         .map_err(|e| {
-            (
-                EXIT_OTHER,
-                format!("kan {} niet openen ({e})", file.display()),
+            refused(
+                format!("kan {} niet openen", file.display()),
+                &e,
+                Access::Write,
             )
         })?;
     f.write_all(block.as_bytes()).map_err(|e| {
-        (
-            EXIT_OTHER,
-            format!("kan {} niet schrijven ({e})", file.display()),
+        refused(
+            format!("kan {} niet schrijven", file.display()),
+            &e,
+            Access::Write,
         )
     })?;
     Ok(format!(
@@ -381,9 +388,10 @@ fn toml_string(s: &str) -> String {
 fn create(file: &Path, text: &str, root: &Path, advice: &str) -> Result<(), (i32, String)> {
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir).map_err(|e| {
-            (
-                EXIT_OTHER,
-                format!("kan {} niet maken ({e})", dir.display()),
+            refused(
+                format!("kan {} niet maken", dir.display()),
+                &e,
+                Access::Write,
             )
         })?;
     }
@@ -398,16 +406,18 @@ fn create(file: &Path, text: &str, root: &Path, advice: &str) -> Result<(), (i32
                     file.strip_prefix(root).unwrap_or(file).display()
                 ))
             } else {
-                (
-                    EXIT_OTHER,
-                    format!("kan {} niet maken ({e})", file.display()),
+                refused(
+                    format!("kan {} niet maken", file.display()),
+                    &e,
+                    Access::Write,
                 )
             }
         })?;
     f.write_all(text.as_bytes()).map_err(|e| {
-        (
-            EXIT_OTHER,
-            format!("kan {} niet schrijven ({e})", file.display()),
+        refused(
+            format!("kan {} niet schrijven", file.display()),
+            &e,
+            Access::Write,
         )
     })
 }

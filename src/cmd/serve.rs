@@ -20,7 +20,7 @@ use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 use super::EXIT_OTHER;
 use crate::cli::ServeArgs;
 use crate::diagnostics;
-use crate::error::BuildError;
+use crate::error::{BuildError, SystemError};
 use crate::site::{self, BuildOptions};
 use crate::urls::Urls;
 
@@ -56,13 +56,15 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 // Longer than most: starting the server, the watcher and the reload channel in order.
 pub fn run(args: &ServeArgs) -> i32 {
+    // Said at once: in the wrong folder there is no site to serve, however long it waits.
+    if let Err(e) = crate::config::ensure_site(&args.root) {
+        eprintln!("fout: {e}");
+        return EXIT_OTHER;
+    }
     let server = match tiny_http::Server::http(("127.0.0.1", args.port)) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!(
-                "fout: kan poort {} niet gebruiken ({e}); kies een andere met --port",
-                args.port
-            );
+            eprintln!("{}", port_refused(args.port, &*e, args.uitleg));
             return EXIT_OTHER;
         }
     };
@@ -106,7 +108,14 @@ pub fn run(args: &ServeArgs) -> i32 {
     let mut debouncer = match new_debouncer(Duration::from_millis(40), tx) {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("fout: kan de bestanden niet volgen ({e})");
+            eprintln!(
+                "{}",
+                diagnostics::render_other(
+                    &"fout: kan de bestanden van de site niet volgen",
+                    Some(&e.to_string()),
+                    args.uitleg
+                )
+            );
             return EXIT_OTHER;
         }
     };
@@ -118,7 +127,14 @@ pub fn run(args: &ServeArgs) -> i32 {
         if dir.is_dir()
             && let Err(e) = debouncer.watcher().watch(&dir, mode)
         {
-            eprintln!("waarschuwing: kan {} niet volgen ({e})", dir.display());
+            let message = format!(
+                "waarschuwing: kan {} niet volgen; een wijziging daarin ziet u pas na een nieuwe start",
+                dir.display()
+            );
+            eprintln!(
+                "{}",
+                diagnostics::render_other(&message, Some(&e.to_string()), args.uitleg)
+            );
         }
     }
     {
@@ -131,13 +147,52 @@ pub fn run(args: &ServeArgs) -> i32 {
     if args.open
         && let Err(e) = open::that(&base_url)
     {
-        eprintln!("waarschuwing: kan de browser niet openen ({e}); open {base_url} zelf");
+        let message = format!(
+            "waarschuwing: kan de browser niet openen: {}; open {base_url} zelf",
+            crate::error::cause(&e, crate::error::Access::Read)
+        );
+        eprintln!(
+            "{}",
+            diagnostics::render_other(&message, Some(&e.to_string()), args.uitleg)
+        );
     }
     for request in server.incoming_requests() {
         respond(&shared, request);
     }
     drop(debouncer);
     0
+}
+
+/// A port the system would not give: in Dutch, with what to do; the system's words with
+/// `--uitleg`.
+fn port_refused(port: u16, e: &(dyn std::error::Error + 'static), uitleg: bool) -> String {
+    let doing = format!("fout: kan poort {port} niet gebruiken");
+    let error = match e.downcast_ref::<std::io::Error>() {
+        Some(io) => SystemError::io(doing, io, crate::error::Access::Read),
+        None => SystemError {
+            technical: Some(e.to_string()),
+            ..SystemError::new(doing)
+        },
+    }
+    .hint(format!(
+        "kies een ander nummer, bijvoorbeeld: vindplaats serve --port {}",
+        port.wrapping_add(1).max(1024)
+    ));
+    diagnostics::render_other(&error, error.technical.as_deref(), uitleg)
+}
+
+/// The search index could not be made (the served one stays): in Dutch, the cause with
+/// `--uitleg`.
+fn index_failed(e: &anyhow::Error, uitleg: bool) -> String {
+    let technical = e
+        .downcast_ref::<SystemError>()
+        .and_then(|s| s.technical.clone())
+        .unwrap_or_else(|| format!("{e:#}"));
+    diagnostics::render_other(
+        &"fout: de zoekindex kan niet worden gemaakt; zoeken vindt de laatste wijzigingen nog niet",
+        Some(&technical),
+        uitleg,
+    )
 }
 
 /// Rebuilds after every batch of changes that really changed a file of the site. Watchers also
@@ -207,7 +262,7 @@ fn show_edited(shared: &Shared, files: &[PathBuf]) -> bool {
                 started.elapsed().as_millis()
             );
         }
-        Some(Err(e)) => eprintln!("fout: de zoekindex kan niet worden gemaakt ({e})"),
+        Some(Err(e)) => eprintln!("{}", index_failed(&e, shared.uitleg)),
         None => {}
     }
     true
@@ -410,15 +465,16 @@ fn rebuild(shared: &Shared, opts: &BuildOptions, shown: bool) {
             );
             built_site = Some(built);
         }
-        Err(BuildError::Content(errors)) => {
-            let text = diagnostics::render_all(&errors, &opts.root, shared.uitleg)
+        Err(BuildError::Content(errors, warnings)) => {
+            let text = diagnostics::render_all(&errors, &warnings, &opts.root, shared.uitleg)
                 .replace("er is niets geschreven", "de vorige versie blijft staan");
             eprintln!("{text}");
             served.error = Some(text);
         }
         Err(other) => {
-            eprintln!("{other}");
-            served.error = Some(other.to_string());
+            let text = diagnostics::render_other(&other, other.technical(), shared.uitleg);
+            eprintln!("{text}");
+            served.error = Some(text);
         }
     }
     if reload {
@@ -444,7 +500,7 @@ fn rebuild(shared: &Shared, opts: &BuildOptions, shown: bool) {
                     started.elapsed().as_millis()
                 );
             }
-            Err(e) => eprintln!("fout: de zoekindex kan niet worden gemaakt ({e})"),
+            Err(e) => eprintln!("{}", index_failed(&e, shared.uitleg)),
         }
         lock(&shared.cache).keep(built);
     }

@@ -68,8 +68,19 @@ pub struct Edition {
 
 impl Edition {
     pub fn parse(file: &Path, text: &str) -> Result<Edition, ContentErrors> {
-        let (raw, lines, split): (Raw, KeyLines, _) = front_matter::parse(file, text, FIELDS)?;
-        let mut errors = ContentErrors::default();
+        front_matter::strict(Edition::parse_all(file, text))
+    }
+
+    /// Parses and checks one edition file, and returns the edition even when some of its
+    /// values are wrong (their examples stand in; a wrong `year` is the file's name), so that
+    /// its reports are not blamed for it. `None` when the front matter cannot be found.
+    pub fn parse_all(file: &Path, text: &str) -> (Option<Edition>, ContentErrors) {
+        let (checked, split) = match front_matter::parse_all::<Raw>(file, text, FIELDS) {
+            Ok(read) => read,
+            Err(errors) => return (None, errors),
+        };
+        let (mut raw, lines, mut errors): (Raw, KeyLines, _) =
+            (checked.value, checked.lines, checked.errors);
         let err = |key: &str, message: String, hint: &str| {
             ContentError::new(file, lines.of(key), message).hint(hint.to_owned())
         };
@@ -77,7 +88,9 @@ impl Edition {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if stem != raw.year.to_string() {
+        if lines.replaced("year") {
+            raw.year = stem.parse().unwrap_or(raw.year);
+        } else if stem != raw.year.to_string() {
             errors.push(err(
                 "year",
                 format!("het bestand heet '{stem}', maar year is {}", raw.year),
@@ -118,7 +131,7 @@ impl Edition {
                 "haal de lege naam weg",
             ));
         }
-        errors.into_result(Edition {
+        let edition = Edition {
             year: raw.year,
             file: file.to_path_buf(),
             title: raw.title,
@@ -130,7 +143,8 @@ impl Edition {
             body: split.body.to_owned(),
             body_line: split.body_line,
             lines,
-        })
+        };
+        (Some(edition), errors)
     }
 
     /// The edition's page: `edities/<jaar>/`.

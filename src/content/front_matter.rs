@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::error::{ContentError, ContentErrors};
-use crate::toml_doc::{Checked, Doc, Field, KeyLines};
+use crate::toml_doc::{Checked, Doc, Field};
 
 /// A content file cut in two, with the line numbers needed to place errors in the whole file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,22 +50,19 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, ContentError> 
     .hint("zet na de laatste gegevensregel een regel met alleen +++"))
 }
 
-/// Cuts `text` at its fences and reads its front matter into `T`, checking every key against
-/// `fields`: what reports, topics and editions all begin with.
-pub fn parse<'a, T: serde::de::DeserializeOwned>(
-    file: &Path,
-    text: &'a str,
-    fields: &[Field],
-) -> Result<(T, KeyLines, Split<'a>), ContentErrors> {
-    let (checked, split) = parse_all(file, text, fields)?;
-    checked
-        .errors
-        .sorted()
-        .into_result((checked.value, checked.lines, split))
+/// A parse of a report, topic or edition for callers that stop at any problem: the value, or
+/// every error in order.
+pub fn strict<T>(parsed: (Option<T>, ContentErrors)) -> Result<T, ContentErrors> {
+    match parsed {
+        (Some(value), errors) if errors.is_empty() => Ok(value),
+        (_, errors) => Err(errors.sorted()),
+    }
 }
 
-/// Like [`parse`], but the value comes back with its errors as long as the front matter is
-/// valid TOML, so the caller can check the keys that were right: every problem in one run.
+/// Cuts `text` at its fences and reads its front matter into `T`, checking every key against
+/// `fields` (what reports, topics and editions all begin with). The value comes back with its
+/// errors as long as the fences are there (see [`Doc::parse_all`]), so the caller can check the
+/// keys that were right: every problem in one run.
 pub fn parse_all<'a, T: serde::de::DeserializeOwned>(
     file: &Path,
     text: &'a str,

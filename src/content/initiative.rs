@@ -152,6 +152,10 @@ pub struct Initiative {
     /// Where its `concept = …` line stands (its `[[initiatief]]` line without one).
     #[serde(skip)]
     pub concept_line: usize,
+    /// Where each of its keys stands, and which were wrong: those stand in as empty (no
+    /// aliases, no quote), and the checks across files skip them.
+    #[serde(skip)]
+    pub lines: KeyLines,
 }
 
 impl Initiative {
@@ -194,6 +198,9 @@ pub struct Organisation {
     /// Where its `concept = …` line stands (its `[[organisatie]]` line without one).
     #[serde(skip)]
     pub concept_line: usize,
+    /// Where each of its keys stands, and which were wrong (see [`Initiative::lines`]).
+    #[serde(skip)]
+    pub lines: KeyLines,
 }
 
 impl Organisation {
@@ -218,6 +225,7 @@ impl Organisation {
                 line: 0,
                 as_written_line: 0,
                 concept_line: 0,
+                lines: KeyLines::default(),
             })
             .collect()
     }
@@ -226,14 +234,21 @@ impl Organisation {
     // links), each with its own Dutch message: longer than most, but flat.
     /// Every organisation a report names must be declared: variants are normalised by data,
     /// never guessed.
+    ///
+    /// What another file would have declared is never blamed on this one: `initiatives` is
+    /// `None` when their file could not be read, `unread_reports` are the slugs of report
+    /// files that could not be read at all, and an entry whose own list (`variants`, `slug`)
+    /// was wrong may have declared any name.
     pub fn check_declared(
         list: &[Organisation],
         file: &Path,
         reports: &[super::Report],
-        initiatives: &[Initiative],
+        initiatives: Option<&[Initiative]>,
+        unread_reports: &[String],
     ) -> ContentErrors {
         let mut errors = ContentErrors::default();
-        for r in reports {
+        let all_variants_read = !list.iter().any(|o| o.lines.replaced("variants"));
+        for r in reports.iter().filter(|_| all_variants_read) {
             for name in &r.organisations {
                 if !list.iter().any(|o| o.variants.contains(name)) {
                     let names = list
@@ -275,9 +290,11 @@ impl Organisation {
                 }
             }
         }
+        let all_slugs_read =
+            initiatives.is_some_and(|l| !l.iter().any(|i| i.lines.replaced("slug")));
         for o in list {
             for slug in &o.attended {
-                if !reports.iter().any(|r| &r.slug == slug) {
+                if !reports.iter().any(|r| &r.slug == slug) && !unread_reports.contains(slug) {
                     errors.push(
                         ContentError::new(
                             file,
@@ -289,6 +306,7 @@ impl Organisation {
                 }
             }
             if let Some(slug) = &o.initiative
+                && let Some(initiatives) = initiatives.filter(|_| all_slugs_read)
                 && !initiatives.iter().any(|i| &i.slug == slug)
             {
                 let hint = match crate::error::did_you_mean(
@@ -380,27 +398,57 @@ pub const ORGANISATIONS_FILE: &str = "organisaties.toml";
 
 /// Reads the initiatives; a missing file means there are none.
 pub fn load_initiatives(content_dir: &Path) -> Result<(PathBuf, Vec<Initiative>), ContentErrors> {
+    let (file, items, errors) = load_initiatives_all(content_dir);
+    errors.into_result((file, items.unwrap_or_default()))
+}
+
+/// Reads the initiatives with every problem: an entry with a wrong key is kept (see
+/// [`Initiative::lines`]), so that its other keys are still checked across files; `None`
+/// when the file cannot be read at all.
+pub fn load_initiatives_all(
+    content_dir: &Path,
+) -> (PathBuf, Option<Vec<Initiative>>, ContentErrors) {
     let file = content_dir.join(INITIATIVES_FILE);
-    let items: Vec<Initiative> = load_entries(
-        &file,
-        "initiatief",
-        INITIATIVE_FIELDS,
-        |i: &mut Initiative, lines: &KeyLines| {
-            i.line = lines.start;
-            i.aliases_line = lines.of("aliases");
-            i.quote_line = lines.of("quote");
-            i.concept_line = lines.of("concept");
-        },
-    )?;
-    let mut errors = ContentErrors::default();
+    let (entries, mut errors) = load_entries::<Initiative>(&file, "initiatief", INITIATIVE_FIELDS);
+    let Some(entries) = entries else {
+        return (file, None, errors);
+    };
+    let mut items = Vec::new();
+    for entry in entries {
+        errors.extend(entry.errors);
+        let (mut i, lines) = (entry.value, entry.lines);
+        i.line = lines.start;
+        i.aliases_line = lines.of("aliases");
+        i.quote_line = lines.of("quote");
+        i.concept_line = lines.of("concept");
+        // A wrong value stands in as nothing rather than as its example, which other checks
+        // would judge (an example quote found in no report).
+        if lines.replaced("name") {
+            i.name = format!("het initiatief op regel {}", i.line);
+        }
+        if lines.replaced("aliases") {
+            i.aliases.clear();
+        }
+        if lines.replaced("quote") {
+            i.quote.clear();
+        }
+        i.lines = lines;
+        items.push(i);
+    }
     check_slugs(
         &file,
-        items.iter().map(|i| (i.slug.as_str(), i.line)),
+        items
+            .iter()
+            .filter(|i| !i.lines.replaced("slug"))
+            .map(|i| (i.slug.as_str(), i.line)),
         "initiatief",
         &mut errors,
     );
     for i in &items {
-        if i.aliases.is_empty() || i.aliases.iter().any(|a| text::fold(a).trim().is_empty()) {
+        let read = !i.lines.replaced("aliases");
+        if read
+            && (i.aliases.is_empty() || i.aliases.iter().any(|a| text::fold(a).trim().is_empty()))
+        {
             errors.push(
                 ContentError::new(
                     &file,
@@ -414,7 +462,7 @@ pub fn load_initiatives(content_dir: &Path) -> Result<(PathBuf, Vec<Initiative>)
             errors.push(
                 ContentError::new(
                     &file,
-                    i.line,
+                    i.lines.of("description"),
                     format!("initiatief '{}' heeft geen beschrijving", i.name),
                 )
                 .hint("schrijf één korte zin die zegt wat de verslagen erover zeggen"),
@@ -423,13 +471,13 @@ pub fn load_initiatives(content_dir: &Path) -> Result<(PathBuf, Vec<Initiative>)
     }
     // A description is about one initiative: two that read the same say nothing of either.
     let mut descriptions: std::collections::BTreeMap<String, &Initiative> = Default::default();
-    for i in &items {
+    for i in items.iter().filter(|i| !i.lines.replaced("description")) {
         let key = text::fold(i.description.trim());
         if let Some(other) = descriptions.insert(key, i) {
             errors.push(
                 ContentError::new(
                     &file,
-                    i.line,
+                    i.lines.of("description"),
                     format!("'{}' heeft dezelfde beschrijving als '{}'", i.name, other.name),
                 )
                 .hint("zeg bij elk initiatief wat het is, met de woorden van het verslag; zegt het verslag niet meer, schrijf dat dan"),
@@ -452,25 +500,56 @@ pub fn load_initiatives(content_dir: &Path) -> Result<(PathBuf, Vec<Initiative>)
             }
         }
     }
-    errors.into_result((file, items))
+    (file, Some(items), errors)
 }
 
 /// Reads the organisations; a missing file means there are none.
 pub fn load_organisations(
     content_dir: &Path,
 ) -> Result<(PathBuf, Vec<Organisation>), ContentErrors> {
+    let (file, items, errors) = load_organisations_all(content_dir);
+    errors.into_result((file, items.unwrap_or_default()))
+}
+
+/// Reads the organisations with every problem, as [`load_initiatives_all`] reads the
+/// initiatives.
+pub fn load_organisations_all(
+    content_dir: &Path,
+) -> (PathBuf, Option<Vec<Organisation>>, ContentErrors) {
     let file = content_dir.join(ORGANISATIONS_FILE);
-    let items: Vec<Organisation> = load_entries(
-        &file,
-        "organisatie",
-        ORGANISATION_FIELDS,
-        |o: &mut Organisation, lines: &KeyLines| {
-            o.line = lines.start;
-            o.as_written_line = lines.of("as_written");
-            o.concept_line = lines.of("concept");
-        },
-    )?;
-    let mut errors = ContentErrors::default();
+    let (entries, mut errors) =
+        load_entries::<Organisation>(&file, "organisatie", ORGANISATION_FIELDS);
+    let Some(entries) = entries else {
+        return (file, None, errors);
+    };
+    let mut items = Vec::new();
+    for entry in entries {
+        errors.extend(entry.errors);
+        let (mut o, lines) = (entry.value, entry.lines);
+        o.line = lines.start;
+        o.as_written_line = lines.of("as_written");
+        o.concept_line = lines.of("concept");
+        if lines.replaced("name") {
+            o.name = format!("de organisatie op regel {}", o.line);
+        }
+        if lines.replaced("variants") {
+            o.variants.clear();
+        }
+        if lines.replaced("as_written") {
+            o.as_written = None;
+        }
+        if lines.replaced("note") {
+            o.note = None;
+        }
+        if lines.replaced("initiative") {
+            o.initiative = None;
+        }
+        if lines.replaced("attended") {
+            o.attended.clear();
+        }
+        o.lines = lines;
+        items.push(o);
+    }
     for o in &items {
         // An interpretation is shown with the words it interprets, never alone.
         let missing = match (&o.as_written, &o.note) {
@@ -479,7 +558,10 @@ pub fn load_organisations(
             (None, None) if !o.attended.is_empty() => Some("as_written en note"),
             _ => None,
         };
-        if let Some(missing) = missing {
+        let all_read = ["as_written", "note", "attended"]
+            .iter()
+            .all(|k| !o.lines.replaced(k));
+        if let Some(missing) = missing.filter(|_| all_read) {
             errors.push(
                 ContentError::new(&file, o.line, format!("'{}' mist {missing}", o.name)).hint(
                     "zet bij een uitleg (note) altijd de woorden uit het verslag (as_written), en andersom",
@@ -489,7 +571,10 @@ pub fn load_organisations(
     }
     check_slugs(
         &file,
-        items.iter().map(|o| (o.slug.as_str(), o.line)),
+        items
+            .iter()
+            .filter(|o| !o.lines.replaced("slug"))
+            .map(|o| (o.slug.as_str(), o.line)),
         "organisatie",
         &mut errors,
     );
@@ -508,36 +593,33 @@ pub fn load_organisations(
             }
         }
     }
-    errors.into_result((file, items))
+    (file, Some(items), errors)
 }
 
+/// Every entry of a data file of `[[header]]` blocks, those with errors too (their wrong keys
+/// replaced, see [`KeyLines::replaced`]), and the file's own errors; `None` when the file
+/// cannot be read at all, an empty list when it is not there.
 pub(super) fn load_entries<T: serde::de::DeserializeOwned>(
     file: &Path,
     header: &str,
     fields: &[Field],
-    set_lines: impl Fn(&mut T, &KeyLines),
-) -> Result<Vec<T>, ContentErrors> {
+) -> (Option<Vec<toml_doc::Checked<T>>>, ContentErrors) {
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => {
-            return Err(
-                ContentError::new(file, 0, format!("kan het bestand niet lezen ({e})")).into(),
-            );
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return (Some(Vec::new()), ContentErrors::default());
         }
+        Err(e) => return (None, ContentError::unreadable(file, &e).into()),
     };
-    let mut errors = ContentErrors::default();
+    let (docs, mut errors) = toml_doc::entries(file, &text, header);
     let mut items = Vec::new();
-    for doc in toml_doc::entries(file, &text, header)? {
-        match doc.parse::<T>(fields) {
-            Ok((mut item, lines)) => {
-                set_lines(&mut item, &lines);
-                items.push(item);
-            }
+    for doc in docs {
+        match doc.parse_all::<T>(fields) {
+            Ok(checked) => items.push(checked),
             Err(e) => errors.extend(e),
         }
     }
-    errors.into_result(items)
+    (Some(items), errors)
 }
 
 fn check_slugs<'a>(

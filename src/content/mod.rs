@@ -40,6 +40,9 @@ pub struct Library {
     pub editions: Vec<Edition>,
     /// `content/synoniemen.toml`, for search.
     pub synonyms: Synonyms,
+    /// The names of report files that could not be read at all (after an error): the checks
+    /// that look for words in every report skip what such a report would have held.
+    pub unread_reports: Vec<String>,
 }
 
 impl Library {
@@ -56,29 +59,40 @@ impl Library {
         content_dir: &Path,
         memo: Option<&mut ReportMemo>,
     ) -> Result<Library, ContentErrors> {
+        let (library, errors) = Library::load_all(content_dir, memo);
+        errors.into_result(library)
+    }
+
+    /// Everything that can be read, with every problem: a file with wrong values is kept
+    /// with their examples standing in (see [`KeyLines::replaced`](crate::toml_doc::KeyLines)),
+    /// so that its other values still take part in the checks across files, and a check across
+    /// files never blames one file for what another, unreadable one would have declared (a
+    /// report's topic whose file cannot be read, an organisation's initiative in a broken
+    /// `initiatieven.toml`). The errors stop a build; the library lets the later stages find
+    /// theirs in the same run.
+    pub fn load_all(content_dir: &Path, memo: Option<&mut ReportMemo>) -> (Library, ContentErrors) {
         let mut errors = ContentErrors::default();
-        let mut editions = Vec::new();
-        for file in markdown_files(&content_dir.join("edities"), &mut errors) {
-            match read(&file).and_then(|text| Edition::parse(&file, &text)) {
-                Ok(e) => editions.push(e),
-                Err(e) => errors.extend(e),
-            }
-        }
-        let all_editions_read = errors.is_empty();
-        let mut topics = Vec::new();
-        for file in markdown_files(&content_dir.join("themas"), &mut errors) {
-            match read(&file).and_then(|text| Topic::parse(&file, &text)) {
-                Ok(t) => topics.push(t),
-                Err(e) => errors.extend(e),
-            }
-        }
-        // A report's topic can only be checked when every topic file could be read.
-        let all_topics_read = errors.is_empty();
+        // The names of files that could not be read at all: what they would have declared
+        // (a file is named after its topic, year or report) is not reported missing elsewhere.
+        let mut unread = Unread::default();
+        let mut editions = read_each(
+            markdown_files(&content_dir.join("edities"), &mut errors),
+            Edition::parse_all,
+            &mut errors,
+            &mut unread.editions,
+        );
+        let mut topics = read_each(
+            markdown_files(&content_dir.join("themas"), &mut errors),
+            Topic::parse_all,
+            &mut errors,
+            &mut unread.topics,
+        );
         let mut reports = Vec::new();
+        let report_files = markdown_files(&content_dir.join("rapporten"), &mut errors);
         // Reports are independent: read and parse them in parallel, keep the order.
         let parsed = crate::memo::map_files(
             memo,
-            markdown_files(&content_dir.join("rapporten"), &mut errors),
+            report_files.clone(),
             read,
             |file, text| Some(crate::memo::fingerprint((file, text.as_ref().ok()?))),
             |file, text| match text {
@@ -88,64 +102,66 @@ impl Library {
         );
         // A report with a wrong value is kept for the checks across files (its organisations,
         // its topic), so that one run shows all of its problems; the errors stop the build.
-        for (report, problems) in parsed {
+        for ((report, problems), file) in parsed.into_iter().zip(&report_files) {
+            if report.is_none() {
+                unread.reports.push(stem(file));
+            }
             reports.extend(report);
             errors.extend(problems);
         }
-        if topics.is_empty() && errors.is_empty() {
+        if topics.is_empty() && unread.topics.is_empty() {
             errors.push(
                 ContentError::new(content_dir.join("themas"), 0, "er zijn geen thema's")
                     .hint("maak voor elk thema een bestand content/themas/<naam>.md"),
             );
         }
-        let (initiatives_file, initiatives) = initiative::load_initiatives(content_dir)
-            .unwrap_or_else(|e| {
-                errors.extend(e);
-                Default::default()
-            });
+        let (initiatives_file, initiatives, problems) =
+            initiative::load_initiatives_all(content_dir);
+        errors.extend(problems);
         let synonyms = synonyms::load(content_dir).unwrap_or_else(|e| {
             errors.extend(e);
             Synonyms::default()
         });
-        let organisations = match initiative::load_organisations(content_dir) {
-            Ok((_, list)) if list.is_empty() => Organisation::as_written(&reports),
-            Ok((file, list)) => {
+        let (organisations_file, organisations, problems) =
+            initiative::load_organisations_all(content_dir);
+        errors.extend(problems);
+        let organisations = match organisations {
+            Some(list) if list.is_empty() => Organisation::as_written(&reports),
+            Some(list) => {
                 errors.extend(Organisation::check_declared(
                     &list,
-                    &file,
+                    &organisations_file,
                     &reports,
-                    &initiatives,
+                    initiatives.as_deref(),
+                    &unread.reports,
                 ));
                 list
             }
-            Err(e) => {
-                errors.extend(e);
-                Vec::new()
-            }
+            None => Vec::new(),
         };
+        let initiatives = initiatives.unwrap_or_default();
         topics.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
         reports.sort_by(|a, b| (a.date, &a.slug).cmp(&(b.date, &b.slug)));
         editions.sort_by_key(|e| e.year);
-        if all_editions_read {
-            errors.extend(edition_errors(content_dir, &editions, &reports));
-        }
+        errors.extend(edition_errors(content_dir, &editions, &reports, &unread));
         let library = Library {
             topics,
             reports,
             initiatives,
             initiatives_file,
             organisations,
-            organisations_file: content_dir.join(initiative::ORGANISATIONS_FILE),
+            organisations_file,
             editions,
             synonyms,
+            unread_reports: unread.reports.clone(),
         };
         let root = content_dir.parent().unwrap_or(content_dir);
-        errors.extend(library.check_links(root, all_topics_read));
-        errors.into_result(library)
+        errors.extend(library.check_links(root, &unread));
+        (library, errors)
     }
 
     /// Cross-file checks: unique slugs and existing topics.
-    fn check_links(&self, root: &Path, check_topics: bool) -> ContentErrors {
+    fn check_links(&self, root: &Path, unread: &Unread) -> ContentErrors {
         let mut errors = ContentErrors::default();
         duplicates(
             self.topics.iter().map(|t| (&t.slug, &t.file, 1)),
@@ -160,12 +176,8 @@ impl Library {
             &mut errors,
         );
         let known: Vec<&str> = self.topics.iter().map(|t| t.slug.as_str()).collect();
-        for r in self
-            .reports
-            .iter()
-            .filter(|r| check_topics && !r.lines.replaced("topic"))
-        {
-            if !known.contains(&r.topic.as_str()) {
+        for r in self.reports.iter().filter(|r| !r.lines.replaced("topic")) {
+            if !known.contains(&r.topic.as_str()) && !unread.topics.contains(&r.topic) {
                 let hint = match did_you_mean(&r.topic, known.iter().copied()) {
                     Some(s) => format!("bedoelde u '{s}'?"),
                     None => format!("bekende thema's: {}", known.join(", ")),
@@ -184,11 +196,55 @@ impl Library {
     }
 }
 
+/// The names of content files that could not be read at all (no front matter, not UTF-8):
+/// what each would have declared, by its name, is not reported missing elsewhere.
+#[derive(Debug, Default)]
+struct Unread {
+    editions: Vec<String>,
+    topics: Vec<String>,
+    reports: Vec<String>,
+}
+
+/// Reads and parses each file with `parse`, keeping what it could read; the names of the
+/// files it could not read at all go to `unread`.
+fn read_each<T>(
+    files: Vec<PathBuf>,
+    parse: fn(&Path, &str) -> (Option<T>, ContentErrors),
+    errors: &mut ContentErrors,
+    unread: &mut Vec<String>,
+) -> Vec<T> {
+    let mut values = Vec::new();
+    for file in files {
+        let (value, problems) = match read(&file) {
+            Ok(text) => parse(&file, &text),
+            Err(problems) => (None, problems),
+        };
+        match value {
+            Some(value) => values.push(value),
+            None => unread.push(stem(&file)),
+        }
+        errors.extend(problems);
+    }
+    values
+}
+
+/// A content file's name without `.md`: its slug, or an edition's year.
+fn stem(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// Every report belongs to exactly one edition, and a year has one edition file.
-fn edition_errors(content_dir: &Path, editions: &[Edition], reports: &[Report]) -> ContentErrors {
+fn edition_errors(
+    content_dir: &Path,
+    editions: &[Edition],
+    reports: &[Report],
+    unread: &Unread,
+) -> ContentErrors {
     let mut errors = ContentErrors::default();
     let dir = content_dir.join("edities");
-    if editions.is_empty() && !reports.is_empty() {
+    if editions.is_empty() && unread.editions.is_empty() && !reports.is_empty() {
         errors.push(
             ContentError::new(&dir, 0, "er zijn geen edities")
                 .hint("maak voor elke ronde een bestand content/edities/<jaar>.md, bijvoorbeeld met: vindplaats new editie 2024"),
@@ -212,7 +268,14 @@ fn edition_errors(content_dir: &Path, editions: &[Edition], reports: &[Report]) 
     }
     for r in reports {
         let replaced = r.lines.replaced("date") || r.lines.replaced("edition");
-        if !replaced && !editions.iter().any(|e| e.year == r.edition) {
+        // An edition file is named after its year: one whose `year` says otherwise has that
+        // error, and the reports of the year in its name are not blamed for it.
+        let year = r.edition.to_string();
+        let declared = unread.editions.contains(&year)
+            || editions
+                .iter()
+                .any(|e| e.year == r.edition || stem(&e.file) == year);
+        if !replaced && !declared {
             let key = if r.lines.of("edition") != r.lines.start {
                 "edition"
             } else {
@@ -269,14 +332,7 @@ fn markdown_files(dir: &Path, errors: &mut ContentErrors) -> Vec<PathBuf> {
                 files.push(e.into_path())
             }
             Ok(_) => {}
-            Err(e) => errors.push(
-                ContentError::new(
-                    e.path().unwrap_or(dir),
-                    0,
-                    format!("kan de map niet lezen ({e})"),
-                )
-                .hint("controleer of de map bestaat en leesbaar is"),
-            ),
+            Err(e) => errors.push(ContentError::unreadable_folder(dir, &e)),
         }
     }
     files
@@ -298,8 +354,7 @@ fn read(file: &Path) -> Result<String, ContentErrors> {
         .hint("is dit wel een verslag? Splits een heel lange tekst in meer verslagen, of haal geplakte rommel weg")
         .into());
     }
-    let bytes = std::fs::read(file)
-        .map_err(|e| ContentError::new(file, 0, format!("kan het bestand niet lezen ({e})")))?;
+    let bytes = std::fs::read(file).map_err(|e| ContentError::unreadable(file, &e))?;
     String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;

@@ -152,7 +152,7 @@ fn in_initiative(i: &Initiative, file: &Path) -> Option<ContentError> {
     (i.description == INITIATIVE_DESCRIPTION).then(|| {
         unfinished(
             file,
-            i.line,
+            i.lines.of("description"),
             &format!(
                 "de beschrijving van '{}' is nog de voorbeeldzin van vindplaats new",
                 i.name

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{ContentError, ContentErrors};
-use crate::toml_doc::{Field, KeyLines, required};
+use crate::toml_doc::{Field, required};
 
 pub const SYNONYMS_FILE: &str = "synoniemen.toml";
 
@@ -37,13 +37,19 @@ const FIELDS: &[Field] = &[required(
 /// Reads `content/synoniemen.toml`, reporting every malformed, empty or one-word group.
 pub fn load(content_dir: &Path) -> Result<Synonyms, ContentErrors> {
     let file = content_dir.join(SYNONYMS_FILE);
-    let groups: Vec<SynonymGroup> = super::initiative::load_entries(
-        &file,
-        "groep",
-        FIELDS,
-        |g: &mut SynonymGroup, lines: &KeyLines| g.line = lines.of("woorden"),
-    )?;
-    let mut errors = ContentErrors::default();
+    let (entries, mut errors) =
+        super::initiative::load_entries::<SynonymGroup>(&file, "groep", FIELDS);
+    // A group with an error is left out: its stand-in words would be judged by the search
+    // stage (a word in two groups) and blame another group.
+    let mut groups = Vec::new();
+    for entry in entries.unwrap_or_default() {
+        if entry.errors.is_empty() {
+            let mut group = entry.value;
+            group.line = entry.lines.of("woorden");
+            groups.push(group);
+        }
+        errors.extend(entry.errors);
+    }
     for g in &groups {
         let words: Vec<&String> = g.woorden.iter().filter(|w| !w.trim().is_empty()).collect();
         if words.len() < g.woorden.len() || words.is_empty() {

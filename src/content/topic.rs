@@ -45,8 +45,19 @@ pub struct Topic {
 
 impl Topic {
     pub fn parse(file: &Path, text: &str) -> Result<Topic, ContentErrors> {
-        let (raw, lines, split): (Raw, KeyLines, _) = front_matter::parse(file, text, FIELDS)?;
-        let mut errors = ContentErrors::default();
+        front_matter::strict(Topic::parse_all(file, text))
+    }
+
+    /// Parses and checks one topic file, and returns the topic even when some of its values
+    /// are wrong (their examples stand in): its slug, from the file's name, is what reports
+    /// need. `None` when the front matter cannot be found.
+    pub fn parse_all(file: &Path, text: &str) -> (Option<Topic>, ContentErrors) {
+        let (checked, split) = match front_matter::parse_all::<Raw>(file, text, FIELDS) {
+            Ok(read) => read,
+            Err(errors) => return (None, errors),
+        };
+        let (raw, lines, mut errors): (Raw, KeyLines, _) =
+            (checked.value, checked.lines, checked.errors);
         let slug = file_slug(file, &mut errors);
         if raw.title.trim().is_empty() {
             errors.push(
@@ -66,7 +77,7 @@ impl Topic {
                 )),
             );
         }
-        errors.into_result(Topic {
+        let topic = Topic {
             slug,
             file: file.to_path_buf(),
             title: raw.title,
@@ -75,7 +86,8 @@ impl Topic {
             body: split.body.to_owned(),
             body_line: split.body_line,
             lines,
-        })
+        };
+        (Some(topic), errors)
     }
 
     /// The topic's page: `themas/<slug>/`.

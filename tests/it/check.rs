@@ -196,12 +196,19 @@ fn a_home_address_warns_fails_only_when_strict_and_never_stops_the_build() {
 
 #[test]
 fn heading_structure_and_images_without_alt() {
+    // Both in one run: a heading error no longer hides the links and images (issue 23).
     let f = json_findings("#### Te diep\n\n![](kaart.png)");
     let got: Vec<(&str, &str)> = f
         .iter()
         .map(|x| (x["rule"].as_str().unwrap(), x["message"].as_str().unwrap()))
         .collect();
-    assert_eq!(got, [("koppen", "deze kop slaat een niveau over")]);
+    assert_eq!(
+        got,
+        [
+            ("koppen", "deze kop slaat een niveau over"),
+            ("afbeeldingen", "afbeelding zonder beschrijving (alt-tekst)")
+        ]
+    );
     let f = json_findings("![](kaart.png)");
     let got: Vec<(&str, &str)> = f
         .iter()
@@ -260,11 +267,8 @@ fn usage_errors_exit_2() {
         "--root",
         Path::new("/nonexistent").to_str().unwrap(),
     ]);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "a missing config is a content problem"
-    );
+    // A folder without a site is the wrong folder, not a problem in the content (issue 23).
+    assert_eq!(out.status.code(), Some(2));
 }
 
 /// A report straight from `new rapport` is not finished: `check` says where (issue 14 item 2),
@@ -351,7 +355,10 @@ fn a_report_from_new_is_not_finished() {
     };
     let stopped = build("out");
     assert_eq!(stopped.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&stopped.stderr).contains("3 problemen gevonden"));
+    // The fixture's stand-in base_url is the one warning, shown after the errors.
+    assert!(
+        String::from_utf8_lossy(&stopped.stderr).contains("3 problemen en 1 waarschuwing gevonden")
+    );
     let filled = std::fs::read_to_string(&file)
         .unwrap()
         .replace("participants = 1", "participants = 9")
@@ -522,4 +529,87 @@ fn a_synonym_group_with_no_word_on_the_site_warns() {
             && stdout.contains("Resultaat: 0 fouten, 1 waarschuwing."),
         "{stdout}"
     );
+}
+
+/// The minimal site with the invalid case `case` laid over it, in a temp folder.
+fn invalid_case(case: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    let from = fixture("invalid").join(case);
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(&from).unwrap();
+        if entry.file_type().is_file() && rel != Path::new("expected.txt") {
+            let target = tmp.path().join(rel);
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+    tmp
+}
+
+/// Issue 23: eight mistakes took five runs. `check` shows all of them at once (the same errors
+/// as `build`, tests/fixtures/invalid/team-eight-mistakes/expected.txt) and the broken link
+/// that only `check` looks for, though the site has errors; the errors before the warnings,
+/// each by file and line, in the terminal and in JSON alike; and nothing about
+/// organisaties.toml, whose `initiative` names the initiative with the broken line.
+#[test]
+fn the_teams_mistakes_all_show_in_one_run() {
+    let site = invalid_case("team-eight-mistakes");
+    let root = site.path().to_str().unwrap();
+    let json = run_cli(&["check", "--root", root, "--format", "json"]);
+    assert_eq!(json.status.code(), Some(1));
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    let found: Vec<String> = all
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}:{} {}",
+                f["severity"].as_str().unwrap(),
+                f["file"].as_str().unwrap(),
+                f["line"],
+                f["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    let report = "content/rapporten/verslag-thematafel-eenzaamheid-2024.md";
+    let want = [
+        "fout content/initiatieven.toml:27 het aanhalingsteken aan het begin van de tekst ontbreekt".to_owned(),
+        "fout content/initiatieven.toml:36 de beschrijving van 'Koffieochtend' is nog de voorbeeldzin van vindplaats new".to_owned(),
+        format!("fout {report}:3 onbekend thema 'eenzaamheit'"),
+        format!("fout {report}:4 dit zijn aanhalingstekens uit Word; gebruik gewone rechte aanhalingstekens \"…\""),
+        format!("fout {report}:4 deze datum staat niet als jaar-maand-dag"),
+        format!("fout {report}:5 onbekend veld 'edtion'"),
+        format!("fout {report}:9 de waarde van 'participants' klopt niet"),
+        format!("fout {report}:19 deze kop slaat een niveau over"),
+        format!("fout {report}:21 telefoonnummer: 06-12345678"),
+        format!("fout {report}:23 de link '../verslag/#wat-is-eenzaamhied' wijst naar een kop '#wat-is-eenzaamhied' die niet bestaat"),
+        format!("waarschuwing {report}:21 mogelijk woonadres (postcode met huisnummer): 1312 AB 12"),
+        "waarschuwing vindplaats.toml:3 base_url is nog een voorbeeldadres: https://example.org/".to_owned(),
+    ];
+    assert_eq!(found, want);
+    // Every error `build` shows is among them (build does not look at links).
+    let expected =
+        std::fs::read_to_string(fixture("invalid/team-eight-mistakes/expected.txt")).unwrap();
+    let build_errors = expected.lines().filter(|l| l.starts_with("fout: ")).count();
+    assert_eq!(build_errors, want.len() - 3);
+    // The terminal shows the same findings in the same order.
+    let human = run_cli(&["check", "--root", root]);
+    let shown: Vec<&str> = std::str::from_utf8(&human.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("fout: ") || l.starts_with("waarschuwing: "))
+        .collect();
+    let messages: Vec<String> = all
+        .iter()
+        .map(|f| {
+            format!(
+                "{}: {}",
+                f["severity"].as_str().unwrap(),
+                f["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(shown, messages);
+    assert!(!String::from_utf8_lossy(&human.stdout).contains("organisaties.toml"));
 }

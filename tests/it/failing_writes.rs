@@ -51,7 +51,8 @@ impl Built {
 }
 
 /// The failure every case must show: exit code 2, the output folder and `cause` in one Dutch
-/// message, nothing on standard output. Returns the message.
+/// message, nothing on standard output, and the system's own English words only behind
+/// `--uitleg` (issue 23). Returns the message.
 fn assert_refused(output: &Output, out: &Path, cause: &str) -> String {
     let stderr = String::from_utf8(output.stderr.clone()).unwrap();
     assert_eq!(
@@ -64,9 +65,14 @@ fn assert_refused(output: &Output, out: &Path, cause: &str) -> String {
         out.display()
     );
     assert!(
-        stderr.starts_with(&expected) && stderr.ends_with(". De uitvoermap is niet veranderd.\n"),
+        stderr.starts_with(&expected)
+            && stderr.ends_with(
+                ". De uitvoermap is niet veranderd.\n\
+                 Met --uitleg ziet u ook de technische melding van de fouten hierboven.\n"
+            ),
         "expected {expected:?}…; got:\n{stderr}"
     );
+    assert!(!stderr.contains("os error"), "{stderr}");
     assert!(output.stdout.is_empty(), "nothing on stdout");
     stderr
 }
@@ -172,6 +178,13 @@ fn an_output_path_through_a_file_is_refused() {
         &output,
         &out,
         "een deel van het pad is een bestand en geen map",
+    );
+    // With --uitleg the system's own words follow, for whoever helps.
+    let explained = common::run_build(&site.root, &out, &["--uitleg"]);
+    let stderr = String::from_utf8(explained.stderr).unwrap();
+    assert!(
+        stderr.contains("\n  = technische melding: not a directory"),
+        "{stderr}"
     );
     assert!(read_tree(&site.out) == before, "the old site was changed");
     assert_no_staging_left(site.tmp.path());

@@ -3,7 +3,9 @@
 
 use crate::common;
 
-use common::{fixture, run_cli};
+use std::path::Path;
+
+use common::{copy_tree, fixture, run_cli};
 
 /// In a folder, the build says once what to hand the web administrator and writes it down in
 /// a file no page links to and the sitemap leaves out; at the domain root there is neither.
@@ -101,4 +103,111 @@ fn the_technical_message_only_with_uitleg() {
     );
     let human = run_cli(&["check", "--root", root, "--uitleg"]);
     assert!(String::from_utf8_lossy(&human.stdout).contains("technische melding: invalid type"));
+}
+
+/// Runs the program and gives it `seconds` to stop by itself (a `serve` that started after
+/// all would run for ever): (exit code, standard error).
+fn run_briefly(args: &[&str], seconds: u64) -> (Option<i32>, String) {
+    run_briefly_in(Path::new("."), args, seconds)
+}
+
+/// [`run_briefly`] in the folder `dir`, as typed there.
+fn run_briefly_in(dir: &Path, args: &[&str], seconds: u64) -> (Option<i32>, String) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vindplaats"))
+        .current_dir(dir)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(seconds) {
+            child.kill().unwrap();
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    (out.status.code(), String::from_utf8(out.stderr).unwrap())
+}
+
+/// Issue 23: run from the wrong folder, every command says in Dutch to go to the site's folder
+/// with `cd` (never to make a vindplaats.toml), names the folder when a site is just below or
+/// above, and carries none of the system's English ("No such file or directory").
+#[test]
+fn the_wrong_folder_says_to_cd_to_the_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = tmp.path().join("leeg");
+    std::fs::create_dir_all(&empty).unwrap();
+    let empty = empty.to_str().unwrap();
+    for args in [
+        vec!["build", "--root", empty],
+        vec!["check", "--root", empty],
+        vec!["serve", "--root", empty, "--port", "0"],
+        vec!["new", "--root", empty, "editie", "2024"],
+    ] {
+        let (code, stderr) = run_briefly(&args, 30);
+        assert_eq!(code, Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with("fout: hier staat geen site: in de map ")
+                && stderr.contains("ga eerst naar de map van de site")
+                && stderr.contains("Typ cd en de naam van die map"),
+            "{args:?}: {stderr}"
+        );
+        for english in ["os error", "No such file", "maak een bestand"] {
+            assert!(!stderr.contains(english), "{args:?}: {stderr}");
+        }
+    }
+    // A site just below the folder, or the folder one of its own: named, with the cd to type
+    // there (with --root, the whole path).
+    let site = tmp.path().join("Documenten/sociale-staat");
+    copy_tree(&common::fixture("minimal"), &site);
+    let (code, stderr) = run_briefly_in(tmp.path(), &["build"], 30);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("typ dus eerst: cd \"Documenten/sociale-staat\""),
+        "{stderr}"
+    );
+    let (_, stderr) = run_briefly_in(&site.join("content/rapporten"), &["check"], 30);
+    assert!(stderr.contains("typ dus eerst: cd \"../..\""), "{stderr}");
+    let (_, stderr) = run_briefly(&["build", "--root", tmp.path().to_str().unwrap()], 30);
+    let whole = std::path::absolute(&site).unwrap();
+    assert!(
+        stderr.contains(&format!("typ dus eerst: cd \"{}\"", whole.display())),
+        "{stderr}"
+    );
+}
+
+/// Issue 23: a port in use is said in Dutch, with another port to try; the system's
+/// "Address already in use (os error 98)" only with `--uitleg`.
+#[test]
+fn a_port_in_use_is_said_in_dutch() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let root = common::fixture("minimal");
+    let root = root.to_str().unwrap();
+    let (code, stderr) = run_briefly(&["serve", "--root", root, "--port", &port], 30);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "fout: kan poort {port} niet gebruiken: de poort is al in gebruik"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("tip: kies een ander nummer, bijvoorbeeld: vindplaats serve --port "),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("os error") && !stderr.contains("Address"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Met --uitleg"), "{stderr}");
+    let (_, explained) = run_briefly(&["serve", "--root", root, "--port", &port, "--uitleg"], 30);
+    assert!(
+        explained.contains("technische melding: Address already in use (os error"),
+        "{explained}"
+    );
+    drop(taken);
 }
