@@ -51,16 +51,16 @@ pub fn lexicon() -> &'static fst::Set<&'static [u8]> {
 }
 
 /// Can `piece` be the last part? See [`MIN_LAST`] and [`NOT_LAST`].
-fn may_end(piece: &[char]) -> bool {
-    let vowel = |c: &char| "aeiouy".contains(*c);
-    if piece.len() < MIN_LAST {
+fn may_end(piece: &str) -> bool {
+    let vowel = |c: u8| b"aeiouy".contains(&c);
+    let b = piece.as_bytes();
+    if b.len() < MIN_LAST {
         return false;
     }
-    if piece.len() < MIN_PART {
-        return !vowel(&piece[0]) && vowel(&piece[1]) && !vowel(&piece[2]) && piece[2] != 'n';
+    if b.len() < MIN_PART {
+        return !vowel(b[0]) && vowel(b[1]) && !vowel(b[2]) && b[2] != b'n';
     }
-    let text: String = piece.iter().collect();
-    !NOT_LAST.contains(&text.as_str())
+    !NOT_LAST.contains(&piece)
 }
 
 /// The parts `word` splits into, one level deep: known pieces (`known`) that cover it whole,
@@ -69,9 +69,10 @@ fn may_end(piece: &[char]) -> bool {
 /// `word` is not folded letters. `word` is a folded, unstemmed word, as the names pipeline
 /// makes it.
 pub fn split(word: &str, known: impl Fn(&str) -> bool) -> Option<Vec<String>> {
-    let chars: Vec<char> = word.chars().collect();
-    let n = chars.len();
-    if n < MIN_PART + MIN_LAST || !chars.iter().all(char::is_ascii_lowercase) {
+    // Letters a–z only: a byte is a letter, so pieces are slices (a split runs for every
+    // word of the site).
+    let n = word.len();
+    if n < MIN_PART + MIN_LAST || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
     // best[i]: the best split of the first i letters, as the ends of its parts.
@@ -82,18 +83,16 @@ pub fn split(word: &str, known: impl Fn(&str) -> bool) -> Option<Vec<String>> {
             continue;
         };
         for j in i + MIN_LAST..=n {
-            let last = j == n;
-            if (j - i == n) || (!last && j - i < MIN_PART) || (last && !may_end(&chars[i..j])) {
+            let (last, piece) = (j == n, &word[i..j]);
+            if (j - i == n) || (!last && j - i < MIN_PART) || (last && !may_end(piece)) {
                 continue;
             }
-            let piece: String = chars[i..j].iter().collect();
-            if !known(&piece) {
+            if !known(piece) {
                 continue;
             }
             for link in LINKS {
                 let end = j + link.len();
-                let links = chars[j..n.min(end)].iter().copied().eq(link.chars());
-                if end > n || !links || (end == n && !link.is_empty()) {
+                if end > n || &word[j..end] != link || (end == n && !link.is_empty()) {
                     continue;
                 }
                 let mut candidate = before.clone();
@@ -108,7 +107,7 @@ pub fn split(word: &str, known: impl Fn(&str) -> bool) -> Option<Vec<String>> {
     Some(
         parts
             .into_iter()
-            .map(|(i, j)| chars[i..j].iter().collect())
+            .map(|(i, j)| word[i..j].to_owned())
             .collect(),
     )
 }
@@ -118,18 +117,15 @@ pub fn split(word: &str, known: impl Fn(&str) -> bool) -> Option<Vec<String>> {
 /// [`MIN_PART`] letters and shorter than the word, the end one able to end a compound
 /// (`sport`; `woning` of "huurwoning"). Empty when `word` is not folded letters.
 pub fn ends(word: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    let n = chars.len();
-    if n <= MIN_PART || !chars.iter().all(char::is_ascii_lowercase) {
+    let n = word.len();
+    if n <= MIN_PART || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return Vec::new();
     }
-    let text = |r: std::ops::Range<usize>| chars[r].iter().collect::<String>();
-    let start = (MIN_PART..n).rev().map(|j| text(0..j)).find(|p| known(p));
+    let start = (MIN_PART..n).rev().map(|j| &word[..j]).find(|p| known(p));
     let end = (1..=n - MIN_PART)
-        .filter(|&i| may_end(&chars[i..]))
-        .map(|i| text(i..n))
-        .find(|p| known(p));
-    start.into_iter().chain(end).collect()
+        .map(|i| &word[i..])
+        .find(|p| may_end(p) && known(p));
+    start.into_iter().chain(end).map(str::to_owned).collect()
 }
 
 /// Fewer parts; then the longer shortest part (*buiten-spel*, not *buitens-pel*); then longer

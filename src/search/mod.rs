@@ -219,7 +219,9 @@ pub fn index(
         *last = Some((postings.tokens_key, from_tokens.clone()));
     }
     let words = &from_tokens.vocabulary;
-    let expansions = expansions_of(site, from_tokens.parts.clone(), words, &postings.terms);
+    // The index ships the groups and parts; what a query is split against (the site's words
+    // and terms) is only needed to expand one, which the browser does.
+    let expansions = expansions_of(site, from_tokens.parts.clone(), &[], &[]);
     let synonym_warnings = synonym_warnings(site, &postings.terms);
     let engine = Engine {
         rank: RANKING,

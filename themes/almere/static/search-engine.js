@@ -323,7 +323,7 @@
           found.sort(function (a, b) {
             return b.matched - a.matched || b.exactly - a.exactly || b.score - a.score || a.ref - b.ref;
           });
-          return { results: found, terms: reached.map(function (r) { return r.term; }) };
+          return { results: found, terms: reached.map(function (r) { return r.term; }), split: reached.some(function (r) { return r.piece > 0; }) };
         });
       });
     }
@@ -397,12 +397,14 @@
     return prev[b.length];
   }
 
-  /** A query's results as a page shows them: the first `limit` with their documents, after
-   * a "bedoelde u …?" correction when the query itself found nothing.
-   * @param {string} query @param {number} limit */
+  /** A query's results as a page shows them: the first `limit` with their documents, after a
+   * "bedoelde u …?" correction when the query found nothing, or only through the parts of a
+   * word the site lacks ("eenzaamhied" is a typo, not a compound of "eenzaam").
+   * @param {any} eng @param {string} query @param {number} limit */
   function answer(eng, query, limit) {
     return eng.search(query).then(function (found) {
-      if (found.results.length) return [found, null];
+      var parts = found.split && found.results.every(function (h) { return !Object.keys(h.exact).length; });
+      if (found.results.length && !parts) return [found, null];
       return eng.suggest(query).then(function (corrected) {
         if (!corrected) return [found, null];
         return eng.search(corrected).then(function (again) {
