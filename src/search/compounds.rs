@@ -5,7 +5,7 @@
 //! One splitter ([`split`]) serves both sides. At index time it splits the site's words into
 //! words of a real Dutch word list (OpenTaal's, as Debian's `wdutch` packages it, embedded as
 //! an `fst` set: [`lexicon`]), and the index carries, per part, the compounds made with it
-//! ([`compound_parts`]). In the browser `search.js` runs the same rules (its `split`, checked
+//! ([`compound_parts`]). In the browser `search-nl.js` runs the same rules (its `split`, checked
 //! against this one by `tests/browser/parity.test.mjs`) on a query word that is no word of
 //! the site, against what the index carries: the site's words and the parts.
 
@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use super::Analyzer;
 
 /// The splitter's name and version. It runs at index time and in the browser; the index names
-/// it, and `search.js` refuses an index made by a splitter it does not know, as elasticlunr.js
+/// it, and `search-engine.js` refuses an index made by a splitter it does not know, as elasticlunr.js
 /// refuses an unknown pipeline function.
 pub const DECOMPOUND: &str = "decompound-nl-v2";
 /// The shortest part before the last, in letters: shorter pieces ("ver", "aan", "bij") are

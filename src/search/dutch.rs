@@ -259,7 +259,7 @@ impl Dutch {
     }
 
     /// The term of each token of a query, `None` for a stop word: the query's words keep their
-    /// places, as `search.js` numbers them.
+    /// places, as `search-engine.js` numbers them.
     pub fn query_terms(&self, query: &str) -> Vec<Option<String>> {
         let a = &self.analyzer;
         a.tokens(query).map(|t| a.term(t)).collect()

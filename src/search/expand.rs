@@ -1,7 +1,7 @@
 //! What a query word reaches besides itself, and how much each way of matching weighs: the
 //! synonym groups of `content/synoniemen.toml`, the compounds whose parts the word is, and —
 //! for a word that is no word of the site — the parts it splits into. All of it is worked
-//! out here, at index time, and travels with the index (a few kilobytes), so `search.js` only
+//! out here, at index time, and travels with the index (a few kilobytes), so `search-engine.js` only
 //! looks it up and splits against it; [`Expansions::expand`] is what it does, and the parity
 //! test compares the two.
 
@@ -14,7 +14,7 @@ use crate::content::Synonyms;
 use crate::error::{ContentError, ContentErrors};
 
 /// How results are ordered: every number that sets it, in one place. The index carries it and
-/// `search.js` reads it from there (docs/search.md, "How results are ordered").
+/// `search-engine.js` reads it from there (docs/search.md, "How results are ordered").
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Ranking {
     /// Field boosts of the main index.

@@ -12,7 +12,7 @@
 //! Sharding never changes a result. Each shard holds the exact postings (elasticlunr's `tf`)
 //! of its terms, the field lengths of every document it mentions, and the count of *all*
 //! documents, so elasticlunr.js computes the same idf, the same field-length norm and the same
-//! score for every (term, document) as it does on one index; `search.js` adds the shards of a
+//! score for every (term, document) as it does on one index; `search-engine.js` adds the shards of a
 //! query word up in term order, as one index would. The tests check that the single index is
 //! byte for byte what elasticlunr-rs itself writes, and that the shards put back together are
 //! that index.
@@ -332,7 +332,7 @@ pub fn index(
 }
 
 /// What the site's synonym groups and compounds make of query words (for
-/// `vindplaats search-terms --uitbreiden`, which the parity test compares with `search.js`).
+/// `vindplaats search-terms --uitbreiden`, which the parity test compares with `search-engine.js`).
 pub fn expansions(site: &Site) -> Expansions {
     let all = documents(site);
     let mut lexicon = Lexicon::default();
@@ -448,7 +448,7 @@ mod tests {
         );
     }
 
-    /// What `expandIndex` in search.js makes of a compact index file, step for step: the
+    /// What `expandIndex` in search-engine.js makes of a compact index file, step for step: the
     /// elasticlunr index as `Index.load` takes it.
     fn expand(compact: &Value) -> Value {
         let table = compact.get("lengths").and_then(Value::as_array);
@@ -627,7 +627,7 @@ mod tests {
         sorted.sort();
         let coded = front_code(&sorted);
         assert_eq!(coded, "0aanbieden 4od 0buurt 5huis 0zzzzzzzzzzzzz 9zzzzy");
-        // As search.js decodes it.
+        // As search-engine.js decodes it.
         let mut previous = String::new();
         let decoded: Vec<String> = coded
             .split(' ')

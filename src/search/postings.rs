@@ -128,7 +128,7 @@ impl<'a> Postings<'a> {
     }
 
     /// The terms in `range` with their postings as compact JSON, which `expandIndex` in
-    /// `search.js` turns into exactly the elasticlunr index [`Postings::index_json`] writes
+    /// `search-engine.js` turns into exactly the elasticlunr index [`Postings::index_json`] writes
     /// (the tests check both). elasticlunr's own layout repeats a trie node per character,
     /// the field names and `{"tf":…}` per posting and the field lengths of every document
     /// mentioned: five times the bytes. Here:

@@ -248,6 +248,29 @@ describe('search page: filters, help, marking', () => {
         await clean('after removal');
       });
 
+      it('a result found through a part or a synonym opens with the words it was found by marked', async () => {
+        const site = sites[key];
+        const page = tp.page;
+        for (const [q, target, marked] of [
+          ['speelbus', 'initiatieven/droomspeelbus/', /^Droomspeelbus$/],
+          ['senioren', 'initiatieven/voorzorgcirkels/', /^oudere$/],
+        ]) {
+          const got = await open(site, { q });
+          const href = got.results.find((u) => u.includes(target));
+          assert.ok(href && /[?&]ook=/.test(href), `"${q}": no link to ${target} with the terms it was found by:\n${lines(got.results)}`);
+          tp.reset();
+          await Promise.all([page.waitForURL(/markeer=/), page.locator(`#zoekresultaten a[href="${href}"]`).click()]);
+          await page.waitForSelector('main mark');
+          const marks = await page.$$eval('main mark', (ms) => ms.map((m) => m.textContent));
+          assert.ok(marks.some((m) => marked.test(m)), `"${q}" on ${target}: marked ${marks}`);
+          assert.equal(await page.locator('.marking-bar button').textContent(), 'Markering weghalen');
+          await page.locator('.marking-bar button').click();
+          assert.equal(await page.locator('main mark').count(), 0);
+          assert.doesNotMatch(page.url(), /markeer=|ook=/);
+          await clean(`marked through "${q}"`);
+        }
+      });
+
       it('without markeer no marking script loads; hostile markeer values inject nothing and use ten words', async () => {
         const site = sites[key];
         const page = tp.page;

@@ -93,7 +93,9 @@
   }
 
   /** The engine over window.vindplaatsZoekdata; `loadScript(path)` runs a script of the site
-   * (parts call window.vindplaatsZoekdeel). @param {(path: string) => Promise<void>} loadScript */
+   * (parts call window.vindplaatsZoekdeel). Long, as a closure: the engine's state (the parts
+   * loaded, the grafted index, the vocabulary) lives here, each step a function below.
+   * @param {(path: string) => Promise<void>} loadScript */
   function makeEngine(data, elasticlunr, nl, loadScript) {
     if (!data || data.pipeline !== nl.VERSION || data.split !== nl.DECOMPOUND) {
       throw new Error('zoekindex ' + (data && data.pipeline) + ' past niet bij zoekscript ' + nl.VERSION);

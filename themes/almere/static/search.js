@@ -88,6 +88,7 @@
   }
 
   /**
+   * (A closure over the filters' state, its methods each short.)
    * The search page's filters (kind, theme, year) with counts; the themes and years come
    * from #zoekhulp. A document's h is its theme's place, y its year; initiatives have no h,
    * themes no y. State lives in the address.
@@ -178,7 +179,8 @@
   }
 
   /** Search as you type in `form`: the header's form, or the search page's (with filters,
-   * help and the address). @param {HTMLFormElement} form */
+   * help and the address). Long, as a closure over one form's elements and state; each step
+   * is a function of its own. @param {HTMLFormElement} form */
   function setup(form) {
     var input = /** @type {HTMLInputElement} */ (form.querySelector('input[type=search]'));
     var results = /** @type {HTMLElement} */ (document.getElementById(form.getAttribute('data-results') || ''));
