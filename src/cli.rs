@@ -123,6 +123,9 @@ pub struct SearchTermsArgs {
     /// Per regel de zoektermen met synoniemen en samenstellingen van de site, met hun gewicht.
     #[arg(long, conflicts_with = "unstemmed")]
     pub uitbreiden: bool,
+    /// Per regel de delen van het woord volgens de Nederlandse woordenlijst (samenstellingen).
+    #[arg(long, conflicts_with_all = ["unstemmed", "uitbreiden"])]
+    pub splitsen: bool,
     /// De map van de site, voor --uitbreiden.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,

@@ -8,11 +8,16 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Lowercase, with diacritics and soft hyphens removed: `Sociaal Café` → `sociaal cafe`,
-/// `ideeën` → `ideeen`. Characters without a decomposition pass through unchanged.
+/// `ideeën` → `ideeen`. Characters without a decomposition pass through unchanged. The one
+/// fold of the project: heading ids, alias matching and the search pipeline's first step
+/// (`search::Analyzer`, which adds its own rules for apostrophes on top) all use it, and
+/// `search-nl.js` does the same in the browser: NFKD, then lowercase (so a mark that
+/// lowercasing makes, as the dot of `İ`, goes too), then without marks.
 pub fn fold(text: &str) -> String {
-    text.nfkd()
+    let lower: String = text.nfkd().collect::<String>().to_lowercase();
+    lower
+        .chars()
         .filter(|c| !is_combining_mark(*c) && *c != '\u{ad}')
-        .flat_map(char::to_lowercase)
         .collect()
 }
 

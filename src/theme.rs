@@ -63,6 +63,7 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = builtin_static![
     "style.css",
     "favicon.svg",
     "search.js",
+    "search-engine.js",
     "search-nl.js",
     "leesvoor.js",
     "leesvoor-lezer.js",
@@ -79,6 +80,7 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = builtin_static![
 /// of a search, so a new script never needs an exception here.
 pub const SEARCH_SCRIPTS: &[&str] = &[
     "search.js",
+    "search-engine.js",
     "search-nl.js",
     "vendor/elasticlunr.min.js",
     "vendor/lunr-nl.min.js",

@@ -1,8 +1,10 @@
 //! `vindplaats search-terms`: what the index makes of each line of standard input, one JSON
 //! list per line. The parity test feeds the same words to the browser's pipeline and compares.
-//! With `--uitbreiden`, each line is a query and its list holds `[word, term, weight]` for
-//! every term the query reaches through the site's synonyms and compounds, as `search.js`
-//! expands it.
+//! With `--uitbreiden`, each line is a query and its list holds `[word, piece, term, weight]`
+//! for every term the query reaches through the site's synonyms, compounds and the parts of a
+//! word the site does not have, as `search.js` expands it. With `--splitsen`, each line is a
+//! word and its answer the parts the embedded word list splits it into (`null`: none), which
+//! the parity test compares with `split` of `search-nl.js` over the whole list.
 
 use std::io::{BufRead, BufWriter, Write};
 
@@ -15,13 +17,22 @@ use crate::search::{Dutch, Expansions};
 use crate::site::{self, BuildOptions};
 
 pub fn run(args: &SearchTermsArgs) -> i32 {
+    if args.splitsen {
+        let plain = crate::search::Analyzer::new(false);
+        let lexicon = crate::search::lexicon();
+        return print_lines(|line| {
+            let word = plain.folded(line.trim()).unwrap_or_default();
+            let parts = crate::search::split(&word, |p| lexicon.contains(p));
+            serde_json::to_string(&parts).expect("plain data serialises")
+        });
+    }
     if args.uitbreiden {
         return match expansions(args) {
             Ok(expansions) => print_lines(|line| {
-                let reached: Vec<(usize, String, f64)> = expansions
+                let reached: Vec<(usize, usize, String, f64)> = expansions
                     .expand(line)
                     .into_iter()
-                    .map(|r| (r.word, r.term, r.weight))
+                    .map(|r| (r.word, r.piece, r.term, r.weight))
                     .collect();
                 serde_json::to_string(&reached).expect("plain data serialises")
             }),

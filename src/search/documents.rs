@@ -8,6 +8,7 @@ use elasticlunr::IndexBuilder;
 use serde::Serialize;
 
 use super::Dutch;
+use crate::markdown::Place;
 use crate::parsed::Site;
 use crate::urls;
 
@@ -32,17 +33,25 @@ pub(super) struct Shown<'a> {
     pub(super) h: Option<usize>,
 }
 
-/// One document of the index: what a result shows, and the two fields that are searched.
+/// The fields of the main index, in the order documents hold them: the title, the text, and
+/// the list of organisations and participants a report opens with, kept apart from the text
+/// so that a word found only there ranks below the text (docs/search.md, "How results are
+/// ordered").
+pub const FIELDS: [&str; 3] = ["title", "body", "org"];
+
+/// One document of the index: what a result shows, and the fields that are searched
+/// ([`FIELDS`]).
 pub(super) struct Document<'a> {
     pub(super) shown: Shown<'a>,
-    pub(super) fields: [Cow<'a, str>; 2],
+    pub(super) fields: [Cow<'a, str>; 3],
 }
 
 /// Every document, in a fixed order: report sections, initiatives, themes; and where the
-/// initiatives stand among them (the names index refers to them).
+/// initiatives and themes stand among them (the names index refers to them).
 pub(super) struct Documents<'a> {
     pub(super) list: Vec<Document<'a>>,
     pub(super) initiatives: Range<usize>,
+    pub(super) topics: Range<usize>,
 }
 
 /// Every document of the site.
@@ -66,6 +75,10 @@ pub(super) fn documents(site: &Site) -> Documents<'_> {
                 Some(title) => title.as_str(),
                 None => section.place.title(),
             };
+            let (body, org) = match section.place {
+                Place::Opening => organisation_list(&section.text, &report.organisations),
+                _ => (Cow::Borrowed(section.text.as_str()), Cow::Borrowed("")),
+            };
             docs.push(Document {
                 shown: Shown {
                     u: urls::section(&path, &section.id),
@@ -75,7 +88,7 @@ pub(super) fn documents(site: &Site) -> Documents<'_> {
                     y: Some(report.edition),
                     h: Some(parsed.topic.0),
                 },
-                fields: [Cow::Borrowed(heading), Cow::Borrowed(&section.text)],
+                fields: [Cow::Borrowed(heading), body, org],
             });
         }
     }
@@ -109,6 +122,7 @@ pub(super) fn documents(site: &Site) -> Documents<'_> {
                     initiative.description,
                     sentences.join(" ")
                 )),
+                Cow::Borrowed(""),
             ],
         });
     }
@@ -128,17 +142,47 @@ pub(super) fn documents(site: &Site) -> Documents<'_> {
             fields: [
                 Cow::Borrowed(&topic.title),
                 Cow::Owned(format!("{} {intro}", topic.description)),
+                Cow::Borrowed(""),
             ],
         });
     }
+    let topics = initiatives.end..docs.len();
     Documents {
         list: docs,
         initiatives,
+        topics,
     }
 }
 
-/// The initiatives' names and aliases, unstemmed, so "naamloze pilot" finds De Naamloze Pilot
-/// as typed. Small (one entry per initiative), so it always travels in the main file.
+/// A report's opening text split into its text and its list of organisations: the sentences
+/// that name two or more of the report's `organisations` ("Vertegenwoordigers vanuit de
+/// organisaties: Breed Overleg Plus, CLIP GGZ, De Schoor, …"). Unchanged when none does.
+fn organisation_list<'t>(text: &'t str, organisations: &[String]) -> (Cow<'t, str>, Cow<'t, str>) {
+    let names: Vec<String> = organisations
+        .iter()
+        .map(|o| crate::text::fold(o))
+        .filter(|o| !o.is_empty())
+        .collect();
+    let ends = crate::text::sentence_ends(text);
+    let (mut body, mut org) = (String::new(), String::new());
+    let mut start = 0;
+    for end in ends.into_iter().chain([text.len()]) {
+        let sentence = &text[start..end];
+        let folded = crate::text::fold(sentence);
+        let named = names.iter().filter(|n| folded.contains(n.as_str())).count();
+        let to = if named >= 2 { &mut org } else { &mut body };
+        to.push_str(sentence);
+        start = end;
+    }
+    if org.is_empty() {
+        return (Cow::Borrowed(text), Cow::Borrowed(""));
+    }
+    (Cow::Owned(body), Cow::Owned(org))
+}
+
+/// The initiatives' names and aliases and the themes' titles, unstemmed, so "naamloze pilot"
+/// finds De Naamloze Pilot as typed and "eenzaamheid" the theme first. Small (one entry per
+/// initiative and theme), so it always travels in the main file.
 pub(super) fn names_index(site: &Site, documents: &Documents) -> elasticlunr::Index {
     let mut index = IndexBuilder::with_language(Box::new(Dutch::new(false)))
         .save_docs(false)
@@ -149,6 +193,9 @@ pub(super) fn names_index(site: &Site, documents: &Documents) -> elasticlunr::In
         let initiative = &parsed.initiative;
         let name = format!("{} {}", initiative.name, initiative.aliases.join(" "));
         index.add_doc(&doc.to_string(), [name]);
+    }
+    for (doc, (_, parsed)) in documents.topics.clone().zip(site.topics()) {
+        index.add_doc(&doc.to_string(), [parsed.topic.title.as_str()]);
     }
     index
 }

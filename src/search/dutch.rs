@@ -11,29 +11,24 @@
 use elasticlunr::Language;
 use elasticlunr::pipeline::{Pipeline, PipelineFn};
 use regex::Regex;
-use unicode_normalization::UnicodeNormalization;
 
 use super::separators;
 
-/// The pipeline's version; part of every pipeline function's name.
-pub const VERSION: &str = "nl-v1";
-/// The decompounding step's name and version ([`Analyzer::compound_parts`]). It runs only at
-/// index time, but its output travels with the index, and `search.js` refuses an index made
-/// by a splitter it does not know, as elasticlunr.js refuses an unknown pipeline function.
-pub const DECOMPOUND: &str = "decompound-nl-v1";
-/// The shortest part a compound is split into, in letters: shorter parts ("bus", "ver") would
-/// split words that are no compounds.
-pub const MIN_PART: usize = 4;
-/// Linking letters between the parts of a compound: *ontmoeting-s-plek*, *jonger-en-werk*.
-const LINKS: [&str; 2] = ["s", "en"];
+/// The pipeline's version; part of every pipeline function's name. v2: the stemmer
+/// overrides ([`OVERRIDES`]).
+pub const VERSION: &str = "nl-v2";
+
+/// Words the stemmer would merge with a word of another meaning ("ouderen", the elderly, and
+/// "ouders", parents, both `ouder`), and the term each gets instead: one line a word, `word
+/// term # why`. `search-nl.js` carries the same list, written from this file by
+/// `VINDPLAATS_BLESS=1 cargo test --lib overrides` (which also checks it).
+const OVERRIDES_FILE: &str = include_str!("stem-overrides.txt");
 
 /// Characters that split text into tokens: white space, every dash, slashes — the class
 /// search-nl.js splits on. The tokeniser looks characters up in a table generated from it
 /// ([`separators`], checked against it by a test).
 #[cfg(test)]
 const SPLIT: &str = r"[\p{White_Space}\p{Pd}/\\\u{2044}\u{2215}\u{FF0F}]";
-/// Removed while folding: combining marks and the soft hyphen.
-const MARKS: &str = r"[\p{M}\u{AD}]";
 /// Apostrophes and the quotes typed for them; a final apostrophe-s is dropped with its `s`.
 const APOSTROPHES: [char; 5] = ['\'', '’', '‘', 'ʼ', '`'];
 /// What the trimmer removes at both ends of a token: anything but letters and digits.
@@ -57,7 +52,6 @@ pub const STOP_WORDS: &[&str] = &[
 /// pipeline functions and by [`Analyzer::term`], which the index uses directly.
 #[derive(Clone)]
 pub struct Analyzer {
-    marks: Regex,
     ends: Regex,
     /// `None` for the names index, where "naamloze pilot" must match as typed.
     stemmer: Option<std::sync::Arc<rust_stemmers::Stemmer>>,
@@ -66,7 +60,6 @@ pub struct Analyzer {
 impl Analyzer {
     pub fn new(stem: bool) -> Analyzer {
         Analyzer {
-            marks: Regex::new(MARKS).expect("constant pattern"),
             ends: Regex::new(TRIM).expect("constant pattern"),
             stemmer: stem.then(|| {
                 std::sync::Arc::new(rust_stemmers::Stemmer::create(
@@ -99,8 +92,9 @@ impl Analyzer {
             .try_fold(token.to_owned(), |token, step| step.apply(self, token))
     }
 
-    /// NFKD, lowercase, without combining marks, soft hyphens, characters outside the Basic
-    /// Multilingual Plane, a final apostrophe-s and other apostrophes.
+    /// [`crate::text::fold`] (NFKD, lowercase, without marks and soft hyphens), then without
+    /// characters outside the Basic Multilingual Plane, a final apostrophe-s and other
+    /// apostrophes.
     fn fold(&self, token: String) -> Option<String> {
         // ASCII needs no decomposition and has no marks: the common case, made cheap.
         let mut s: String = if token.is_ascii() {
@@ -108,9 +102,7 @@ impl Analyzer {
             t.make_ascii_lowercase();
             t
         } else {
-            let decomposed: String = token.nfkd().collect::<String>().to_lowercase();
-            self.marks
-                .replace_all(&decomposed, "")
+            crate::text::fold(&token)
                 .chars()
                 .filter(|c| u32::from(*c) <= 0xFFFF)
                 .collect()
@@ -124,55 +116,10 @@ impl Analyzer {
         (!s.is_empty()).then_some(s)
     }
 
-    /// Step *decompound*: the terms of the known parts a compound is made of, found left to
-    /// right: a part starts at the word's start or right after a known piece (and its linking
-    /// `s` or `en`); from each start the longest known piece is the part (so `onderzoeksbureaus` has
-    /// `bureau`, not also `bure`); a part has at least [`MIN_PART`] letters, is not the whole
-    /// word, and is known when `known` holds its term. `droomspeelbus` gives `drom` and `spel`
-    /// (from *droom* and *speel*); the unknown `bus` ends the search. `word` is folded and
-    /// unstemmed (as the names pipeline makes it).
-    pub fn compound_parts(&self, word: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
-        let chars: Vec<char> = word.chars().collect();
-        let n = chars.len();
-        let mut parts = Vec::new();
-        if n < 2 * MIN_PART {
-            return parts;
-        }
-        // reach[i]: a part may start at i.
-        let mut reach = vec![false; n + 1];
-        reach[0] = true;
-        for i in 0..n {
-            if !reach[i] {
-                continue;
-            }
-            // Every known piece is a place the next part may start (the stemmer takes a
-            // linking s along: "drooms" is `drom` too); the longest is the part.
-            let known_ends: Vec<(usize, String)> = (i + MIN_PART..=n)
-                .filter(|&j| j - i < n)
-                .filter_map(|j| {
-                    let piece: String = chars[i..j].iter().collect();
-                    self.term(&piece).filter(|t| known(t)).map(|t| (j, t))
-                })
-                .collect();
-            for (j, _) in &known_ends {
-                reach[*j] = true;
-                for link in LINKS {
-                    let end = j + link.len();
-                    if end < n && chars[*j..end].iter().copied().eq(link.chars()) {
-                        reach[end] = true;
-                    }
-                }
-            }
-            // A part whose term is shorter than a part may be ("waar" is `war`, "taal" `tal`)
-            // mostly matched by chance: it only leads on.
-            if let Some((_, term)) = known_ends.into_iter().next_back()
-                && term.chars().count() >= MIN_PART
-                && !parts.contains(&term)
-            {
-                parts.push(term);
-            }
-        }
-        parts
+    /// A token folded and trimmed, not stemmed and kept if a stop word: how the compound
+    /// splitter and the word list see a word.
+    pub fn folded(&self, token: &str) -> Option<String> {
+        self.fold(token.to_owned()).and_then(|t| self.trim(t))
     }
 
     fn trim(&self, token: String) -> Option<String> {
@@ -198,6 +145,9 @@ fn keep_unless_stop_word(token: String) -> Option<String> {
 /// vowel, `l` or `r` becomes `s` or `f` (`buurthuiz` from buurthuizen → `buurthuis`; `uwv`
 /// stays).
 fn stem(stemmer: &rust_stemmers::Stemmer, token: String) -> Option<String> {
+    if let Some(term) = overrides().get(token.as_str()) {
+        return Some((*term).to_owned());
+    }
     let mut stem = stemmer.stem(&token).into_owned();
     let mut last = stem.chars().rev();
     if let (Some(a), Some(b)) = (last.next(), last.next())
@@ -215,6 +165,32 @@ fn stem(stemmer: &rust_stemmers::Stemmer, token: String) -> Option<String> {
         stem.push(if a == 'z' { 's' } else { 'f' });
     }
     (!stem.is_empty()).then_some(stem)
+}
+
+/// [`OVERRIDES_FILE`] read: word → term.
+pub fn overrides() -> &'static std::collections::HashMap<&'static str, &'static str> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&str, &str>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        override_lines()
+            .map(|(word, term, _)| (word, term))
+            .collect()
+    })
+}
+
+/// The entries of [`OVERRIDES_FILE`] in file order: word, term, why.
+fn override_lines() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    OVERRIDES_FILE
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|line| {
+            let (pair, why) = line.split_once('#').expect("every override says why");
+            let mut words = pair.split_whitespace();
+            let (Some(word), Some(term), None) = (words.next(), words.next(), words.next()) else {
+                panic!("stem-overrides.txt: not `word term # why`: {line}");
+            };
+            (word, term, why.trim())
+        })
 }
 
 /// One step of the pipeline.
@@ -283,7 +259,7 @@ impl Dutch {
     }
 
     /// The term of each token of a query, `None` for a stop word: the query's words keep their
-    /// places, as `search.js` numbers them.
+    /// places, as `search-engine.js` numbers them.
     pub fn query_terms(&self, query: &str) -> Vec<Option<String>> {
         let a = &self.analyzer;
         a.tokens(query).map(|t| a.term(t)).collect()
@@ -444,40 +420,57 @@ mod tests {
     }
 
     #[test]
-    fn compounds_split_into_known_parts() {
-        let analyzer = Analyzer::new(true);
-        // The site's vocabulary is its terms: stemmed ("spelen" is `spel`, "droom" `drom`).
-        let known: Vec<String> = [
-            "droom",
-            "spelen",
-            "plekken",
-            "buurt",
-            "huizen",
-            "geld",
-            "zorgen",
-            "jongeren",
-            "werk",
-            "gezondheid",
-        ]
-        .iter()
-        .filter_map(|w| analyzer.term(w))
-        .collect();
-        let parts = |w: &str| analyzer.compound_parts(w, |t| known.iter().any(|k| k == t));
-        for (word, want) in [
-            ("droomspeelbus", vec!["drom", "spel"]),
-            ("speelplekken", vec!["spel", "plek"]),
-            ("buurthuis", vec!["buurt", "huis"]),
-            ("geldzorgen", vec!["geld", "zorg"]),
-            ("jongerenwerk", vec!["jonger", "werk"]),
-            ("gezondheidszorg", vec!["gezond", "zorg"]),
-            // Too short to split, unknown parts, and the whole word is no part of itself.
-            ("speelt", vec![]),
-            ("busbaan", vec![]),
-            ("droom", vec![]),
-            ("huisbuurt", vec!["huis", "buurt"]),
-        ] {
-            assert_eq!(parts(word), want, "{word}");
+    fn overrides_keep_apart_what_the_stemmer_merges() {
+        let terms = |w: &str| Dutch::new(true).terms(w);
+        assert_eq!(terms("ouders"), ["ouder"]);
+        assert_eq!(terms("ouderen"), ["oudren"]);
+        assert_eq!(terms("artsen"), terms("arts"));
+        assert_ne!(terms("steden"), terms("steeds"));
+        assert_ne!(terms("wet"), terms("weet"));
+        // A query for the word must not reach the term it was kept from, nor the other way
+        // round: elasticlunr expands a query term to every term it starts. ("arts" is kept
+        // with its plural, not apart from another word.)
+        let snowball = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Dutch);
+        for (word, term, why) in override_lines() {
+            assert!(!why.is_empty(), "{word}");
+            let merged = snowball.stem(word);
+            assert!(
+                !merged.starts_with(term),
+                "{word}: `{merged}` starts with `{term}`"
+            );
         }
+    }
+
+    /// search-nl.js carries the overrides as written here; `VINDPLAATS_BLESS=1` writes them.
+    #[test]
+    fn overrides_in_search_nl_js_are_this_list() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/themes/almere/static/search-nl.js"
+        );
+        let js = std::fs::read_to_string(path).unwrap();
+        let (begin, end) = ("  // overrides:begin", "  // overrides:end");
+        let (head, rest) = js
+            .split_once(begin)
+            .expect("search-nl.js marks its overrides");
+        let (_, tail) = rest
+            .split_once(end)
+            .expect("search-nl.js marks its overrides");
+        let mut block = String::from(begin);
+        block.push_str(" (made from src/search/stem-overrides.txt)\n  var OVERRIDES = {\n");
+        // The reasons stay in the list: the browser need not download them.
+        for (word, term, _) in override_lines() {
+            block.push_str(&format!("    {word}: '{term}',\n"));
+        }
+        block.push_str("  };\n");
+        let made = format!("{head}{block}{end}{tail}");
+        if std::env::var_os("VINDPLAATS_BLESS").is_some() {
+            std::fs::write(path, &made).unwrap();
+        }
+        assert!(
+            made == js,
+            "search-nl.js's overrides are not those of stem-overrides.txt: VINDPLAATS_BLESS=1 cargo test --lib overrides"
+        );
     }
 
     #[test]
@@ -485,10 +478,10 @@ mod tests {
         assert_eq!(
             Dutch::new(true).pipeline_names(),
             [
-                "fold-nl-v1",
-                "trimmer-nl-v1",
-                "stopwords-nl-v1",
-                "stemmer-nl-v1"
+                "fold-nl-v2",
+                "trimmer-nl-v2",
+                "stopwords-nl-v2",
+                "stemmer-nl-v2"
             ]
         );
     }

@@ -68,12 +68,12 @@ pub(super) fn json(value: &impl Serialize) -> Vec<u8> {
     serde_json::to_vec(value).expect("plain data serialises")
 }
 
-/// The main file: a script that sets the data for `search.js`.
+/// The main file: a script that sets the data for `search-engine.js`.
 pub(super) fn main_script(json: &[u8]) -> Vec<u8> {
     [b"window.vindplaatsZoekdata=", json, b";\n"].concat()
 }
 
-/// A part of a sharded index: a script that hands its data to `search.js`.
+/// A part of a sharded index: a script that hands its data to `search-engine.js`.
 pub(super) fn part_script(name: &str, json: &[u8]) -> Vec<u8> {
     [
         format!("vindplaatsZoekdeel(\"{name}\",").as_bytes(),

@@ -33,8 +33,8 @@ pub(super) struct Lexicon {
 /// vocabulary and compound parts).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Counted {
-    pub(super) fields: [Box<[(u32, u32)]>; 2],
-    pub(super) lengths: [u32; 2],
+    pub(super) fields: [Box<[(u32, u32)]>; 3],
+    pub(super) lengths: [u32; 3],
     pub(super) tokens: Box<[u32]>,
 }
 
@@ -48,7 +48,7 @@ impl Lexicon {
     }
 
     /// Adds the tokens of `texts` not met before, running the pipeline once for each.
-    fn learn(&mut self, texts: &[[Vec<(&str, u32)>; 2]], analyzer: &Analyzer) {
+    fn learn(&mut self, texts: &[[Vec<(&str, u32)>; 3]], analyzer: &Analyzer) {
         let mut new: Vec<&str> = texts
             .par_iter()
             .flat_map_iter(|fields| fields.iter().flatten().map(|(t, _)| *t))
@@ -77,9 +77,9 @@ impl Lexicon {
 
     /// A document's tokens (all learnt) by number, with their terms counted together
     /// ("Gezin" and "gezinnen" are one term).
-    fn count(&self, fields: [Vec<(&str, u32)>; 2]) -> Counted {
+    fn count(&self, fields: [Vec<(&str, u32)>; 3]) -> Counted {
         let mut tokens: Vec<u32> = Vec::new();
-        let mut lengths = [0; 2];
+        let mut lengths = [0; 3];
         let fields = fields.map(|field| {
             let mut terms: Vec<(u32, u32)> = field
                 .iter()
@@ -99,7 +99,7 @@ impl Lexicon {
             });
             terms.into_boxed_slice()
         });
-        for f in 0..2 {
+        for f in 0..3 {
             lengths[f] = fields[f].iter().map(|(_, n)| n).sum();
         }
         tokens.sort_unstable();
@@ -152,12 +152,12 @@ impl Lexicon {
                         .iter()
                         .map(|key| Some(memo?.get(&(*key)?)?.clone()))
                         .collect();
-                    let texts: Vec<[Vec<(&str, u32)>; 2]> = batch
+                    let texts: Vec<[Vec<(&str, u32)>; 3]> = batch
                         .par_iter()
                         .zip(&known)
                         .map(|(d, known)| match known {
-                            Some(_) => [Vec::new(), Vec::new()],
-                            None => [0, 1].map(|f| count_tokens(analyzer, &d.fields[f])),
+                            Some(_) => Default::default(),
+                            None => [0, 1, 2].map(|f| count_tokens(analyzer, &d.fields[f])),
                         })
                         .collect();
                     (keys, known, texts)
@@ -180,7 +180,7 @@ impl Lexicon {
     }
 }
 
-/// A hash of what a document's counted terms are made of: its two fields.
+/// A hash of what a document's counted terms are made of: its fields.
 fn fields_hash(document: &Document) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     document.fields.hash(&mut hasher);

@@ -12,11 +12,12 @@
 //! Sharding never changes a result. Each shard holds the exact postings (elasticlunr's `tf`)
 //! of its terms, the field lengths of every document it mentions, and the count of *all*
 //! documents, so elasticlunr.js computes the same idf, the same field-length norm and the same
-//! score for every (term, document) as it does on one index; `search.js` adds the shards of a
+//! score for every (term, document) as it does on one index; `search-engine.js` adds the shards of a
 //! query word up in term order, as one index would. The tests check that the single index is
 //! byte for byte what elasticlunr-rs itself writes, and that the shards put back together are
 //! that index.
 
+mod compounds;
 mod documents;
 mod dutch;
 mod expand;
@@ -33,7 +34,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde_json::value::RawValue;
 
-pub use dutch::{Analyzer, DECOMPOUND, Dutch, VERSION};
+pub use compounds::{DECOMPOUND, lexicon, split};
+pub use dutch::{Analyzer, Dutch, VERSION};
 pub use expand::{Expansions, RANKING, Ranking, Reach, synonym_groups};
 pub use files::{Naming, gzip_len};
 
@@ -207,16 +209,19 @@ pub fn index(
         .and_then(|(key, words)| (*key == postings.tokens_key).then(|| Arc::clone(words)))
     {
         Some(words) => words,
-        None => Arc::new(Words {
-            vocabulary: vocabulary(&postings.tokens),
-            parts: expand::compound_parts(&postings.tokens, &postings.terms),
-        }),
+        None => {
+            let vocabulary = vocabulary(&postings.tokens);
+            let parts = compounds::compound_parts(&vocabulary);
+            Arc::new(Words { vocabulary, parts })
+        }
     };
     if let Some(last) = last_words {
         *last = Some((postings.tokens_key, from_tokens.clone()));
     }
     let words = &from_tokens.vocabulary;
-    let expansions = expansions_of(site, from_tokens.parts.clone());
+    // The index ships the groups and parts; what a query is split against (the site's words
+    // and terms) is only needed to expand one, which the browser does.
+    let expansions = expansions_of(site, from_tokens.parts.clone(), &[], &[]);
     let synonym_warnings = synonym_warnings(site, &postings.terms);
     let engine = Engine {
         rank: RANKING,
@@ -327,23 +332,29 @@ pub fn index(
 }
 
 /// What the site's synonym groups and compounds make of query words (for
-/// `vindplaats search-terms --uitbreiden`, which the parity test compares with `search.js`).
+/// `vindplaats search-terms --uitbreiden`, which the parity test compares with `search-engine.js`).
 pub fn expansions(site: &Site) -> Expansions {
     let all = documents(site);
     let mut lexicon = Lexicon::default();
     let (postings, _) = Postings::collect(&all.list, &Analyzer::new(true), &mut lexicon, None);
-    expansions_of(
-        site,
-        expand::compound_parts(&postings.tokens, &postings.terms),
-    )
+    let words = vocabulary(&postings.tokens);
+    let parts = compounds::compound_parts(&words);
+    expansions_of(site, parts, &words, &postings.terms)
 }
 
-fn expansions_of(site: &Site, parts: BTreeMap<String, Vec<String>>) -> Expansions {
-    Expansions {
+fn expansions_of(
+    site: &Site,
+    parts: BTreeMap<String, Vec<String>>,
+    words: &[String],
+    terms: &[&str],
+) -> Expansions {
+    Expansions::new(
         // The load stage has refused a site whose groups do not resolve.
-        groups: synonym_groups(&site.synonyms).unwrap_or_default(),
+        synonym_groups(&site.synonyms).unwrap_or_default(),
         parts,
-    }
+        words,
+        terms,
+    )
 }
 
 /// `check`'s warnings about `content/synoniemen.toml`: a group none of whose words occurs on
@@ -407,7 +418,7 @@ mod tests {
                         y: None,
                         h: None,
                     },
-                    fields: [Cow::Owned(title), Cow::Borrowed(para)],
+                    fields: [Cow::Owned(title), Cow::Borrowed(para), Cow::Borrowed("")],
                 });
             }
         }
@@ -421,11 +432,11 @@ mod tests {
         let docs = documents();
         let mut classic = IndexBuilder::with_language(Box::new(Dutch::new(true)))
             .save_docs(false)
-            .add_fields(["title", "body"])
+            .add_fields(super::documents::FIELDS)
             .set_ref("id")
             .build();
         for (i, d) in docs.iter().enumerate() {
-            classic.add_doc(&i.to_string(), [&d.fields[0], &d.fields[1]]);
+            classic.add_doc(&i.to_string(), &d.fields);
         }
         let mut lexicon = Lexicon::default();
         let postings = Postings::collect(&docs, &Analyzer::new(true), &mut lexicon, None).0;
@@ -437,15 +448,16 @@ mod tests {
         );
     }
 
-    /// What `expandIndex` in search.js makes of a compact index file, step for step: the
+    /// What `expandIndex` in search-engine.js makes of a compact index file, step for step: the
     /// elasticlunr index as `Index.load` takes it.
     fn expand(compact: &Value) -> Value {
         let table = compact.get("lengths").and_then(Value::as_array);
+        let fields = super::documents::FIELDS;
         let step = if table.is_some() { 2 } else { 3 };
         let mut docs = serde_json::Map::new();
         let mut info: serde_json::Map<String, Value> = serde_json::Map::new();
         let mut index = serde_json::Map::new();
-        for (f, field) in ["title", "body"].into_iter().enumerate() {
+        for (f, field) in fields.into_iter().enumerate() {
             let mut root = serde_json::json!({"docs": {}, "df": 0});
             for (t, term) in compact["terms"].as_array().unwrap().iter().enumerate() {
                 let list: Vec<u64> = compact[field][t]
@@ -473,7 +485,7 @@ mod tests {
                         serde_json::json!({"tf": (posting[1] as f64).sqrt()});
                     docs.insert(key.clone(), serde_json::json!({}));
                     let length = match table {
-                        Some(table) => table[2 * doc as usize + f].clone(),
+                        Some(table) => table[fields.len() * doc as usize + f].clone(),
                         None => posting[2].into(),
                     };
                     let entry = info.entry(key).or_insert_with(|| serde_json::json!({}));
@@ -484,16 +496,18 @@ mod tests {
             index.insert(field.to_owned(), serde_json::json!({ "root": root }));
         }
         if let Some(table) = table {
-            for (doc, pair) in table.chunks(2).enumerate() {
+            for (doc, lengths) in table.chunks(fields.len()).enumerate() {
                 docs.insert(doc.to_string(), serde_json::json!({}));
-                info.insert(
-                    doc.to_string(),
-                    serde_json::json!({"title": pair[0], "body": pair[1]}),
-                );
+                let lengths: serde_json::Map<String, Value> = fields
+                    .iter()
+                    .zip(lengths)
+                    .map(|(f, n)| (f.to_string(), n.clone()))
+                    .collect();
+                info.insert(doc.to_string(), Value::Object(lengths));
             }
         }
         serde_json::json!({
-            "fields": ["title", "body"],
+            "fields": fields,
             "pipeline": compact["pipeline"],
             "ref": "id",
             "version": compact["version"],
@@ -564,7 +578,7 @@ mod tests {
         assert_eq!(ranges.last().unwrap().end, postings.terms.len());
         assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
         let empty = serde_json::json!({"docs": {}, "df": 0});
-        let mut together = serde_json::json!({"title": {"root": empty}, "body": {"root": empty}});
+        let mut together = serde_json::json!({"title": {"root": empty}, "body": {"root": empty}, "org": {"root": empty}});
         let mut lengths = 0;
         for range in ranges {
             let compact = postings.compact_json(range.clone(), &pipeline, false);
@@ -581,7 +595,7 @@ mod tests {
                     lengths += 1;
                 }
             }
-            for field in ["title", "body"] {
+            for field in super::documents::FIELDS {
                 merge(&mut together[field], &shard["index"][field]);
             }
         }
@@ -613,7 +627,7 @@ mod tests {
         sorted.sort();
         let coded = front_code(&sorted);
         assert_eq!(coded, "0aanbieden 4od 0buurt 5huis 0zzzzzzzzzzzzz 9zzzzy");
-        // As search.js decodes it.
+        // As search-engine.js decodes it.
         let mut previous = String::new();
         let decoded: Vec<String> = coded
             .split(' ')

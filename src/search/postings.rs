@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use regex::Regex;
 
 use super::Analyzer;
-use super::documents::Document;
+use super::documents::{Document, FIELDS};
 use super::lexicon::{Counted, Lexicon};
 
 /// Every term of the main index with where it occurs: what elasticlunr-rs's `add_doc` counts,
@@ -19,9 +19,9 @@ pub(super) struct Postings<'a> {
     /// Sorted.
     pub(super) terms: Vec<&'a str>,
     /// Per term, per field: (document, occurrences), by document number.
-    lists: Vec<[Vec<(u32, u32)>; 2]>,
+    lists: Vec<[Vec<(u32, u32)>; 3]>,
     /// Per document, per field: the number of terms (elasticlunr's field length).
-    lengths: Vec<[u32; 2]>,
+    lengths: Vec<[u32; 3]>,
     /// Every distinct token of the text, for the vocabulary.
     pub(super) tokens: Vec<&'a str>,
     /// A hash of which of the lexicon's tokens these are: the same key, the same tokens
@@ -40,7 +40,7 @@ impl<'a> Postings<'a> {
         memo: Option<&mut HashMap<u64, Arc<Counted>>>,
     ) -> (Postings<'a>, usize) {
         // Lists by term number, moved into sorted order at the end.
-        let mut lists: Vec<[Vec<(u32, u32)>; 2]> = Vec::new();
+        let mut lists: Vec<[Vec<(u32, u32)>; 3]> = Vec::new();
         let mut lengths = Vec::with_capacity(documents.len());
         let mut used = Vec::new();
         let tokenised = lexicon.count_all(documents, analyzer, memo, |doc, counted| {
@@ -128,7 +128,7 @@ impl<'a> Postings<'a> {
     }
 
     /// The terms in `range` with their postings as compact JSON, which `expandIndex` in
-    /// `search.js` turns into exactly the elasticlunr index [`Postings::index_json`] writes
+    /// `search-engine.js` turns into exactly the elasticlunr index [`Postings::index_json`] writes
     /// (the tests check both). elasticlunr's own layout repeats a trie node per character,
     /// the field names and `{"tf":…}` per posting and the field lengths of every document
     /// mentioned: five times the bytes. Here:
@@ -160,7 +160,7 @@ impl<'a> Postings<'a> {
         serde_json::to_writer(&mut out, pipeline).expect("writing to memory");
         write!(out, r#","documents":{},"terms":"#, self.lengths.len()).expect("writing to memory");
         serde_json::to_writer(&mut out, &self.terms[range.clone()]).expect("writing to memory");
-        for (name, f) in [("title", 0), ("body", 1)] {
+        for (f, name) in FIELDS.into_iter().enumerate() {
             write!(out, r#","{name}":["#).expect("writing to memory");
             for (n, i) in range.clone().enumerate() {
                 out.extend_from_slice(if n > 0 { b",[" } else { b"[" });
@@ -180,9 +180,9 @@ impl<'a> Postings<'a> {
         }
         if lengths_table {
             out.extend_from_slice(br#","lengths":["#);
-            for (n, [title, body]) in self.lengths.iter().enumerate() {
+            for (n, [title, body, org]) in self.lengths.iter().enumerate() {
                 let sep = if n > 0 { "," } else { "" };
-                write!(out, "{sep}{title},{body}").expect("writing to memory");
+                write!(out, "{sep}{title},{body},{org}").expect("writing to memory");
             }
             out.push(b']');
         }
@@ -223,14 +223,17 @@ impl<'a> Postings<'a> {
         all_documents: bool,
     ) -> Vec<u8> {
         let mut out = Vec::with_capacity(64 * range.len());
-        out.extend_from_slice(br#"{"fields":["title","body"],"pipeline":"#);
+        out.extend_from_slice(br#"{"fields":["title","body","org"],"pipeline":"#);
         serde_json::to_writer(&mut out, pipeline).expect("writing to memory");
         out.extend_from_slice(br#","ref":"id","version":"#);
         serde_json::to_writer(&mut out, elasticlunr::ELASTICLUNR_VERSION)
             .expect("writing to memory");
         out.extend_from_slice(br#","index":{"#);
-        // elasticlunr-rs keeps fields in a sorted map: body before title.
-        for (n, (name, f)) in [("body", 1), ("title", 0)].into_iter().enumerate() {
+        // elasticlunr-rs keeps fields in a sorted map: body, org, title.
+        for (n, (name, f)) in [("body", 1), ("org", 2), ("title", 0)]
+            .into_iter()
+            .enumerate()
+        {
             if n > 0 {
                 out.push(b',');
             }
@@ -271,9 +274,9 @@ impl<'a> Postings<'a> {
             if n > 0 {
                 out.push(b',');
             }
-            let [title, body] = self.lengths[doc];
+            let [title, body, org] = self.lengths[doc];
             out.extend_from_slice(
-                format!(r#""{doc}":{{"body":{body},"title":{title}}}"#).as_bytes(),
+                format!(r#""{doc}":{{"body":{body},"org":{org},"title":{title}}}"#).as_bytes(),
             );
         }
         out.extend_from_slice(

@@ -1,6 +1,6 @@
 //! The "Bedoelde u" words in the single-file index, without the words the index already
 //! holds as terms: about half of the site's words are their own term ("buurthuis", "jongeren"
-//! is `jonger` but "wijk" is `wijk`). `search.js` reads the terms from the index it has loaded
+//! is `jonger` but "wijk" is `wijk`). `search-engine.js` reads the terms from the index it has loaded
 //! and a bit per term says which are words too: 1.7 KB less in the first download, room for
 //! the synonyms and compound parts. A sharded index ships its words whole (`woorden.js`), as
 //! the browser has not got every term there.

@@ -1,4 +1,4 @@
-// The site's search engine (themes/almere/static/search.js) run in Node on a built site, with
+// The site's search engine (themes/almere/static/search-engine.js) run in Node on a built site, with
 // no browser: the scripts a search form names are evaluated in a fresh context, and every file
 // the engine loads is recorded with its size raw and gzip-compressed. Used by the sharding
 // tests (same answers from one index and from shards) and by scripts/search-bytes.
@@ -51,7 +51,7 @@ export function loadSearch(dir) {
   return {
     answer: (query, limit = 10) => api.answer(engine, query, limit),
     /** The terms each word of `query` reaches (synonyms, compounds), as plain data. */
-    expand: (query) => JSON.parse(JSON.stringify(engine.expand(query))),
+    expand: (query) => engine.expand(query).then((list) => JSON.parse(JSON.stringify(list))),
     /** Up to three corrections of `query` ("Bedoelde u …?"), as plain data. */
     suggestions: (query) => engine.suggestions(query).then((list) => JSON.parse(JSON.stringify(list))),
     get fetched() {

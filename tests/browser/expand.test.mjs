@@ -1,5 +1,5 @@
 // The compact index form (Postings::compact_json in src/search/postings.rs) expands, through
-// search.js's expandIndex, to exactly the index elasticlunr.js itself builds from the same
+// search-engine.js's expandIndex, to exactly the index elasticlunr.js itself builds from the same
 // documents with the same Dutch pipeline. The Rust unit tests check the other half: that the
 // build writes the compact form of elasticlunr's index. Here the compact form is made from
 // elasticlunr.js's own index, as the format describes it, for the real site's texts.
@@ -17,19 +17,21 @@ const STATIC = path.join(ROOT, 'themes/almere/static');
 function load() {
   const context = vm.createContext({ console });
   context.window = context;
-  for (const file of ['vendor/elasticlunr.min.js', 'vendor/lunr-nl.min.js', 'search-nl.js', 'search.js']) {
+  for (const file of ['vendor/elasticlunr.min.js', 'vendor/lunr-nl.min.js', 'search-nl.js', 'search-engine.js']) {
     vm.runInContext(readFileSync(path.join(STATIC, file), 'utf8'), context, { filename: file });
   }
   return context;
 }
 
-/** elasticlunr.js's index of `docs` ({title, body}), with the pipeline search-nl.js registers. */
+/** The fields of the main index (FIELDS of src/search/documents.rs). */
+const FIELDS = ['title', 'body', 'org'];
+
+/** elasticlunr.js's index of `docs` ({title, body, org}), with the pipeline search-nl.js registers. */
 function elasticlunrIndex(context, docs) {
   const { elasticlunr, vindplaatsNl: nl } = context;
   nl.register(elasticlunr);
   const index = elasticlunr(function () {
-    this.addField('title');
-    this.addField('body');
+    for (const field of FIELDS) this.addField(field);
     this.setRef('id');
     this.saveDocument(false);
   });
@@ -37,22 +39,22 @@ function elasticlunrIndex(context, docs) {
   for (const name of ['fold', 'trimmer', 'stopwords', 'stemmer']) {
     index.pipeline.add(elasticlunr.Pipeline.getRegisteredFunction(`${name}-${nl.VERSION}`));
   }
-  docs.forEach((d, id) => index.addDoc({ id, title: d.title, body: d.body }));
+  docs.forEach((d, id) => index.addDoc({ id, title: d.title, body: d.body, org: d.org }));
   return JSON.parse(JSON.stringify(index));
 }
 
 /** The compact form of an elasticlunr index, as compact_json describes it. */
 function compact(index, lengthsTable) {
-  const postings = { title: {}, body: {} };
+  const postings = { title: {}, body: {}, org: {} };
   const walk = (field, node, term) => {
     if (node.df > 0) postings[field][term] = node.docs;
     for (const key of Object.keys(node)) if (key !== 'docs' && key !== 'df') walk(field, node[key], term + key);
   };
-  for (const field of ['title', 'body']) walk(field, index.index[field].root, '');
-  const terms = [...new Set([...Object.keys(postings.title), ...Object.keys(postings.body)])].sort();
+  for (const field of FIELDS) walk(field, index.index[field].root, '');
+  const terms = [...new Set(FIELDS.flatMap((f) => Object.keys(postings[f])))].sort();
   const info = index.documentStore.docInfo;
   const out = { version: index.version, pipeline: index.pipeline, documents: index.documentStore.length, terms };
-  for (const field of ['title', 'body']) {
+  for (const field of FIELDS) {
     out[field] = terms.map((term) => {
       const docs = postings[field][term] || {};
       let previous = 0;
@@ -65,11 +67,12 @@ function compact(index, lengthsTable) {
       });
     });
   }
-  if (lengthsTable) out.lengths = Object.keys(info).flatMap((doc) => [info[doc].title, info[doc].body]);
+  if (lengthsTable) out.lengths = Object.keys(info).flatMap((doc) => FIELDS.map((f) => info[doc][f]));
   return out;
 }
 
-/** The real site's texts: every paragraph of the reports, its first words as a title. */
+/** The real site's texts: every paragraph of the reports, its first words as a title; every
+ * fifth also with its first sentence as a list of organisations. */
 function documents() {
   const dir = path.join(ROOT, 'content/rapporten');
   const files = ['eenzaamheid.md', 'bestaanszekerheid.md', 'sociale-basis.md'];
@@ -77,7 +80,7 @@ function documents() {
     readFileSync(path.join(dir, f), 'utf8')
       .split('\n\n')
       .filter((p) => p.trim())
-      .map((body) => ({ title: body.split(/\s+/).slice(0, 4).join(' '), body })),
+      .map((body, i) => ({ title: body.split(/\s+/).slice(0, 4).join(' '), body, org: i % 5 ? '' : body.split('. ')[0] })),
   );
 }
 

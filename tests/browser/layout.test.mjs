@@ -10,7 +10,8 @@
 //   3. with the root font size at 200 % on a 360 px viewport, and at 180 CSS px wide (what
 //      200 % zoom makes of a 360 px phone): no sideways scrolling, every visible search box at
 //      least 120 px wide, and no element with text wider inside than its box (scrollWidth
-//      against clientWidth).
+//      against clientWidth); on the search page with its filters, no option that stacks a
+//      letter a line.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -177,6 +178,23 @@ describe('the layout on a phone and with enlarged text', () => {
           then: (page) => waitForResults(page, '#zoekresultaten', 'gezinnen'),
         });
         assert.deepEqual(problems, [], lines(problems));
+      });
+      it('zoeken/?q=jongeren with the filters: each option wraps as words, never a letter a line', async () => {
+        const { problems } = await check(`${site.url}zoeken/?q=jongeren`, {
+          then: (page) => waitForResults(page, '#zoekresultaten', 'jongeren'),
+        });
+        const stacked = await tp.page.evaluate(() =>
+          [...document.querySelectorAll('#zoekfilters label:not([hidden]), #zoekfilters legend')].flatMap((el) => {
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            const text = el.textContent.trim();
+            // Lines of the option as laid out: at least four characters a line on average.
+            const rows = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+            return rows > Math.max(1, Math.ceil(text.length / 4)) ? [`"${text}" on ${rows} lines`] : [];
+          }),
+        );
+        assert.ok((await tp.page.locator('#zoekfilters fieldset').count()) > 0, 'no filters for "jongeren"');
+        assert.deepEqual([...problems, ...stacked], [], lines([...problems, ...stacked]));
       });
     });
   }

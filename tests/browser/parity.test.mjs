@@ -1,7 +1,9 @@
 // Parity: the browser's Dutch pipeline (search-nl.js + the vendored stemmer) must make exactly
 // the terms that the Rust indexer makes (`vindplaats search-terms`), for every word of the site,
-// of Debian's Dutch word list and of generated adversarial tokens. One difference is a word that
-// can be indexed but never found.
+// of Debian's Dutch word list and of generated adversarial tokens, with the stemmer overrides;
+// the compound splitter must split every word of that list alike, and a query must reach the
+// same terms (synonyms, compounds, the parts of a word the site lacks) on both sides. One
+// difference is a word that can be indexed but never found.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
@@ -96,30 +98,83 @@ function adversarial() {
   return fixed.concat(generated);
 }
 
-test('synonyms and compound parts: a query reaches the same terms with the same weights in Rust and in the browser', async () => {
+/** `vindplaats search-terms` with `args`, one answer per line of `lines`. */
+function rustLines(args, lines) {
+  const run = spawnSync(binary, ['search-terms', ...args], { input: lines.join('\n') + '\n', maxBuffer: 1 << 30, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const out = run.stdout.split('\n').slice(0, -1).map((l) => JSON.parse(l));
+  assert.equal(out.length, lines.length);
+  return out;
+}
+
+/** Compares what a query reaches in Rust (`search-terms --uitbreiden`) and in the engine. */
+async function compareExpansions(name, engine, lines) {
+  const rust = rustLines(['--uitbreiden', '--root', root], lines);
+  const differences = [];
+  let expanded = 0;
+  let split = 0;
+  for (const [i, line] of lines.entries()) {
+    const js = (await engine.expand(line)).map((r) => [r.word, r.piece, r.term, r.weight]);
+    if (js.some((r) => r[3] < 1)) expanded++;
+    if (js.some((r) => r[1] > 0)) split++;
+    if (JSON.stringify(js) !== JSON.stringify(rust[i])) differences.push(`${JSON.stringify(line)}: rust ${JSON.stringify(rust[i])} js ${JSON.stringify(js)}`);
+  }
+  console.log(`parity expansion ${name}: ${lines.length} lines, ${expanded} expanded, ${split} split into parts, ${differences.length} differences`);
+  assert.deepEqual(differences.slice(0, 20), [], `${differences.length} differences`);
+  return { expanded, split };
+}
+
+test('synonyms, compounds and split query words: a query reaches the same terms with the same weights in Rust and in the browser', async () => {
   const dir = await buildSite();
   try {
     const engine = loadSearch(dir);
     // Every word of the synonym groups, the site's words and resident queries of several words.
     const groups = readFileSync(join(root, 'content', 'synoniemen.toml'), 'utf8').match(/"[^"]*"/g).map((w) => w.slice(1, -1));
-    const lines = [...groups, ...siteVocabulary(), ...QUERIES.map((c) => c.q), 'geld jeugd', 'speel plek buurt', 'de geldzorgen van jongeren'];
-    const run = spawnSync(binary, ['search-terms', '--uitbreiden', '--root', root], { input: lines.join('\n') + '\n', maxBuffer: 1 << 28, encoding: 'utf8' });
-    assert.equal(run.status, 0, run.stderr);
-    const rust = run.stdout.split('\n').slice(0, -1).map((l) => JSON.parse(l));
-    assert.equal(rust.length, lines.length);
-    const differences = [];
-    let expanded = 0;
-    lines.forEach((line, i) => {
-      const js = engine.expand(line).map((r) => [r.word, r.term, r.weight]);
-      if (js.some((r) => r[2] < 1)) expanded++;
-      if (JSON.stringify(js) !== JSON.stringify(rust[i])) differences.push(`${JSON.stringify(line)}: rust ${JSON.stringify(rust[i])} js ${JSON.stringify(js)}`);
-    });
-    console.log(`parity expansion: ${lines.length} lines, ${expanded} expanded, ${differences.length} differences`);
-    assert.ok(expanded > 50, `only ${expanded} lines reach a synonym or compound`);
-    assert.deepEqual(differences.slice(0, 20), [], `${differences.length} differences`);
+    const { EVERYDAY } = await import('./queries.mjs');
+    const lines = [...groups, ...siteVocabulary(), ...QUERIES.map((c) => c.q), ...EVERYDAY.map((c) => c.q), 'geld jeugd', 'speel plek buurt', 'de geldzorgen van jongeren', 'taalcafe', 'speelbus buurthuiskamer'];
+    const site = await compareExpansions('site words and queries', engine, lines);
+    assert.ok(site.expanded > 50, `only ${site.expanded} lines reach a synonym or compound`);
+    // Debian's list: most of its words are no word of the site, so the browser splits them
+    // against the site's words and parts, as Rust does.
+    const words = readFileSync(DICT, 'utf8').split('\n').filter((w, i) => w !== '' && i % 4 === 0);
+    const dict = await compareExpansions('wdutch (every 4th word)', engine, words);
+    assert.ok(dict.split > 1000, `only ${dict.split} words split`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the compound splitter: the same parts in Rust and in the browser for every word of Debian's list", () => {
+  const nl = browserPipeline();
+  const text = readFileSync(DICT, 'utf8');
+  const all = text.split('\n').filter((w) => w !== '');
+  // The word list as src/search/compounds.rs embeds it: words written in lower case, folded,
+  // letters a–z only, three or more.
+  const lexicon = new Set(all.filter((w) => w === w.toLowerCase()).map((w) => nl.folded(w)).filter((w) => w && /^[a-z]{3,}$/.test(w)));
+  assert.ok(lexicon.size > 300000, `${lexicon.size} words`);
+  const rust = rustLines(['--splitsen'], all);
+  const differences = [];
+  let split = 0;
+  all.forEach((w, i) => {
+    const js = nl.split(nl.folded(w.trim()) || '', (p) => lexicon.has(p));
+    if (js) split++;
+    if (JSON.stringify(js) !== JSON.stringify(rust[i])) differences.push(`${w}: rust ${JSON.stringify(rust[i])} js ${JSON.stringify(js)}`);
+  });
+  console.log(`parity splitting wdutch: ${all.length} words, ${split} split, ${differences.length} differences`);
+  assert.ok(split > 50000, `only ${split} words split`);
+  assert.deepEqual(differences.slice(0, 20), [], `${differences.length} differences`);
+});
+
+test('stemmer overrides: the same terms in Rust and in the browser, and "ouderen" is not "ouders"', () => {
+  const nl = browserPipeline();
+  const listed = readFileSync(join(root, 'src', 'search', 'stem-overrides.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => l.split(/\s+/)[0]);
+  assert.ok(listed.length >= 5, listed.join(' '));
+  const lines = [...listed, ...listed.map((w) => w.toUpperCase()), 'ouders', 'ouder', 'steden', 'wet', 'open'];
+  compare('stemmer overrides', lines);
+  assert.notDeepEqual(nl.terms('ouderen', true), nl.terms('ouders', true));
 });
 
 test('the site vocabulary gives the same terms in Rust and in the browser', () => {
@@ -151,6 +206,9 @@ test('mark.js marks exactly the words the index matches, for the resident querie
   const nl = window.vindplaatsNl;
   const mark = window.vindplaatsMarkeer;
   const queries = [...new Set(QUERIES.map((c) => c.q).concat(['jong', 'eenzaam jongeren', 'buurthuizen wijkteams', 'ggz', 'geld']))];
+  // A result found through a synonym, compound or part carries those terms in `ook`: marked
+  // where a word's term is one of them exactly.
+  const also = ['droomspeelbus', 'speelplek', 'ouderen', 'jonger', 'schuld'];
   const words = siteVocabulary().concat(readFileSync(DICT, 'utf8').split('\n').filter((w, i) => w !== '' && i % 10 === 0));
   const wordTerms = rustTerms(words, false);
   const queryTerms = rustTerms(queries, false);
@@ -160,8 +218,8 @@ test('mark.js marks exactly the words the index matches, for the resident querie
     const query = [...mark.terms(nl, q)];
     assert.deepEqual(query, [...new Set(queryTerms[k])].slice(0, mark.MAX_WORDS), `terms of "${q}"`);
     words.forEach((w, i) => {
-      const js = nl.tokenize(w).some((t) => mark.matches(nl, query, t));
-      const rust = wordTerms[i].some((t) => queryTerms[k].some((qt) => t.startsWith(qt)));
+      const js = nl.tokenize(w).some((t) => mark.matches(nl, query, t, also));
+      const rust = wordTerms[i].some((t) => queryTerms[k].some((qt) => t.startsWith(qt)) || also.includes(t));
       if (js) marked += 1;
       if (js !== rust) differences.push(`"${q}" on ${JSON.stringify(w)}: rust ${rust} js ${js}`);
     });

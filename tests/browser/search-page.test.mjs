@@ -1,7 +1,8 @@
 // The search page beyond the result list (issue 15, items 1, 2 and 5), in headless Chromium
 // under `Content-Security-Policy: default-src 'self'`, on the real site at "/" and under
 // "/sociale-staat/", and on the minimal site with a second round (tests/fixtures/editions):
-//   - filters by kind, theme and year with counts, kept in the address (reload, back);
+//   - filters by kind, theme and year with counts, kept in the address (reload, back); no
+//     option that keeps nothing; on a phone the results before the filters;
 //   - a filter value in the address that names nothing is ignored, and the page says so;
 //   - nothing found: no blame on the spelling, the themes, all reports and initiatives, and a
 //     search without the filters when a filter emptied the list;
@@ -69,7 +70,7 @@ describe('search page: filters, help, marking', () => {
       suggestion: document.getElementById('zoeksuggestie').hidden ? '' : document.getElementById('zoeksuggestie').textContent,
       groups: [...document.querySelectorAll('#zoekfilters:not([hidden]) fieldset')].map((f) => ({
         legend: f.querySelector('legend').textContent,
-        options: [...f.querySelectorAll('label')].map((l) => ({
+        options: [...f.querySelectorAll('label:not([hidden])')].map((l) => ({
           value: l.querySelector('input').value,
           checked: l.querySelector('input').checked,
           count: Number(/\((\d+)\)$/.exec(l.textContent)[1]),
@@ -170,12 +171,21 @@ describe('search page: filters, help, marking', () => {
         await axe('zoeken/ with no results');
       });
 
-      it('a filter that empties the list offers the search without filters', async () => {
+      it('an option that keeps nothing is not offered', async () => {
         const site = sites[key];
         await open(site, { q: 'jongeren' });
-        await choose('soort', 'initiatief');
-        // Initiatives have no theme: every theme keeps nothing now.
-        const got = await choose('thema', (await state()).groups.find((g) => g.legend === 'Thema').options[1].value);
+        const got = await choose('soort', 'initiatief');
+        // Initiatives have no theme: no theme option is offered, only "Alle".
+        const themes = got.groups.find((g) => g.legend === 'Thema');
+        assert.deepEqual(themes.options.map((o) => o.value), [''], JSON.stringify(themes));
+        assert.ok(got.groups.every((g) => g.options.every((o) => o.count > 0 || o.checked)), JSON.stringify(got.groups));
+        await clean('no empty options');
+      });
+
+      it('a filter that empties the list offers the search without filters', async () => {
+        const site = sites[key];
+        // Such filters come from a shared address: the page offers no option that keeps nothing.
+        const got = await open(site, { q: 'jongeren', soort: 'initiatief', thema: 'eenzaamheid' });
         assert.match(got.status, /^Geen resultaten voor ‘jongeren’ met deze filters\.$/);
         assert.ok(got.help);
         const link = tp.page.locator('#zoekhulp a', { hasText: 'Zoek zonder filters' });
@@ -238,6 +248,33 @@ describe('search page: filters, help, marking', () => {
         await clean('after removal');
       });
 
+      it('a result found through a part or a synonym opens with the words it was found by marked', async () => {
+        const site = sites[key];
+        const page = tp.page;
+        for (const [q, target, marked] of [
+          ['speelbus', 'initiatieven/droomspeelbus/', /^Droomspeelbus$/],
+          ['senioren', 'initiatieven/voorzorgcirkels/', /^oudere$/],
+        ]) {
+          // The page itself may mark a word (an initiative's page marks its name in a quote).
+          await tp.goto(`${site.url}${target}`);
+          const own = await page.locator('main mark').count();
+          const got = await open(site, { q });
+          const href = got.results.find((u) => u.includes(target));
+          assert.ok(href && /[?&]ook=/.test(href), `"${q}": no link to ${target} with the terms it was found by:\n${lines(got.results)}`);
+          tp.reset();
+          await Promise.all([page.waitForURL(/markeer=/), page.locator(`#zoekresultaten a[href="${href}"]`).click()]);
+          await page.waitForSelector('main mark');
+          const marks = await page.$$eval('main mark', (ms) => ms.map((m) => m.textContent));
+          assert.ok(marks.some((m) => marked.test(m)), `"${q}" on ${target}: marked ${marks}`);
+          assert.equal(await page.locator('.marking-bar button').textContent(), 'Markering weghalen');
+          assert.ok((await page.locator('main mark').count()) > own, `"${q}": nothing marked on ${target}`);
+          await page.locator('.marking-bar button').click();
+          assert.equal(await page.locator('main mark').count(), own);
+          assert.doesNotMatch(page.url(), /markeer=|ook=/);
+          await clean(`marked through "${q}"`);
+        }
+      });
+
       it('without markeer no marking script loads; hostile markeer values inject nothing and use ten words', async () => {
         const site = sites[key];
         const page = tp.page;
@@ -279,6 +316,35 @@ describe('search page: filters, help, marking', () => {
       });
     });
   }
+
+  it('on a phone the results come first: above the keyboard after typing, before the filters for a screen reader', async () => {
+    const site = sites.root;
+    const phone = await trackedPage(await h.browser({ viewport: { width: 360, height: 780 } }));
+    await phone.goto(`${site.url}zoeken/`);
+    await phone.page.locator('#zoekveld').pressSequentially('jongeren', { delay: 20 });
+    await waitForResults(phone.page, '#zoekresultaten', 'jongeren');
+    const got = await phone.page.evaluate(() => {
+      const first = document.querySelector('#zoekresultaten > li a');
+      const filters = document.getElementById('zoekfilters');
+      const focusable = [...document.querySelectorAll('a[href], input, button')].filter((e) => e.getClientRects().length);
+      return {
+        firstTop: first.getBoundingClientRect().top,
+        firstBottom: first.getBoundingClientRect().bottom,
+        filtersShown: !filters.hidden && !!filters.querySelector('fieldset'),
+        resultsBeforeFilters: !!(document.getElementById('zoekresultaten').compareDocumentPosition(filters) & Node.DOCUMENT_POSITION_FOLLOWING),
+        // In reading (and Tab) order from the field: the first result before the first radio.
+        order: [focusable.indexOf(first), focusable.findIndex((e) => e.type === 'radio'), focusable.indexOf(document.getElementById('zoekveld'))],
+      };
+    });
+    // An on-screen keyboard covers about the lower 45 % of a phone's screen.
+    assert.ok(got.firstTop >= 0 && got.firstBottom <= 780 * 0.55, `the first result is at ${got.firstTop}–${got.firstBottom} px`);
+    assert.ok(got.filtersShown, 'the filters are there');
+    assert.ok(got.resultsBeforeFilters, 'the filters come after the results');
+    const [first, radio, field] = got.order;
+    assert.ok(field < first && first < radio, `field ${field}, first result ${first}, first filter ${radio}`);
+    assert.deepEqual(phone.problems(), []);
+    await phone.page.close();
+  });
 
   it('two rounds: a year filter with a count per year', async () => {
     const site = sites.two;

@@ -38,7 +38,7 @@ import {
 } from './helpers.mjs';
 
 import { shardedCopy } from './engine.mjs';
-import { QUERIES } from './queries.mjs';
+import { EVERYDAY, QUERIES, accepted, precisionAt5 } from './queries.mjs';
 
 const R = 'rapporten/';
 const I = 'initiatieven/';
@@ -351,6 +351,30 @@ describe('search', () => {
       });
     });
   }
+
+  it('everyday queries (issue 26): precision at five of at least 0.9, every kind of query covered', async () => {
+    const site = sites.root;
+    requireSearchPage(site);
+    const kinds = {};
+    for (const c of EVERYDAY) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
+    for (const kind of ['start', 'middle', 'end', 'query-compound', 'word', 'stem', 'words']) {
+      assert.ok((kinds[kind] ?? 0) >= 3, `only ${kinds[kind] ?? 0} queries of kind ${kind}`);
+    }
+    assert.ok(EVERYDAY.length >= 40, `${EVERYDAY.length} queries`);
+    let sum = 0;
+    const below = [];
+    for (const c of EVERYDAY) {
+      const got = await searchPage(site, c.q);
+      const paths = got.results.map((r) => r.path);
+      const p = precisionAt5(c.accept, paths);
+      sum += p;
+      if (p < 1) below.push(`${p.toFixed(2)} "${c.q}": ${paths.slice(0, 5).map((u) => (accepted(c.accept, u) ? '+' : '-') + u).join('  ')}`);
+      await assertCleanPage(got.url);
+    }
+    const p5 = sum / EVERYDAY.length;
+    console.log(`everyday queries: precision at five ${p5.toFixed(3)} over ${EVERYDAY.length} queries; below 1:\n${lines(below)}`);
+    assert.ok(p5 >= 0.9, `precision at five ${p5.toFixed(3)} < 0.9:\n${lines(below)}`);
+  });
 
   it('measures: latency from the last keystroke in #zoek-kop to results, and the bytes of a first search', async () => {
     const site = sites.root;

@@ -504,7 +504,17 @@ fn a_concept_round_never_blocks_publishing_and_goes_online_with_concept_false() 
         String::from_utf8_lossy(&said.stdout)
     );
     let out = build(&root, false);
+    // The theme's own scripts and styles are the same for every site (a comment in a script
+    // may hold any word); what the content makes is every other file, the search index too.
+    let theme_file = |file: &str| {
+        file.starts_with("static/")
+            && !file.starts_with("static/search-index")
+            && !file.starts_with("static/zoek-")
+    };
     for (file, bytes) in common::read_tree(&out) {
+        if theme_file(&file) {
+            continue;
+        }
         let text = String::from_utf8_lossy(&bytes);
         for word in CONCEPT_WORDS {
             assert!(!text.contains(word), "{file} holds '{word}'");

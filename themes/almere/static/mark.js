@@ -2,8 +2,10 @@
  * (`…/?markeer=eenzaam+jongeren#voor-jongeren`). Loaded by search.js only when the address
  * has `markeer`, after the stemmer and search-nl.js: a word is marked when the index would
  * have matched it, because it goes through the same Dutch pipeline and the same rule (its term
- * starts with a query term, as elasticlunr's prefix expansion does). Marks are made with DOM
- * methods around existing text; removing them puts the original text nodes back. */
+ * starts with a query term, as elasticlunr's prefix expansion does, or is one of the terms
+ * in `ook`: the synonyms, compounds and parts the result was found by, which the index matched
+ * exactly). Marks are made with DOM methods around existing text; removing them puts the
+ * original text nodes back. */
 (function (window) {
   'use strict';
   var MAX_WORDS = 10;
@@ -20,19 +22,27 @@
     return out;
   }
 
-  /** Does `token` (one word of the pipeline's tokenizer) match one of `query`? */
-  function matches(nl, query, token) {
-    var t = nl.process(token, true);
-    return !!t && query.some(function (q) { return t.indexOf(q) === 0; });
+  /** The terms of an `ook` value as the index wrote them: its first ten, as they are. */
+  function also(raw) {
+    return String(raw).slice(0, 1000).split(' ').filter(Boolean).slice(0, MAX_WORDS);
   }
 
-  var api = { terms: terms, matches: matches, MAX_WORDS: MAX_WORDS };
+  /** Does `token` (one word of the pipeline's tokenizer) match one of `query`, or is its
+   * term one of `exact`? */
+  function matches(nl, query, token, exact) {
+    var t = nl.process(token, true);
+    return !!t && (query.some(function (q) { return t.indexOf(q) === 0; }) || (exact || []).indexOf(t) >= 0);
+  }
+
+  var api = { terms: terms, also: also, matches: matches, MAX_WORDS: MAX_WORDS };
   window.vindplaatsMarkeer = api;
   var nl = window.vindplaatsNl;
   if (typeof document === 'undefined' || !nl) return;
 
-  var query = terms(nl, new URLSearchParams(window.location.search).get('markeer') || '');
-  if (!query.length) return;
+  var params = new URLSearchParams(window.location.search);
+  var query = terms(nl, params.get('markeer') || '');
+  var exact = also(params.get('ook') || '');
+  if (!query.length && !exact.length) return;
   var id = decodeURIComponent(window.location.hash.slice(1));
   var target = id && document.getElementById(id);
   var area = target ? target.closest('section') || target : document.querySelector('main');
@@ -51,7 +61,7 @@
     var made = [], buffer = '', any = false;
     parts.forEach(function (part, k) {
       // Odd places hold the separators the split captured.
-      if (k % 2 || !part || !matches(nl, query, part)) { buffer += part; return; }
+      if (k % 2 || !part || !matches(nl, query, part, exact)) { buffer += part; return; }
       var core = CORE.exec(part);
       any = true;
       made.push(document.createTextNode(buffer + core[1]));
@@ -87,6 +97,7 @@
     if (main) main.focus({ preventScroll: true });
     var params = new URLSearchParams(window.location.search);
     params.delete('markeer');
+    params.delete('ook');
     var rest = params.toString();
     window.history.replaceState(window.history.state, '', window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);
   });
