@@ -6,6 +6,7 @@
 mod authoring;
 mod build_real_site;
 mod check;
+mod check_formats;
 mod common;
 mod coverage;
 mod editions;
