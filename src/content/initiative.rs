@@ -517,18 +517,16 @@ pub(super) fn load_entries<T: serde::de::DeserializeOwned>(
     fields: &[Field],
     set_lines: impl Fn(&mut T, &KeyLines),
 ) -> Result<Vec<T>, ContentErrors> {
-    let text = match std::fs::read_to_string(file) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => {
-            return Err(
-                ContentError::new(file, 0, format!("kan het bestand niet lezen ({e})")).into(),
-            );
-        }
-    };
+    if !file.exists() {
+        return Ok(Vec::new());
+    }
+    // Read as every content file is: a file saved as ANSI gets the Dutch message with its line.
+    let text = super::read(file)?;
+    // Kladblok may save "UTF-8 met BOM": the mark is not text (front matter skips it too).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut errors = ContentErrors::default();
     let mut items = Vec::new();
-    for doc in toml_doc::entries(file, &text, header)? {
+    for doc in toml_doc::entries(file, text, header)? {
         match doc.parse::<T>(fields) {
             Ok((mut item, lines)) => {
                 set_lines(&mut item, &lines);
