@@ -4,6 +4,10 @@
 //! 7-Zip, which is not here), then its checksum step, `scripts/checksums`, which
 //! `.gitlab-ci.yml` runs too. SHA256SUMS must hold the SHA-256 of each archive and of the
 //! program in it, computed here with the `sha2` crate, and pass `sha256sum -c` once unpacked.
+//!
+//! And what `docs/ict.md` tells an ICT department about the program, held against the code: the
+//! line it quotes for `serve` listening on 127.0.0.1 only is in `src/cmd/serve.rs`, and nothing
+//! in the program opens a connection.
 
 use crate::common::repo_root;
 
@@ -203,4 +207,75 @@ fn both_hosts_publish_the_checksums_and_use_the_ci_formats() {
         step_script(&site, "vindplaats check"),
         "vindplaats check --format github"
     );
+}
+
+/// `docs/ict.md` quotes the line that makes `serve` listen on this computer only; it must be the
+/// code's.
+#[test]
+fn the_ict_page_quotes_the_line_serve_listens_with() {
+    let root = repo_root();
+    let page = std::fs::read_to_string(root.join("docs/ict.md")).unwrap();
+    let quoted = page
+        .split("```rust\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("docs/ict.md quotes the code");
+    let quoted = quoted.trim();
+    assert!(quoted.contains("\"127.0.0.1\""), "{quoted}");
+    let serve = std::fs::read_to_string(root.join("src/cmd/serve.rs")).unwrap();
+    assert!(
+        serve.lines().any(|l| l.trim() == quoted),
+        "docs/ict.md quotes `{quoted}`, which is not in src/cmd/serve.rs"
+    );
+    assert_eq!(serve.matches("Server::http(").count(), 1, "one server");
+}
+
+/// "Geen verbindingen naar buiten" (docs/ict.md): no source file opens a connection or looks a
+/// name up, and no HTTP client or TLS library is among the program's dependencies.
+#[test]
+fn the_program_opens_no_connection() {
+    let root = repo_root();
+    let mut files = 0;
+    for entry in walkdir::WalkDir::new(root.join("src")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        files += 1;
+        let code = std::fs::read_to_string(entry.path()).unwrap();
+        for client in ["TcpStream", "UdpSocket", "ToSocketAddrs", "lookup_host"] {
+            assert!(
+                !code.contains(client),
+                "{} uses {client}: docs/ict.md says the program opens no connection",
+                entry.path().display()
+            );
+        }
+    }
+    assert!(files > 20);
+    let dependencies = Command::new(env!("CARGO"))
+        .args(["tree", "--edges", "normal", "--prefix", "none", "--offline"])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    assert!(dependencies.status.success());
+    let tree = String::from_utf8(dependencies.stdout).unwrap();
+    assert!(tree.contains("tiny_http"), "{tree}");
+    for client in [
+        "reqwest",
+        "ureq",
+        "hyper",
+        "curl",
+        "isahc",
+        "attohttpc",
+        "surf",
+        "minreq",
+        "rustls",
+        "native-tls",
+        "openssl",
+    ] {
+        assert!(
+            !tree.lines().any(|l| l.split(' ').next() == Some(client)),
+            "the program depends on {client}: docs/ict.md says it opens no connection"
+        );
+    }
 }
