@@ -100,7 +100,9 @@ pub struct CheckArgs {
     /// Laat de controle ook mislukken bij waarschuwingen.
     #[arg(long)]
     pub strict: bool,
-    /// human: leesbaar; json: een lijst met één object per bevinding (voor editors en CI).
+    /// human: leesbaar; json: een lijst met één object per bevinding (voor editors en CI);
+    /// github: meldingen bij de regels in GitHub Actions; gitlab: een Code Quality-rapport voor
+    /// GitLab (op standaarduitvoer; de leesbare melding op standaardfout).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Toon bij een fout ook de technische melding van de lezer van de gegevens (Engels), voor
@@ -113,6 +115,8 @@ pub struct CheckArgs {
 pub enum Format {
     Human,
     Json,
+    Github,
+    Gitlab,
 }
 
 #[derive(Debug, clap::Args)]

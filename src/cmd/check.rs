@@ -1,5 +1,7 @@
 //! `vindplaats check`: every check, nothing written. Exit 0 when clean, 1 when errors are
-//! found (warnings too with `--strict`), 2 on usage errors.
+//! found (warnings too with `--strict`), 2 on usage errors, in every format.
+
+mod ci;
 
 use super::{EXIT_CONTENT, EXIT_OK, EXIT_OTHER};
 use crate::check::{self, Report};
@@ -26,9 +28,23 @@ pub fn run(args: &CheckArgs) -> i32 {
             return EXIT_OTHER;
         }
     };
+    // Where the site folder is in the repository, for the CI formats' paths: `--root` as
+    // given, or relative to where check runs when it was given in full.
+    let base = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| args.root.strip_prefix(cwd).ok().map(|p| p.to_path_buf()))
+        .unwrap_or_else(|| args.root.clone());
     let text = match args.format {
         Format::Human => human(&report, args),
         Format::Json => json(&report) + "\n",
+        // The job log says the result too.
+        Format::Github => ci::github(&report, &base) + &result(&report),
+        Format::Gitlab => {
+            // Standard output is the report (redirected to a file); the people reading the
+            // job's log get the human text.
+            eprint!("{}", human(&report, args));
+            ci::gitlab(&report, &base)
+        }
     };
     // A closed pipe (`check | head`) is not an error worth a panic.
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
@@ -82,8 +98,14 @@ fn human(report: &Report, args: &CheckArgs) -> String {
         out.push_str(line);
         out.push_str("\n\n");
     }
+    out.push_str(&result(report));
+    out
+}
+
+/// The last line: how many errors and warnings.
+fn result(report: &Report) -> String {
     let (errors, warnings) = (report.errors(), report.warnings());
-    out.push_str(&format!(
+    format!(
         "Resultaat: {errors} {}, {warnings} {}.\n",
         if errors == 1 { "fout" } else { "fouten" },
         if warnings == 1 {
@@ -91,8 +113,7 @@ fn human(report: &Report, args: &CheckArgs) -> String {
         } else {
             "waarschuwingen"
         }
-    ));
-    out
+    )
 }
 
 /// One object per finding; the readability figures are findings of severity "info".

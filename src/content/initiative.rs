@@ -604,14 +604,17 @@ pub(super) fn load_entries<T: serde::de::DeserializeOwned>(
     header: &str,
     fields: &[Field],
 ) -> (Option<Vec<toml_doc::Checked<T>>>, ContentErrors) {
-    let text = match std::fs::read_to_string(file) {
+    if !file.exists() {
+        return (Some(Vec::new()), ContentErrors::default());
+    }
+    // Read as every content file is: a file saved as ANSI gets the Dutch message with its line.
+    let text = match super::read(file) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return (Some(Vec::new()), ContentErrors::default());
-        }
-        Err(e) => return (None, ContentError::unreadable(file, &e).into()),
+        Err(e) => return (None, e),
     };
-    let (docs, mut errors) = toml_doc::entries(file, &text, header);
+    // Kladblok may save "UTF-8 met BOM": the mark is not text (front matter skips it too).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let (docs, mut errors) = toml_doc::entries(file, text, header);
     let mut items = Vec::new();
     for doc in docs {
         match doc.parse_all::<T>(fields) {

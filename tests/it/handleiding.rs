@@ -1,8 +1,9 @@
 //! The handleiding's commands, as the team would type them (issue 14, item 7). Every line of the
 //! shell code blocks in `docs/handleiding.md` is read in the guide's order and classified: a
 //! `vindplaats new`, `check` or `build` runs on a copy of the real site (content, themes,
-//! config, seeds); `serve`, lines with a `<…>` to fill in and commands that are not vindplaats's
-//! (or only run on Windows or macOS) are listed as skipped, with the reason. Each chapter is a
+//! config, seeds); `serve`, lines with a `<…>` to fill in, commands that are not vindplaats's
+//! (or only run on Windows or macOS) and every line of a `cmd.exe` block (```` ```bat ````: the
+//! Opdrachtprompt's `%…%` and quoting are not bash's) are listed as skipped, with the reason. Each chapter is a
 //! task of its own ("Elke taak heeft een eigen kopje") and starts from a fresh copy, as a
 //! reader starts it on their own site; within a chapter, what one step makes is there for the
 //! next (chapter 9's new round for its reports and its `build --concepten`).
@@ -80,7 +81,13 @@ fn is_shell(lang: &str) -> bool {
     matches!(
         lang,
         "sh" | "bash" | "shell" | "console" | "powershell" | "ps1" | "pwsh"
-    )
+    ) || is_cmd(lang)
+}
+
+/// A block for Windows' Opdrachtprompt (`cmd.exe`), which the guide shows beside PowerShell
+/// (often locked on a managed laptop).
+fn is_cmd(lang: &str) -> bool {
+    matches!(lang, "bat" | "batch" | "cmd")
 }
 
 /// Splits a command line as bash and PowerShell both do for the guide's commands: on spaces,
@@ -131,10 +138,13 @@ enum Plan {
     Skip(&'static str),
 }
 
-fn classify(words: &[String]) -> Plan {
+fn classify(words: &[String], lang: &str) -> Plan {
     let Some(program) = words.first() else {
         return Plan::Skip("lege regel");
     };
+    if is_cmd(lang) {
+        return Plan::Skip("Windows (cmd.exe): hier niet uitgevoerd");
+    }
     if !is_vindplaats(program) {
         return Plan::Skip(match program.as_str() {
             "cd" => "naar een map gaan: de test staat al in de kopie van de site",
@@ -355,7 +365,7 @@ fn every_command_in_the_handleiding_still_works() {
             .map(|(_, l)| l.trim().to_owned());
         for (line, command) in commands {
             let words = split(command);
-            match classify(&words) {
+            match classify(&words, &block.lang) {
                 Plan::Skip(reason) => {
                     if is_vindplaats(&words[0]) {
                         problems.extend(check_options(
@@ -628,5 +638,38 @@ fn the_split_keeps_quoted_titles_and_apostrophes_together() {
     assert_eq!(
         split(r#"vindplaats new initiatief "Buurtkamer 't Hofje""#),
         ["vindplaats", "new", "initiatief", "Buurtkamer 't Hofje"]
+    );
+}
+
+#[test]
+fn cmd_blocks_are_skipped_with_the_reason_and_their_options_still_checked() {
+    let words = split(r#"cd /d "%OneDrive%\Documenten\sociale-staat""#);
+    assert_eq!(words[2], r"%OneDrive%\Documenten\sociale-staat");
+    for lang in ["bat", "cmd"] {
+        assert!(is_shell(lang));
+        for line in ["vindplaats --version", "robocopy public x /MIR"] {
+            match classify(&split(line), lang) {
+                Plan::Skip(reason) => assert!(reason.contains("cmd.exe"), "{reason}"),
+                Plan::Run(_) => panic!("a cmd.exe line ran: {line}"),
+            }
+        }
+    }
+    assert!(matches!(
+        classify(&split("vindplaats --version"), "powershell"),
+        Plan::Run(_)
+    ));
+    // The guide has cmd.exe forms: the skip above is not an empty promise.
+    let guide = std::fs::read_to_string(repo_root().join(GUIDE)).unwrap();
+    let cmd = blocks(&guide)
+        .into_iter()
+        .filter(|b| is_cmd(&b.lang))
+        .count();
+    let powershell = blocks(&guide)
+        .into_iter()
+        .filter(|b| b.lang == "powershell")
+        .count();
+    assert!(
+        cmd >= powershell,
+        "{cmd} cmd.exe blocks, {powershell} PowerShell blocks"
     );
 }

@@ -51,6 +51,38 @@ fn invalid_utf8_is_a_clear_error() {
     assert!(err.contains("content/rapporten/verslag.md:2"), "{err}");
 }
 
+/// What Kladblok may write (issue 25: the handleiding names it as the team's editor): every
+/// content file saved as "UTF-8 met BOM" builds as before (the list files gave "tekst buiten een
+/// blok" on every line), and a list file saved as ANSI gets the Dutch message with its line, as
+/// a report does.
+#[test]
+fn files_saved_by_kladblok_with_a_bom_build_and_ansi_is_a_clear_error() {
+    let (code, err) = build_with(|r| {
+        for file in [
+            "vindplaats.toml",
+            "content/organisaties.toml",
+            "content/initiatieven.toml",
+            "content/rapporten/verslag.md",
+            "content/themas/eenzaamheid.md",
+        ] {
+            let text = std::fs::read(r.join(file)).unwrap();
+            std::fs::write(r.join(file), [b"\xef\xbb\xbf".as_slice(), &text].concat()).unwrap();
+        }
+    });
+    assert_eq!(code, 0, "{err}");
+    let (code, err) = build_with(|r| {
+        let file = r.join("content/organisaties.toml");
+        let text = std::fs::read(&file).unwrap();
+        std::fs::write(&file, [text.as_slice(), b"# caf\xe9\n"].concat()).unwrap();
+    });
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("fout: het bestand bevat tekens die geen geldige UTF-8 zijn"),
+        "{err}"
+    );
+    assert!(err.contains("content/organisaties.toml:"), "{err}");
+}
+
 #[test]
 fn an_empty_file_is_a_clear_error() {
     let (code, err) = build_with(|r| std::fs::write(report(r), "").unwrap());

@@ -6,6 +6,7 @@
 mod authoring;
 mod build_real_site;
 mod check;
+mod check_formats;
 mod common;
 mod coverage;
 mod editions;
@@ -17,6 +18,7 @@ mod initiatives;
 mod invalid_input;
 mod messages;
 mod pagination;
+mod release;
 mod search_cache;
 mod serve_cache;
 mod snapshots;
