@@ -194,6 +194,8 @@ mod tests {
             quote_line: 1,
             line: 1,
             aliases_line: 1,
+            mentioned_as_line: 1,
+            description_line: 1,
         }
     }
 

@@ -788,13 +788,26 @@ fn place(paragraphs: Vec<(usize, String)>, parts: &[&str]) -> Vec<Paragraph> {
 /// A short text rendered: its HTML, its words and its paragraphs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Plain {
-    pub html: String,
+    /// With [`ROOT_MARK`] where a link to an initiative's page starts: see [`Plain::html`].
+    html: String,
     /// Without markup, for search.
     pub text: String,
     paragraphs: Vec<Paragraph>,
 }
 
+/// Stands, in a short text's HTML, where a link into the site needs the way back to the site
+/// root: a topic's or a round's introduction is shown on pages at different depths (the home
+/// page, a topic's first and later pages). Markdown text can never produce it: pulldown-cmark
+/// replaces NUL in its input.
+const ROOT_MARK: char = '\0';
+
 impl Plain {
+    /// The HTML as shown on a page whose way back to the site root is `root` (`./`,
+    /// `../../`): the links to initiatives named in the text lead to their pages from there.
+    pub fn html(&self, root: &str) -> String {
+        self.html.replace(ROOT_MARK, root)
+    }
+
     /// Every paragraph and list item as plain text, with the line it starts on.
     pub fn paragraphs(&self) -> impl Iterator<Item = (usize, &str)> {
         self.paragraphs
@@ -803,22 +816,66 @@ impl Plain {
     }
 }
 
+/// The links a short text's [`Linker`] gives each initiative: its page's site path after
+/// [`ROOT_MARK`], which [`Plain::html`] replaces by the page's way to the root.
+pub fn plain_hrefs(initiatives: &[crate::content::Initiative]) -> Vec<String> {
+    initiatives
+        .iter()
+        .map(|i| format!("{ROOT_MARK}{}", crate::urls::initiative(&i.slug)))
+        .collect()
+}
+
 /// Renders a short Markdown text (a topic's introduction, starting at line `body_line`)
-/// without sections or heading checks.
-pub fn render_plain(body: &str, body_line: usize, trusted_html: bool) -> Plain {
+/// without sections or heading checks. With a `linker` (whose hrefs are [`plain_hrefs`]), the
+/// first mention of each initiative becomes a link to its page, as in a report: a name the
+/// site writes itself leads where the reports' names lead.
+pub fn render_plain(
+    body: &str,
+    body_line: usize,
+    trusted_html: bool,
+    linker: Option<&Linker>,
+) -> Plain {
     let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events.iter().map(|(e, _)| e.clone()));
     let plain: Vec<Event> = events.iter().map(|(e, _)| e.clone()).collect();
     let text = plain_text(&plain);
     let paragraphs = place(
         paragraphs(&events, &text::Lines::new(body, body_line)),
         &[&text],
     );
+    // Raw HTML sanitised where it stands, as in a report ([`render`]), so the links made
+    // below are never sanitised away.
+    let safe: Vec<Event> = plain
+        .into_iter()
+        .map(|event| match event {
+            Event::Html(html) if !trusted_html => Event::Html(CowStr::from(sanitise(&html))),
+            Event::InlineHtml(html) if !trusted_html => {
+                Event::InlineHtml(CowStr::from(sanitise(&html)))
+            }
+            Event::Start(tag) if !trusted_html && has_unsafe_target(&tag) => {
+                Event::Start(without_target(tag))
+            }
+            other => other,
+        })
+        .collect();
+    let linked = match linker {
+        // Every mention links: a short text is one part, so the first of each initiative.
+        Some(linker) => link_mentions(safe, linker).0,
+        None => safe,
+    };
+    // The initiative links written out, so their href keeps the mark (an href written by
+    // pulldown-cmark would have it percent-encoded).
+    let linked = linked.into_iter().map(|event| match event {
+        Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with(ROOT_MARK) => {
+            Event::InlineHtml(CowStr::from(format!("<a href=\"{dest_url}\">")))
+        }
+        other => other,
+    });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, linked);
     Plain {
-        html: if trusted_html { html } else { sanitise(&html) },
+        html,
         text,
         paragraphs,
     }
@@ -927,6 +984,52 @@ pub fn sanitise(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_text_links_the_initiatives_it_names_from_any_page() {
+        let initiatives: Vec<crate::content::Initiative> = [("positieve-gezondheid", "Positieve gezondheid")]
+            .iter()
+            .map(|(slug, alias)| {
+                toml::from_str(&format!("name = \"N\"\nslug = \"{slug}\"\nkind = \"plek\"\nmentioned_as = \"idee\"\naliases = [\"{alias}\"]\ndescription = \"D\"\nquote = \"Q\""))
+                .unwrap()
+            })
+            .collect();
+        let matcher = Matcher::new(&initiatives);
+        let hrefs = plain_hrefs(&initiatives);
+        let linker = Linker {
+            matcher: &matcher,
+            hrefs: &hrefs,
+        };
+        let plain = render_plain(
+            "Over ontmoeting, positieve gezondheid en <script>alert(1)</script>vergrijzing; nog eens positieve gezondheid. [Een link](https://example.org/)\n",
+            1,
+            false,
+            Some(&linker),
+        );
+        let html = plain.html("../../");
+        assert_eq!(
+            html.matches(
+                "<a href=\"../../initiatieven/positieve-gezondheid/\">positieve gezondheid</a>"
+            )
+            .count(),
+            1,
+            "the first mention links: {html}"
+        );
+        assert!(
+            plain
+                .html("./")
+                .contains("href=\"./initiatieven/positieve-gezondheid/\"")
+        );
+        assert!(
+            html.contains("<a href=\"https://example.org/\">Een link</a>"),
+            "{html}"
+        );
+        assert!(!html.contains('\0'));
+        assert!(
+            !html.contains("<script") && html.contains("vergrijzing"),
+            "raw HTML still sanitised where it stands: {html}"
+        );
+    }
 
     fn render_ok(body: &str) -> Rendered {
         render(Path::new("a.md"), body, 1, None, false).unwrap()
@@ -1114,7 +1217,7 @@ mod tests {
                 .iter()
                 .all(|p| matches!(p.text, ParagraphText::In { .. }))
         );
-        let plain = render_plain("Een *korte*\ntekst.\n\nNog een.\n", 3, false);
+        let plain = render_plain("Een *korte*\ntekst.\n\nNog een.\n", 3, false, None);
         let got: Vec<(usize, &str)> = plain.paragraphs().collect();
         assert_eq!(got, [(3, "Een korte tekst."), (6, "Nog een.")]);
     }

@@ -337,12 +337,8 @@ pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<Outpu
             few.entry(j).or_insert_with(|| site.reports[j].clone());
         }
         edited.push(report.path());
-        let record = ParsedReport {
-            topic,
-            edition: EditionId(edition),
-            report,
-            body,
-        };
+        let record =
+            ParsedReport::new(report, topic, EditionId(edition), body, &site.organisations);
         updated.push((at, record.clone()));
         few.insert(at, record);
     }
@@ -415,6 +411,7 @@ pub fn parse(
     } = library;
     let matcher = Matcher::new(&initiatives);
     let hrefs = initiative_hrefs(&urls, &initiatives);
+    let intro_hrefs = markdown::plain_hrefs(&initiatives);
     let linker = Linker {
         matcher: &matcher,
         hrefs: &hrefs,
@@ -440,7 +437,7 @@ pub fn parse(
         &found,
     )));
     let count = reports.len();
-    let (parsed, failed) = records(reports, results, &topics, &editions);
+    let (parsed, failed) = records(reports, results, &topics, &editions, &organisations);
     errors.extend(relative(failed));
     // The checks below read every report's rendered text.
     if parsed.len() < count {
@@ -467,17 +464,25 @@ pub fn parse(
             quote_source: source,
         })
         .collect();
+    // The introductions name initiatives in the site's own words: those names link too.
+    let intro_linker = Linker {
+        matcher: &matcher,
+        hrefs: &intro_hrefs,
+    };
+    let intro = |body: &str, line: usize| {
+        markdown::render_plain(body, line, config.trusted_html, Some(&intro_linker))
+    };
     let topics = topics
         .into_iter()
         .map(|topic| ParsedTopic {
-            intro: markdown::render_plain(&topic.body, topic.body_line, config.trusted_html),
+            intro: intro(&topic.body, topic.body_line),
             topic,
         })
         .collect();
     let editions = editions
         .into_iter()
         .map(|edition| ParsedEdition {
-            intro: markdown::render_plain(&edition.body, edition.body_line, config.trusted_html),
+            intro: intro(&edition.body, edition.body_line),
             edition,
         })
         .collect();
@@ -501,6 +506,7 @@ fn records(
     results: Vec<Result<Rendered, ContentErrors>>,
     topics: &[crate::content::Topic],
     editions: &[crate::content::Edition],
+    organisations: &[crate::content::Organisation],
 ) -> (Vec<ParsedReport>, ContentErrors) {
     let mut errors = ContentErrors::default();
     let mut parsed = Vec::with_capacity(reports.len());
@@ -515,12 +521,13 @@ fn records(
                     .iter()
                     .position(|e| e.year == report.edition)
                     .expect("editions checked in Library::load");
-                parsed.push(ParsedReport {
-                    topic: TopicId(topic),
-                    edition: EditionId(edition),
+                parsed.push(ParsedReport::new(
                     report,
+                    TopicId(topic),
+                    EditionId(edition),
                     body,
-                });
+                    organisations,
+                ));
             }
             Err(e) => errors.extend(e),
         }

@@ -146,6 +146,11 @@ pub struct Initiative {
     /// Where its `aliases = …` line stands, for errors about an alias.
     #[serde(skip)]
     pub aliases_line: usize,
+    /// Where its `mentioned_as = …` and `description = …` lines stand, for the support checks.
+    #[serde(skip)]
+    pub mentioned_as_line: usize,
+    #[serde(skip)]
+    pub description_line: usize,
 }
 
 impl Initiative {
@@ -164,6 +169,9 @@ pub struct Organisation {
     /// A group of people ("Onderzoekers") rather than one organisation.
     #[serde(default)]
     pub group: bool,
+    /// One person, named by their role ("Gemeenteraadslid"), rather than an organisation.
+    #[serde(default)]
+    pub person: bool,
     /// The report's own words where they had to be interpreted ("Fornhese GGZ-Centraal
     /// Politie"); shown beside the `note`, and checked to stand in a report.
     #[serde(default)]
@@ -198,6 +206,7 @@ impl Organisation {
                 slug: text::slug(n),
                 variants: vec![n.to_owned()],
                 group: false,
+                person: false,
                 as_written: None,
                 note: None,
                 initiative: None,
@@ -302,6 +311,12 @@ impl Organisation {
         errors
     }
 
+    /// An organisation, not a group of people or one person: what the site's counts of
+    /// organisations count.
+    pub fn is_organisation(&self) -> bool {
+        !self.group && !self.person
+    }
+
     /// Whether a report names this organisation (in any of its forms), in its list of
     /// participants or, by the editors' reading of its text, in `attended`.
     pub fn took_part_in(&self, report: &super::Report) -> bool {
@@ -342,6 +357,7 @@ const ORGANISATION_FIELDS: &[Field] = &[
     required("slug", "slug = \"ggd-flevoland\""),
     required("variants", "variants = [\"GGD Flevoland\", \"GGD\"]"),
     optional("group", "group = true"),
+    optional("person", "person = true"),
     optional(
         "as_written",
         "as_written = \"Fornhese GGZ-Centraal Politie\"",
@@ -373,6 +389,8 @@ pub fn load_initiatives(content_dir: &Path) -> Result<(PathBuf, Vec<Initiative>)
             i.line = lines.start;
             i.aliases_line = lines.of("aliases");
             i.quote_line = lines.of("quote");
+            i.mentioned_as_line = lines.of("mentioned_as");
+            i.description_line = lines.of("description");
         },
     )?;
     let mut errors = ContentErrors::default();
@@ -461,6 +479,18 @@ pub fn load_organisations(
             (None, None) if !o.attended.is_empty() => Some("as_written en note"),
             _ => None,
         };
+        if o.group && o.person {
+            errors.push(
+                ContentError::new(
+                    &file,
+                    o.line,
+                    format!("'{}' staat als groep én als persoon", o.name),
+                )
+                .hint(
+                    "kies één: group = true voor een groep mensen, person = true voor één persoon",
+                ),
+            );
+        }
         if let Some(missing) = missing {
             errors.push(
                 ContentError::new(&file, o.line, format!("'{}' mist {missing}", o.name)).hint(

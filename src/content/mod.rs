@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 pub use edition::Edition;
 pub use initiative::{Initiative, Kind, MentionedAs, Organisation};
-pub use report::{Correction, LinkText, Person, Report};
+pub use report::{Correction, LinkText, Part, Person, Report};
 pub use synonyms::{SynonymGroup, Synonyms};
 pub use topic::Topic;
 

@@ -57,6 +57,8 @@ struct ReportData<'a> {
     location: &'a str,
     participants: u32,
     organisations: Vec<&'a str>,
+    /// How the editors read words of the list of participants, where they had to.
+    organisation_readings: &'a [crate::parsed::Reading],
     people: Vec<&'a crate::content::Person>,
     description: &'a str,
     sections: Vec<SectionData<'a>>,
@@ -124,6 +126,7 @@ fn reports(site: &Site, views: &Views) -> OutputFile {
             location: &v.summary.location,
             participants: v.summary.participants,
             organisations: r.organisations.iter().map(String::as_str).collect(),
+            organisation_readings: &v.readings,
             people: r.people.iter().collect(),
             description: &v.description,
             sections: v

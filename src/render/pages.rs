@@ -206,12 +206,24 @@ fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) ->
         PageSpec::new(urls::HOME, "index.html")
             .with_owned(
                 "lead",
-                views.editions.first().map(|e| e.intro_html.as_str()),
+                views
+                    .editions
+                    .first()
+                    .map(|e| e.intro.html(&urls::up_to_root(urls::HOME))),
             )
             .with_owned("rounds", home_rounds(views))
             .with("topics", &views.topics)
             .with_owned("initiative_count", views.initiatives.len())
-            .with_owned("organisation_count", views.participating_organisations),
+            // For the initiatives its own sentences name: each name links to its page.
+            .with_owned(
+                "initiative_paths",
+                views
+                    .initiatives
+                    .iter()
+                    .map(|i| (i.slug.as_str(), i.path.as_str()))
+                    .collect::<std::collections::BTreeMap<_, _>>(),
+            )
+            .with_owned("organisation_counts", views.organisation_counts),
         PageSpec::new(NAV.topics.0, "topics.html")
             .with("topics", &views.topics)
             .crumbs(&[NAV.topics]),
@@ -420,7 +432,7 @@ fn organisations<'a>(views: &'a Views<'a>) -> Vec<PageSpec<'a>> {
         pages.push(
             PageSpec::new(path, "organisations.html")
                 .with_owned("organisations", entries)
-                .with_owned("organisation_count", views.participating_organisations)
+                .with_owned("organisation_counts", views.organisation_counts)
                 .crumbs(&[NAV.organisations])
                 .page_of_list(pagination),
         );
@@ -518,8 +530,10 @@ fn editions<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
                         }
                     })
                     .collect();
+                let intro_html = edition.intro.html(&urls::up_to_root(&path));
                 let mut page = PageSpec::new(path, "edition.html")
                     .with("edition", edition)
+                    .with_owned("intro_html", intro_html)
                     .with_owned("topics", topics)
                     .crumbs(&[NAV.editions, (&s.path, &s.title)])
                     .page_of_list(pagination);
@@ -555,8 +569,10 @@ fn topics<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
                     })
                     .collect();
                 // Each page names all the years the topic has, for the headings.
+                let intro_html = topic.intro.html(&urls::up_to_root(&path));
                 PageSpec::new(path, "topic.html")
                     .with("topic", topic)
+                    .with_owned("intro_html", intro_html)
                     .with_owned("years", years)
                     .with_owned("year_count", topic.years.len())
                     .crumbs(&[NAV.topics, (&topic.path, &topic.title)])

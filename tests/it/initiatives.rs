@@ -363,24 +363,52 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
     let playground = Page::load(&out, "initiatieven/playground-in-poort/index.html");
     assert!(!squash(&playground.texts(".lead").join(" ")).contains("enige"));
 
-    // Counts count what they say: the home page's organisations are the organisations (not
-    // groups of people) that took part in a table.
+    // Counts count what the page they link to lists (issue 27: "De 30 organisaties" led to a
+    // page of 33 organisations and 2 groups): the home page's organisations are the entries
+    // of the organisations page that are organisations, which that page's lead counts too.
     let organisations = Page::load(&out, "organisaties/index.html");
-    let took_part = organisations
-        .select(".organisation-list > li")
-        .into_iter()
-        .filter(|li| {
-            let html = li.html();
-            html.contains("class=\"took-part\"") && !html.contains("Een groep deelnemers")
-        })
+    let entries = organisations.select(".organisation-list > li");
+    let listed = entries
+        .iter()
+        .filter(|li| !li.html().contains("geen organisatie"))
         .count();
+    assert_eq!(
+        entries.len() - listed,
+        2,
+        "Onderzoekers and Gemeenteraadslid"
+    );
     let home = Page::load(&out, "index.html");
+    let links = home.texts("a");
     assert!(
-        home.texts("a")
+        links
             .iter()
-            .any(|a| squash(a) == format!("De {took_part} organisaties die meededen")),
-        "{took_part}: {:?}",
-        home.texts("a")
+            .any(|a| squash(a) == format!("De {listed} organisaties aan de thematafels")),
+        "{listed}: {links:?}"
+    );
+    assert!(
+        squash(&organisations.texts(".lead").join(" ")).starts_with(&format!(
+            "Hier staan de {listed} organisaties van de thematafels."
+        )),
+        "{:?}",
+        organisations.texts(".lead")
+    );
+    let index = Page::load(&out, "initiatieven/index.html");
+    let initiatives = index.select(".initiative-index > li").len();
+    assert!(
+        links.iter().any(|a| squash(a).starts_with(&format!(
+            "{initiatives} initiatieven, plekken en ideeën uit de verslagen"
+        ))),
+        "{initiatives}: {links:?}"
+    );
+    // One council member is one person, not "een groep deelnemers".
+    let council = squash(
+        &organisations.select("#gemeenteraadslid")[0]
+            .text()
+            .collect::<String>(),
+    );
+    assert!(
+        council.contains("Eén deelnemer, geen organisatie.") && !council.contains("groep"),
+        "{council}"
     );
 
     // Interpretations of a participants line are shown as such, with the report's words.
@@ -394,6 +422,44 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
             && fornhese.contains("In het verslag staat: ‘Fornhese GGZ-Centraal Politie’"),
         "{fornhese}"
     );
+    // And wherever the names it made are shown (issue 27: only the organisations page said
+    // so): the report's facts block, the round's page and the open data.
+    let report = Page::load(&out, "rapporten/jong-in-almere-16-mei/index.html");
+    let facts = squash(&report.select(".facts")[0].text().collect::<String>());
+    assert!(
+        facts.contains("Uitleg van de redactie")
+            && facts.contains("In het verslag staat: ‘Fornhese GGZ-Centraal Politie’"),
+        "{facts}"
+    );
+    let plain = Page::load(&out, "rapporten/bestaanszekerheid/index.html");
+    assert!(
+        plain.select(".facts .reading").is_empty(),
+        "no reading there"
+    );
+    let round = Page::load(&out, "edities/2023/index.html");
+    let readings = round.texts(".reading");
+    assert_eq!(readings.len(), 4, "{readings:?}");
+    assert!(
+        readings
+            .iter()
+            .any(|r| r.contains("‘Triade-Vitree Windesheim’"))
+    );
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("rapporten/index.json")).unwrap()).unwrap();
+    let of = |slug: &str| {
+        data["rapporten"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["slug"] == slug)
+            .unwrap()["organisation_readings"]
+            .clone()
+    };
+    assert_eq!(
+        of("jong-in-almere-16-mei")[0]["organisations"],
+        serde_json::json!(["Fornhese", "GGZ-Centraal", "Politie"])
+    );
+    assert_eq!(of("bestaanszekerheid"), serde_json::json!([]));
     // The bureaus are linked to the tables their researchers led.
     let movisie = organisations.select("#movisie li.role");
     assert_eq!(movisie.len(), 6, "Movisie's people at the tables");
@@ -409,4 +475,60 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
     // One word for one thing: the menu says what the pages say.
     assert!(home.texts("nav a").iter().any(|a| a == "Verslagen"));
     assert!(!home.texts("nav a").iter().any(|a| a == "Rapporten"));
+}
+
+/// Issue 27: the home page named the Welcome app, the Droomspeelbus and the Sociaal Café
+/// without a link. Every initiative the site's own words name on the home page and the theme
+/// pages (their leads and introductions, the home page's sentences) links to its page.
+#[test]
+fn names_in_the_sites_own_words_link_to_their_initiative() {
+    let (_tmp, out) = build(&repo_root(), None);
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("initiatieven/index.json")).unwrap())
+            .unwrap();
+    let names: Vec<(String, String)> = data["initiatieven"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| {
+            let slug = i["slug"].as_str().unwrap().to_owned();
+            i["aliases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |a| (a.as_str().unwrap().to_lowercase(), slug.clone()))
+        })
+        .collect();
+    let mut pages = vec!["index.html".to_owned()];
+    for entry in std::fs::read_dir(out.join("themas")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.join("index.html").is_file() {
+            let slug = path.file_name().unwrap().to_string_lossy().into_owned();
+            pages.push(format!("themas/{slug}/index.html"));
+        }
+    }
+    let mut linked = 0;
+    for file in &pages {
+        let page = Page::load(&out, file);
+        for block in page.select("main .lead, main .intro, main .wrap > p") {
+            let text = squash(&block.text().collect::<String>()).to_lowercase();
+            let links: Vec<&str> = block
+                .select(&scraper::Selector::parse("a").unwrap())
+                .filter_map(|a| a.value().attr("href"))
+                .collect();
+            for (alias, slug) in &names {
+                if text.contains(alias.as_str()) {
+                    assert!(
+                        links
+                            .iter()
+                            .any(|h| h.ends_with(&format!("initiatieven/{slug}/"))),
+                        "{file}: '{alias}' is named without a link to its page: {text}"
+                    );
+                    linked += 1;
+                }
+            }
+        }
+    }
+    // The home page's three and "positieve gezondheid" in a theme's introduction.
+    assert!(linked >= 4, "{linked}");
 }
