@@ -196,6 +196,12 @@ mod tests {
             aliases_line: 1,
             mentioned_as_line: 1,
             description_line: 1,
+            place: None,
+            when: None,
+            links: Vec::new(),
+            links_line: 1,
+            place_line: 1,
+            when_line: 1,
         }
     }
 

@@ -25,6 +25,7 @@ pub const RESERVED_IDS: &[&str] = &[
     "zoeken",
     "feiten",
     "inhoudsopgave",
+    "inhoudsopgave-lijst",
     "navigatie",
     "bron",
     "genoemde-initiatieven",
@@ -324,6 +325,9 @@ pub fn render(
                 previous_level = n;
                 let id = ids.claim(&text, "kop");
                 open_heading = Some((id.clone(), text.clone()));
+                // The heading and its permalink side by side in one box, the link outside the
+                // heading: a heading's accessible name is its own text alone.
+                out.push(Event::Html(CowStr::from(heading_open(n))));
                 if level == HeadingLevel::H2 {
                     sections.push(Section::new(&id, Some(text), Place::Titled));
                 } else if n > 2 {
@@ -352,12 +356,15 @@ pub fn render(
             Event::Start(tag) if !trusted_html && has_unsafe_target(&tag) => {
                 Event::Start(without_target(tag))
             }
-            // Every heading ends with a permalink to itself, so a reader can share a section.
+            // Every heading is followed by a permalink to itself, so a reader can share a
+            // section; the box [`heading_open`] opened closes after it.
             end @ Event::End(TagEnd::Heading(_)) => {
                 if let Some((id, text)) = open_heading.take() {
-                    out.push(Event::Html(CowStr::from(permalink(&id, &text))));
+                    out.push(end);
+                    Event::Html(CowStr::from(format!("{}</div>\n", permalink(&id, &text))))
+                } else {
+                    end
                 }
-                end
             }
             other => other,
         };
@@ -457,11 +464,16 @@ fn heading_problems(
 /// heading's opening tag, the closing text after its marker (which is no part of the page).
 fn cut(out: &[Event], sections: &mut [Section]) {
     let mut bounds = vec![0];
-    bounds.extend(
-        out.iter()
-            .enumerate()
-            .filter_map(|(i, e)| (is_h2(e) || is_closing_mark(e)).then_some(i)),
-    );
+    bounds.extend(out.iter().enumerate().filter_map(|(i, e)| {
+        if is_closing_mark(e) {
+            Some(i)
+        } else if is_h2(e) {
+            // The section starts with the box around its heading.
+            Some(i.saturating_sub(1))
+        } else {
+            None
+        }
+    }));
     bounds.push(out.len());
     for (section, range) in sections.iter_mut().zip(bounds.windows(2)) {
         let mut events = &out[range[0]..range[1]];
@@ -540,15 +552,21 @@ fn links(
     links
 }
 
+/// Opens the box around a heading of level `level` and its permalink (the theme sets them on
+/// one line): the link stands after the heading, never in it, so a screen reader names the
+/// heading by its text alone and reads the link as a link of its own (GitHub's markup, for the
+/// same reason).
+fn heading_open(level: u8) -> String {
+    format!("<div class=\"kop kop-{level}\">")
+}
+
 /// A link to a heading's own id; its accessible name says where it leads. It has no text of its
 /// own: the theme draws it as a small link icon, because a "#" read as a stray character to
 /// residents.
 fn permalink(id: &str, heading: &str) -> String {
     let mut label = String::new();
     pulldown_cmark_escape::escape_html(&mut label, heading).expect("writing to a String");
-    format!(
-        " <a class=\"permalink\" href=\"#{id}\" aria-label=\"Directe link naar ‘{label}’\"></a>"
-    )
+    format!("<a class=\"permalink\" href=\"#{id}\" aria-label=\"Directe link naar ‘{label}’\"></a>")
 }
 
 /// The words of `events` without markup: text runs joined, blocks and breaks as one space.
@@ -1047,7 +1065,7 @@ mod tests {
         assert!(
             r.sections[1]
                 .html
-                .starts_with("<h2 id=\"sociaal-cafe\">Sociaal Café <a class=\"permalink\" href=\"#sociaal-cafe\" aria-label=\"Directe link naar ‘Sociaal Café’\"></a></h2>"),
+                .starts_with("<div class=\"kop kop-2\">\n<h2 id=\"sociaal-cafe\">Sociaal Café</h2>\n<a class=\"permalink\" href=\"#sociaal-cafe\" aria-label=\"Directe link naar ‘Sociaal Café’\"></a></div>"),
             "{}",
             r.sections[1].html
         );

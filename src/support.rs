@@ -29,6 +29,7 @@ pub fn check(
         organisations,
         organisations_file,
     );
+    errors.extend(check_place_and_time(&bodies, initiatives, initiatives_file));
     for p in reports {
         errors.extend(check_link_texts(&p.report, &p.body));
         errors.extend(check_parts(&p.report, &p.body));
@@ -174,6 +175,44 @@ pub fn check_quotes(
         }
     }
     (sources, errors)
+}
+
+/// An initiative's `place` and `when` are a report's own words, as its quote is: the page
+/// shows them as what the report says.
+pub fn check_place_and_time(
+    bodies: &[&Rendered],
+    initiatives: &[Initiative],
+    file: &Path,
+) -> ContentErrors {
+    let mut errors = ContentErrors::default();
+    let asked: Vec<(&Initiative, &str, &str, usize)> = initiatives
+        .iter()
+        .flat_map(|i| {
+            [
+                i.place
+                    .as_deref()
+                    .map(|w| (i, "plaats (place)", w, i.place_line)),
+                i.when
+                    .as_deref()
+                    .map(|w| (i, "tijd (when)", w, i.when_line)),
+            ]
+        })
+        .flatten()
+        .collect();
+    let words: Vec<&str> = asked.iter().map(|(_, _, w, _)| *w).collect();
+    for ((i, what, words, line), found) in asked.iter().zip(first_holding(bodies, &words)) {
+        if found.is_none() {
+            errors.push(
+                ContentError::new(
+                    file,
+                    *line,
+                    format!("de {what} '{words}' van '{}' staat in geen enkel verslag", i.name),
+                )
+                .hint("kopieer de woorden letterlijk uit het verslag, bijvoorbeeld place = \"Almere Haven\"; zegt het verslag niet waar of wanneer, laat het veld dan weg"),
+            );
+        }
+    }
+    errors
 }
 
 /// The words of a text, folded (lower case, no accents), as whole words.

@@ -131,8 +131,54 @@ fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> 
     findings
 }
 
+/// The editors' links on initiative pages that are due for a look: checked more than
+/// [`LINK_CHECK_DAYS`](crate::content::initiative::LINK_CHECK_DAYS) days before `today`, or on
+/// a day after it (a typo). Only `check` says so, with today's date: a build never reads the
+/// clock, so the same content always makes the same site.
+fn editorial_links(site: &crate::parsed::Site, today: time::Date) -> Vec<Finding> {
+    let file = std::path::Path::new("content").join(crate::content::initiative::INITIATIVES_FILE);
+    let mut findings = Vec::new();
+    for i in site.initiatives.iter().map(|p| &p.initiative) {
+        for link in &i.links {
+            let Some(day) = link.checked_on() else {
+                continue;
+            };
+            let (message, hint) = if day > today {
+                (
+                    format!(
+                        "de link ‘{}’ van '{}' is gecontroleerd op {}: die dag is nog niet geweest",
+                        link.text,
+                        i.name,
+                        crate::text::dutch_short_date(day)
+                    ),
+                    "schrijf bij checked de dag waarop u de link echt hebt gecontroleerd",
+                )
+            } else if (today - day).whole_days() > crate::content::initiative::LINK_CHECK_DAYS {
+                (
+                    format!(
+                        "de link ‘{}’ van '{}' is voor het laatst gecontroleerd op {}, meer dan een jaar geleden",
+                        link.text,
+                        i.name,
+                        crate::text::dutch_short_date(day)
+                    ),
+                    "open de link: gaat hij nog naar de goede pagina? Zet dan de datum van vandaag bij checked; werkt hij niet meer, zoek het nieuwe adres of haal de link weg",
+                )
+            } else {
+                continue;
+            };
+            findings.push(Finding::warning(
+                ContentError::new(&file, i.links_line, message)
+                    .rule("redactielink")
+                    .hint(hint),
+            ));
+        }
+    }
+    findings
+}
+
 /// Runs every check. A site that does not build is reported with its build errors only.
-pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
+/// `today` is the day the editors' links are measured against (see [`editorial_links`]).
+pub fn run(opts: &BuildOptions, today: time::Date) -> Result<Report, BuildError> {
     let built = match site::render_all(opts, site::Mode::Check, None) {
         Ok(b) => b,
         Err(BuildError::Content(errors)) => {
@@ -167,6 +213,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
         ));
     }
     findings.extend(concepts(site, root));
+    findings.extend(editorial_links(site, today));
     findings.extend(
         search
             .synonym_warnings

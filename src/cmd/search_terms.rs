@@ -1,5 +1,7 @@
 //! `vindplaats search-terms`: what the index makes of each line of standard input, one JSON
 //! list per line. The parity test feeds the same words to the browser's pipeline and compares.
+//! `vindplaats sentences` does the same for the sentence rule that "Lees voor" shares with
+//! the site's quotes ([`crate::text::sentences`]).
 //! With `--uitbreiden`, each line is a query and its list holds `[word, term, weight]` for
 //! every term the query reaches through the site's synonyms and compounds, as `search.js`
 //! expands it.
@@ -33,6 +35,19 @@ pub fn run(args: &SearchTermsArgs) -> i32 {
     print_lines(|line| {
         let terms = pipeline.run(language.tokenize(line));
         serde_json::to_string(&terms).expect("strings serialise")
+    })
+}
+
+/// `vindplaats sentences`: each line of standard input is a JSON string (so any text, line
+/// breaks and odd white space included, comes through as it is); each answer is the JSON list
+/// of its sentences.
+pub fn sentences() -> i32 {
+    print_lines(|line| {
+        let answer = match serde_json::from_str::<String>(line) {
+            Ok(text) => serde_json::to_value(crate::text::sentences(&text)),
+            Err(e) => Ok(serde_json::json!({ "fout": e.to_string() })),
+        };
+        answer.expect("strings serialise").to_string()
     })
 }
 

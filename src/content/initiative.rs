@@ -137,6 +137,23 @@ pub struct Initiative {
     pub description: String,
     /// Words of a report that support the description; the build checks they are there.
     pub quote: String,
+    /// Where it is and when, in a report's own words ("Almere Haven", "27 juni van
+    /// 17:30-21:00 uur"), where the report says so; checked to stand in a report like `quote`.
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub when: Option<String>,
+    /// A way in that the editors add (the official page, an app store page, a contact page):
+    /// the reports give none, and the page says so.
+    #[serde(default)]
+    pub links: Vec<EditorialLink>,
+    /// Where its `links = …`, `place = …` and `when = …` lines stand.
+    #[serde(skip)]
+    pub links_line: usize,
+    #[serde(skip)]
+    pub place_line: usize,
+    #[serde(skip)]
+    pub when_line: usize,
     /// Where its `quote = …` line stands, for errors about the quote.
     #[serde(skip)]
     pub quote_line: usize,
@@ -156,6 +173,72 @@ pub struct Initiative {
 impl Initiative {
     pub fn path(&self) -> String {
         crate::urls::initiative(&self.slug)
+    }
+}
+
+/// A link the editors add to an initiative's page, in the site's own words (like a report's
+/// `link_texts`): the text, the address and the day an editor last opened it and saw it lead
+/// where the text says.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditorialLink {
+    pub text: String,
+    pub url: String,
+    pub checked: toml::value::Datetime,
+}
+
+impl EditorialLink {
+    /// The day it was checked, when `checked` is a date (the loader refuses anything else).
+    pub fn checked_on(&self) -> Option<time::Date> {
+        super::report::date_only(&self.checked)
+    }
+}
+
+/// A link older than this many days is reported by `check` as due for a look.
+pub const LINK_CHECK_DAYS: i64 = 365;
+
+/// The form of each editorial link of `i`: a text, an address that is a whole http(s) web
+/// address (parsed by the `url` crate), a date for `checked`, and no address twice.
+fn check_links(file: &Path, i: &Initiative, errors: &mut ContentErrors) {
+    let at = |message: String, hint: &str| {
+        ContentError::new(file, i.links_line, message).hint(hint.to_owned())
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    for link in &i.links {
+        let name = if link.text.trim().is_empty() {
+            link.url.as_str()
+        } else {
+            link.text.as_str()
+        };
+        if link.text.trim().is_empty() {
+            errors.push(at(
+                format!("een link van '{}' heeft geen tekst", i.name),
+                "schrijf onder text in een paar woorden waar de link heen gaat, bijvoorbeeld text = \"De Welcome app in de App Store\"",
+            ));
+        }
+        let web = url::Url::parse(link.url.trim()).ok().filter(|u| {
+            matches!(u.scheme(), "https" | "http")
+                && u.host_str().is_some_and(|h| h.contains('.'))
+                && link.url.trim() == link.url
+                && !link.url.contains(char::is_whitespace)
+        });
+        if web.is_none() {
+            errors.push(at(
+                format!("de link '{name}' van '{}' heeft geen geldig webadres: '{}'", i.name, link.url),
+                "kopieer het hele adres uit de adresbalk van de browser, met https:// ervoor en zonder spaties, bijvoorbeeld url = \"https://www.almere.nl/\"",
+            ));
+        } else if !seen.insert(link.url.trim_end_matches('/')) {
+            errors.push(at(
+                format!("de link '{name}' van '{}' staat er twee keer", i.name),
+                "haal een van de twee weg",
+            ));
+        }
+        if link.checked_on().is_none() {
+            errors.push(at(
+                format!("de link '{name}' van '{}': checked = {} is geen datum", i.name, link.checked),
+                "schrijf de dag waarop u de link hebt gecontroleerd als jaar-maand-dag, zonder aanhalingstekens en zonder tijd: checked = 2026-12-06",
+            ));
+        }
     }
 }
 
@@ -350,6 +433,12 @@ const INITIATIVE_FIELDS: &[Field] = &[
         "description = \"Een app voor nieuwkomers in Almere.\"",
     ),
     required("quote", "quote = \"zoals de Welcome app voor nieuwkomers\""),
+    optional("place", "place = \"Almere Haven\""),
+    optional("when", "when = \"27 juni van 17:30-21:00 uur\""),
+    optional(
+        "links",
+        "links = [{ text = \"De website van de Welcome app\", url = \"https://…\", checked = 2026-12-06 }]",
+    ),
 ];
 
 const ORGANISATION_FIELDS: &[Field] = &[
@@ -391,6 +480,9 @@ pub fn load_initiatives(content_dir: &Path) -> Result<(PathBuf, Vec<Initiative>)
             i.quote_line = lines.of("quote");
             i.mentioned_as_line = lines.of("mentioned_as");
             i.description_line = lines.of("description");
+            i.links_line = lines.of("links");
+            i.place_line = lines.of("place");
+            i.when_line = lines.of("when");
         },
     )?;
     let mut errors = ContentErrors::default();
@@ -401,6 +493,7 @@ pub fn load_initiatives(content_dir: &Path) -> Result<(PathBuf, Vec<Initiative>)
         &mut errors,
     );
     for i in &items {
+        check_links(&file, i, &mut errors);
         if i.aliases.is_empty() || i.aliases.iter().any(|a| text::fold(a).trim().is_empty()) {
             errors.push(
                 ContentError::new(

@@ -245,6 +245,11 @@ pub struct InitiativeView<'a> {
     /// The report's words the description rests on, and the report they come from.
     pub quote: String,
     pub quote_source: Option<Link>,
+    /// Where it is and when, in a report's words, where the report says so.
+    pub place: Option<String>,
+    pub when: Option<String>,
+    /// The editors' links: a way in the reports do not give.
+    pub links: Vec<EditorialLinkView>,
     /// The organisation page entry that is the same body, if any.
     pub organisation: Option<Link>,
     pub aliases: Vec<String>,
@@ -261,6 +266,17 @@ pub struct InitiativeView<'a> {
     pub years_text: String,
     /// Other initiatives named in the same sections, most often first.
     pub related: Vec<Link>,
+}
+
+/// A link the editors added to an initiative, with the day it was checked.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditorialLinkView {
+    pub text: String,
+    pub url: String,
+    /// `2026-12-06`, for `<time datetime>` and the open data.
+    pub checked: String,
+    /// "6 december 2026".
+    pub checked_text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -894,6 +910,21 @@ fn initiative_view<'a>(
         mentioned_as_label: init.mentioned_as.label(),
         description: init.description.clone(),
         quote: init.quote.clone(),
+        place: init.place.clone(),
+        when: init.when.clone(),
+        links: init
+            .links
+            .iter()
+            .map(|l| {
+                let day = l.checked_on();
+                EditorialLinkView {
+                    text: l.text.clone(),
+                    url: l.url.clone(),
+                    checked: day.map(|d| d.to_string()).unwrap_or_default(),
+                    checked_text: day.map(text::dutch_short_date).unwrap_or_default(),
+                }
+            })
+            .collect(),
         quote_source: parsed.quote_source.map(|r| {
             let report = &site.report(r).report;
             Link {

@@ -204,7 +204,7 @@ fn first_mention_per_section_is_linked_and_matching_respects_words_and_accents()
         .collect();
     assert_eq!(intro, ["sociaal cafe"], "'Cafe' matches 'Café'");
     let section: Vec<String> = page
-        .select("#wat-is-eenzaamheid ~ p a")
+        .select(".kop:has(#wat-is-eenzaamheid) ~ p a")
         .iter()
         .map(|a| squash(&a.text().collect::<String>()))
         .collect();
@@ -319,7 +319,12 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
         let page = Page::load(&out, &format!("rapporten/{report}/index.html"));
         let closing = squash(&page.select("section#slot")[0].text().collect::<String>());
         assert!(closing.contains(words), "{report}: {closing}");
-        let section = page.select(&format!("section[aria-labelledby='{not_under}']"));
+        let section: Vec<_> = page
+            .select(".report-text > section")
+            .into_iter()
+            .filter(|s| s.html().contains(&format!("<h2 id=\"{not_under}\">")))
+            .collect();
+        assert_eq!(section.len(), 1, "{report}: the section of {not_under}");
         let text = squash(&section[0].text().collect::<String>());
         assert!(!text.contains(words), "{report}: still under {not_under}");
     }
@@ -531,4 +536,53 @@ fn names_in_the_sites_own_words_link_to_their_initiative() {
     }
     // The home page's three and "positieve gezondheid" in a theme's introduction.
     assert!(linked >= 4, "{linked}");
+}
+
+/// Issue 27: initiative pages were dead ends. The editors' links show under a heading of their
+/// own that says they are the editors' and not the report's, each with the day it was checked,
+/// apart from the report's words (the quote, the mentions); where the report says where, the
+/// page says it in the report's words; the open data carries both.
+#[test]
+fn editorial_links_show_apart_from_the_reports_words() {
+    let (_tmp, out) = build(&fixture("minimal"), None);
+    let page = Page::load(&out, "initiatieven/sociaal-cafe/index.html");
+    let section = page.select("section.editorial-links");
+    assert_eq!(section.len(), 1);
+    let text = squash(&section[0].text().collect::<String>());
+    assert!(
+        text.starts_with("Links van de redactie Deze links staan niet in het verslag."),
+        "{text}"
+    );
+    assert!(text.contains("gecontroleerd op 30 november 2026"), "{text}");
+    let links = hrefs(&page, "section.editorial-links a");
+    assert_eq!(links, ["https://sociaal-cafe.example.net/"]);
+    // Not among the report's words.
+    for css in [".support a", ".mentions a", ".lead a"] {
+        assert!(
+            !hrefs(&page, css).iter().any(|h| h.starts_with("https://")),
+            "{css}"
+        );
+    }
+    let facts = page.texts("dl.facts dt, dl.facts dd");
+    let at = facts.iter().position(|t| t == "Waar, volgens het verslag");
+    assert_eq!(
+        at.map(|i| facts[i + 1].as_str()),
+        Some("Haven"),
+        "{facts:?}"
+    );
+    // An initiative without links has no such section.
+    let pilot = Page::load(&out, "initiatieven/naamloze-pilot/index.html");
+    assert!(pilot.select("section.editorial-links").is_empty());
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("initiatieven/index.json")).unwrap())
+            .unwrap();
+    let cafe = data["initiatieven"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["slug"] == "sociaal-cafe")
+        .unwrap();
+    assert_eq!(cafe["place"], "Haven");
+    assert_eq!(cafe["links"][0]["checked"], "2026-11-30");
+    assert_eq!(cafe["links"][0]["url"], "https://sociaal-cafe.example.net/");
 }
