@@ -98,7 +98,7 @@ pub struct Reading {
 /// organisation that holds them ("GGD" in a report that lists "GGD Flevoland" is that name,
 /// not a reading). Organisations that share a reading share one entry.
 fn readings(report: &Report, body: &Rendered, organisations: &[Organisation]) -> Vec<Reading> {
-    let normalise = crate::support::normalise;
+    let normalise = crate::text::quote_form;
     let mut text: Option<String> = None;
     let mut readings: Vec<Reading> = Vec::new();
     for o in organisations {

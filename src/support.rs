@@ -48,27 +48,10 @@ pub fn check(
     )
 }
 
-/// Text as quotes are compared: whitespace runs as one space, typographic quotes as straight
-/// ones (a quote copied from a Word document or from the site itself still matches).
-pub fn normalise(text: &str) -> String {
-    normalise_words(text.split_whitespace())
-}
-
-/// [`normalise`] of the words of a text given one by one (a report's sections in turn).
-fn normalise_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::new();
-    for word in words {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().map(|c| match c {
-            '‘' | '’' | '‚' | '‛' | '`' | '´' => '\'',
-            '“' | '”' | '„' | '‟' => '"',
-            c => c,
-        }));
-    }
-    out
-}
+// Text as quotes are compared lives on the ground floor (`text`), where the record of a report
+// uses it too (`parsed::Reading`).
+pub use crate::text::quote_form as normalise;
+use crate::text::quote_form_of_words as normalise_words;
 
 /// How many reports are looked in at once: past the first reports that hold every quote
 /// (on a real site, nearly always the first batch) nothing more is read.

@@ -239,6 +239,28 @@ pub fn sentence_around(text: &str, at: usize) -> &str {
     sentence_at(text, &sentence_ends(text), at)
 }
 
+/// Text as quotes are compared: whitespace runs as one space, typographic quotes as straight
+/// ones (a quote copied from a Word document or from the site itself still matches).
+pub fn quote_form(text: &str) -> String {
+    quote_form_of_words(text.split_whitespace())
+}
+
+/// [`quote_form`] of the words of a text given one by one (a report's sections in turn).
+pub fn quote_form_of_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for word in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| match c {
+            '‘' | '’' | '‚' | '‛' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '‟' => '"',
+            c => c,
+        }));
+    }
+    out
+}
+
 /// Where the sentences of `text` end (byte offsets after the `.`, `?` or `!`), for
 /// [`sentence_at`]: found once per paragraph, however many mentions it has (a paragraph
 /// full of mentions was quadratic, found by the fuzz time test). A sentence ends at `.`, `?`

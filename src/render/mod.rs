@@ -13,6 +13,7 @@ mod data;
 mod headers;
 pub use headers::WEBMASTER_FILE;
 mod pages;
+mod value;
 pub mod views;
 
 use std::collections::{BTreeMap, HashMap};
@@ -21,9 +22,10 @@ use std::hash::{Hash, Hasher};
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use cache::Made;
 pub use cache::PageCache;
-use cache::{HashWriter, Made};
 use pages::PageSpec;
+use value::HashWriter;
 
 use crate::error::{BuildError, ContentError, ContentErrors};
 use crate::output::{OutputFile, Sink};

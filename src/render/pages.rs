@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::cache::{PageValue, Value};
+use super::value::{PageValue, Value};
 use super::views::{self, Link, Views};
 use crate::urls;
 
