@@ -29,6 +29,10 @@ pub enum Command {
     /// Voor ontwikkelaars: de zoektermen van elke regel op standaardinvoer, als JSON-lijst per regel.
     #[command(hide = true)]
     SearchTerms(SearchTermsArgs),
+    /// Voor ontwikkelaars: de zinnen van elke tekst op standaardinvoer (één JSON-tekst per regel),
+    /// zoals "Lees voor" ze leest, als JSON-lijst per regel.
+    #[command(hide = true)]
+    Sentences,
 }
 
 #[derive(Debug, clap::Args)]

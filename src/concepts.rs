@@ -122,7 +122,7 @@ pub fn decide(
                 errors.push(
                     ContentError::new(
                         initiatives_file,
-                        i.quote_line,
+                        i.lines.of("quote"),
                         format!(
                             "de bron (quote) van '{}' staat alleen in een verslag dat nog een concept is",
                             i.name
@@ -169,7 +169,7 @@ pub fn decide(
                 errors.push(
                     ContentError::new(
                         organisations_file,
-                        o.as_written_line,
+                        o.lines.of("as_written"),
                         format!(
                             "de woorden bij as_written van '{}' staan alleen in een verslag dat nog een concept is",
                             o.name

@@ -171,7 +171,7 @@ pub fn alias_errors(
                 "controleer de spelling tegen de tekst van het verslag, of haal de alias weg",
             )
         };
-        errors.push(ContentError::new(file, initiative.aliases_line, message).hint(hint));
+        errors.push(ContentError::new(file, initiative.lines.of("aliases"), message).hint(hint));
     }
     errors
 }
@@ -191,12 +191,12 @@ mod tests {
             aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
             description: String::new(),
             quote: String::new(),
-            quote_line: 1,
             line: 1,
-            aliases_line: 1,
             concept: false,
-            concept_line: 1,
             lines: Default::default(),
+            place: None,
+            when: None,
+            links: Vec::new(),
         }
     }
 

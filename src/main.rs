@@ -28,6 +28,7 @@ fn main() {
         Command::New(args) => cmd::new::run(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::SearchTerms(args) => cmd::search_terms::run(args),
+        Command::Sentences => cmd::search_terms::sentences(),
     };
     std::process::exit(code);
 }

@@ -25,6 +25,7 @@ pub const RESERVED_IDS: &[&str] = &[
     "zoeken",
     "feiten",
     "inhoudsopgave",
+    "inhoudsopgave-lijst",
     "navigatie",
     "bron",
     "genoemde-initiatieven",
@@ -340,6 +341,9 @@ pub fn render_all(
                 previous_level = n;
                 let id = ids.claim(&text, "kop");
                 open_heading = Some((id.clone(), text.clone()));
+                // The heading and its permalink side by side in one box, the link outside the
+                // heading: a heading's accessible name is its own text alone.
+                out.push(Event::Html(CowStr::from(heading_open(n))));
                 if level == HeadingLevel::H2 {
                     sections.push(Section::new(&id, Some(text), Place::Titled));
                 } else if n > 2 {
@@ -368,12 +372,15 @@ pub fn render_all(
             Event::Start(tag) if !trusted_html && has_unsafe_target(&tag) => {
                 Event::Start(without_target(tag))
             }
-            // Every heading ends with a permalink to itself, so a reader can share a section.
+            // Every heading is followed by a permalink to itself, so a reader can share a
+            // section; the box [`heading_open`] opened closes after it.
             end @ Event::End(TagEnd::Heading(_)) => {
                 if let Some((id, text)) = open_heading.take() {
-                    out.push(Event::Html(CowStr::from(permalink(&id, &text))));
+                    out.push(end);
+                    Event::Html(CowStr::from(format!("{}</div>\n", permalink(&id, &text))))
+                } else {
+                    end
                 }
-                end
             }
             other => other,
         };
@@ -474,11 +481,16 @@ fn heading_problems(
 /// heading's opening tag, the closing text after its marker (which is no part of the page).
 fn cut(out: &[Event], sections: &mut [Section]) {
     let mut bounds = vec![0];
-    bounds.extend(
-        out.iter()
-            .enumerate()
-            .filter_map(|(i, e)| (is_h2(e) || is_closing_mark(e)).then_some(i)),
-    );
+    bounds.extend(out.iter().enumerate().filter_map(|(i, e)| {
+        if is_closing_mark(e) {
+            Some(i)
+        } else if is_h2(e) {
+            // The section starts with the box around its heading.
+            Some(i.saturating_sub(1))
+        } else {
+            None
+        }
+    }));
     bounds.push(out.len());
     for (section, range) in sections.iter_mut().zip(bounds.windows(2)) {
         let mut events = &out[range[0]..range[1]];
@@ -557,15 +569,21 @@ fn links(
     links
 }
 
+/// Opens the box around a heading of level `level` and its permalink (the theme sets them on
+/// one line): the link stands after the heading, never in it, so a screen reader names the
+/// heading by its text alone and reads the link as a link of its own (GitHub's markup, for the
+/// same reason).
+fn heading_open(level: u8) -> String {
+    format!("<div class=\"kop kop-{level}\">")
+}
+
 /// A link to a heading's own id; its accessible name says where it leads. It has no text of its
 /// own: the theme draws it as a small link icon, because a "#" read as a stray character to
 /// residents.
 fn permalink(id: &str, heading: &str) -> String {
     let mut label = String::new();
     pulldown_cmark_escape::escape_html(&mut label, heading).expect("writing to a String");
-    format!(
-        " <a class=\"permalink\" href=\"#{id}\" aria-label=\"Directe link naar ‘{label}’\"></a>"
-    )
+    format!("<a class=\"permalink\" href=\"#{id}\" aria-label=\"Directe link naar ‘{label}’\"></a>")
 }
 
 /// The words of `events` without markup: text runs joined, blocks and breaks as one space.
@@ -808,13 +826,26 @@ fn place(paragraphs: Vec<(usize, String)>, parts: &[&str]) -> Vec<Paragraph> {
 /// A short text rendered: its HTML, its words and its paragraphs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Plain {
-    pub html: String,
+    /// With [`ROOT_MARK`] where a link to an initiative's page starts: see [`Plain::html`].
+    html: String,
     /// Without markup, for search.
     pub text: String,
     paragraphs: Vec<Paragraph>,
 }
 
+/// Stands, in a short text's HTML, where a link into the site needs the way back to the site
+/// root: a topic's or a round's introduction is shown on pages at different depths (the home
+/// page, a topic's first and later pages). Markdown text can never produce it: pulldown-cmark
+/// replaces NUL in its input.
+const ROOT_MARK: char = '\0';
+
 impl Plain {
+    /// The HTML as shown on a page whose way back to the site root is `root` (`./`,
+    /// `../../`): the links to initiatives named in the text lead to their pages from there.
+    pub fn html(&self, root: &str) -> String {
+        self.html.replace(ROOT_MARK, root)
+    }
+
     /// Every paragraph and list item as plain text, with the line it starts on.
     pub fn paragraphs(&self) -> impl Iterator<Item = (usize, &str)> {
         self.paragraphs
@@ -823,22 +854,66 @@ impl Plain {
     }
 }
 
+/// The links a short text's [`Linker`] gives each initiative: its page's site path after
+/// [`ROOT_MARK`], which [`Plain::html`] replaces by the page's way to the root.
+pub fn plain_hrefs(initiatives: &[crate::content::Initiative]) -> Vec<String> {
+    initiatives
+        .iter()
+        .map(|i| format!("{ROOT_MARK}{}", crate::urls::initiative(&i.slug)))
+        .collect()
+}
+
 /// Renders a short Markdown text (a topic's introduction, starting at line `body_line`)
-/// without sections or heading checks.
-pub fn render_plain(body: &str, body_line: usize, trusted_html: bool) -> Plain {
+/// without sections or heading checks. With a `linker` (whose hrefs are [`plain_hrefs`]), the
+/// first mention of each initiative becomes a link to its page, as in a report: a name the
+/// site writes itself leads where the reports' names lead.
+pub fn render_plain(
+    body: &str,
+    body_line: usize,
+    trusted_html: bool,
+    linker: Option<&Linker>,
+) -> Plain {
     let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events.iter().map(|(e, _)| e.clone()));
     let plain: Vec<Event> = events.iter().map(|(e, _)| e.clone()).collect();
     let text = plain_text(&plain);
     let paragraphs = place(
         paragraphs(&events, &text::Lines::new(body, body_line)),
         &[&text],
     );
+    // Raw HTML sanitised where it stands, as in a report ([`render`]), so the links made
+    // below are never sanitised away.
+    let safe: Vec<Event> = plain
+        .into_iter()
+        .map(|event| match event {
+            Event::Html(html) if !trusted_html => Event::Html(CowStr::from(sanitise(&html))),
+            Event::InlineHtml(html) if !trusted_html => {
+                Event::InlineHtml(CowStr::from(sanitise(&html)))
+            }
+            Event::Start(tag) if !trusted_html && has_unsafe_target(&tag) => {
+                Event::Start(without_target(tag))
+            }
+            other => other,
+        })
+        .collect();
+    let linked = match linker {
+        // Every mention links: a short text is one part, so the first of each initiative.
+        Some(linker) => link_mentions(safe, linker).0,
+        None => safe,
+    };
+    // The initiative links written out, so their href keeps the mark (an href written by
+    // pulldown-cmark would have it percent-encoded).
+    let linked = linked.into_iter().map(|event| match event {
+        Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with(ROOT_MARK) => {
+            Event::InlineHtml(CowStr::from(format!("<a href=\"{dest_url}\">")))
+        }
+        other => other,
+    });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, linked);
     Plain {
-        html: if trusted_html { html } else { sanitise(&html) },
+        html,
         text,
         paragraphs,
     }
@@ -948,6 +1023,52 @@ pub fn sanitise(html: &str) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_short_text_links_the_initiatives_it_names_from_any_page() {
+        let initiatives: Vec<crate::content::Initiative> = [("positieve-gezondheid", "Positieve gezondheid")]
+            .iter()
+            .map(|(slug, alias)| {
+                toml::from_str(&format!("name = \"N\"\nslug = \"{slug}\"\nkind = \"plek\"\nmentioned_as = \"idee\"\naliases = [\"{alias}\"]\ndescription = \"D\"\nquote = \"Q\""))
+                .unwrap()
+            })
+            .collect();
+        let matcher = Matcher::new(&initiatives);
+        let hrefs = plain_hrefs(&initiatives);
+        let linker = Linker {
+            matcher: &matcher,
+            hrefs: &hrefs,
+        };
+        let plain = render_plain(
+            "Over ontmoeting, positieve gezondheid en <script>alert(1)</script>vergrijzing; nog eens positieve gezondheid. [Een link](https://example.org/)\n",
+            1,
+            false,
+            Some(&linker),
+        );
+        let html = plain.html("../../");
+        assert_eq!(
+            html.matches(
+                "<a href=\"../../initiatieven/positieve-gezondheid/\">positieve gezondheid</a>"
+            )
+            .count(),
+            1,
+            "the first mention links: {html}"
+        );
+        assert!(
+            plain
+                .html("./")
+                .contains("href=\"./initiatieven/positieve-gezondheid/\"")
+        );
+        assert!(
+            html.contains("<a href=\"https://example.org/\">Een link</a>"),
+            "{html}"
+        );
+        assert!(!html.contains('\0'));
+        assert!(
+            !html.contains("<script") && html.contains("vergrijzing"),
+            "raw HTML still sanitised where it stands: {html}"
+        );
+    }
+
     fn render_ok(body: &str) -> Rendered {
         render(Path::new("a.md"), body, 1, None, false).unwrap()
     }
@@ -964,7 +1085,7 @@ mod tests {
         assert!(
             r.sections[1]
                 .html
-                .starts_with("<h2 id=\"sociaal-cafe\">Sociaal Café <a class=\"permalink\" href=\"#sociaal-cafe\" aria-label=\"Directe link naar ‘Sociaal Café’\"></a></h2>"),
+                .starts_with("<div class=\"kop kop-2\">\n<h2 id=\"sociaal-cafe\">Sociaal Café</h2>\n<a class=\"permalink\" href=\"#sociaal-cafe\" aria-label=\"Directe link naar ‘Sociaal Café’\"></a></div>"),
             "{}",
             r.sections[1].html
         );
@@ -1134,7 +1255,7 @@ mod tests {
                 .iter()
                 .all(|p| matches!(p.text, ParagraphText::In { .. }))
         );
-        let plain = render_plain("Een *korte*\ntekst.\n\nNog een.\n", 3, false);
+        let plain = render_plain("Een *korte*\ntekst.\n\nNog een.\n", 3, false, None);
         let got: Vec<(usize, &str)> = plain.paragraphs().collect();
         assert_eq!(got, [(3, "Een korte tekst."), (6, "Nog een.")]);
     }

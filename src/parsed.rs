@@ -19,6 +19,120 @@ pub struct ParsedReport {
     pub topic: TopicId,
     pub edition: EditionId,
     pub body: Rendered,
+    /// The report's own word for its participants: "aanwezigen" or "deelnemers".
+    pub participants_word: &'static str,
+    /// The editors' readings behind the names of its organisations.
+    pub readings: Vec<Reading>,
+}
+
+impl ParsedReport {
+    /// The record of a report whose text rendered, with what its pages need from that text
+    /// (a build lets the text go before it renders the pages).
+    pub fn new(
+        report: Report,
+        topic: TopicId,
+        edition: EditionId,
+        body: Rendered,
+        organisations: &[Organisation],
+    ) -> ParsedReport {
+        let participants_word = participants_word(report.participants, &body);
+        let readings = readings(&report, &body, organisations);
+        ParsedReport {
+            report,
+            topic,
+            edition,
+            body,
+            participants_word,
+            readings,
+        }
+    }
+}
+
+/// The report's own word for the people at the table, as its text counts them ("31
+/// aanwezigen", "18 deelnemers"): the facts block and the topic page say the number with that
+/// word. "deelnemers" when the text does not count them.
+fn participants_word(n: u32, body: &Rendered) -> &'static str {
+    let words: [&'static str; 2] = if n == 1 {
+        ["deelnemer", "aanwezige"]
+    } else {
+        ["deelnemers", "aanwezigen"]
+    };
+    let counted = format!("{n} ");
+    body.sections
+        .iter()
+        .flat_map(|s| s.text.match_indices(&counted).map(move |(at, _)| (s, at)))
+        // The number as a whole number ("31", not the end of "131").
+        .filter(|(s, at)| {
+            !s.text[..*at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit())
+        })
+        .find_map(|(s, at)| {
+            let next = s.text[at + counted.len()..]
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
+            words.into_iter().find(|w| *w == next)
+        })
+        .unwrap_or(words[0])
+}
+
+/// How the editors read words of a report's list of participants ("Fornhese GGZ-Centraal
+/// Politie" as three organisations): shown wherever the names they made are shown (the facts
+/// block, the round's page, the open data).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Reading {
+    /// The report's own words.
+    pub as_written: String,
+    /// The editors' reading of them.
+    pub note: String,
+    /// The organisations the reading names, as the site names them.
+    pub organisations: Vec<String>,
+}
+
+/// The editors' readings behind a report's organisations: for each organisation with a
+/// `note` that took part in the report, when the reading is about this report. It is when the
+/// report's text holds the words `as_written` and its list of participants names no longer
+/// organisation that holds them ("GGD" in a report that lists "GGD Flevoland" is that name,
+/// not a reading). Organisations that share a reading share one entry.
+fn readings(report: &Report, body: &Rendered, organisations: &[Organisation]) -> Vec<Reading> {
+    let normalise = crate::text::quote_form;
+    let mut text: Option<String> = None;
+    let mut readings: Vec<Reading> = Vec::new();
+    for o in organisations {
+        let (Some(as_written), Some(note)) = (&o.as_written, &o.note) else {
+            continue;
+        };
+        if !o.took_part_in(report) {
+            continue;
+        }
+        let words = normalise(as_written);
+        let text = text.get_or_insert_with(|| {
+            let all: Vec<&str> = body.sections.iter().map(|s| s.text.as_str()).collect();
+            normalise(&all.join(" "))
+        });
+        let named_longer = report.organisations.iter().any(|n| {
+            let n = normalise(n);
+            n.len() > words.len() && n.contains(&words)
+        });
+        if !text.contains(&words) || named_longer {
+            continue;
+        }
+        match readings
+            .iter_mut()
+            .find(|r| r.note == *note && r.as_written == *as_written)
+        {
+            Some(r) => r.organisations.push(o.name.clone()),
+            None => readings.push(Reading {
+                as_written: as_written.clone(),
+                note: note.clone(),
+                organisations: vec![o.name.clone()],
+            }),
+        }
+    }
+    readings
 }
 
 /// An edition with its introduction rendered.
@@ -215,5 +329,75 @@ impl Concepts {
             Of::Edition(at) => self.editions.get(at).copied().unwrap_or(false),
             Of::Initiative(at) => self.initiatives.get(at).is_some_and(Option::is_some),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn report(participants: u32, organisations: &str, body: &str) -> (Report, Rendered) {
+        let text = format!(
+            "+++\ntitle = \"T\"\ntopic = \"t\"\ndate = 2023-05-16\nstart = \"10:00\"\nend = \"12:00\"\nlocation = \"L\"\nparticipants = {participants}\norganisations = {organisations}\ndescription = \"D\"\n+++\n{body}"
+        );
+        let report = Report::parse(Path::new("r.md"), &text).unwrap();
+        let body =
+            crate::markdown::render(Path::new("r.md"), &report.body, 1, None, false).unwrap();
+        (report, body)
+    }
+
+    fn organisation(toml: &str) -> Organisation {
+        toml::from_str(toml).unwrap()
+    }
+
+    #[test]
+    fn the_participants_are_counted_in_the_reports_own_word() {
+        for (n, body, want) in [
+            (
+                31,
+                "31 aanwezigen. Vertegenwoordigers van ...",
+                "aanwezigen",
+            ),
+            (21, "21 Deelnemers. Vertegenwoordigers", "deelnemers"),
+            (
+                18,
+                "Er waren 118 aanwezigen en 18 deelnemers.",
+                "deelnemers",
+            ),
+            (1, "1 aanwezige.", "aanwezige"),
+            (20, "Geen telling in de tekst.", "deelnemers"),
+            (20, "20 professionals kwamen bijeen.", "deelnemers"),
+        ] {
+            let (r, b) = report(n, "[]", body);
+            assert_eq!(participants_word(r.participants, &b), want, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_reading_is_shown_with_the_report_it_is_about() {
+        let split = [
+            "name = \"Fornhese\"\nslug = \"fornhese\"\nvariants = [\"Fornhese\"]\nas_written = \"Fornhese GGZ-Centraal Politie\"\nnote = \"Drie organisaties.\"",
+            "name = \"Politie\"\nslug = \"politie\"\nvariants = [\"Politie\"]\nas_written = \"Fornhese GGZ-Centraal Politie\"\nnote = \"Drie organisaties.\"",
+            "name = \"GGD Flevoland\"\nslug = \"ggd\"\nvariants = [\"GGD Flevoland\", \"GGD\"]\nas_written = \"GGD\"\nnote = \"GGD is GGD Flevoland.\"",
+        ]
+        .map(organisation);
+        // The reading of the participants line this report writes, shared by the names it made.
+        let (r, b) = report(
+            17,
+            "[\"Fornhese\", \"Politie\"]",
+            "Vanuit Fornhese GGZ-Centraal Politie en anderen.",
+        );
+        let got = readings(&r, &b, &split);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].organisations, ["Fornhese", "Politie"]);
+        // "GGD" where the report lists "GGD Flevoland" is that name, not a reading.
+        let (r, b) = report(31, "[\"GGD Flevoland\"]", "Met GGD Flevoland.");
+        assert!(readings(&r, &b, &split).is_empty());
+        let (r, b) = report(20, "[\"GGD\"]", "Met GGD en Windesheim.");
+        assert_eq!(readings(&r, &b, &split)[0].organisations, ["GGD Flevoland"]);
+        // A report that names the organisation without the words read: no reading.
+        let (r, b) = report(5, "[\"Politie\"]", "De Politie was er.");
+        assert!(readings(&r, &b, &split).is_empty());
     }
 }

@@ -403,12 +403,8 @@ pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<Outpu
             few.entry(j).or_insert_with(|| site.reports[j].clone());
         }
         edited.push(report.path());
-        let record = ParsedReport {
-            topic,
-            edition: EditionId(edition),
-            report,
-            body,
-        };
+        let record =
+            ParsedReport::new(report, topic, EditionId(edition), body, &site.organisations);
         updated.push((at, record.clone()));
         few.insert(at, record);
     }
@@ -515,6 +511,7 @@ fn parse_all(
         initiative_hrefs(&urls, &initiatives),
         concepts,
     );
+    let intro_hrefs = markdown::plain_hrefs(&initiatives);
     let linker = Linker {
         matcher: &matcher,
         hrefs: &hrefs,
@@ -534,7 +531,7 @@ fn parse_all(
             .into_iter()
             .unzip();
     let count = reports.len();
-    let (parsed, failed) = records(reports, results, &topics, &editions);
+    let (parsed, failed) = records(reports, results, &topics, &editions, &organisations);
     errors.extend(relative(failed));
     let concept = crate::concepts::of_reports(&parsed, |e| editions[e.0].concept);
     // The checks below look for words in every report: with a report missing, a word only
@@ -581,17 +578,25 @@ fn parse_all(
             quote_source: source,
         })
         .collect();
+    // The introductions name initiatives in the site's own words: those names link too.
+    let intro_linker = Linker {
+        matcher: &matcher,
+        hrefs: &intro_hrefs,
+    };
+    let intro = |body: &str, line: usize| {
+        markdown::render_plain(body, line, config.trusted_html, Some(&intro_linker))
+    };
     let topics = topics
         .into_iter()
         .map(|topic| ParsedTopic {
-            intro: markdown::render_plain(&topic.body, topic.body_line, config.trusted_html),
+            intro: intro(&topic.body, topic.body_line),
             topic,
         })
         .collect();
     let editions = editions
         .into_iter()
         .map(|edition| ParsedEdition {
-            intro: markdown::render_plain(&edition.body, edition.body_line, config.trusted_html),
+            intro: intro(&edition.body, edition.body_line),
             edition,
         })
         .collect();
@@ -630,6 +635,7 @@ fn records(
     results: Vec<(Rendered, ContentErrors)>,
     topics: &[crate::content::Topic],
     editions: &[crate::content::Edition],
+    organisations: &[crate::content::Organisation],
 ) -> (Vec<ParsedReport>, ContentErrors) {
     let mut errors = ContentErrors::default();
     let mut parsed = Vec::with_capacity(reports.len());
@@ -644,12 +650,13 @@ fn records(
             .position(|e| e.year == report.edition)
             .or((!editions.is_empty()).then_some(0));
         if let (Some(topic), Some(edition)) = (topic, edition) {
-            parsed.push(ParsedReport {
-                topic: TopicId(topic),
-                edition: EditionId(edition),
+            parsed.push(ParsedReport::new(
                 report,
+                TopicId(topic),
+                EditionId(edition),
                 body,
-            });
+                organisations,
+            ));
         }
     }
     (parsed, errors)

@@ -1,10 +1,12 @@
 //! Every word the site adds around the reports is supported by the reports' own words: each
 //! initiative's `quote`, each organisation's `as_written`, and each link text the editors
 //! wrote. Checked on the rendered text, so Markdown markup never decides whether words match.
+//! And what the site says with those words must be what the words say: a judgement
+//! (`mentioned_as`), a reason in a description, what a person did at the table (`part`).
 
 use std::path::Path;
 
-use crate::content::{Initiative, Organisation, Report};
+use crate::content::{Initiative, MentionedAs, Organisation, Part, Report};
 use crate::error::{ContentError, ContentErrors};
 use crate::markdown::Rendered;
 use crate::parsed::{ParsedReport, ReportId};
@@ -43,8 +45,14 @@ pub fn check(
         organisations,
         organisations_file,
     );
+    errors.extend(check_place_and_time(&bodies, initiatives, initiatives_file));
     for p in reports {
         errors.extend(check_link_texts(&p.report, &p.body));
+        errors.extend(check_parts(&p.report, &p.body));
+    }
+    // A quote no report holds is reported as such; what it would say is not judged.
+    for (i, _) in initiatives.iter().zip(&quotes).filter(|(_, s)| s.is_some()) {
+        errors.extend(check_judgement(i, initiatives_file));
     }
     let in_order = |found: Vec<Option<usize>>| -> Vec<Option<ReportId>> {
         found
@@ -59,27 +67,10 @@ pub fn check(
     (sources, errors)
 }
 
-/// Text as quotes are compared: whitespace runs as one space, typographic quotes as straight
-/// ones (a quote copied from a Word document or from the site itself still matches).
-pub fn normalise(text: &str) -> String {
-    normalise_words(text.split_whitespace())
-}
-
-/// [`normalise`] of the words of a text given one by one (a report's sections in turn).
-fn normalise_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::new();
-    for word in words {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().map(|c| match c {
-            '‘' | '’' | '‚' | '‛' | '`' | '´' => '\'',
-            '“' | '”' | '„' | '‟' => '"',
-            c => c,
-        }));
-    }
-    out
-}
+// Text as quotes are compared lives on the ground floor (`text`), where the record of a report
+// uses it too (`parsed::Reading`).
+pub use crate::text::quote_form as normalise;
+use crate::text::quote_form_of_words as normalise_words;
 
 /// How many reports are looked in at once: past the first reports that hold every quote
 /// (on a real site, nearly always the first batch) nothing more is read.
@@ -154,7 +145,7 @@ fn check_quotes(
                 errors.push(
                     ContentError::new(
                         initiatives_file,
-                        i.quote_line,
+                        i.lines.of("quote"),
                         format!("initiatief '{}' heeft geen bron (quote)", i.name),
                     )
                     .hint("kopieer onder quote de woorden uit een verslag waar de beschrijving op steunt"),
@@ -163,7 +154,7 @@ fn check_quotes(
                 errors.push(
                     ContentError::new(
                         initiatives_file,
-                        i.quote_line,
+                        i.lines.of("quote"),
                         format!("de bron (quote) van '{}' staat in geen enkel verslag", i.name),
                     )
                     .hint(hint),
@@ -184,7 +175,7 @@ fn check_quotes(
             errors.push(
                 ContentError::new(
                     organisations_file,
-                    o.as_written_line,
+                    o.lines.of("as_written"),
                     format!(
                         "de woorden '{words}' bij '{}' (as_written) staan in geen enkel verslag",
                         o.name
@@ -195,6 +186,220 @@ fn check_quotes(
         }
     }
     (sources, as_written, errors)
+}
+
+/// An initiative's `place` and `when` are a report's own words, as its quote is: the page
+/// shows them as what the report says.
+pub fn check_place_and_time(
+    bodies: &[&Rendered],
+    initiatives: &[Initiative],
+    file: &Path,
+) -> ContentErrors {
+    let mut errors = ContentErrors::default();
+    let asked: Vec<(&Initiative, &str, &str, usize)> = initiatives
+        .iter()
+        .flat_map(|i| {
+            [
+                i.place
+                    .as_deref()
+                    .map(|w| (i, "plaats (place)", w, i.lines.of("place"))),
+                i.when
+                    .as_deref()
+                    .map(|w| (i, "tijd (when)", w, i.lines.of("when"))),
+            ]
+        })
+        .flatten()
+        .collect();
+    let words: Vec<&str> = asked.iter().map(|(_, _, w, _)| *w).collect();
+    for ((i, what, words, line), found) in asked.iter().zip(first_holding(bodies, &words)) {
+        if found.is_none() {
+            errors.push(
+                ContentError::new(
+                    file,
+                    *line,
+                    format!("de {what} '{words}' van '{}' staat in geen enkel verslag", i.name),
+                )
+                .hint("kopieer de woorden letterlijk uit het verslag, bijvoorbeeld place = \"Almere Haven\"; zegt het verslag niet waar of wanneer, laat het veld dan weg"),
+            );
+        }
+    }
+    errors
+}
+
+/// The words of a text, folded (lower case, no accents), as whole words.
+fn words(text: &str) -> Vec<String> {
+    crate::text::fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Words that call something a good example, or something that works: `mentioned_as =
+/// "voorbeeld"` is a judgement, and its quote must make it.
+pub const PRAISE_WORDS: &[&str] = &[
+    "voorbeeld",
+    "voorbeelden",
+    "mooi",
+    "mooie",
+    "positief",
+    "succesvol",
+    "succesvolle",
+    "laagdrempelig",
+];
+
+/// Words that say something is missing, lost or going: `mentioned_as = "gemis"`.
+pub const LOSS_WORDS: &[&str] = &[
+    "mist",
+    "missen",
+    "gemist",
+    "ontbreekt",
+    "ontbreken",
+    "verdwijnt",
+    "verdwijnen",
+    "verdwenen",
+    "vroeger",
+    "verkocht",
+    "ingenomen",
+    "bestemd",
+    "gestopt",
+    "afgebroken",
+];
+
+/// Words that give a reason: a description that says why must have the reason from the
+/// report (the Cultuurdome "verdwijnt, wordt verkocht" is no "omdat").
+pub const REASON_WORDS: &[&str] = &["omdat", "doordat", "want", "daardoor", "daarom", "zodat"];
+
+/// An initiative's `mentioned_as` and description say no more than its quote: "voorbeeld"
+/// needs words of praise in the quote, "gemis" words of loss ("idee" and "genoemd" judge
+/// nothing), and a reason in the description needs the same word in the quote.
+pub fn check_judgement(i: &Initiative, file: &Path) -> ContentErrors {
+    let mut errors = ContentErrors::default();
+    let quoted = words(&i.quote);
+    let has = |list: &[&str]| quoted.iter().any(|w| list.contains(&w.as_str()));
+    let (needed, what, value) = match i.mentioned_as {
+        MentionedAs::Voorbeeld => (PRAISE_WORDS, "noemt het geen goed voorbeeld", "voorbeeld"),
+        MentionedAs::Gemis => (LOSS_WORDS, "zegt niet dat het mist of weg is", "gemis"),
+        MentionedAs::Idee | MentionedAs::Genoemd => (&[][..], "", ""),
+    };
+    if !needed.is_empty() && !i.quote.trim().is_empty() && !has(needed) {
+        errors.push(
+            ContentError::new(
+                file,
+                i.lines.of("mentioned_as"),
+                format!(
+                    "'{}' staat als mentioned_as = \"{value}\", maar de quote {what}",
+                    i.name
+                ),
+            )
+            .hint(format!(
+                "kies wat de woorden van het verslag steunen (\"idee\" als het verslag zegt dat het kan helpen, \"genoemd\" als het alleen de naam noemt), of neem in de quote de woorden op die het zeggen, zoals '{}'",
+                needed[..3].join("', '")
+            )),
+        );
+    }
+    for reason in words(&i.description)
+        .iter()
+        .filter(|w| REASON_WORDS.contains(&w.as_str()))
+    {
+        if !quoted.contains(reason) {
+            errors.push(
+                ContentError::new(
+                    file,
+                    i.lines.of("description"),
+                    format!(
+                        "de beschrijving van '{}' geeft een reden ('{reason}'), maar de quote niet",
+                        i.name
+                    ),
+                )
+                .hint("schrijf alleen een reden op die het verslag zelf geeft, en neem die woorden op in de quote; zegt het verslag twee dingen na elkaar, schrijf dan 'en'"),
+            );
+        }
+    }
+    errors
+}
+
+/// The words by which a report says what someone did at the table, for each [`Part`]
+/// ("genoemd" says nothing).
+pub fn part_words(part: Part) -> &'static [&'static str] {
+    match part {
+        Part::Ontvangst => &[
+            "verwelkomde",
+            "verwelkomt",
+            "welkom",
+            "ontvangst",
+            "ontving",
+        ],
+        Part::Presentatie => &[
+            "presenteerde",
+            "presenteert",
+            "presentatie",
+            "lichtte",
+            "toegelicht",
+        ],
+        Part::Gespreksleiding => &[
+            "begeleiding",
+            "gespreksleider",
+            "gespreksleiding",
+            "leidde",
+            "leidt",
+        ],
+        Part::Opening => &["opende", "opent", "opening"],
+        Part::Genoemd => &[],
+    }
+}
+
+/// Each `part` of a person in `people` is said by the report: in a sentence that names the
+/// person (by the whole name or the first name, as "Radboud presenteerde"), one of the
+/// [`part_words`] of that part. "Projectleider Jacomijn Baart opende het gesprek" makes an
+/// "opening", not a "gespreksleiding".
+pub fn check_parts(report: &Report, body: &Rendered) -> ContentErrors {
+    let mut errors = ContentErrors::default();
+    if report.lines.replaced("people") {
+        return errors;
+    }
+    for person in &report.people {
+        let first = person.name.split_whitespace().next().unwrap_or_default();
+        let names = [words(&person.name), words(first)];
+        // The words of every sentence that names the person.
+        let mut said: Vec<String> = Vec::new();
+        for (_, paragraph) in body.paragraphs() {
+            let ends = crate::text::sentence_ends(paragraph);
+            let mut start = 0;
+            for end in ends.iter().copied().chain([paragraph.len()]) {
+                let sentence = words(&paragraph[start..end]);
+                start = end;
+                let named = names.iter().any(|name| {
+                    !name.is_empty() && sentence.windows(name.len()).any(|w| w == name.as_slice())
+                });
+                if named {
+                    said.extend(sentence);
+                }
+            }
+        }
+        for &part in &person.part {
+            let needed = part_words(part);
+            if needed.is_empty() || said.iter().any(|w| needed.contains(&w.as_str())) {
+                continue;
+            }
+            let key = part.key();
+            errors.push(
+                ContentError::new(
+                    &report.file,
+                    report.lines.of("people"),
+                    format!(
+                        "bij {} staat part = \"{key}\", maar geen zin van het verslag met die naam zegt dat",
+                        person.name
+                    ),
+                )
+                .hint(format!(
+                    "kies wat het verslag zegt: ontvangst (verwelkomde), presentatie (presenteerde, lichtte het onderzoek toe), gespreksleiding (onder begeleiding van, gespreksleider), opening (opende het gesprek) of genoemd; voor \"{key}\" zoekt het programma woorden als '{}'",
+                    needed.join("', '")
+                )),
+            );
+        }
+    }
+    errors
 }
 
 /// A link to an outside address whose visible text is not the address itself was written by
@@ -252,6 +457,78 @@ pub fn check_link_texts(report: &Report, body: &Rendered) -> ContentErrors {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn initiative(mentioned_as: &str, description: &str, quote: &str) -> Initiative {
+        toml::from_str(&format!(
+            "name = \"X\"\nslug = \"x\"\nkind = \"plek\"\nmentioned_as = \"{mentioned_as}\"\naliases = [\"X\"]\ndescription = \"{description}\"\nquote = \"{quote}\""
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_judgement_needs_the_reports_words() {
+        let file = Path::new("i.toml");
+        for (mentioned_as, description, quote, errors) in [
+            ("voorbeeld", "D.", "Een goed voorbeeld is X.", 0),
+            ("voorbeeld", "D.", "Mooie initiatieven, zoals X.", 0),
+            // 'Almere voor elkaar' "kan helpen": an idea, not a good example.
+            (
+                "voorbeeld",
+                "D.",
+                "X kan helpen om de juiste match te vinden.",
+                1,
+            ),
+            (
+                "idee",
+                "D.",
+                "X kan helpen om de juiste match te vinden.",
+                0,
+            ),
+            ("gemis", "D.", "Vb. X verdwijnt, wordt verkocht.", 0),
+            // 'Playground in Poort': there is one, nothing is missing.
+            ("gemis", "D.", "Daar is er één X voor jongeren.", 1),
+            ("genoemd", "D.", "Daar is er één X voor jongeren.", 0),
+            // The Cultuurdome "verdwijnt, wordt verkocht": no "omdat".
+            (
+                "gemis",
+                "X verdwijnt, omdat hij wordt verkocht.",
+                "X verdwijnt, wordt verkocht.",
+                1,
+            ),
+            (
+                "gemis",
+                "X mist, omdat het duur is.",
+                "X mist, omdat het duur is.",
+                0,
+            ),
+            ("voorbeeld", "Het werkt, want het is dichtbij.", "Y.", 2),
+        ] {
+            let got = check_judgement(&initiative(mentioned_as, description, quote), file);
+            assert_eq!(
+                got.0.len(),
+                errors,
+                "{mentioned_as}: {description} / {quote}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_part_is_said_in_a_sentence_that_names_the_person() {
+        let text = "+++\ntitle = \"T\"\ntopic = \"t\"\ndate = 2023-05-16\nstart = \"10:00\"\nend = \"12:00\"\nlocation = \"L\"\nparticipants = 2\norganisations = []\ndescription = \"D\"\npeople = [\n  { name = \"Jacomijn Baart\", part = \"PART\" },\n  { name = \"Radboud Engbersen\", part = [\"gespreksleiding\", \"presentatie\"] },\n]\n+++\nProjectleider Jacomijn Baart opende het gesprek. Iemand anders leidde het.\n\nOnder begeleiding van Radboud Engbersen kwam het gesprek op gang. Radboud presenteerde cijfers.\n";
+        for (part, errors) in [
+            ("opening", 0),
+            ("genoemd", 0),
+            // What the slip was: she opened the conversation; the report does not say she led it.
+            ("gespreksleiding", 1),
+            ("ontvangst", 1),
+        ] {
+            let report = Report::parse(Path::new("r.md"), &text.replace("PART", part)).unwrap();
+            let body =
+                crate::markdown::render(Path::new("r.md"), &report.body, 1, None, false).unwrap();
+            let got = check_parts(&report, &body);
+            assert_eq!(got.0.len(), errors, "{part}: {got:?}");
+        }
+    }
 
     #[test]
     fn normalises_whitespace_and_quotes() {

@@ -282,21 +282,63 @@ pub fn sentence_around(text: &str, at: usize) -> &str {
     sentence_at(text, &sentence_ends(text), at)
 }
 
+/// Text as quotes are compared: whitespace runs as one space, typographic quotes as straight
+/// ones (a quote copied from a Word document or from the site itself still matches).
+pub fn quote_form(text: &str) -> String {
+    quote_form_of_words(text.split_whitespace())
+}
+
+/// [`quote_form`] of the words of a text given one by one (a report's sections in turn).
+pub fn quote_form_of_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for word in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| match c {
+            '‘' | '’' | '‚' | '‛' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '‟' => '"',
+            c => c,
+        }));
+    }
+    out
+}
+
 /// Where the sentences of `text` end (byte offsets after the `.`, `?` or `!`), for
 /// [`sentence_at`]: found once per paragraph, however many mentions it has (a paragraph
-/// full of mentions was quadratic, found by the fuzz time test).
+/// full of mentions was quadratic, found by the fuzz time test). A sentence ends at `.`, `?`
+/// or `!` followed by white space (any run of it) and a capital or an opening quote. "Lees
+/// voor" (leesvoor-lezer.js) splits by the same rule, in the same Unicode properties
+/// (White_Space, Uppercase): tests/browser/zinnen.test.mjs compares the two.
 pub fn sentence_ends(text: &str) -> Vec<usize> {
     text.char_indices()
         .filter(|(i, c)| {
             matches!(c, '.' | '?' | '!') && {
-                let mut rest = text[i + c.len_utf8()..].chars();
-                rest.next().is_some_and(char::is_whitespace)
-                    && rest
+                let rest = &text[i + c.len_utf8()..];
+                let next = rest.trim_start_matches(char::is_whitespace);
+                next.len() < rest.len()
+                    && next
+                        .chars()
                         .next()
                         .is_some_and(|n| n.is_uppercase() || "‘“'\"(".contains(n))
             }
         })
         .map(|(i, c)| i + c.len_utf8())
+        .collect()
+}
+
+/// The sentences of `text`, by [`sentence_ends`], without the white space around them: what
+/// "Lees voor" reads one by one, and what `vindplaats sentences` prints for the parity test.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut start = 0;
+    sentence_ends(text)
+        .into_iter()
+        .chain([text.len()])
+        .map(|end| {
+            let sentence = text[start..end].trim_matches(char::is_whitespace);
+            start = end;
+            sentence
+        })
         .collect()
 }
 
@@ -323,6 +365,28 @@ pub fn sentence_at<'a>(text: &'a str, ends: &[usize], at: usize) -> &'a str {
 
 #[cfg(test)]
 mod tests {
+    /// Issue 24: "Lees voor" ended a sentence at a full stop and two spaces, the site's quotes
+    /// did not. Both take any run of white space now (tests/browser/zinnen.test.mjs compares).
+    #[test]
+    fn sentences_end_at_a_stop_white_space_and_a_capital() {
+        for (text, want) in [
+            ("Een.  Twee.", vec!["Een.", "Twee."]),
+            ("Een.\u{85}Twee. drie.", vec!["Een.", "Twee. drie."]),
+            (
+                "max. 10.000 inwoners, bv. de bieb. Ja!",
+                vec!["max. 10.000 inwoners, bv. de bieb.", "Ja!"],
+            ),
+            (
+                "Zie Ⅱ. Ⅲ volgt. ‘Nee’, zei zij.",
+                vec!["Zie Ⅱ.", "Ⅲ volgt.", "‘Nee’, zei zij."],
+            ),
+            ("Slot.   ", vec!["Slot."]),
+            ("Een.\u{feff}Twee.", vec!["Een.\u{feff}Twee."]),
+        ] {
+            assert_eq!(super::sentences(text), want, "{text:?}");
+        }
+    }
+
     #[test]
     fn years_a_text_names() {
         let years = |text: &str| -> Vec<u16> {

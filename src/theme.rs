@@ -29,6 +29,8 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
     "partials/facts.html",
     "partials/source.html",
     "partials/leesvoor.html",
+    "partials/leesvoor-balk.html",
+    "partials/follow.html",
     "index.html",
     "topics.html",
     "topic.html",

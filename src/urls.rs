@@ -96,11 +96,7 @@ impl Urls {
     /// `rapporten/eenzaamheid/`, the base path from a page served anywhere.
     pub fn root(&self, origin: Origin) -> String {
         match origin {
-            Origin::Page(path) => match path.matches('/').count() {
-                // `./` rather than nothing: a link to the home page is never an empty href.
-                0 => "./".to_owned(),
-                depth => "../".repeat(depth),
-            },
+            Origin::Page(path) => up_to_root(path),
             Origin::Anywhere => self.base_path.clone(),
         }
     }
@@ -108,6 +104,16 @@ impl Urls {
     /// The link from `origin` to `site_path` (which may carry a `#fragment`).
     pub fn href(&self, origin: Origin, site_path: &str) -> String {
         format!("{}{}", self.root(origin), site_path)
+    }
+}
+
+/// The relative way from the page at site path `path` back to the site root: `../../` from
+/// `rapporten/eenzaamheid/`, `./` from the home page.
+pub fn up_to_root(path: &str) -> String {
+    match path.matches('/').count() {
+        // `./` rather than nothing: a link to the home page is never an empty href.
+        0 => "./".to_owned(),
+        depth => "../".repeat(depth),
     }
 }
 

@@ -156,7 +156,7 @@ fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> 
         let (line, message, hint) = match decided.initiatives.get(id.0).copied().flatten() {
             None => continue,
             Some(Why::Own) => (
-                i.concept_line,
+                i.lines.of("concept"),
                 format!(
                     "initiatief '{}' is een concept: een gewone build laat het weg",
                     i.name
@@ -172,7 +172,7 @@ fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> 
                 "u hoeft niets te doen: het initiatief komt op de site zodra een verslag dat het noemt gepubliceerd is",
             ),
             Some(Why::SourceInConcept) => (
-                i.quote_line,
+                i.lines.of("quote"),
                 format!(
                     "de bron (quote) van '{}' staat alleen in een verslag dat nog een concept is: een gewone build laat het initiatief weg",
                     i.name
@@ -190,7 +190,7 @@ fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> 
         let (line, message, hint) = match decided.organisations.get(at).copied().flatten() {
             None => continue,
             Some(Why::Own) => (
-                o.concept_line,
+                o.lines.of("concept"),
                 format!(
                     "organisatie '{}' is een concept: een gewone build laat haar weg",
                     o.name
@@ -206,7 +206,7 @@ fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> 
                 "u hoeft niets te doen: de organisatie komt op de site zodra een verslag met haar naam gepubliceerd is",
             ),
             Some(Why::SourceInConcept) => (
-                o.as_written_line,
+                o.lines.of("as_written"),
                 format!(
                     "de woorden bij as_written van '{}' staan alleen in een verslag dat nog een concept is: een gewone build laat de organisatie weg",
                     o.name
@@ -232,10 +232,56 @@ fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> 
     findings
 }
 
+/// The editors' links on initiative pages that are due for a look: checked more than
+/// [`LINK_CHECK_DAYS`](crate::content::initiative::LINK_CHECK_DAYS) days before `today`, or on
+/// a day after it (a typo). Only `check` says so, with today's date: a build never reads the
+/// clock, so the same content always makes the same site.
+fn editorial_links(site: &crate::parsed::Site, today: time::Date) -> Vec<Finding> {
+    let file = std::path::Path::new("content").join(crate::content::initiative::INITIATIVES_FILE);
+    let mut findings = Vec::new();
+    for i in site.initiatives.iter().map(|p| &p.initiative) {
+        for link in &i.links {
+            let Some(day) = link.checked_on() else {
+                continue;
+            };
+            let (message, hint) = if day > today {
+                (
+                    format!(
+                        "de link ‘{}’ van '{}' is gecontroleerd op {}: die dag is nog niet geweest",
+                        link.text,
+                        i.name,
+                        crate::text::dutch_short_date(day)
+                    ),
+                    "schrijf bij checked de dag waarop u de link echt hebt gecontroleerd",
+                )
+            } else if (today - day).whole_days() > crate::content::initiative::LINK_CHECK_DAYS {
+                (
+                    format!(
+                        "de link ‘{}’ van '{}' is voor het laatst gecontroleerd op {}, meer dan een jaar geleden",
+                        link.text,
+                        i.name,
+                        crate::text::dutch_short_date(day)
+                    ),
+                    "open de link: gaat hij nog naar de goede pagina? Zet dan de datum van vandaag bij checked; werkt hij niet meer, zoek het nieuwe adres of haal de link weg",
+                )
+            } else {
+                continue;
+            };
+            findings.push(Finding::warning(
+                ContentError::new(&file, i.lines.of("links"), message)
+                    .rule("redactielink")
+                    .hint(hint),
+            ));
+        }
+    }
+    findings
+}
+
 /// Runs every check. Content errors do not stop it: the site is rendered as far as it can be
 /// (see [`site::render_checked`]), so that the broken links are found in the same run. Only a
-/// site that cannot be rendered at all is reported with the errors of loading alone.
-pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
+/// site that cannot be rendered at all is reported with the errors of loading alone. `today`
+/// is the day the editors' links are measured against (see [`editorial_links`]).
+pub fn run(opts: &BuildOptions, today: time::Date) -> Result<Report, BuildError> {
     let (built, errors) = match site::render_checked(opts, site::Mode::Check, None) {
         Ok(b) => b,
         Err(BuildError::Content(errors, warnings)) => {
@@ -285,6 +331,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
         ));
     }
     findings.extend(concepts(site, root));
+    findings.extend(editorial_links(site, today));
     findings.extend(
         search
             .synonym_warnings

@@ -252,7 +252,8 @@ organisations = []
 # Eén of twee korte zinnen over dit verslag (hoogstens 160 tekens), voor zoekmachines.
 description = {description}
 # Mensen die het verslag noemt in hun rol. part is: ontvangst, presentatie,
-# gespreksleiding of genoemd; deed iemand meer, zet de delen in een lijst:
+# gespreksleiding, opening (opende het gesprek) of genoemd; het verslag moet dat
+# zeggen in een zin met de naam. Deed iemand meer, zet de delen in een lijst:
 # part = ["gespreksleiding", "presentatie"]. De organisatie moet in
 # content/organisaties.toml staan. Bijvoorbeeld:
 # people = [{{ name = "Naam", role = "projectleider", organisation = "Gemeente Almere", part = "ontvangst" }}]

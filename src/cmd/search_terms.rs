@@ -5,6 +5,8 @@
 //! word the site does not have, as `search.js` expands it. With `--splitsen`, each line is a
 //! word and its answer the parts the embedded word list splits it into (`null`: none), which
 //! the parity test compares with `split` of `search-nl.js` over the whole list.
+//! `vindplaats sentences` does the same for the sentence rule that "Lees voor" shares with
+//! the site's quotes ([`crate::text::sentences`]).
 
 use std::io::{BufRead, BufWriter, Write};
 
@@ -44,6 +46,19 @@ pub fn run(args: &SearchTermsArgs) -> i32 {
     print_lines(|line| {
         let terms = pipeline.run(language.tokenize(line));
         serde_json::to_string(&terms).expect("strings serialise")
+    })
+}
+
+/// `vindplaats sentences`: each line of standard input is a JSON string (so any text, line
+/// breaks and odd white space included, comes through as it is); each answer is the JSON list
+/// of its sentences.
+pub fn sentences() -> i32 {
+    print_lines(|line| {
+        let answer = match serde_json::from_str::<String>(line) {
+            Ok(text) => serde_json::to_value(crate::text::sentences(&text)),
+            Err(e) => Ok(serde_json::json!({ "fout": e.to_string() })),
+        };
+        answer.expect("strings serialise").to_string()
     })
 }
 

@@ -137,23 +137,25 @@ pub struct Initiative {
     pub description: String,
     /// Words of a report that support the description; the build checks they are there.
     pub quote: String,
-    /// Where its `quote = …` line stands, for errors about the quote.
-    #[serde(skip)]
-    pub quote_line: usize,
+    /// Where it is and when, in a report's own words ("Almere Haven", "27 juni van
+    /// 17:30-21:00 uur"), where the report says so; checked to stand in a report like `quote`.
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub when: Option<String>,
+    /// A way in that the editors add (the official page, an app store page, a contact page):
+    /// the reports give none, and the page says so.
+    #[serde(default)]
+    pub links: Vec<EditorialLink>,
     /// Where its `[[initiatief]]` line stands, for errors.
     #[serde(skip)]
     pub line: usize,
-    /// Where its `aliases = …` line stands, for errors about an alias.
-    #[serde(skip)]
-    pub aliases_line: usize,
     /// Not yet published, whatever the reports say (see [`crate::concepts`]).
     #[serde(default)]
     pub concept: bool,
-    /// Where its `concept = …` line stands (its `[[initiatief]]` line without one).
-    #[serde(skip)]
-    pub concept_line: usize,
-    /// Where each of its keys stands, and which were wrong: those stand in as empty (no
-    /// aliases, no quote), and the checks across files skip them.
+    /// Where each of its keys stands (`lines.of("quote")`; the `[[initiatief]]` line for a key
+    /// it does not have), and which were wrong: those stand in as empty (no aliases, no quote),
+    /// and the checks across files skip them.
     #[serde(skip)]
     pub lines: KeyLines,
 }
@@ -161,6 +163,72 @@ pub struct Initiative {
 impl Initiative {
     pub fn path(&self) -> String {
         crate::urls::initiative(&self.slug)
+    }
+}
+
+/// A link the editors add to an initiative's page, in the site's own words (like a report's
+/// `link_texts`): the text, the address and the day an editor last opened it and saw it lead
+/// where the text says.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditorialLink {
+    pub text: String,
+    pub url: String,
+    pub checked: toml::value::Datetime,
+}
+
+impl EditorialLink {
+    /// The day it was checked, when `checked` is a date (the loader refuses anything else).
+    pub fn checked_on(&self) -> Option<time::Date> {
+        super::report::date_only(&self.checked)
+    }
+}
+
+/// A link older than this many days is reported by `check` as due for a look.
+pub const LINK_CHECK_DAYS: i64 = 365;
+
+/// The form of each editorial link of `i`: a text, an address that is a whole http(s) web
+/// address (parsed by the `url` crate), a date for `checked`, and no address twice.
+fn check_links(file: &Path, i: &Initiative, errors: &mut ContentErrors) {
+    let at = |message: String, hint: &str| {
+        ContentError::new(file, i.lines.of("links"), message).hint(hint.to_owned())
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    for link in &i.links {
+        let name = if link.text.trim().is_empty() {
+            link.url.as_str()
+        } else {
+            link.text.as_str()
+        };
+        if link.text.trim().is_empty() {
+            errors.push(at(
+                format!("een link van '{}' heeft geen tekst", i.name),
+                "schrijf onder text in een paar woorden waar de link heen gaat, bijvoorbeeld text = \"De Welcome app in de App Store\"",
+            ));
+        }
+        let web = url::Url::parse(link.url.trim()).ok().filter(|u| {
+            matches!(u.scheme(), "https" | "http")
+                && u.host_str().is_some_and(|h| h.contains('.'))
+                && link.url.trim() == link.url
+                && !link.url.contains(char::is_whitespace)
+        });
+        if web.is_none() {
+            errors.push(at(
+                format!("de link '{name}' van '{}' heeft geen geldig webadres: '{}'", i.name, link.url),
+                "kopieer het hele adres uit de adresbalk van de browser, met https:// ervoor en zonder spaties, bijvoorbeeld url = \"https://www.almere.nl/\"",
+            ));
+        } else if !seen.insert(link.url.trim_end_matches('/')) {
+            errors.push(at(
+                format!("de link '{name}' van '{}' staat er twee keer", i.name),
+                "haal een van de twee weg",
+            ));
+        }
+        if link.checked_on().is_none() {
+            errors.push(at(
+                format!("de link '{name}' van '{}': checked = {} is geen datum", i.name, link.checked),
+                "schrijf de dag waarop u de link hebt gecontroleerd als jaar-maand-dag, zonder aanhalingstekens en zonder tijd: checked = 2026-12-06",
+            ));
+        }
     }
 }
 
@@ -174,6 +242,9 @@ pub struct Organisation {
     /// A group of people ("Onderzoekers") rather than one organisation.
     #[serde(default)]
     pub group: bool,
+    /// One person, named by their role ("Gemeenteraadslid"), rather than an organisation.
+    #[serde(default)]
+    pub person: bool,
     /// The report's own words where they had to be interpreted ("Fornhese GGZ-Centraal
     /// Politie"); shown beside the `note`, and checked to stand in a report.
     #[serde(default)]
@@ -193,11 +264,6 @@ pub struct Organisation {
     pub concept: bool,
     #[serde(skip)]
     pub line: usize,
-    #[serde(skip)]
-    pub as_written_line: usize,
-    /// Where its `concept = …` line stands (its `[[organisatie]]` line without one).
-    #[serde(skip)]
-    pub concept_line: usize,
     /// Where each of its keys stands, and which were wrong (see [`Initiative::lines`]).
     #[serde(skip)]
     pub lines: KeyLines,
@@ -217,14 +283,13 @@ impl Organisation {
                 slug: text::slug(n),
                 variants: vec![n.to_owned()],
                 group: false,
+                person: false,
                 as_written: None,
                 note: None,
                 initiative: None,
                 attended: Vec::new(),
                 concept: false,
                 line: 0,
-                as_written_line: 0,
-                concept_line: 0,
                 lines: KeyLines::default(),
             })
             .collect()
@@ -334,6 +399,12 @@ impl Organisation {
         errors
     }
 
+    /// An organisation, not a group of people or one person: what the site's counts of
+    /// organisations count.
+    pub fn is_organisation(&self) -> bool {
+        !self.group && !self.person
+    }
+
     /// Whether a report names this organisation (in any of its forms), in its list of
     /// participants or, by the editors' reading of its text, in `attended`.
     pub fn took_part_in(&self, report: &super::Report) -> bool {
@@ -368,6 +439,12 @@ const INITIATIVE_FIELDS: &[Field] = &[
     ),
     required("quote", "quote = \"zoals de Welcome app voor nieuwkomers\""),
     optional("concept", "concept = true"),
+    optional("place", "place = \"Almere Haven\""),
+    optional("when", "when = \"27 juni van 17:30-21:00 uur\""),
+    optional(
+        "links",
+        "links = [{ text = \"De website van de Welcome app\", url = \"https://…\", checked = 2026-12-06 }]",
+    ),
 ];
 
 const ORGANISATION_FIELDS: &[Field] = &[
@@ -375,6 +452,7 @@ const ORGANISATION_FIELDS: &[Field] = &[
     required("slug", "slug = \"ggd-flevoland\""),
     required("variants", "variants = [\"GGD Flevoland\", \"GGD\"]"),
     optional("group", "group = true"),
+    optional("person", "person = true"),
     optional(
         "as_written",
         "as_written = \"Fornhese GGZ-Centraal Politie\"",
@@ -418,9 +496,6 @@ pub fn load_initiatives_all(
         errors.extend(entry.errors);
         let (mut i, lines) = (entry.value, entry.lines);
         i.line = lines.start;
-        i.aliases_line = lines.of("aliases");
-        i.quote_line = lines.of("quote");
-        i.concept_line = lines.of("concept");
         // A wrong value stands in as nothing rather than as its example, which other checks
         // would judge (an example quote found in no report).
         if lines.replaced("name") {
@@ -445,6 +520,7 @@ pub fn load_initiatives_all(
         &mut errors,
     );
     for i in &items {
+        check_links(&file, i, &mut errors);
         let read = !i.lines.replaced("aliases");
         if read
             && (i.aliases.is_empty() || i.aliases.iter().any(|a| text::fold(a).trim().is_empty()))
@@ -527,8 +603,6 @@ pub fn load_organisations_all(
         errors.extend(entry.errors);
         let (mut o, lines) = (entry.value, entry.lines);
         o.line = lines.start;
-        o.as_written_line = lines.of("as_written");
-        o.concept_line = lines.of("concept");
         if lines.replaced("name") {
             o.name = format!("de organisatie op regel {}", o.line);
         }
@@ -558,6 +632,18 @@ pub fn load_organisations_all(
             (None, None) if !o.attended.is_empty() => Some("as_written en note"),
             _ => None,
         };
+        if o.group && o.person {
+            errors.push(
+                ContentError::new(
+                    &file,
+                    o.line,
+                    format!("'{}' staat als groep én als persoon", o.name),
+                )
+                .hint(
+                    "kies één: group = true voor een groep mensen, person = true voor één persoon",
+                ),
+            );
+        }
         let all_read = ["as_written", "note", "attended"]
             .iter()
             .all(|k| !o.lines.replaced(k));

@@ -14,8 +14,8 @@ pub mod topic;
 use std::path::{Path, PathBuf};
 
 pub use edition::Edition;
-pub use initiative::{Initiative, Kind, MentionedAs, Organisation};
-pub use report::{Correction, LinkText, Person, Report};
+pub use initiative::{EditorialLink, Initiative, Kind, MentionedAs, Organisation};
+pub use report::{Correction, LinkText, Part, Person, Report};
 pub use synonyms::{SynonymGroup, Synonyms};
 pub use topic::Topic;
 

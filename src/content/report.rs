@@ -131,6 +131,8 @@ pub enum Part {
     Presentatie,
     /// Led the conversation.
     Gespreksleiding,
+    /// Opened the conversation ("opende het gesprek"), without the report saying who led it.
+    Opening,
     /// Named in another public role.
     Genoemd,
 }
@@ -142,7 +144,19 @@ impl Part {
             Part::Ontvangst => "Ontvangst",
             Part::Presentatie => "Presentatie onderzoek",
             Part::Gespreksleiding => "Gespreksleiding",
+            Part::Opening => "Opening van het gesprek",
             Part::Genoemd => "Ook genoemd",
+        }
+    }
+
+    /// As front matter writes it: `gespreksleiding`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Ontvangst => "ontvangst",
+            Part::Presentatie => "presentatie",
+            Part::Gespreksleiding => "gespreksleiding",
+            Part::Opening => "opening",
+            Part::Genoemd => "genoemd",
         }
     }
 }
@@ -287,7 +301,7 @@ impl Report {
             errors.push(err(
                 "people",
                 "bij een persoon staat een lege lijst onder part".into(),
-                "schrijf wat deze persoon deed: ontvangst, presentatie, gespreksleiding of genoemd",
+                "schrijf wat deze persoon deed: ontvangst, presentatie, gespreksleiding, opening of genoemd",
             ));
         }
         if raw.organisations.iter().any(|o| o.trim().is_empty()) {

@@ -29,11 +29,24 @@ struct InitiativeData<'a> {
     mentioned_as: &'a str,
     description: &'a str,
     quote: &'a str,
+    /// Where and when, in a report's words (absent when the report does not say).
+    place: Option<&'a str>,
+    when: Option<&'a str>,
+    /// The editors' links, each with the day it was checked: not from the reports.
+    links: Vec<LinkData<'a>>,
     url: String,
     aliases: &'a [String],
     themes: Vec<&'a str>,
     mentions: Vec<MentionData<'a>>,
     related: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LinkData<'a> {
+    text: &'a str,
+    url: &'a str,
+    /// `2026-12-06`.
+    checked: &'a str,
 }
 
 #[derive(Serialize)]
@@ -57,6 +70,8 @@ struct ReportData<'a> {
     location: &'a str,
     participants: u32,
     organisations: Vec<&'a str>,
+    /// How the editors read words of the list of participants, where they had to.
+    organisation_readings: &'a [crate::parsed::Reading],
     people: Vec<&'a crate::content::Person>,
     description: &'a str,
     sections: Vec<SectionData<'a>>,
@@ -80,6 +95,17 @@ fn initiatives(site: &Site, views: &Views) -> OutputFile {
         mentioned_as: i.mentioned_as.key(),
         description: &i.description,
         quote: &i.quote,
+        place: i.place.as_deref(),
+        when: i.when.as_deref(),
+        links: i
+            .links
+            .iter()
+            .map(|l| LinkData {
+                text: &l.text,
+                url: &l.url,
+                checked: &l.checked,
+            })
+            .collect(),
         url: abs(&i.path),
         aliases: &i.aliases,
         themes: i.topics.iter().map(|t| t.title.as_str()).collect(),
@@ -124,6 +150,7 @@ fn reports(site: &Site, views: &Views) -> OutputFile {
             location: &v.summary.location,
             participants: v.summary.participants,
             organisations: r.organisations.iter().map(String::as_str).collect(),
+            organisation_readings: &v.readings,
             people: r.people.iter().collect(),
             description: &v.description,
             sections: v

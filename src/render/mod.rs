@@ -13,6 +13,7 @@ mod data;
 mod headers;
 pub use headers::WEBMASTER_FILE;
 mod pages;
+mod value;
 pub mod views;
 
 use std::collections::{BTreeMap, HashMap};
@@ -23,8 +24,8 @@ use tera::{Context, Tera};
 
 use cache::Made;
 pub use cache::PageCache;
-use pages::HashWriter;
 use pages::PageSpec;
+use value::HashWriter;
 
 use crate::error::{BuildError, ContentError, ContentErrors};
 use crate::output::{OutputFile, Sink};

@@ -9,8 +9,8 @@ use std::hash::Hasher as _;
 use std::ops::Range;
 
 use serde::Serialize;
-use tera::Context;
 
+use super::value::{HashWriter, PageValue, Value};
 use super::views::{self, Link, Views};
 use crate::urls;
 
@@ -120,40 +120,6 @@ fn regroup<K: PartialEq + Copy, T: Copy>(items: &[(K, T)]) -> Vec<(K, Vec<T>)> {
     groups
 }
 
-/// A value of a page's template context, kept as its typed view until the page is rendered
-/// (a large site's contexts are never all in memory at once), and hashed as it is for the
-/// page cache without making a context at all.
-pub(super) trait PageValue: Send + Sync {
-    fn put_into(&self, key: &str, context: &mut Context);
-    fn write_json(&self, out: &mut HashWriter);
-}
-
-impl<T: Serialize + Send + Sync> PageValue for T {
-    fn put_into(&self, key: &str, context: &mut Context) {
-        context.insert(key, self);
-    }
-
-    fn write_json(&self, out: &mut HashWriter) {
-        serde_json::to_writer(out, self).expect("writing to a hasher");
-    }
-}
-
-pub(super) type Value<'a> = (&'static str, Box<dyn PageValue + 'a>);
-
-/// Writes into a hasher, so a context is hashed without being written out.
-pub(super) struct HashWriter(pub(super) std::hash::DefaultHasher);
-
-impl std::io::Write for HashWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.write(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// A page to render: its site path, template and page-specific values.
 pub(super) struct PageSpec<'a> {
     pub(super) path: String,
@@ -260,12 +226,24 @@ fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) ->
         PageSpec::new(urls::HOME, "index.html")
             .with_owned(
                 "lead",
-                views.editions.first().map(|e| e.intro_html.as_str()),
+                views
+                    .editions
+                    .first()
+                    .map(|e| e.intro.html(&urls::up_to_root(urls::HOME))),
             )
             .with_owned("rounds", home_rounds(views))
             .with("topics", &views.topics)
             .with_owned("initiative_count", views.initiatives.len())
-            .with_owned("organisation_count", views.participating_organisations),
+            // For the initiatives its own sentences name: each name links to its page.
+            .with_owned(
+                "initiative_paths",
+                views
+                    .initiatives
+                    .iter()
+                    .map(|i| (i.slug.as_str(), i.path.as_str()))
+                    .collect::<std::collections::BTreeMap<_, _>>(),
+            )
+            .with_owned("organisation_counts", views.organisation_counts),
         PageSpec::new(NAV.topics.0, "topics.html")
             .with("topics", &views.topics)
             .crumbs(&[NAV.topics]),
@@ -474,7 +452,7 @@ fn organisations<'a>(views: &'a Views<'a>) -> Vec<PageSpec<'a>> {
         pages.push(
             PageSpec::new(path, "organisations.html")
                 .with_owned("organisations", entries)
-                .with_owned("organisation_count", views.participating_organisations)
+                .with_owned("organisation_counts", views.organisation_counts)
                 .crumbs(&[NAV.organisations])
                 .page_of_list(pagination),
         );
@@ -572,8 +550,10 @@ fn editions<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
                         }
                     })
                     .collect();
+                let intro_html = edition.intro.html(&urls::up_to_root(&path));
                 let mut page = PageSpec::new(path, "edition.html")
                     .with("edition", edition)
+                    .with_owned("intro_html", intro_html)
                     .with_owned("topics", topics)
                     .crumbs(&[NAV.editions, (&s.path, &s.title)])
                     .page_of_list(pagination);
@@ -609,8 +589,10 @@ fn topics<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
                     })
                     .collect();
                 // Each page names all the years the topic has, for the headings.
+                let intro_html = topic.intro.html(&urls::up_to_root(&path));
                 PageSpec::new(path, "topic.html")
                     .with("topic", topic)
+                    .with_owned("intro_html", intro_html)
                     .with_owned("years", years)
                     .with_owned("year_count", topic.years.len())
                     .crumbs(&[NAV.topics, (&topic.path, &topic.title)])

@@ -11,7 +11,8 @@ use crate::content::{Correction, Kind, LinkText, MentionedAs, Topic};
 use crate::markdown::Section;
 use crate::parsed::Site;
 use crate::parsed::{
-    EditionId, InitiativeId, MentionId, ParsedInitiative, ParsedReport, ReportId, SectionId,
+    EditionId, InitiativeId, MentionId, ParsedInitiative, ParsedReport, Reading, ReportId,
+    SectionId,
 };
 use crate::text;
 
@@ -41,6 +42,8 @@ pub struct ReportSummary {
     pub short_date: String,
     pub location: String,
     pub participants: u32,
+    /// The report's own word for them: "aanwezigen" or "deelnemers".
+    pub participants_word: &'static str,
     pub topic_title: String,
     pub topic_path: String,
     /// The round it belongs to.
@@ -99,7 +102,10 @@ pub struct EditionSummary {
 pub struct EditionView {
     #[serde(flatten)]
     pub summary: EditionSummary,
-    pub intro_html: String,
+    /// Shown on pages at several depths: each page passes its own `intro_html`
+    /// ([`crate::markdown::Plain::html`]).
+    #[serde(skip)]
+    pub intro: crate::markdown::Plain,
     /// Its reports, in date order.
     #[serde(skip)]
     pub reports: Vec<ReportId>,
@@ -109,6 +115,8 @@ pub struct EditionView {
     pub organisations: Vec<Link>,
     /// The initiatives named that year, A–Z.
     pub initiatives: Vec<Link>,
+    /// The editors' readings behind the organisations named that year.
+    pub readings: Vec<Reading>,
 }
 
 /// One theme's reports in one round.
@@ -152,7 +160,10 @@ pub struct TopicView {
     pub path: String,
     pub title: String,
     pub description: String,
-    pub intro_html: String,
+    /// Shown on each of its pages: each passes its own `intro_html`
+    /// ([`crate::markdown::Plain::html`]).
+    #[serde(skip)]
+    pub intro: crate::markdown::Plain,
     pub report_count: usize,
     /// This topic's reports by round, newest round first, in date order within a round (the
     /// topic page shows their outlines; lists of topics only count them). `Views::reports`
@@ -186,6 +197,8 @@ pub struct ReportView<'a> {
     pub end_text: String,
     /// The organisations as the report writes them, each linked to its entry.
     pub organisations: Vec<Link>,
+    /// The editors' readings behind those names, where the list had to be interpreted.
+    pub readings: Vec<Reading>,
     pub people: Vec<PersonView>,
     pub description: String,
     pub corrections: Vec<Correction>,
@@ -232,6 +245,11 @@ pub struct InitiativeView<'a> {
     /// The report's words the description rests on, and the report they come from.
     pub quote: String,
     pub quote_source: Option<Link>,
+    /// Where it is and when, in a report's words, where the report says so.
+    pub place: Option<String>,
+    pub when: Option<String>,
+    /// The editors' links: a way in the reports do not give.
+    pub links: Vec<EditorialLinkView>,
     /// The organisation page entry that is the same body, if any.
     pub organisation: Option<Link>,
     pub aliases: Vec<String>,
@@ -250,6 +268,17 @@ pub struct InitiativeView<'a> {
     pub related: Vec<Link>,
 }
 
+/// A link the editors added to an initiative, with the day it was checked.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditorialLinkView {
+    pub text: String,
+    pub url: String,
+    /// `2026-12-06`, for `<time datetime>` and the open data.
+    pub checked: String,
+    /// "6 december 2026".
+    pub checked_text: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct OrganisationView {
     pub slug: String,
@@ -257,6 +286,10 @@ pub struct OrganisationView {
     pub path: String,
     pub name: String,
     pub group: bool,
+    /// One person named by a role, not an organisation.
+    pub person: bool,
+    /// Neither a group nor a person: counted as an organisation.
+    pub organisation: bool,
     /// The other ways the reports write the name.
     pub variants: Vec<String>,
     /// The report's own words and the editors' reading of them, where one was needed.
@@ -296,8 +329,19 @@ pub struct Views<'a> {
     pub by_mentioned_as: Vec<Group>,
     /// The initiatives named in each round, newest first (the edition pages list them too).
     pub by_year: Vec<Group>,
-    /// Organisations that took part, groups of people not counted.
-    pub participating_organisations: usize,
+    /// What the organisations page lists, counted: the home page's link to it says the same
+    /// number the page does.
+    pub organisation_counts: OrganisationCounts,
+}
+
+/// The entries of the organisations page by what they are.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct OrganisationCounts {
+    /// Organisations: at a table, or one of their people led or presented there.
+    pub organisations: usize,
+    /// Names from the lists of participants that are not an organisation: a group of people
+    /// ("Onderzoekers") or one person ("Gemeenteraadslid").
+    pub others: usize,
 }
 
 impl<'a> Views<'a> {
@@ -313,10 +357,10 @@ impl<'a> Views<'a> {
         let editions = edition_views(site, &summaries);
         let reports = report_views(site, &summaries);
         let organisations = organisation_views(site, &summaries);
-        let participating_organisations = organisations
-            .iter()
-            .filter(|o| !o.group && !o.reports.is_empty())
-            .count();
+        let organisation_counts = OrganisationCounts {
+            organisations: organisations.iter().filter(|o| o.organisation).count(),
+            others: organisations.iter().filter(|o| !o.organisation).count(),
+        };
 
         let (by_topic, by_kind, by_mentioned_as) = groups(site, &topics, &initiatives);
         let by_year = editions
@@ -337,7 +381,7 @@ impl<'a> Views<'a> {
             by_kind,
             by_year,
             by_mentioned_as,
-            participating_organisations,
+            organisation_counts,
         }
     }
 }
@@ -434,7 +478,7 @@ fn edition_views(site: &Site, summaries: &[ReportSummary]) -> Vec<EditionView> {
                 site.organisations
                     .iter()
                     .enumerate()
-                    .filter(|(_, o)| !o.group)
+                    .filter(|(_, o)| o.is_organisation())
                     .filter(|(_, o)| {
                         reports
                             .iter()
@@ -454,9 +498,18 @@ fn edition_views(site: &Site, summaries: &[ReportSummary]) -> Vec<EditionView> {
                     .map(|i| initiative_link(site, *i))
                     .collect(),
             );
+            let mut readings: Vec<Reading> = Vec::new();
+            for r in &reports {
+                for reading in &site.report(*r).readings {
+                    if !readings.contains(reading) {
+                        readings.push(reading.clone());
+                    }
+                }
+            }
             EditionView {
+                readings,
                 summary: edition_summary(site, id),
-                intro_html: parsed.intro.html.clone(),
+                intro: parsed.intro.clone(),
                 reports,
                 topics,
                 organisations,
@@ -480,7 +533,7 @@ fn topic_views(site: &Site) -> Vec<TopicView> {
                 path: t.path(),
                 title: t.title.clone(),
                 description: t.description.clone(),
-                intro_html: parsed.intro.html.clone(),
+                intro: parsed.intro.clone(),
                 report_count: reports.len(),
                 years: by_year(
                     reports
@@ -529,6 +582,7 @@ fn report_views<'a>(site: &'a Site, summaries: &[ReportSummary]) -> Vec<ReportVi
                     note: String::new(),
                 })
                 .collect(),
+            readings: site.report(id).readings.clone(),
             people: r
                 .people
                 .iter()
@@ -588,6 +642,8 @@ fn organisation_views(site: &Site, summaries: &[ReportSummary]) -> Vec<Organisat
                 path: organisation_path(site, position),
                 name: o.name.clone(),
                 group: o.group,
+                person: o.person,
+                organisation: o.is_organisation(),
                 variants: o
                     .variants
                     .iter()
@@ -684,6 +740,7 @@ fn summary(site: &Site, id: ReportId, parsed: &ParsedReport) -> ReportSummary {
         short_date: text::dutch_short_date(r.date),
         location: r.location.clone(),
         participants: r.participants,
+        participants_word: parsed.participants_word,
         topic_title: topic.title.clone(),
         topic_path: topic.path(),
         year: r.edition,
@@ -880,6 +937,21 @@ fn initiative_view<'a>(
         mentioned_as_label: init.mentioned_as.label(),
         description: init.description.clone(),
         quote: init.quote.clone(),
+        place: init.place.clone(),
+        when: init.when.clone(),
+        links: init
+            .links
+            .iter()
+            .map(|l| {
+                let day = l.checked_on();
+                EditorialLinkView {
+                    text: l.text.clone(),
+                    url: l.url.clone(),
+                    checked: day.map(|d| d.to_string()).unwrap_or_default(),
+                    checked_text: day.map(text::dutch_short_date).unwrap_or_default(),
+                }
+            })
+            .collect(),
         quote_source: parsed.quote_source.map(|r| {
             let report = &site.report(r).report;
             Link {

@@ -5,8 +5,8 @@
 //   2. the search page has one search box: its own (the header's is not repeated there);
 //   2a. a report page shows the way into the report (its contents) in the first screen, before
 //      the facts block ("Gegevens van de bijeenkomst"); every titled section ends with a link
-//      back to the contents, which lands there; each heading permalink is a 24 px control with
-//      an accessible name and no "#" text;
+//      back to the contents ("Terug naar de inhoudsopgave"), which lands in them, open; each
+//      heading permalink is a 24 px control with an accessible name and no "#" text;
 //   3. with the root font size at 200 % on a 360 px viewport, and at 180 CSS px wide (what
 //      200 % zoom makes of a 360 px phone): no sideways scrolling, every visible search box at
 //      least 120 px wide, and no element with text wider inside than its box (scrollWidth
@@ -119,7 +119,7 @@ describe('the layout on a phone and with enlarged text', () => {
     const r = await tp.page.evaluate(() => {
       const toc = document.querySelector('nav.toc#inhoud');
       const facts = document.querySelector('.facts');
-      const sections = [...document.querySelectorAll('.report-text > section[aria-labelledby]')];
+      const sections = [...document.querySelectorAll('.report-text > section')].filter((s) => s.querySelector(':scope > .kop > h2'));
       return {
         tocTop: toc?.querySelector('summary').getBoundingClientRect().bottom,
         tocBeforeFacts: !!(toc && facts && toc.compareDocumentPosition(facts) & Node.DOCUMENT_POSITION_FOLLOWING),
@@ -127,7 +127,7 @@ describe('the layout on a phone and with enlarged text', () => {
         sections: sections.length,
         backLinks: sections.filter((s) => {
           const last = s.lastElementChild?.querySelector('a');
-          return last?.getAttribute('href') === '#inhoud' && last.textContent.trim() === 'Terug naar de inhoud';
+          return last?.getAttribute('href') === '#inhoudsopgave-lijst' && last.textContent.trim() === 'Terug naar de inhoudsopgave';
         }).length,
         permalinks: [...document.querySelectorAll('.permalink')].map((a) => {
           const b = a.getBoundingClientRect();
@@ -139,17 +139,21 @@ describe('the layout on a phone and with enlarged text', () => {
     assert.ok(r.tocBeforeFacts, 'the contents come before the facts block');
     assert.equal(r.factsTitle, 'Gegevens van de bijeenkomst');
     assert.ok(r.sections >= 3, `${r.sections} titled sections`);
-    assert.equal(r.backLinks, r.sections, 'every titled section ends with "Terug naar de inhoud"');
+    assert.equal(r.backLinks, r.sections, 'every titled section ends with "Terug naar de inhoudsopgave"');
     assert.ok(r.permalinks.length >= r.sections);
     assert.deepEqual(
       r.permalinks.filter((p) => p.text !== '' || !p.named || !p.big),
       [],
       'permalinks without text, with a name, at least 24 × 24 px',
     );
-    // The way back lands on the contents.
+    // The way back lands in the contents, opened (collapsed on a phone until then), with their
+    // heading in view.
+    assert.equal(await tp.page.locator('nav.toc details').getAttribute('open'), null, 'collapsed on a phone');
     await tp.page.locator('.report-text .to-toc a').last().click();
-    const top = await tp.page.evaluate(() => document.querySelector('#inhoud').getBoundingClientRect().top);
-    assert.ok(top >= -1 && top < PHONE.height / 2, `after "Terug naar de inhoud" the contents are at ${top} px`);
+    await tp.page.waitForFunction(() => document.querySelector('nav.toc details').open);
+    const top = await tp.page.evaluate(() => document.querySelector('#inhoudsopgave').getBoundingClientRect().top);
+    assert.ok(top >= -1 && top < PHONE.height / 2, `after "Terug naar de inhoudsopgave" the contents are at ${top} px`);
+    assert.ok(await tp.page.locator('#inhoudsopgave-lijst a').first().isVisible(), 'the list is open');
   });
 
   for (const mode of ENLARGED) {

@@ -7,8 +7,11 @@
 //      lang nl-NL (nl-BE where only that voice exists), and the highlight (CSS.highlights)
 //      is on the sentence being read;
 //   3. the facts table as "Datum: …" rows, list items as sentences, no navigation read;
-//   4. pause / resume / stop / slower, with the keyboard; the state in aria-pressed and a
-//      polite live region; pagehide stops; main's outerHTML after stop equals before start;
+//   4. pause / resume ("Pauze" becomes "Verder", the focus going along) / stop / slower, with
+//      the keyboard; the state in aria-pressed, data-lezen and a polite live region; pagehide
+//      stops; main's outerHTML after stop equals before start;
+//   4a. on a long page the same Pauze/Verder and Stop stay within reach: a bar at the bottom of
+//      the screen while reading, hidden otherwise; stopping there keeps the reader's place;
 //   5. targets of at least 24 px; axe-core (WCAG 2.2 A/AA) with the controls showing and while
 //      reading, in light, dark and forced colours, on a report, a theme and an initiative page;
 //   6. under /sociale-staat/ with `Content-Security-Policy: default-src 'self'`: the reader
@@ -144,7 +147,9 @@ const highlighted = (page) =>
     const hl = CSS.highlights.get('leesvoor');
     return hl ? [...hl].map((r) => r.toString().replace(/\s+/g, ' ').trim()).join(' | ') : null;
   });
-const pressed = (page, what) => page.locator(`[data-lv="${what}"]`).getAttribute('aria-pressed');
+const pressed = (page, what) => page.locator(`[data-leesvoor] [data-lv="${what}"]`).getAttribute('aria-pressed');
+/** A control of the top group (the bar at the bottom has Pauze, Verder and Stop too). */
+const control = (page, what) => page.locator(`[data-leesvoor] [data-lv="${what}"]`);
 const status = (page) => page.locator('[data-lv-status]').textContent();
 /** Presses "Lees voor vanaf hier" after the h2 with this text. */
 const fromSection = (page, heading) =>
@@ -266,7 +271,7 @@ describe('Lees voor', () => {
       }
       const i = spoken.indexOf('Datum: dinsdag 23 mei 2023.');
       assert.equal(spoken[i - 1], 'Gegevens van de bijeenkomst');
-      for (const nav of ['Inhoud', 'Terug naar de inhoud', 'Alle verslagen over Eenzaamheid', 'Lees voor', 'Lees voor vanaf hier']) {
+      for (const nav of ['Inhoudsopgave', 'Terug naar de inhoudsopgave', 'Alle verslagen over Eenzaamheid', 'Lees voor', 'Lees voor vanaf hier', 'Pauze', 'Verder', 'Stop']) {
         assert.ok(!spoken.some((t) => t.startsWith(nav) && t.length <= nav.length + 1), `navigation or a control read aloud: ${nav}`);
       }
       assert.ok(!spoken.some((t) => /Vorig verslag|Volgend verslag/.test(t)), 'the pager read aloud');
@@ -280,14 +285,15 @@ describe('Lees voor', () => {
   });
 
   describe('controls', () => {
-    it('pause, resume, slower, stop with the keyboard; state in aria-pressed and the live region; the page unchanged after stop', async () => {
+    it('pause ("Verder" then), resume, slower, stop with the keyboard; state in aria-pressed, data-lezen and the live region; the page unchanged after stop', async () => {
       const tp = await open(`${real.url}rapporten/eenzaamheid/`);
       const { page } = tp;
       await page.locator('[data-lv="start"]').waitFor();
       const before = await page.locator('main').evaluate((m) => m.outerHTML);
       const textBefore = await page.locator('main').innerText();
       assert.equal(await page.locator('[data-lv-status]').getAttribute('role'), 'status');
-      assert.equal(await page.locator('[data-lv="pauze"]').isVisible(), false, 'no pause before reading');
+      assert.equal(await control(page, 'pauze').isVisible(), false, 'no pause before reading');
+      assert.equal(await control(page, 'verder').isVisible(), false, 'no "Verder" before reading');
 
       await page.locator('[data-lv="start"]').focus();
       await page.keyboard.press('Enter');
@@ -299,15 +305,21 @@ describe('Lees voor', () => {
 
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement.dataset.lv), 'pauze');
+      assert.equal(await control(page, 'verder').isVisible(), false, 'Verder only when paused');
       await page.keyboard.press('Space');
-      assert.equal(await pressed(page, 'pauze'), 'true');
+      // Paused, the control says what a press does now, and has the focus.
+      const focused = await page.evaluate(() => ({ lv: document.activeElement.dataset.lv, text: document.activeElement.textContent }));
+      assert.deepEqual(focused, { lv: 'verder', text: 'Verder' });
+      assert.equal(await control(page, 'pauze').isVisible(), false, 'Pauze hidden while paused');
+      assert.equal(await page.locator('[data-leesvoor]').getAttribute('data-lezen'), 'pauze');
       assert.equal(await status(page), 'Het voorlezen is gepauzeerd.');
       assert.equal(await page.evaluate(() => window.__tts.current()), null, 'silent while paused');
       assert.equal(await highlighted(page), third, 'the sentence stays marked while paused');
       const spokenWhilePaused = (await log(page)).length;
 
       await page.keyboard.press('Space');
-      assert.equal(await pressed(page, 'pauze'), 'false');
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.lv), 'pauze', 'the focus back on Pauze');
+      assert.equal(await page.locator('[data-leesvoor]').getAttribute('data-lezen'), 'ja');
       assert.equal(await status(page), 'Het voorlezen gaat verder.');
       let spoken = await log(page);
       assert.equal(spoken.length, spokenWhilePaused + 1);
@@ -320,7 +332,7 @@ describe('Lees voor', () => {
       assert.ok(spoken.at(-1).rate < 1, `slower rate: ${spoken.at(-1).rate}`);
       await page.locator('[data-lv="langzaam"]').click();
 
-      await page.locator('[data-lv="stop"]').focus();
+      await control(page, 'stop').focus();
       await page.keyboard.press('Enter');
       assert.equal(await page.evaluate(() => window.__tts.current()), null);
       assert.equal(await status(page), 'Het voorlezen is gestopt.');
@@ -358,7 +370,7 @@ describe('Lees voor', () => {
       await tp.page.setViewportSize({ width: 360, height: 780 });
       await tp.page.locator('[data-lv="start"]').click();
       const small = await tp.page.evaluate(() =>
-        [...document.querySelectorAll('[data-leesvoor] button, .lv-vanaf')]
+        [...document.querySelectorAll('.leesvoor button, .lv-vanaf')]
           .filter((b) => b.offsetParent)
           .map((b) => ({ b: b.getAttribute('aria-label') || b.textContent, r: b.getBoundingClientRect() }))
           .filter(({ r }) => r.width < 24 || r.height < 24)
@@ -367,6 +379,43 @@ describe('Lees voor', () => {
       assert.deepEqual(small, []);
       await tp.page.close();
     });
+  });
+
+  it('on a long page, Pauze/Verder and Stop stay within reach in a bar at the bottom of the screen', async () => {
+    const tp = await open(`${real.url}rapporten/eenzaamheid/`);
+    const { page } = tp;
+    await page.setViewportSize({ width: 360, height: 780 });
+    // Instant scrolling to the sentence read (no smooth scroll still moving when measured).
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const bar = page.locator('.leesvoor-balk');
+    assert.equal(await bar.isVisible(), false, 'no bar before reading');
+    await control(page, 'start').click();
+    await page.waitForFunction(() => window.__tts.log.length > 0);
+    // Halfway down the report, far from the controls at the top.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    const inView = () =>
+      page.evaluate(() => {
+        const r = document.querySelector('.leesvoor-balk [data-lv="pauze"]').getBoundingClientRect();
+        const top = document.querySelector('[data-leesvoor]').getBoundingClientRect();
+        return { bar: r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight, topBox: top.bottom > 0 };
+      });
+    assert.deepEqual(await inView(), { bar: true, topBox: false }, 'the bar is on screen, the top controls are not');
+    await bar.locator('[data-lv="pauze"]').click();
+    assert.equal(await page.evaluate(() => window.__tts.current()), null, 'paused from the bar');
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.leesvoor')].map((g) => g.dataset.lezen)), ['pauze', 'pauze'], 'both groups paused');
+    assert.equal(await bar.locator('[data-lv="verder"]').textContent(), 'Verder');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('.leesvoor-balk') && document.activeElement.dataset.lv), 'verder', 'the focus stays in the bar, on Verder');
+    await bar.locator('[data-lv="verder"]').click();
+    assert.notEqual(await page.evaluate(() => window.__tts.current()), null, 'reading again');
+    const y = await page.evaluate(() => window.scrollY);
+    await bar.locator('[data-lv="stop"]').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => window.__tts.current()), null);
+    assert.equal(await bar.isVisible(), false, 'the bar goes with the reading');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.lv), 'start', 'focus on Lees voor');
+    assert.equal(await page.evaluate(() => window.scrollY), y, 'stopping from the bar keeps the reader where they were');
+    assert.deepEqual(tp.problems(), []);
+    await page.close();
   });
 
   it('at 180 CSS px and at 200 % text on a phone, the controls while reading scroll nothing sideways', async () => {
@@ -379,7 +428,7 @@ describe('Lees voor', () => {
       await page.waitForFunction(() => window.__tts.log.length > 0);
       const wide = await page.evaluate(() => {
         const vw = document.documentElement.clientWidth;
-        return [...document.querySelectorAll('[data-leesvoor] button, .lv-vanaf')]
+        return [...document.querySelectorAll('.leesvoor button, .lv-vanaf')]
           .filter((b) => b.offsetParent && (b.getBoundingClientRect().right > vw + 0.5 || b.scrollWidth > b.clientWidth + 1))
           .map((b) => b.getAttribute('aria-label') || b.textContent)
           .concat(document.documentElement.scrollWidth > vw ? [`the page: ${document.documentElement.scrollWidth} px in ${vw} px`] : []);
@@ -404,7 +453,7 @@ describe('Lees voor', () => {
           await finish(page, 3);
           assert.notEqual(await highlighted(page), null);
           assert.deepEqual(await runAxe(page), [], 'while reading');
-          await page.locator('[data-lv="pauze"]').click();
+          await control(page, 'pauze').click();
           assert.deepEqual(await runAxe(page), [], 'paused');
           assert.deepEqual(tp.problems(), []);
           await page.close();
@@ -462,7 +511,7 @@ describe('Lees voor', () => {
     assert.equal(await shown(page), true);
     await page.locator('[data-lv="start"]').click();
     await page.waitForFunction(() => window.speechSynthesis.speaking, null, { timeout: 10_000 });
-    await page.locator('[data-lv="stop"]').click();
+    await control(page, 'stop').click();
     await page.waitForFunction(() => !window.speechSynthesis.speaking, null, { timeout: 10_000 });
     await page.close();
   });

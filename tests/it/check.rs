@@ -613,3 +613,95 @@ fn the_teams_mistakes_all_show_in_one_run() {
     assert_eq!(shown, messages);
     assert!(!String::from_utf8_lossy(&human.stdout).contains("organisaties.toml"));
 }
+
+/// Issue 27: an editors' link on an initiative page says when it was checked; `check` (and
+/// only `check`: a build never reads the clock) warns when that was more than a year ago, or
+/// a day still to come, measured against the day of `VINDPLAATS_VANDAAG` (the tests' fixed
+/// [`common::TODAY`], 6 December 2026).
+#[test]
+fn an_editorial_link_checked_over_a_year_ago_or_in_the_future_warns() {
+    for (checked, warning) in [
+        ("2026-11-30", None),
+        ("2025-12-06", None),
+        (
+            "2025-12-05",
+            Some("is voor het laatst gecontroleerd op 5 december 2025, meer dan een jaar geleden"),
+        ),
+        (
+            "2027-01-02",
+            Some("is gecontroleerd op 2 januari 2027: die dag is nog niet geweest"),
+        ),
+    ] {
+        let tmp = common::fixture_copy("minimal");
+        let root = tmp.path();
+        replace_in(
+            &root.join("content/initiatieven.toml"),
+            "checked = 2026-11-30",
+            &format!("checked = {checked}"),
+        );
+        // A real-looking address: the placeholder would warn as well (see check_with).
+        replace_in(
+            &root.join("vindplaats.toml"),
+            "https://example.org/",
+            "https://socialestaat.almere.nl/",
+        );
+        let out = run_cli(&[
+            "check",
+            "--root",
+            root.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        let links: Vec<&serde_json::Value> =
+            all.iter().filter(|f| f["rule"] == "redactielink").collect();
+        match warning {
+            None => {
+                assert!(links.is_empty(), "{checked}: {links:?}");
+                let strict = run_cli(&["check", "--root", root.to_str().unwrap(), "--strict"]);
+                assert_eq!(strict.status.code(), Some(0), "{checked}");
+            }
+            Some(words) => {
+                assert_eq!(links.len(), 1, "{checked}: {all:?}");
+                let f = links[0];
+                assert_eq!(f["severity"], "waarschuwing");
+                assert_eq!(f["file"], "content/initiatieven.toml");
+                assert_eq!(f["line"], 12, "the line of links = [");
+                let message = f["message"].as_str().unwrap();
+                assert!(
+                    message.starts_with("de link ‘Het Sociaal Café op de website van de gemeente’ van 'Sociaal Café' ")
+                        && message.ends_with(words),
+                    "{message}"
+                );
+                // A warning: check passes, and fails with --strict.
+                assert_eq!(out.status.code(), Some(0), "{checked}");
+                let strict = run_cli(&["check", "--root", root.to_str().unwrap(), "--strict"]);
+                assert_eq!(strict.status.code(), Some(1), "{checked}");
+            }
+        }
+        // The build reads no clock: the same site whatever `checked` says.
+        let built = run_cli(&[
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--output",
+            root.join("out").to_str().unwrap(),
+            "--quiet",
+        ]);
+        assert_eq!(built.status.code(), Some(0), "{checked}");
+    }
+    // Without VINDPLAATS_VANDAAG check uses today's date; a wrong one is a usage error.
+    let tmp = common::fixture_copy("minimal");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vindplaats"))
+        .args(["check", "--root", tmp.path().to_str().unwrap()])
+        .env("VINDPLAATS_VANDAAG", "6-12-2026")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("VINDPLAATS_VANDAAG = '6-12-2026' is geen datum"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -9,7 +9,7 @@ use crate::common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Page, copy_tree, fixture, repo_root, squash};
+use common::{Page, copy_tree, fixture, page_url, repo_root, squash};
 use vindplaats::site::{self, BuildOptions};
 
 /// The minimal site with the editions overlay, in a temporary folder.
@@ -175,6 +175,39 @@ fn feeds_are_valid_atom_with_absolute_links_newest_first() {
         .map(|l| l.value().attr("href").unwrap().to_owned())
         .collect();
     assert_eq!(feeds, ["./feed.xml"]);
+    // And shows it (issue 27: the feeds were only in <link rel="alternate">): "Volg nieuwe
+    // verslagen" on the home page and the list of reports, per theme on a theme page, each
+    // with a sentence on what a feed is, each leading to an Atom feed.
+    for (page, words, feed) in [
+        ("index.html", "Volg nieuwe verslagen", "feed.xml"),
+        ("rapporten/index.html", "Volg nieuwe verslagen", "feed.xml"),
+        (
+            "themas/eenzaamheid/index.html",
+            "Volg nieuwe verslagen over Eenzaamheid",
+            "themas/eenzaamheid/feed.xml",
+        ),
+    ] {
+        let p = Page::load(&out, page);
+        let follow = p.select(".follow a");
+        assert_eq!(follow.len(), 1, "{page}");
+        assert_eq!(
+            squash(&follow[0].text().collect::<String>()),
+            words,
+            "{page}"
+        );
+        let href = follow[0].value().attr("href").unwrap();
+        let resolved = page_url("https://example.org/", page).join(href).unwrap();
+        assert_eq!(
+            resolved.as_str(),
+            format!("https://example.org/{feed}"),
+            "{page}"
+        );
+        assert!(out.join(feed).is_file(), "{feed}");
+        assert!(
+            text(&p, ".follow").contains("Een feed is een lijst met de nieuwste verslagen"),
+            "{page}"
+        );
+    }
 }
 
 /// Every address of today's site still resolves once a second round is added.

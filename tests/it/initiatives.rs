@@ -204,7 +204,7 @@ fn first_mention_per_section_is_linked_and_matching_respects_words_and_accents()
         .collect();
     assert_eq!(intro, ["sociaal cafe"], "'Cafe' matches 'Café'");
     let section: Vec<String> = page
-        .select("#wat-is-eenzaamheid ~ p a")
+        .select(".kop:has(#wat-is-eenzaamheid) ~ p a")
         .iter()
         .map(|a| squash(&a.text().collect::<String>()))
         .collect();
@@ -319,7 +319,12 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
         let page = Page::load(&out, &format!("rapporten/{report}/index.html"));
         let closing = squash(&page.select("section#slot")[0].text().collect::<String>());
         assert!(closing.contains(words), "{report}: {closing}");
-        let section = page.select(&format!("section[aria-labelledby='{not_under}']"));
+        let section: Vec<_> = page
+            .select(".report-text > section")
+            .into_iter()
+            .filter(|s| s.html().contains(&format!("<h2 id=\"{not_under}\">")))
+            .collect();
+        assert_eq!(section.len(), 1, "{report}: the section of {not_under}");
         let text = squash(&section[0].text().collect::<String>());
         assert!(!text.contains(words), "{report}: still under {not_under}");
     }
@@ -363,24 +368,52 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
     let playground = Page::load(&out, "initiatieven/playground-in-poort/index.html");
     assert!(!squash(&playground.texts(".lead").join(" ")).contains("enige"));
 
-    // Counts count what they say: the home page's organisations are the organisations (not
-    // groups of people) that took part in a table.
+    // Counts count what the page they link to lists (issue 27: "De 30 organisaties" led to a
+    // page of 33 organisations and 2 groups): the home page's organisations are the entries
+    // of the organisations page that are organisations, which that page's lead counts too.
     let organisations = Page::load(&out, "organisaties/index.html");
-    let took_part = organisations
-        .select(".organisation-list > li")
-        .into_iter()
-        .filter(|li| {
-            let html = li.html();
-            html.contains("class=\"took-part\"") && !html.contains("Een groep deelnemers")
-        })
+    let entries = organisations.select(".organisation-list > li");
+    let listed = entries
+        .iter()
+        .filter(|li| !li.html().contains("geen organisatie"))
         .count();
+    assert_eq!(
+        entries.len() - listed,
+        2,
+        "Onderzoekers and Gemeenteraadslid"
+    );
     let home = Page::load(&out, "index.html");
+    let links = home.texts("a");
     assert!(
-        home.texts("a")
+        links
             .iter()
-            .any(|a| squash(a) == format!("De {took_part} organisaties die meededen")),
-        "{took_part}: {:?}",
-        home.texts("a")
+            .any(|a| squash(a) == format!("De {listed} organisaties aan de thematafels")),
+        "{listed}: {links:?}"
+    );
+    assert!(
+        squash(&organisations.texts(".lead").join(" ")).starts_with(&format!(
+            "Hier staan de {listed} organisaties van de thematafels."
+        )),
+        "{:?}",
+        organisations.texts(".lead")
+    );
+    let index = Page::load(&out, "initiatieven/index.html");
+    let initiatives = index.select(".initiative-index > li").len();
+    assert!(
+        links.iter().any(|a| squash(a).starts_with(&format!(
+            "{initiatives} initiatieven, plekken en ideeën uit de verslagen"
+        ))),
+        "{initiatives}: {links:?}"
+    );
+    // One council member is one person, not "een groep deelnemers".
+    let council = squash(
+        &organisations.select("#gemeenteraadslid")[0]
+            .text()
+            .collect::<String>(),
+    );
+    assert!(
+        council.contains("Eén deelnemer, geen organisatie.") && !council.contains("groep"),
+        "{council}"
     );
 
     // Interpretations of a participants line are shown as such, with the report's words.
@@ -394,6 +427,44 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
             && fornhese.contains("In het verslag staat: ‘Fornhese GGZ-Centraal Politie’"),
         "{fornhese}"
     );
+    // And wherever the names it made are shown (issue 27: only the organisations page said
+    // so): the report's facts block, the round's page and the open data.
+    let report = Page::load(&out, "rapporten/jong-in-almere-16-mei/index.html");
+    let facts = squash(&report.select(".facts")[0].text().collect::<String>());
+    assert!(
+        facts.contains("Uitleg van de redactie")
+            && facts.contains("In het verslag staat: ‘Fornhese GGZ-Centraal Politie’"),
+        "{facts}"
+    );
+    let plain = Page::load(&out, "rapporten/bestaanszekerheid/index.html");
+    assert!(
+        plain.select(".facts .reading").is_empty(),
+        "no reading there"
+    );
+    let round = Page::load(&out, "edities/2023/index.html");
+    let readings = round.texts(".reading");
+    assert_eq!(readings.len(), 4, "{readings:?}");
+    assert!(
+        readings
+            .iter()
+            .any(|r| r.contains("‘Triade-Vitree Windesheim’"))
+    );
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("rapporten/index.json")).unwrap()).unwrap();
+    let of = |slug: &str| {
+        data["rapporten"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["slug"] == slug)
+            .unwrap()["organisation_readings"]
+            .clone()
+    };
+    assert_eq!(
+        of("jong-in-almere-16-mei")[0]["organisations"],
+        serde_json::json!(["Fornhese", "GGZ-Centraal", "Politie"])
+    );
+    assert_eq!(of("bestaanszekerheid"), serde_json::json!([]));
     // The bureaus are linked to the tables their researchers led.
     let movisie = organisations.select("#movisie li.role");
     assert_eq!(movisie.len(), 6, "Movisie's people at the tables");
@@ -409,4 +480,109 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
     // One word for one thing: the menu says what the pages say.
     assert!(home.texts("nav a").iter().any(|a| a == "Verslagen"));
     assert!(!home.texts("nav a").iter().any(|a| a == "Rapporten"));
+}
+
+/// Issue 27: the home page named the Welcome app, the Droomspeelbus and the Sociaal Café
+/// without a link. Every initiative the site's own words name on the home page and the theme
+/// pages (their leads and introductions, the home page's sentences) links to its page.
+#[test]
+fn names_in_the_sites_own_words_link_to_their_initiative() {
+    let (_tmp, out) = build(&repo_root(), None);
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("initiatieven/index.json")).unwrap())
+            .unwrap();
+    let names: Vec<(String, String)> = data["initiatieven"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| {
+            let slug = i["slug"].as_str().unwrap().to_owned();
+            i["aliases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |a| (a.as_str().unwrap().to_lowercase(), slug.clone()))
+        })
+        .collect();
+    let mut pages = vec!["index.html".to_owned()];
+    for entry in std::fs::read_dir(out.join("themas")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.join("index.html").is_file() {
+            let slug = path.file_name().unwrap().to_string_lossy().into_owned();
+            pages.push(format!("themas/{slug}/index.html"));
+        }
+    }
+    let mut linked = 0;
+    for file in &pages {
+        let page = Page::load(&out, file);
+        for block in page.select("main .lead, main .intro, main .wrap > p") {
+            let text = squash(&block.text().collect::<String>()).to_lowercase();
+            let links: Vec<&str> = block
+                .select(&scraper::Selector::parse("a").unwrap())
+                .filter_map(|a| a.value().attr("href"))
+                .collect();
+            for (alias, slug) in &names {
+                if text.contains(alias.as_str()) {
+                    assert!(
+                        links
+                            .iter()
+                            .any(|h| h.ends_with(&format!("initiatieven/{slug}/"))),
+                        "{file}: '{alias}' is named without a link to its page: {text}"
+                    );
+                    linked += 1;
+                }
+            }
+        }
+    }
+    // The home page's three and "positieve gezondheid" in a theme's introduction.
+    assert!(linked >= 4, "{linked}");
+}
+
+/// Issue 27: initiative pages were dead ends. The editors' links show under a heading of their
+/// own that says they are the editors' and not the report's, each with the day it was checked,
+/// apart from the report's words (the quote, the mentions); where the report says where, the
+/// page says it in the report's words; the open data carries both.
+#[test]
+fn editorial_links_show_apart_from_the_reports_words() {
+    let (_tmp, out) = build(&fixture("minimal"), None);
+    let page = Page::load(&out, "initiatieven/sociaal-cafe/index.html");
+    let section = page.select("section.editorial-links");
+    assert_eq!(section.len(), 1);
+    let text = squash(&section[0].text().collect::<String>());
+    assert!(
+        text.starts_with("Links van de redactie Deze links staan niet in het verslag."),
+        "{text}"
+    );
+    assert!(text.contains("gecontroleerd op 30 november 2026"), "{text}");
+    let links = hrefs(&page, "section.editorial-links a");
+    assert_eq!(links, ["https://sociaal-cafe.example.net/"]);
+    // Not among the report's words.
+    for css in [".support a", ".mentions a", ".lead a"] {
+        assert!(
+            !hrefs(&page, css).iter().any(|h| h.starts_with("https://")),
+            "{css}"
+        );
+    }
+    let facts = page.texts("dl.facts dt, dl.facts dd");
+    let at = facts.iter().position(|t| t == "Waar, volgens het verslag");
+    assert_eq!(
+        at.map(|i| facts[i + 1].as_str()),
+        Some("Haven"),
+        "{facts:?}"
+    );
+    // An initiative without links has no such section.
+    let pilot = Page::load(&out, "initiatieven/naamloze-pilot/index.html");
+    assert!(pilot.select("section.editorial-links").is_empty());
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("initiatieven/index.json")).unwrap())
+            .unwrap();
+    let cafe = data["initiatieven"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["slug"] == "sociaal-cafe")
+        .unwrap();
+    assert_eq!(cafe["place"], "Haven");
+    assert_eq!(cafe["links"][0]["checked"], "2026-11-30");
+    assert_eq!(cafe["links"][0]["url"], "https://sociaal-cafe.example.net/");
 }

@@ -35,10 +35,15 @@ pub fn build(root: &Path, base_url: Option<&str>) -> (tempfile::TempDir, PathBuf
     (tmp, out)
 }
 
-/// Runs the real binary, as the communications team would.
+/// The day the tests' `check` runs on (`VINDPLAATS_VANDAAG`): fixed, so what `check` says
+/// about the editors' links never depends on the day the tests run.
+pub const TODAY: &str = "2026-12-06";
+
+/// Runs the real binary, as the communications team would (on the day [`TODAY`]).
 pub fn run_cli(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vindplaats"))
         .args(args)
+        .env("VINDPLAATS_VANDAAG", TODAY)
         .output()
         .unwrap()
 }

@@ -4,7 +4,9 @@
 // sentence, because long utterances stop halfway in some browsers, and because then the
 // sentence being read can be marked: with the CSS Custom Highlight API, so the page's DOM is
 // never rewritten. Pause is a cancel that remembers the sentence (speechSynthesis.pause() does
-// nothing on Android); "Verder" starts that sentence again.
+// nothing on Android); "Verder" starts that sentence again. The controls are in two groups
+// (.leesvoor): at the top, and a bar that stays at the bottom of the screen while reading;
+// their state is the value of data-lezen on both ("nee", "ja", "pauze").
 (function () {
   'use strict';
 
@@ -12,10 +14,12 @@
   var BLOCK = /^(P|H[1-6]|LI|UL|OL|DL|DT|DD|TABLE|THEAD|TBODY|TFOOT|TR|TD|TH|CAPTION|BLOCKQUOTE|DIV|SECTION|ARTICLE|HEADER|FOOTER|ASIDE|NAV|DETAILS|SUMMARY|FIGURE|FIGCAPTION|PRE|HR|ADDRESS|FORM)$/;
   // Not text to read: navigation (contents, pager, "Terug naar de inhoud"), controls, what is
   // hidden, and link icons.
-  var SKIP = 'nav, script, style, template, button, input, select, textarea, [hidden], [aria-hidden="true"], .visually-hidden, [data-leesvoor], .to-toc, .permalink';
+  var SKIP = 'nav, script, style, template, button, input, select, textarea, [hidden], [aria-hidden="true"], .visually-hidden, .leesvoor, .to-toc, .permalink';
   // Where a sentence ends: the rule of src/text.rs (sentence_ends), so the reader and the
-  // site's quotes agree: ".", "?" or "!", a space, then a capital or an opening quote.
-  var END = /[.?!]\s+(?=[\p{Lu}‘“'"(])/gu;
+  // site's quotes agree: ".", "?" or "!", white space (any run of it), then a capital or an
+  // opening quote. The same Unicode properties as Rust's char::is_whitespace and
+  // char::is_uppercase (White_Space, Uppercase); tests/browser/zinnen.test.mjs holds them to it.
+  var END = /[.?!]\p{White_Space}+(?=[\p{Uppercase}‘“'"(])/gu;
   var SLOW = 0.75;
 
   // Text gathered from text nodes, with where each node's characters are in it, so that a
@@ -74,23 +78,31 @@
     return text.replace(/\s+/g, ' ').trim();
   };
 
-  // A block of running text: one item per sentence.
-  function sentences(t, at, out) {
-    var s = t.s;
+  // Where the sentences of `s` are: [from, to] pairs, white space at either end left out.
+  function zinnen(s) {
     var ends = [];
     var m;
     END.lastIndex = 0;
     while ((m = END.exec(s))) ends.push(m.index + 1);
     ends.push(s.length);
     var a = 0;
+    var out = [];
     ends.forEach(function (b) {
       var from = a;
       var to = b;
       a = b;
-      while (from < to && /\s/.test(s[from])) from++;
-      while (to > from && /\s/.test(s[to - 1])) to--;
-      var text = tidy(s.slice(from, to));
-      if (speakable(text)) out.push({ text: text, at: at, range: t.range(from, to) });
+      while (from < to && /\p{White_Space}/u.test(s[from])) from++;
+      while (to > from && /\p{White_Space}/u.test(s[to - 1])) to--;
+      out.push([from, to]);
+    });
+    return out;
+  }
+
+  // A block of running text: one item per sentence.
+  function sentences(t, at, out) {
+    zinnen(t.s).forEach(function (z) {
+      var text = tidy(t.s.slice(z[0], z[1]));
+      if (speakable(text)) out.push({ text: text, at: at, range: t.range(z[0], z[1]) });
     });
   }
 
@@ -195,9 +207,15 @@
       return box.querySelector('[data-lv="' + name + '"]');
     };
     var start = button('start');
-    var pause = button('pauze');
-    var stopper = button('stop');
     var slow = button('langzaam');
+    // Both groups of controls: the box at the top and the bar at the bottom of the screen.
+    var groups = [].slice.call(root.querySelectorAll('.leesvoor'));
+    var state = function (value) {
+      groups.forEach(function (g) {
+        g.setAttribute('data-lezen', value);
+      });
+    };
+    var bar = root.querySelector('.leesvoor-balk');
     var highlights = window.CSS && CSS.highlights && window.Highlight ? CSS.highlights : null;
     var reduced = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
     var items = [];
@@ -225,7 +243,8 @@
     function mark(range) {
       if (highlights) highlights.set('leesvoor', new window.Highlight(range));
       var r = range.getBoundingClientRect();
-      var h = window.innerHeight;
+      // Not under the bar at the bottom of the screen.
+      var h = window.innerHeight - (bar ? bar.getBoundingClientRect().height : 0);
       if (r.height && (r.top < 0 || r.bottom > h)) {
         window.scrollBy({ top: r.top - h / 3, behavior: reduced && reduced.matches ? 'auto' : 'smooth' });
       }
@@ -264,8 +283,7 @@
       }
       paused = false;
       pressed(start, true);
-      pressed(pause, false);
-      box.setAttribute('data-lezen', 'ja');
+      state('ja');
       say('begonnen');
       speak(i);
     }
@@ -275,18 +293,25 @@
       at = -1;
       paused = false;
       if (highlights) highlights.delete('leesvoor');
-      var lost = document.activeElement === pause || document.activeElement === stopper;
+      // A control that hides when reading stops (Pauze, Verder, Stop, the bar) hands the
+      // focus to "Lees voor"; from the bar without scrolling back up.
+      var active = document.activeElement;
+      var lost = active && active.closest && active.closest('.leesvoor') && /^(pauze|verder|stop)$/.test(active.getAttribute('data-lv'));
+      var fromBar = lost && bar && bar.contains(active);
       pressed(start, false);
-      pressed(pause, false);
-      box.setAttribute('data-lezen', 'nee');
-      if (lost) start.focus();
+      state('nee');
+      if (lost) start.focus({ preventScroll: !!fromBar });
       if (what) say(what);
     }
 
-    function togglePause() {
-      if (at < 0) return;
-      paused = !paused;
-      pressed(pause, paused);
+    // Pauze and Verder are one place in each group, shown in turn: the one pressed hands the
+    // focus to the other.
+    function pauseOrGoOn(b, pause) {
+      if (at < 0 || paused === pause) return;
+      paused = pause;
+      state(paused ? 'pauze' : 'ja');
+      var other = b.parentElement.querySelector('[data-lv="' + (paused ? 'verder' : 'pauze') + '"]');
+      if (document.activeElement === b && other) other.focus();
       if (paused) {
         silence();
         say('gepauzeerd');
@@ -308,8 +333,8 @@
           else begin(null);
         } else if (what === 'vanaf') {
           begin(b.previousElementSibling);
-        } else if (what === 'pauze') {
-          togglePause();
+        } else if (what === 'pauze' || what === 'verder') {
+          pauseOrGoOn(b, what === 'pauze');
         } else if (what === 'stop') {
           if (at >= 0) stop('gestopt');
         } else if (what === 'langzaam') {
@@ -323,4 +348,6 @@
       },
     };
   };
+  // The sentence rule on its own, for the parity test with src/text.rs.
+  window.vindplaatsLezer.zinnen = zinnen;
 })();

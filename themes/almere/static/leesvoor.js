@@ -71,7 +71,8 @@
       b.textContent = box.getAttribute('data-vanaf');
       // The visible words first (WCAG 2.5.3), then which section.
       b.setAttribute('aria-label', b.textContent + ': ' + h.textContent.trim());
-      h.insertAdjacentElement('afterend', b);
+      // After the heading's box (a report's heading stands with its permalink in div.kop).
+      (h.parentElement.classList.contains('kop') ? h.parentElement : h).insertAdjacentElement('afterend', b);
     });
     root.addEventListener('click', function (e) {
       var b = e.target.closest && e.target.closest('button[data-lv]');

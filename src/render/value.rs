@@ -1,0 +1,42 @@
+//! A value of a page's template context, and how it is hashed: the values every page builder
+//! ([`super::pages`]) hands over and the page cache ([`super::cache`]) compares, in a module of
+//! their own so that neither of the two needs the other for them.
+
+use std::hash::Hasher;
+
+use serde::Serialize;
+use tera::Context;
+
+/// A value of a page's template context, kept as its typed view until the page is rendered
+/// (a large site's contexts are never all in memory at once), and hashed as it is for the
+/// page cache without making a context at all.
+pub(super) trait PageValue: Send + Sync {
+    fn put_into(&self, key: &str, context: &mut Context);
+    fn write_json(&self, out: &mut HashWriter);
+}
+
+impl<T: Serialize + Send + Sync> PageValue for T {
+    fn put_into(&self, key: &str, context: &mut Context) {
+        context.insert(key, self);
+    }
+
+    fn write_json(&self, out: &mut HashWriter) {
+        serde_json::to_writer(out, self).expect("writing to a hasher");
+    }
+}
+
+pub(super) type Value<'a> = (&'static str, Box<dyn PageValue + 'a>);
+
+/// Writes into a hasher, so a context is hashed without being written out.
+pub(super) struct HashWriter(pub(super) std::hash::DefaultHasher);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
