@@ -105,7 +105,11 @@ const DROOMSPEELBUS = [`${I}droomspeelbus/`, `${I}pauzesport-op-pro-almere/`, JO
 const TAALKAMERS = [`${I}taalkamers/`, `${I}buurtkamers/`, `${I}welcome-app/`, `${I}maatjesgroepen/`, BASIS_INFO];
 const WONINGEN = [BESTAAN_WONINGEN, BASIS_WONINGEN, `${I}kangoeroewoningen/`, `${I}tiny-houses/`, FYSIEK_VERGRIJZING];
 const EENZAAMHEID = [`${T}eenzaamheid/`, `${R}eenzaamheid/`, JONG1_GEZONDHEID];
-const OUDEREN = [`${I}voorzorgcirkels/`, BESTAAN_DOELGROEPEN, `${T}eenzaamheid/`, JONG16_COHESIE, BASIS_BURGER, `${R}eenzaamheid/#inleiding`, EENZAAM_OPLOSSING, FYSIEK_VERGRIJZING, `${T}sociale-kwaliteit-en-fysieke-omgeving/`, JONG1_KIND];
+// The pages issue 27 added were judged like the others: two are about older people
+// (jongeren-leren-ouderen-computer, bejaardentehuizen); the latter's quote is about "wonen";
+// broedplaatsen is a "plek". Where they match other words by accident ("werkt", "weinig geld"),
+// they stay misses.
+const OUDEREN = [`${I}voorzorgcirkels/`, `${I}jongeren-leren-ouderen-computer/`, `${I}bejaardentehuizen/`, BESTAAN_DOELGROEPEN, `${T}eenzaamheid/`, JONG16_COHESIE, BASIS_BURGER, `${R}eenzaamheid/#inleiding`, EENZAAM_OPLOSSING, FYSIEK_VERGRIJZING, `${T}sociale-kwaliteit-en-fysieke-omgeving/`, JONG1_KIND];
 
 export const EVERYDAY = [
   // A part the resident types, at the start of the reports' compound.
@@ -120,7 +124,7 @@ export const EVERYDAY = [
   { q: 'opvang', kind: 'middle', accept: [`${R}jong-in-almere-1-juni/#inleiding`] },
   { q: 'hulp', kind: 'middle', accept: [`${I}voorzorgcirkels/`, `${R}sociale-basis/#enig-wantrouwen-naar-de-overheid`, BASIS_BURGER, EENZAAM_VOORZIENINGEN, JONG16_INTEGRAAL, `${R}bestaanszekerheid/`, EENZAAM_OPLOSSING, EENZAAM_WEG] },
   // At the end.
-  { q: 'plek', kind: 'end', accept: [FYSIEK_ONTMOETINGSPLEKKEN, FYSIEK_LOCATIES, `${I}woonboulevard/`, `${I}buurtcentrum-cobra/`, `${I}cultuurdome/`, `${T}sociale-kwaliteit-en-fysieke-omgeving/`, JONG1_GEHOORD, BASIS_LOCATIES] },
+  { q: 'plek', kind: 'end', accept: [`${I}broedplaatsen/`, FYSIEK_ONTMOETINGSPLEKKEN, FYSIEK_LOCATIES, `${I}woonboulevard/`, `${I}buurtcentrum-cobra/`, `${I}cultuurdome/`, `${T}sociale-kwaliteit-en-fysieke-omgeving/`, JONG1_GEHOORD, BASIS_LOCATIES] },
   { q: 'tuin', kind: 'end', accept: [EENZAAM_VOORZIENINGEN] },
   { q: 'bus', kind: 'end', accept: [...DROOMSPEELBUS, FYSIEK_VERGRIJZING] },
   { q: 'team', kind: 'end', accept: [`${I}sociaal-cafe/`, `${I}buurtcentrum-cobra/`, `${I}woonboulevard/`, BESTAAN_CAPACITEIT, BESTAAN_WONINGEN, BESTAAN_SAMENWERKING, `${R}eenzaamheid/#voor-jongeren`, EENZAAM_OPLOSSING] },
@@ -141,7 +145,7 @@ export const EVERYDAY = [
   { q: 'wijkcentrum', kind: 'query-compound', accept: [`${I}buurtcentrum-cobra/`, EENZAAM_AANBOD, FYSIEK_LOCATIES, BASIS_CENTRA, FYSIEK_ONTMOETINGSPLEKKEN, EENZAAM_OPLOSSING] },
   // Everyday words.
   { q: 'eenzaam', kind: 'word', accept: EENZAAMHEID },
-  { q: 'wonen', kind: 'word', accept: [...WONINGEN, EENZAAM_OPLOSSING, JONG16_COHESIE] },
+  { q: 'wonen', kind: 'word', accept: [...WONINGEN, `${I}bejaardentehuizen/`, EENZAAM_OPLOSSING, JONG16_COHESIE] },
   { q: 'school', kind: 'word', accept: [`${I}rijke-schooldag/`, JONG16_COHESIE, JONG_OVERDRACHT, EENZAAM_OPLOSSING, `${R}jong-in-almere-1-juni/`] },
   { q: 'sport', kind: 'word', accept: [`${I}pilot-gratis-sporten-minima/`, FYSIEK_POSITIEF, BESTAAN_BEGIN, EENZAAM_OPLOSSING, JONG16_WIJK, `${I}pauzesport-op-pro-almere/`] },
   { q: 'vrijwilliger', kind: 'word', accept: [BASIS_VRIJWILLIGERS, EENZAAM_AANBOD, EENZAAM_OPLOSSING, `${I}maatschappelijke-diensttijd/`, `${T}sociale-basis/`] },
