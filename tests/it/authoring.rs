@@ -773,3 +773,53 @@ fn serve_survives_bursts_renames_and_recreated_files() {
     eventually(&server.addr, "/rapporten/verslag/", "Weer terug.");
     assert_eq!(get(&server.addr, "/").0, 200);
 }
+
+/// A year's folder of reports moved into `content/rapporten/` shows its reports; removed, they
+/// go. The build's own reads of every file are no change: after the edit's rebuild, serve stays
+/// quiet (a watcher that took reads for edits would rebuild for ever).
+#[test]
+fn serve_sees_folders_of_reports_come_and_go_and_not_its_own_reads() {
+    let tmp = common::fixture_copy("minimal");
+    let server = serve(tmp.path());
+    let report = tmp.path().join("content/rapporten/verslag.md");
+    let original = std::fs::read_to_string(&report).unwrap();
+
+    // Made beside the site, then moved in whole, as from a downloaded folder.
+    let outside = tmp.path().join("map-2024");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(
+        outside.join("ander-verslag.md"),
+        original.replace(
+            "title = \"Verslag thematafel Eenzaamheid\"",
+            "title = \"Ander verslag\"",
+        ),
+    )
+    .unwrap();
+    let folder = tmp.path().join("content/rapporten/2024");
+    std::fs::rename(&outside, &folder).unwrap();
+    eventually(&server.addr, "/rapporten/ander-verslag/", "Ander verslag");
+    std::fs::remove_dir_all(&folder).unwrap();
+    let until = Instant::now() + Duration::from_secs(30);
+    while get(&server.addr, "/rapporten/ander-verslag/").0 != 404 {
+        assert!(
+            Instant::now() < until,
+            "the removed folder's report is still served"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    // Settled: every build so far is done. Then one edit, and quiet after its rebuild.
+    let quiet = |what: &str| {
+        let mut builds = 0;
+        while let Ok(line) = server.lines.recv_timeout(Duration::from_secs(2)) {
+            builds += usize::from(line.starts_with("Gebouwd in"));
+            assert!(builds <= 10, "serve keeps rebuilding {what}");
+        }
+        builds
+    };
+    quiet("after the folders");
+    edit(&report, "Eerste alinea.", "Een stille alinea.");
+    eventually(&server.addr, "/rapporten/verslag/", "Een stille alinea.");
+    let builds = quiet("after one edit");
+    assert!((1..=2).contains(&builds), "{builds} builds for one edit");
+}
