@@ -330,7 +330,7 @@ impl Guard {
                         ContentError::new(file, i + 1, format!("{what}: {written}"))
                             .column(line[..start].chars().count() + 1)
                             .length(written.chars().count())
-                            .rule("privacy")
+                            .rule(crate::error::Rule::Privacy)
                             .hint(hint),
                     ));
                 };

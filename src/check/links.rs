@@ -134,7 +134,7 @@ pub fn check(site: &Site, files: &[OutputFile], concept_pages: &[String]) -> Vec
                 if link.text.trim().is_empty() {
                     errors.push(
                         ContentError::new(&report.file, line, "afbeelding zonder beschrijving (alt-tekst)")
-                            .rule("afbeeldingen")
+                            .rule(crate::error::Rule::Images)
                             .hint("schrijf tussen de [ ] wat er op de afbeelding staat: ![Kaart van Almere](kaart.png)"),
                     );
                 }
@@ -148,7 +148,7 @@ pub fn check(site: &Site, files: &[OutputFile], concept_pages: &[String]) -> Vec
             let broken = |what: String, hint: String| {
                 ContentError::new(&report.file, line, what)
                     .column(link.column)
-                    .rule("link")
+                    .rule(crate::error::Rule::Link)
                     .hint(hint)
             };
             let generic = || {

@@ -9,7 +9,7 @@ pub mod readability;
 use serde::Serialize;
 
 use crate::diagnostics::Severity;
-use crate::error::{BuildError, ContentError};
+use crate::error::{BuildError, ContentError, Rule};
 use crate::site::{self, BuildOptions};
 
 /// One thing `check` found.
@@ -25,7 +25,7 @@ pub struct FindingJson<'a> {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    pub rule: &'a str,
+    pub rule: Rule,
     pub severity: &'a str,
     pub message: &'a str,
     pub hint: Option<&'a str>,
@@ -98,7 +98,7 @@ fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> 
     use crate::concepts::Why;
     let mut findings = Vec::new();
     let rel = |p: &std::path::Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
-    let concept = |error: ContentError| Finding::warning(error.rule("concept"));
+    let concept = |error: ContentError| Finding::warning(error.rule(Rule::Concept));
     let decided = &site.concepts;
     for (id, e) in site.editions.iter().enumerate() {
         let edition = &e.edition;
@@ -123,7 +123,7 @@ fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> 
                     "de ronde {} heeft nog geen verslagen",
                     edition.year
                 ))
-                .rule("editie")
+                .rule(Rule::Edition)
                 .hint(format!("voeg verslagen toe met: vindplaats new rapport \"Titel\" --thema <thema> --datum {}-05-01", edition.year)),
             ));
         }
@@ -280,7 +280,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
                 crate::text::kilobytes(search.first_gzip_bytes),
                 site.config.search_budget_kb
             ))
-            .rule("zoekindex")
+            .rule(Rule::SearchBudget)
             .hint("een grote index maakt de eerste zoekvraag op een telefoon traag; verhoog search_budget_kb alleen als dat bewust is"),
         ));
     }

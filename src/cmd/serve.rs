@@ -362,8 +362,13 @@ fn rebuild(shared: &Shared, opts: &BuildOptions, shown: bool) {
             built_site = Some(built);
         }
         Err(BuildError::Content(errors, warnings)) => {
-            let text = diagnostics::render_all(&errors, &warnings, &opts.root, shared.uitleg)
-                .replace("er is niets geschreven", "de vorige versie blijft staan");
+            let text = diagnostics::render_all(
+                &errors,
+                &warnings,
+                &opts.root,
+                shared.uitleg,
+                diagnostics::Kept::Previous,
+            );
             eprintln!("{text}");
             served.error = Some(text);
         }
