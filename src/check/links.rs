@@ -117,6 +117,8 @@ fn other_page_of_list<'p>(
         .map(|(path, _)| path.as_str())
 }
 
+// Longer than most: one pass over every report's links, each kind (image, external, absolute,
+// page, anchor) a branch with its own message and suggestion.
 /// Broken links and anchors, absolute links, and images without alt text. `concept_pages`
 /// are the pages among `files` that only concepts make: a link to one from a published report
 /// is broken in the site a plain build publishes.

@@ -6,6 +6,7 @@
 mod authoring;
 mod build_real_site;
 mod check;
+mod code_shape;
 mod common;
 mod coverage;
 mod editions;
