@@ -9,6 +9,7 @@ mod check;
 mod code_shape;
 mod common;
 mod coverage;
+mod docs;
 mod editions;
 mod failing_writes;
 mod fuzz_corpus;

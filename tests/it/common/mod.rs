@@ -2,6 +2,8 @@
 //! the way a browser would (parse HTML, resolve links against the page's address).
 #![allow(dead_code)]
 
+pub mod commands;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
