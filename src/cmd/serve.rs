@@ -580,21 +580,24 @@ fn content_type(file: &str) -> &'static str {
 mod tests {
     use super::*;
 
-    /// A copy of the real site to edit, the options serve builds it with, and serve's state
-    /// after its first build.
+    /// A copy of a small site to edit (the minimal fixture with the editions overlay: four
+    /// reports of one theme, so an edit can move one past another; not the real site, which
+    /// the integration tests build), the options serve builds it with, and serve's state after
+    /// its first build.
     fn serving_a_copy(dir: &Path) -> (BuildOptions, Shared) {
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        for entry in walkdir::WalkDir::new(repo.join("content"))
-            .into_iter()
-            .chain(walkdir::WalkDir::new(repo.join("themes")))
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-        {
-            let to = dir.join(entry.path().strip_prefix(repo).unwrap());
-            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-            std::fs::copy(entry.path(), to).unwrap();
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for fixture in ["minimal", "editions"] {
+            let from = fixtures.join(fixture);
+            for entry in walkdir::WalkDir::new(&from)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+            {
+                let to = dir.join(entry.path().strip_prefix(&from).unwrap());
+                std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+                std::fs::copy(entry.path(), to).unwrap();
+            }
         }
-        std::fs::copy(repo.join("vindplaats.toml"), dir.join("vindplaats.toml")).unwrap();
         let opts = BuildOptions {
             root: dir.to_path_buf(),
             output: None,
@@ -640,8 +643,8 @@ mod tests {
         let (opts, shared) = serving_a_copy(tmp.path());
         let (tx, reloads) = channel();
         lock(&shared.listeners).push(tx);
-        let slug = "jong-in-almere-16-mei";
-        let report = tmp.path().join(format!("content/rapporten/{slug}.md"));
+        let slug = "verslag-2024";
+        let report = tmp.path().join(format!("content/rapporten/2024/{slug}.md"));
 
         // The fast path alone, no full rebuild yet: the page shows the edit, pages reload,
         // and the search index already has the new words (the full build's index, as this
@@ -670,16 +673,16 @@ mod tests {
         assert!(lock(&shared.served).files == fresh(&opts));
         assert_eq!(index(&shared), early);
 
-        // A page that depends on other reports: a later date puts the report after the other
-        // one of its topic, so its previous and next links swap. The fast path keeps the
+        // A page that depends on other reports: a later date puts the report after the next
+        // one of its topic (a concept, shown in serve), so its previous and next links swap. The fast path keeps the
         // report in its old place; the full rebuild's page replaces it and reloads again.
         edit(&report, |t| {
-            t.replacen("date = 2023-05-16", "date = 2023-06-02", 1)
+            t.replacen("date = 2024-05-14", "date = 2024-06-10", 1)
         });
         assert!(show_edited(&shared, std::slice::from_ref(&report)));
         let early = page(&shared, slug);
         assert!(
-            early.contains("2 juni 2023"),
+            early.contains("10 juni 2024"),
             "the fast page has the new date"
         );
         rebuild(&shared, &opts, true);
