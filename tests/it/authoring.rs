@@ -702,15 +702,22 @@ fn new_writes_quotes_in_titles_as_valid_toml() {
 
 /// Waits until `path` shows `text` (the server settles after a burst); panics after 30 s.
 fn eventually(addr: &str, path: &str, text: &str) {
+    served_as(addr, path, &format!("'{text}'"), |status, body| {
+        status == 200 && body.contains(text)
+    });
+}
+
+/// Waits until `path` answers as `expected` says (`what`, for the message); panics after 30 s.
+fn served_as(addr: &str, path: &str, what: &str, expected: impl Fn(u16, &str) -> bool) {
     let until = Instant::now() + Duration::from_secs(30);
     loop {
         let (status, body) = get(addr, path);
-        if status == 200 && body.contains(text) {
+        if expected(status, &body) {
             return;
         }
         assert!(
             Instant::now() < until,
-            "{path} never showed '{text}' (last status {status})"
+            "{path} never showed {what} (last status {status})"
         );
         std::thread::sleep(Duration::from_millis(50));
     }
@@ -799,14 +806,12 @@ fn serve_sees_folders_of_reports_come_and_go_and_not_its_own_reads() {
     std::fs::rename(&outside, &folder).unwrap();
     eventually(&server.addr, "/rapporten/ander-verslag/", "Ander verslag");
     std::fs::remove_dir_all(&folder).unwrap();
-    let until = Instant::now() + Duration::from_secs(30);
-    while get(&server.addr, "/rapporten/ander-verslag/").0 != 404 {
-        assert!(
-            Instant::now() < until,
-            "the removed folder's report is still served"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    served_as(
+        &server.addr,
+        "/rapporten/ander-verslag/",
+        "404",
+        |status, _| status == 404,
+    );
 
     // Settled: every build so far is done. Then one edit, and quiet after its rebuild.
     let quiet = |what: &str| {
