@@ -173,6 +173,11 @@ fn serve_reloads_on_edit_shows_errors_and_recovers() {
         "{page}"
     );
     assert!(page.contains("content/rapporten/verslag.md:3"), "{page}");
+    // serve's summary line: the last good site is still what it serves.
+    assert!(
+        page.contains("1 probleem gevonden; de vorige versie blijft staan."),
+        "{page}"
+    );
     assert!(
         page.contains("/__vindplaats/reload.js"),
         "the error page reloads by itself"
