@@ -80,6 +80,8 @@ pub fn hrefs(initiatives: &[Initiative], hrefs: Vec<String>, shown: bool) -> Vec
         .collect()
 }
 
+// Longer than most: one decision per kind (rounds, reports, topics, initiatives and their
+// aliases, organisations), each reading those before it.
 /// Decides what is a concept in `site`, given which reports are ([`of_reports`]), where
 /// each alias occurs (`found`, per report, as
 /// [`Matcher::occurrences`] gives them) and where the quotes were found (`sources`). Returns
@@ -239,6 +241,8 @@ fn kept<T>(ids: &[Option<usize>], items: Vec<T>) -> Vec<T> {
         .collect()
 }
 
+// Longer than most: every kind of record left out and renumbered in one place, so that no id
+// can point at another record than before.
 /// The site a plain build publishes: `site` without what [`decide`] found to be a concept,
 /// every id renumbered. A site without concepts is returned as it is.
 pub fn publish(site: Site) -> Site {

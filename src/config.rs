@@ -195,9 +195,9 @@ impl Config {
         config.base_url_line = lines.of("base_url");
         config.description_line = lines.of("description");
         let mut errors = ContentErrors::default();
-        if let Err(msg) = Urls::new(&config.base_url) {
+        if let Err(e) = Urls::new(&config.base_url) {
             errors.push(
-                ContentError::new(file, lines.of("base_url"), msg)
+                ContentError::new(file, lines.of("base_url"), e.to_string())
                     .hint("schrijf het volledige adres, bijvoorbeeld base_url = \"https://example.org/sociale-staat/\""),
             );
         }
@@ -269,7 +269,7 @@ impl Config {
                 self.base_url_line,
                 format!("base_url is nog een voorbeeldadres: {}", urls.base_url()),
             )
-            .rule("webadres")
+            .rule(crate::error::Rule::BaseUrl)
             .hint(
                 "zet hier het echte adres waar de site komt te staan, bijvoorbeeld \
                  base_url = \"https://www.almere.nl/sociale-staat/\"; de sitemap en de \

@@ -77,13 +77,43 @@ pub fn render(error: &ContentError, severity: Severity, root: &Path, uitleg: boo
         .render(&report)
 }
 
+/// What is left of the site after a run that stopped on its content, as the summary line
+/// says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// `build`: nothing was written (the output folder is as it was).
+    Nothing,
+    /// `serve`: the last good site stays on show.
+    Previous,
+}
+
+/// The one line under the problems of a run that stopped: how many, and what is left
+/// ("2 problemen en 1 waarschuwing gevonden; er is niets geschreven.").
+pub fn summary(errors: usize, warnings: usize, kept: Kept) -> String {
+    let problems = format!(
+        "{errors} {}",
+        if errors == 1 { "probleem" } else { "problemen" }
+    );
+    let found = match warnings {
+        0 => problems,
+        1 => format!("{problems} en 1 waarschuwing"),
+        w => format!("{problems} en {w} waarschuwingen"),
+    };
+    let left = match kept {
+        Kept::Nothing => "er is niets geschreven",
+        Kept::Previous => "de vorige versie blijft staan",
+    };
+    format!("{found} gevonden; {left}.")
+}
+
 /// Renders every problem of a run: the errors, then the warnings found on the way (each
-/// group by file, then line, see [`in_order`]), then one summary line.
+/// group by file, then line, see [`in_order`]), then the [`summary`] line.
 pub fn render_all(
     errors: &ContentErrors,
     warnings: &[ContentError],
     root: &Path,
     uitleg: bool,
+    kept: Kept,
 ) -> String {
     let mut out = String::new();
     let warnings = in_order(warnings.to_vec());
@@ -100,14 +130,7 @@ pub fn render_all(
         out.push_str(line);
         out.push('\n');
     }
-    let n = errors.0.len();
-    let problems = format!("{n} {}", if n == 1 { "probleem" } else { "problemen" });
-    let found = match warnings.len() {
-        0 => problems,
-        1 => format!("{problems} en 1 waarschuwing"),
-        w => format!("{problems} en {w} waarschuwingen"),
-    };
-    out.push_str(&format!("{found} gevonden; er is niets geschreven."));
+    out.push_str(&summary(errors.0.len(), warnings.len(), kept));
     out
 }
 
@@ -183,6 +206,23 @@ mod tests {
         assert!(shown.contains("3 | topic = \"eenzaamheit\""), "{shown}");
         assert!(shown.contains("^^^^^^^^^^^^^"), "{shown}");
         assert!(shown.contains("tip: bedoelde u 'eenzaamheid'?"), "{shown}");
+    }
+
+    /// One summary line for `build` and `serve`: the same count, and what is left of the site.
+    #[test]
+    fn the_summary_says_how_many_and_what_is_left() {
+        assert_eq!(
+            summary(1, 0, Kept::Nothing),
+            "1 probleem gevonden; er is niets geschreven."
+        );
+        assert_eq!(
+            summary(2, 1, Kept::Previous),
+            "2 problemen en 1 waarschuwing gevonden; de vorige versie blijft staan."
+        );
+        assert_eq!(
+            summary(3, 4, Kept::Nothing),
+            "3 problemen en 4 waarschuwingen gevonden; er is niets geschreven."
+        );
     }
 
     #[test]

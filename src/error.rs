@@ -7,6 +7,94 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// Which check found a problem. Its [`name`](Rule::name) is the `rule` of `check --format
+/// json`, which scripts and CI annotations read: the names are a contract, listed in
+/// docs/reference.md (a test holds the two together) and kept in a snapshot
+/// (`tests/snapshots/check/`), so a renamed rule is a decision, never an accident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// Everything `build` validates in the content and the configuration.
+    Content,
+    /// Skipped, empty or misplaced headings.
+    Headings,
+    /// A link or `#anchor` between pages that does not resolve.
+    Link,
+    /// Filler that `new` wrote and nobody replaced.
+    Placeholder,
+    /// What a plain `build` leaves out as a concept.
+    Concept,
+    /// An editors' link on an initiative checked more than a year ago, or on a day to come.
+    EditorialLink,
+    /// A round without reports yet.
+    Edition,
+    /// `base_url` is a stand-in address.
+    BaseUrl,
+    /// Personal contact data: e-mail, phone, BSN, IBAN, a home address.
+    Privacy,
+    /// A text written once for every round that names only older years.
+    Stale,
+    /// An image without alt text.
+    Images,
+    /// What a first search downloads, against the budget.
+    SearchBudget,
+    /// A synonym group none of whose words is on the site.
+    Synonyms,
+    /// Readability figures (severity `info`, never a problem).
+    Readability,
+}
+
+impl Rule {
+    /// Every rule, in the order declared, which is that of the table in docs/reference.md.
+    pub const ALL: [Rule; 14] = [
+        Rule::Content,
+        Rule::Headings,
+        Rule::Link,
+        Rule::Placeholder,
+        Rule::Concept,
+        Rule::EditorialLink,
+        Rule::Edition,
+        Rule::BaseUrl,
+        Rule::Privacy,
+        Rule::Stale,
+        Rule::Images,
+        Rule::SearchBudget,
+        Rule::Synonyms,
+        Rule::Readability,
+    ];
+
+    /// The rule's name in `check --format json` (Dutch, as the team reads it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Content => "inhoud",
+            Rule::Headings => "koppen",
+            Rule::Link => "link",
+            Rule::Images => "afbeeldingen",
+            Rule::Placeholder => "voorbeeldtekst",
+            Rule::Concept => "concept",
+            Rule::EditorialLink => "redactielink",
+            Rule::Edition => "editie",
+            Rule::BaseUrl => "webadres",
+            Rule::Privacy => "privacy",
+            Rule::Stale => "verouderd",
+            Rule::SearchBudget => "zoekindex",
+            Rule::Synonyms => "synoniemen",
+            Rule::Readability => "leesbaarheid",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl serde::Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
 /// One problem in the content or the configuration, with its place in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContentError {
@@ -18,8 +106,9 @@ pub struct ContentError {
     pub message: String,
     /// Boxed, like `technical`: the error travels in every `Result` of the content stages.
     pub hint: Option<Box<str>>,
-    /// Which check found it, for `check --format json` ("inhoud" unless said otherwise).
-    pub rule: &'static str,
+    /// Which check found it, for `check --format json` ([`Rule::Content`] unless said
+    /// otherwise).
+    pub rule: Rule,
     /// How many characters from `column` the problem spans; 0: to the end of the line.
     pub length: usize,
     /// The parser's own words (English), shown only with `--uitleg` and in JSON: the team
@@ -36,7 +125,7 @@ impl ContentError {
             column: 0,
             message: message.into(),
             hint: None,
-            rule: "inhoud",
+            rule: Rule::Content,
             length: 0,
             technical: None,
         }
@@ -53,7 +142,7 @@ impl ContentError {
         self
     }
 
-    pub fn rule(mut self, rule: &'static str) -> Self {
+    pub fn rule(mut self, rule: Rule) -> Self {
         self.rule = rule;
         self
     }
@@ -160,17 +249,18 @@ impl From<ContentError> for ContentErrors {
     }
 }
 
+/// The errors one to a line, plainly (for logs and tests); what people read, with the
+/// offending lines and the summary line, is [`crate::diagnostics::render_all`].
 impl fmt::Display for ContentErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for error in &self.0 {
-            writeln!(f, "{error}")?;
+        let mut lines = self.0.iter();
+        if let Some(first) = lines.next() {
+            write!(f, "{first}")?;
         }
-        let n = self.0.len();
-        write!(
-            f,
-            "{n} {} gevonden; er is niets geschreven.",
-            if n == 1 { "probleem" } else { "problemen" }
-        )
+        for error in lines {
+            write!(f, "\n{error}")?;
+        }
+        Ok(())
     }
 }
 
@@ -366,6 +456,21 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn every_rule_is_listed_once_by_a_name_of_its_own() {
+        for (i, rule) in Rule::ALL.iter().enumerate() {
+            assert_eq!(*rule as usize, i, "Rule::ALL is in the order declared");
+        }
+        let mut names: Vec<&str> = Rule::ALL.iter().map(|r| r.name()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Rule::ALL.len());
+        assert_eq!(
+            serde_json::to_string(&Rule::Placeholder).unwrap(),
+            "\"voorbeeldtekst\""
+        );
+    }
 
     /// Every error the system gives for a refused read or write, in the words of the user.
     #[test]

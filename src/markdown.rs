@@ -307,7 +307,7 @@ pub fn render_all(
                         line_of(range.start),
                         "na de regel *** staat nog een kop",
                     )
-                    .rule("koppen")
+                    .rule(crate::error::Rule::Headings)
                     .hint("de regel *** zet het slot van het verslag apart, en dat slot heeft geen kopjes; zet de regel *** onder dit deel, of haal hem weg"),
                 );
                 // Rendered as plain text of the closing part, so the page stays whole.
@@ -453,13 +453,13 @@ fn heading_problems(
                 line,
                 "een kop met één # is niet toegestaan in de tekst",
             )
-            .rule("koppen")
+            .rule(crate::error::Rule::Headings)
             .hint("de titel van de pagina is de enige hoofdkop; gebruik ## voor een kopje"),
         );
     } else if n > previous + 1 {
         problems.push(
             ContentError::new(file, line, "deze kop slaat een niveau over")
-                .rule("koppen")
+                .rule(crate::error::Rule::Headings)
                 .hint(format!(
                     "een kop mag één niveau dieper zijn dan de kop erboven: gebruik {} in plaats van {}",
                     "#".repeat(previous as usize + 1),
@@ -470,7 +470,7 @@ fn heading_problems(
     if text.trim().is_empty() {
         problems.push(
             ContentError::new(file, line, "lege kop")
-                .rule("koppen")
+                .rule(crate::error::Rule::Headings)
                 .hint("schrijf tekst achter de #-tekens, of haal de regel weg"),
         );
     }

@@ -315,6 +315,8 @@ impl Guard {
         }
     }
 
+    // Longer than most: one walk over the lines that looks for every kind of contact data in the
+    // order that keeps them apart (IBANs before the phone numbers in their digits).
     /// Every finding in `text` (the file `file`), with its severity, line and column.
     pub fn scan(&self, file: &Path, text: &str, allow: &[String]) -> Vec<(Severity, ContentError)> {
         let mut found = Vec::new();
@@ -330,7 +332,7 @@ impl Guard {
                         ContentError::new(file, i + 1, format!("{what}: {written}"))
                             .column(line[..start].chars().count() + 1)
                             .length(written.chars().count())
-                            .rule("privacy")
+                            .rule(crate::error::Rule::Privacy)
                             .hint(hint),
                     ));
                 };

@@ -183,6 +183,8 @@ struct Read {
     errors: ContentErrors,
 }
 
+// Longer than most: every input of the site read in one place, each costing only itself when
+// it is wrong, in the order the later ones need the earlier.
 /// [`load`] as far as it goes, taking what is unchanged since the last build from `cache`
 /// (serve). A wrong value, a broken line or a broken file costs only itself: the content is
 /// read even when the config has errors, and the privacy guard runs whenever the config
@@ -330,6 +332,8 @@ impl Cache {
     }
 }
 
+// Longer than most: serve's fast path, a small pipeline of its own (issue 24 replaces it by the
+// build's parse and a page filter).
 /// `serve`'s fast path, for an edit of report files only: each edited report parsed and
 /// rendered again, and its page made against the last good build (its previous and next
 /// report of the same topic, the rounds in the footer). What the edit changes elsewhere
@@ -479,6 +483,8 @@ pub fn parse(
     }
 }
 
+// Longer than most: the parse stage in one place (matcher, links, bodies, quotes, concepts),
+// each step in the order the next one needs it.
 /// [`parse`] with every problem, and the site as far as it could be made: a report with a
 /// heading in the wrong place is rendered all the same, and one whose topic or round is
 /// wrong (already reported by [`load`]) stands under the first topic or round, so that its
@@ -723,6 +729,8 @@ struct Produced<S> {
     errors: ContentErrors,
 }
 
+// Longer than most: the pipeline itself, stage after stage with the errors gathered between
+// them; read top to bottom, it is the order of the build.
 /// Loads, parses, indexes and renders the whole site into the sink that `open` makes once
 /// the content has no errors (so nothing is opened for a site that does not build). Every
 /// stage runs as far as the content allows, so that one run reports every problem; the errors

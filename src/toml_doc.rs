@@ -129,6 +129,8 @@ impl Doc<'_> {
             .into_result((checked.value, checked.lines))
     }
 
+    // Longer than most: the recovering parse, the reading of each key and the blanking of broken
+    // lines share the text and its spans; each step says why where it happens.
     /// Like [`Doc::parse`], but a value is returned with the errors: the caller checks the keys
     /// that were right ([`KeyLines::replaced`] names the others) and adds `errors` to its own.
     ///
@@ -377,6 +379,9 @@ impl Doc<'_> {
         (self.first_line + line, col)
     }
 
+    // Longer than most: one branch per common mistake (Word quotes, a missing quote, a date
+    // written day first, an unclosed list), each its own message and fix, all reading the line,
+    // value and quote positions found once at the top.
     /// The Dutch error for a syntax error at byte `at`, in `key`'s value (`value`: as far as
     /// the parser read it) or on a line of its own, and what is left of the value. It names the
     /// fix where the mistake is a common one: quotes from Word, a missing quote, a date written
@@ -528,6 +533,8 @@ impl Doc<'_> {
         (error, Fix::Drop)
     }
 
+    // Longer than most: one branch per kind of wrong value (a date or number between quotes, a
+    // word not in a fixed list), each its own Dutch message and fix.
     fn value_error(
         &self,
         text: &str,

@@ -16,6 +16,30 @@ pub enum Origin<'a> {
     Anywhere,
 }
 
+/// Why an address cannot be the site's base: said in Dutch, with the address as written (the
+/// config adds its line and a hint, `--base-url` its name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BaseUrlError {
+    /// It does not start with `https://` or `http://`.
+    NotAbsolute(String),
+    /// No host, or a space, `?` or `#` in it.
+    Invalid(String),
+}
+
+impl std::fmt::Display for BaseUrlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BaseUrlError::NotAbsolute(url) => write!(
+                f,
+                "'{url}' is geen volledig webadres: het moet beginnen met https:// of http://"
+            ),
+            BaseUrlError::Invalid(url) => write!(f, "'{url}' is geen geldig webadres"),
+        }
+    }
+}
+
+impl std::error::Error for BaseUrlError {}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Urls {
     /// `https://example.org/sociale-staat/`, always ending in `/`.
@@ -26,17 +50,15 @@ pub struct Urls {
 
 impl Urls {
     /// Accepts `http(s)://host[/path]`; adds the final `/` when it is missing.
-    pub fn new(base_url: &str) -> Result<Urls, String> {
+    pub fn new(base_url: &str) -> Result<Urls, BaseUrlError> {
         let base_url = base_url.trim();
         let rest = base_url
             .strip_prefix("https://")
             .or_else(|| base_url.strip_prefix("http://"))
-            .ok_or_else(|| {
-                format!("'{base_url}' is geen volledig webadres: het moet beginnen met https:// of http://")
-            })?;
+            .ok_or_else(|| BaseUrlError::NotAbsolute(base_url.to_owned()))?;
         let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
         if host.is_empty() || host.contains(['?', '#', ' ']) || path.contains(['?', '#', ' ']) {
-            return Err(format!("'{base_url}' is geen geldig webadres"));
+            return Err(BaseUrlError::Invalid(base_url.to_owned()));
         }
         let path = path.trim_end_matches('/');
         let base_path = if path.is_empty() {
@@ -257,8 +279,14 @@ mod tests {
         let u = Urls::new("http://localhost:1111").unwrap();
         assert_eq!(u.base_url(), "http://localhost:1111/");
         assert_eq!(u.base_path(), "/");
-        assert!(Urls::new("example.org").is_err());
-        assert!(Urls::new("https:///x").is_err());
+        assert_eq!(
+            Urls::new("example.org"),
+            Err(BaseUrlError::NotAbsolute("example.org".into()))
+        );
+        assert_eq!(
+            Urls::new("https:///x"),
+            Err(BaseUrlError::Invalid("https:///x".into()))
+        );
     }
 
     #[test]

@@ -117,6 +117,8 @@ fn other_page_of_list<'p>(
         .map(|(path, _)| path.as_str())
 }
 
+// Longer than most: one pass over every report's links, each kind (image, external, absolute,
+// page, anchor) a branch with its own message and suggestion.
 /// Broken links and anchors, absolute links, and images without alt text. `concept_pages`
 /// are the pages among `files` that only concepts make: a link to one from a published report
 /// is broken in the site a plain build publishes.
@@ -134,7 +136,7 @@ pub fn check(site: &Site, files: &[OutputFile], concept_pages: &[String]) -> Vec
                 if link.text.trim().is_empty() {
                     errors.push(
                         ContentError::new(&report.file, line, "afbeelding zonder beschrijving (alt-tekst)")
-                            .rule("afbeeldingen")
+                            .rule(crate::error::Rule::Images)
                             .hint("schrijf tussen de [ ] wat er op de afbeelding staat: ![Kaart van Almere](kaart.png)"),
                     );
                 }
@@ -148,7 +150,7 @@ pub fn check(site: &Site, files: &[OutputFile], concept_pages: &[String]) -> Vec
             let broken = |what: String, hint: String| {
                 ContentError::new(&report.file, line, what)
                     .column(link.column)
-                    .rule("link")
+                    .rule(crate::error::Rule::Link)
                     .hint(hint)
             };
             let generic = || {

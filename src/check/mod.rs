@@ -9,7 +9,10 @@ pub mod readability;
 use serde::Serialize;
 
 use crate::diagnostics::Severity;
-use crate::error::{BuildError, ContentError};
+use std::path::Path;
+
+use crate::error::{BuildError, ContentError, Rule};
+use crate::parsed::Site;
 use crate::site::{self, BuildOptions};
 
 /// One thing `check` found.
@@ -25,7 +28,7 @@ pub struct FindingJson<'a> {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    pub rule: &'a str,
+    pub rule: Rule,
     pub severity: &'a str,
     pub message: &'a str,
     pub hint: Option<&'a str>,
@@ -94,11 +97,24 @@ impl Report {
 /// What a plain `build` leaves out ([`crate::concepts`]; checked like everything else), each at
 /// the line that decides it and saying what to do to publish it; and the rounds that have no
 /// reports yet (a round may be announced before its tables).
-fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> {
-    use crate::concepts::Why;
+fn concepts(site: &Site, root: &Path) -> Vec<Finding> {
+    let mut findings = concept_rounds(site, root);
+    findings.extend(concept_reports(site, root));
+    findings.extend(concept_initiatives(site));
+    findings.extend(concept_organisations(site));
+    findings.extend(concept_topics(site, root));
+    findings
+}
+
+/// A warning of the rule `concept`.
+fn concept(error: ContentError) -> Finding {
+    Finding::warning(error.rule(Rule::Concept))
+}
+
+/// Rounds that are concepts, with how many reports they hold back; rounds without reports.
+fn concept_rounds(site: &Site, root: &Path) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let rel = |p: &std::path::Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
-    let concept = |error: ContentError| Finding::warning(error.rule("concept"));
+    let rel = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
     let decided = &site.concepts;
     for (id, e) in site.editions.iter().enumerate() {
         let edition = &e.edition;
@@ -123,11 +139,18 @@ fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> 
                     "de ronde {} heeft nog geen verslagen",
                     edition.year
                 ))
-                .rule("editie")
+                .rule(Rule::Edition)
                 .hint(format!("voeg verslagen toe met: vindplaats new rapport \"Titel\" --thema <thema> --datum {}-05-01", edition.year)),
             ));
         }
     }
+    findings
+}
+
+/// Reports that are concepts of their own (those of a concept round are named with it).
+fn concept_reports(site: &Site, root: &Path) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let rel = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
     // A report of a concept round is named in the round's warning; its own `concept = true`
     // decides too (it stays a concept when the round is published).
     for r in site.reports.iter().filter(|r| r.report.concept) {
@@ -149,6 +172,14 @@ fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> 
             .hint(hint),
         ));
     }
+    findings
+}
+
+/// Initiatives left out: their own `concept = true`, or named or quoted only in concepts.
+fn concept_initiatives(site: &Site) -> Vec<Finding> {
+    use crate::concepts::Why;
+    let mut findings = Vec::new();
+    let decided = &site.concepts;
     let initiatives_file =
         std::path::Path::new("content").join(crate::content::initiative::INITIATIVES_FILE);
     for (id, parsed) in site.initiatives() {
@@ -184,6 +215,14 @@ fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> 
             ContentError::new(&initiatives_file, line, message).hint(hint),
         ));
     }
+    findings
+}
+
+/// Organisations left out, as [`concept_initiatives`].
+fn concept_organisations(site: &Site) -> Vec<Finding> {
+    use crate::concepts::Why;
+    let mut findings = Vec::new();
+    let decided = &site.concepts;
     let organisations_file =
         std::path::Path::new("content").join(crate::content::initiative::ORGANISATIONS_FILE);
     for (at, o) in site.organisations.iter().enumerate() {
@@ -218,6 +257,14 @@ fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> 
             ContentError::new(&organisations_file, line, message).hint(hint),
         ));
     }
+    findings
+}
+
+/// Themes whose reports are all concepts: the theme's page is left out.
+fn concept_topics(site: &Site, root: &Path) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let rel = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
+    let decided = &site.concepts;
     for (id, t) in site.topics() {
         if decided.topics.get(id.0).copied().unwrap_or(false) {
             findings.push(concept(
@@ -269,7 +316,7 @@ fn editorial_links(site: &crate::parsed::Site, today: time::Date) -> Vec<Finding
             };
             findings.push(Finding::warning(
                 ContentError::new(&file, i.lines.of("links"), message)
-                    .rule("redactielink")
+                    .rule(Rule::EditorialLink)
                     .hint(hint),
             ));
         }
@@ -326,7 +373,7 @@ pub fn run(opts: &BuildOptions, today: time::Date) -> Result<Report, BuildError>
                 crate::text::kilobytes(search.first_gzip_bytes),
                 site.config.search_budget_kb
             ))
-            .rule("zoekindex")
+            .rule(Rule::SearchBudget)
             .hint("een grote index maakt de eerste zoekvraag op een telefoon traag; verhoog search_budget_kb alleen als dat bewust is"),
         ));
     }

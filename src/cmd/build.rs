@@ -32,65 +32,71 @@ pub fn run(args: &BuildArgs) -> i32 {
     progress.finish();
     match result {
         Ok(summary) => {
-            // Warnings never stop a build, but the people who publish must see them: by file,
-            // as every list of findings.
-            for warning in &crate::diagnostics::in_order(summary.warnings.clone()) {
-                eprintln!(
-                    "{}\n",
-                    crate::diagnostics::render(
-                        warning,
-                        crate::diagnostics::Severity::Warning,
-                        &args.root,
-                        args.uitleg
-                    )
-                );
-            }
-            if args.timings {
-                for (stage, took) in &summary.timings.0 {
-                    eprintln!("tijd {stage}: {:.1} ms", took.as_secs_f64() * 1000.0);
-                }
-            }
-            if !args.quiet {
-                let s = summary.search;
-                if s.shards > 1 {
-                    println!(
-                        "Zoekindex: {} documenten in {} delen, {} KB; een eerste zoekvraag laadt {} KB gecomprimeerd (met de zoekscripts) plus de delen die ze nodig heeft.",
-                        s.documents,
-                        s.shards,
-                        kb(s.bytes),
-                        kb(s.first_gzip_bytes)
-                    );
-                } else {
-                    println!(
-                        "Zoekindex: {} documenten, {} KB; een eerste zoekvraag laadt {} KB gecomprimeerd (met de zoekscripts).",
-                        s.documents,
-                        kb(s.bytes),
-                        kb(s.first_gzip_bytes)
-                    );
-                }
-                println!(
-                    "Klaar: {} pagina's ({} bestanden) geschreven naar {} in {} ms.",
-                    summary.pages,
-                    summary.files,
-                    summary.output.display(),
-                    started.elapsed().as_millis()
-                );
-                // What a concept kept off the site, so nobody wonders where it went.
-                if summary.held_back.any() {
-                    println!("{}", held_back_note(&summary.held_back));
-                }
-                // A note, not a warning: nothing is wrong with the site, but three files need
-                // the web administrator (check --strict does not fail on it).
-                if let Some(folder) = &summary.folder {
-                    println!(
-                        "Let op: de site staat in de map {folder}. robots.txt, _headers en 404.html werken alleen in de hoofdmap van het domein. Geef de webbeheerder {}: daarin staat wat er op de server moet.",
-                        summary.output.join(crate::render::WEBMASTER_FILE).display()
-                    );
-                }
-            }
+            done(&summary, args, started);
             EXIT_OK
         }
         Err(e) => super::failed(e, &args.root, args.uitleg),
+    }
+}
+
+/// What a finished build tells: its warnings (they never stop a build, but the people who
+/// publish must see them), the stage times with `--timings`, and unless `--quiet` the search
+/// index, the pages written and what concepts kept off the site.
+fn done(summary: &site::Summary, args: &BuildArgs, started: Instant) {
+    // By file, as every list of findings.
+    for warning in &crate::diagnostics::in_order(summary.warnings.clone()) {
+        eprintln!(
+            "{}\n",
+            crate::diagnostics::render(
+                warning,
+                crate::diagnostics::Severity::Warning,
+                &args.root,
+                args.uitleg
+            )
+        );
+    }
+    if args.timings {
+        for (stage, took) in &summary.timings.0 {
+            eprintln!("tijd {stage}: {:.1} ms", took.as_secs_f64() * 1000.0);
+        }
+    }
+    if !args.quiet {
+        let s = &summary.search;
+        if s.shards > 1 {
+            println!(
+                "Zoekindex: {} documenten in {} delen, {} KB; een eerste zoekvraag laadt {} KB gecomprimeerd (met de zoekscripts) plus de delen die ze nodig heeft.",
+                s.documents,
+                s.shards,
+                kb(s.bytes),
+                kb(s.first_gzip_bytes)
+            );
+        } else {
+            println!(
+                "Zoekindex: {} documenten, {} KB; een eerste zoekvraag laadt {} KB gecomprimeerd (met de zoekscripts).",
+                s.documents,
+                kb(s.bytes),
+                kb(s.first_gzip_bytes)
+            );
+        }
+        println!(
+            "Klaar: {} pagina's ({} bestanden) geschreven naar {} in {} ms.",
+            summary.pages,
+            summary.files,
+            summary.output.display(),
+            started.elapsed().as_millis()
+        );
+        // What a concept kept off the site, so nobody wonders where it went.
+        if summary.held_back.any() {
+            println!("{}", held_back_note(&summary.held_back));
+        }
+        // A note, not a warning: nothing is wrong with the site, but three files need
+        // the web administrator (check --strict does not fail on it).
+        if let Some(folder) = &summary.folder {
+            println!(
+                "Let op: de site staat in de map {folder}. robots.txt, _headers en 404.html werken alleen in de hoofdmap van het domein. Geef de webbeheerder {}: daarin staat wat er op de server moet.",
+                summary.output.join(crate::render::WEBMASTER_FILE).display()
+            );
+        }
     }
 }
 

@@ -66,7 +66,13 @@ pub fn failed(error: crate::error::BuildError, root: &std::path::Path, uitleg: b
         crate::error::BuildError::Content(errors, warnings) => {
             eprintln!(
                 "{}",
-                crate::diagnostics::render_all(&errors, &warnings, root, uitleg)
+                crate::diagnostics::render_all(
+                    &errors,
+                    &warnings,
+                    root,
+                    uitleg,
+                    crate::diagnostics::Kept::Nothing
+                )
             );
             EXIT_CONTENT
         }

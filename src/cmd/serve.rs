@@ -7,15 +7,15 @@
 //! A content error does not stop the server: every page then shows the same error text as the
 //! terminal, and reloads into the site once the file is fixed.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
-use notify_debouncer_mini::notify::RecursiveMode;
-use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use super::EXIT_OTHER;
 use crate::cli::ServeArgs;
@@ -105,7 +105,7 @@ pub fn run(args: &ServeArgs) -> i32 {
 
     // Watch content, themes and the config; rebuild on every (debounced) change.
     let (tx, rx) = channel::<DebounceEventResult>();
-    let mut debouncer = match new_debouncer(Duration::from_millis(40), tx) {
+    let mut debouncer = match new_debouncer(Duration::from_millis(40), None, tx) {
         Ok(d) => d,
         Err(e) => {
             eprintln!(
@@ -125,7 +125,7 @@ pub fn run(args: &ServeArgs) -> i32 {
         (args.root.clone(), RecursiveMode::NonRecursive),
     ] {
         if dir.is_dir()
-            && let Err(e) = debouncer.watcher().watch(&dir, mode)
+            && let Err(e) = debouncer.watch(&dir, mode)
         {
             let message = format!(
                 "waarschuwing: kan {} niet volgen; een wijziging daarin ziet u pas na een nieuwe start",
@@ -195,30 +195,13 @@ fn index_failed(e: &anyhow::Error, uitleg: bool) -> String {
     )
 }
 
-/// Rebuilds after every batch of changes that really changed a file of the site. Watchers also
-/// report files being read (by the build itself), so a batch only counts when the names,
-/// sizes or modification times of the site's files differ from those of the last build.
+/// Rebuilds after every batch of changes to the files the build reads ([`changes`]).
 fn watch(rx: Receiver<DebounceEventResult>, shared: &Shared, opts: &BuildOptions, root: &Path) {
-    let mut last = signature(root);
     for first in &rx {
-        // The batches that queued meanwhile are looked at together, each path once. A rebuild
-        // runs on this thread, and the watcher reports the build's own reads (every folder
-        // of reports, listed by load and by the privacy scan) in a batch every 40 ms: looked
-        // at one by one, that backlog (a folder of 1,000 reports takes ~20 ms to compare)
-        // held up the next save's page by up to 200 ms at 10,000 reports.
-        let paths: std::collections::BTreeSet<PathBuf> = std::iter::once(first)
-            .chain(rx.try_iter())
-            .filter_map(Result::ok)
-            .flatten()
-            .map(|event| event.path)
-            .collect();
-        let mut files = Vec::new();
-        if changed(
-            &mut last,
-            root,
-            paths.iter().map(PathBuf::as_path),
-            &mut files,
-        ) {
+        // The batches that queued while the last rebuild ran (a burst of saves) are looked at
+        // together, each path once: one rebuild for all of them, not one per batch.
+        let files = changes(std::iter::once(first).chain(rx.try_iter()), root);
+        if !files.is_empty() {
             on_change(shared, opts, &files);
         }
     }
@@ -280,136 +263,49 @@ fn install_index(shared: &Shared, index: Vec<crate::output::OutputFile>) {
         .extend(index.into_iter().map(|f| (f.path, f.bytes)));
 }
 
-/// Size and modification time of every file the build reads, by path.
-type Signature = BTreeMap<PathBuf, (u64, Option<SystemTime>)>;
-
-/// Whether a file among `paths` differs from `last`, which is brought up to date. Only the
-/// named files are looked at: a build reads every file, and walking all of them again after
-/// each batch took longer than the rebuild itself at 1,000 reports. A folder made, moved or
-/// removed (a year's folder of reports) is looked at whole. What changed is added to `files`
-/// (a folder, or the root when a path cannot be placed, stands for all it holds).
-fn changed<'a>(
-    last: &mut Signature,
-    root: &Path,
-    paths: impl Iterator<Item = &'a Path>,
-    files: &mut Vec<PathBuf>,
-) -> bool {
-    // The watcher names files by the folder's full path; the signature by the root as given.
+/// The files the build reads that the watcher saw change, by the paths the build knows them
+/// by (under `root` as given): made, written, renamed, removed or given other metadata.
+/// Reading is no change: the build itself reads every file, and inotify reports each open as
+/// an access event, which is left out here by its kind (as Zola's `serve` does). Under
+/// `content/` only what the build reads counts (`.md` and `.toml` files, and folders, which
+/// have no extension), so an editor's swap or backup file (`.verslag.md.swp`, `verslag.md~`)
+/// is no edit of the site; under `themes/` every file does. A batch the watcher could not
+/// follow (an error, or a missed event that asks for a rescan) stands for everything: `root`.
+fn changes(batches: impl Iterator<Item = DebounceEventResult>, root: &Path) -> Vec<PathBuf> {
+    // The watcher names files by the folder's full path; the build by the root as given.
     let full_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let mut changed = false;
-    for event in paths {
-        let Some(inside) = event
-            .strip_prefix(&full_root)
-            .or_else(|_| event.strip_prefix(root))
-            .ok()
-        else {
-            // A path this cannot place: look at everything, as before.
-            let now = signature(root);
-            let differs = now != *last;
-            *last = now;
-            files.push(root.to_path_buf());
-            return changed || differs;
+    let mut files = std::collections::BTreeSet::new();
+    for batch in batches {
+        let Ok(events) = batch else {
+            files.insert(root.to_path_buf());
+            continue;
         };
-        let read = inside == Path::new(crate::config::FILE_NAME)
-            || inside.starts_with("content")
-            || inside.starts_with("themes");
-        if !read {
-            continue;
-        }
-        let path = &root.join(inside);
-        let now = stat(path);
-        let was_folder = now.is_none()
-            && last
-                .range(path.to_path_buf()..)
-                .next()
-                .is_some_and(|(p, _)| p != path && p.starts_with(path));
-        if path.is_dir() || was_folder {
-            if folder_changed(last, path) {
-                changed = true;
-                files.push(path.to_path_buf());
+        for event in events {
+            if event.need_rescan() {
+                files.insert(root.to_path_buf());
             }
-            continue;
+            if matches!(event.kind, EventKind::Access(_)) {
+                continue;
+            }
+            for path in &event.paths {
+                let Ok(inside) = path
+                    .strip_prefix(&full_root)
+                    .or_else(|_| path.strip_prefix(root))
+                else {
+                    files.insert(root.to_path_buf());
+                    continue;
+                };
+                let read = inside == Path::new(crate::config::FILE_NAME)
+                    || inside.starts_with("themes")
+                    || (inside.starts_with("content")
+                        && inside.extension().is_none_or(|x| x == "md" || x == "toml"));
+                if read {
+                    files.insert(root.join(inside));
+                }
+            }
         }
-        if last.get(path) != now.as_ref() {
-            changed = true;
-            files.push(path.to_path_buf());
-            match now {
-                Some(s) => last.insert(path.to_path_buf(), s),
-                None => last.remove(path),
-            };
-        }
     }
-    changed
-}
-
-/// Whether the names in `folder` differ from those `last` knows; if so, everything below it
-/// is looked at again. A build lists every folder too, which changes nothing: the names are
-/// compared first, and a file changed inside has an event of its own.
-fn folder_changed(last: &mut Signature, folder: &Path) -> bool {
-    let below = |last: &Signature| -> Vec<PathBuf> {
-        last.range(folder.to_path_buf()..)
-            .map(|(p, _)| p)
-            .take_while(|p| p.starts_with(folder))
-            .filter(|p| *p != folder)
-            .cloned()
-            .collect()
-    };
-    let known: std::collections::BTreeSet<PathBuf> = below(last)
-        .iter()
-        .filter_map(|p| Some(folder.join(p.strip_prefix(folder).ok()?.components().next()?)))
-        .collect();
-    let now: std::collections::BTreeSet<PathBuf> = std::fs::read_dir(folder)
-        .map(|entries| entries.filter_map(|e| Some(e.ok()?.path())).collect())
-        .unwrap_or_default();
-    // An empty folder leaves no file in the signature: only what holds files counts.
-    let now: std::collections::BTreeSet<PathBuf> = now
-        .into_iter()
-        .filter(|p| {
-            known.contains(p)
-                || !p.is_dir()
-                || walkdir::WalkDir::new(p)
-                    .into_iter()
-                    .filter_map(Result::ok)
-                    .any(|e| e.file_type().is_file())
-        })
-        .collect();
-    if known == now {
-        return false;
-    }
-    for gone in below(last) {
-        last.remove(&gone);
-    }
-    last.extend(
-        walkdir::WalkDir::new(folder)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter_map(|e| {
-                let s = stat(e.path())?;
-                Some((e.into_path(), s))
-            }),
-    );
-    true
-}
-
-fn stat(path: &Path) -> Option<(u64, Option<SystemTime>)> {
-    let meta = std::fs::metadata(path).ok()?;
-    meta.is_file().then(|| (meta.len(), meta.modified().ok()))
-}
-
-/// Size and modification time of every file the build reads.
-fn signature(root: &Path) -> Signature {
-    let config = root.join(crate::config::FILE_NAME);
-    walkdir::WalkDir::new(root.join("content"))
-        .into_iter()
-        .chain(walkdir::WalkDir::new(root.join("themes")))
-        .filter_map(Result::ok)
-        .map(|e| e.into_path())
-        .chain(std::iter::once(config))
-        .filter_map(|p| {
-            let s = stat(&p)?;
-            Some((p, s))
-        })
-        .collect()
+    files.into_iter().collect()
 }
 
 /// The whole site again, through the cache. `shown`: the edited reports' pages are served
@@ -466,8 +362,13 @@ fn rebuild(shared: &Shared, opts: &BuildOptions, shown: bool) {
             built_site = Some(built);
         }
         Err(BuildError::Content(errors, warnings)) => {
-            let text = diagnostics::render_all(&errors, &warnings, &opts.root, shared.uitleg)
-                .replace("er is niets geschreven", "de vorige versie blijft staan");
+            let text = diagnostics::render_all(
+                &errors,
+                &warnings,
+                &opts.root,
+                shared.uitleg,
+                diagnostics::Kept::Previous,
+            );
             eprintln!("{text}");
             served.error = Some(text);
         }
@@ -679,21 +580,24 @@ fn content_type(file: &str) -> &'static str {
 mod tests {
     use super::*;
 
-    /// A copy of the real site to edit, the options serve builds it with, and serve's state
-    /// after its first build.
+    /// A copy of a small site to edit (the minimal fixture with the editions overlay: four
+    /// reports of one theme, so an edit can move one past another; not the real site, which
+    /// the integration tests build), the options serve builds it with, and serve's state after
+    /// its first build.
     fn serving_a_copy(dir: &Path) -> (BuildOptions, Shared) {
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        for entry in walkdir::WalkDir::new(repo.join("content"))
-            .into_iter()
-            .chain(walkdir::WalkDir::new(repo.join("themes")))
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-        {
-            let to = dir.join(entry.path().strip_prefix(repo).unwrap());
-            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-            std::fs::copy(entry.path(), to).unwrap();
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for fixture in ["minimal", "editions"] {
+            let from = fixtures.join(fixture);
+            for entry in walkdir::WalkDir::new(&from)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+            {
+                let to = dir.join(entry.path().strip_prefix(&from).unwrap());
+                std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+                std::fs::copy(entry.path(), to).unwrap();
+            }
         }
-        std::fs::copy(repo.join("vindplaats.toml"), dir.join("vindplaats.toml")).unwrap();
         let opts = BuildOptions {
             root: dir.to_path_buf(),
             output: None,
@@ -739,8 +643,8 @@ mod tests {
         let (opts, shared) = serving_a_copy(tmp.path());
         let (tx, reloads) = channel();
         lock(&shared.listeners).push(tx);
-        let slug = "jong-in-almere-16-mei";
-        let report = tmp.path().join(format!("content/rapporten/{slug}.md"));
+        let slug = "verslag-2024";
+        let report = tmp.path().join(format!("content/rapporten/2024/{slug}.md"));
 
         // The fast path alone, no full rebuild yet: the page shows the edit, pages reload,
         // and the search index already has the new words (the full build's index, as this
@@ -769,16 +673,16 @@ mod tests {
         assert!(lock(&shared.served).files == fresh(&opts));
         assert_eq!(index(&shared), early);
 
-        // A page that depends on other reports: a later date puts the report after the other
-        // one of its topic, so its previous and next links swap. The fast path keeps the
+        // A page that depends on other reports: a later date puts the report after the next
+        // one of its topic (a concept, shown in serve), so its previous and next links swap. The fast path keeps the
         // report in its old place; the full rebuild's page replaces it and reloads again.
         edit(&report, |t| {
-            t.replacen("date = 2023-05-16", "date = 2023-06-02", 1)
+            t.replacen("date = 2024-05-14", "date = 2024-06-10", 1)
         });
         assert!(show_edited(&shared, std::slice::from_ref(&report)));
         let early = page(&shared, slug);
         assert!(
-            early.contains("2 juni 2023"),
+            early.contains("10 juni 2024"),
             "the fast page has the new date"
         );
         rebuild(&shared, &opts, true);
@@ -802,59 +706,93 @@ mod tests {
         assert!(!show_edited(&shared, std::slice::from_ref(&copy)));
     }
 
+    /// Only a change to what the build reads counts: not a read, not an editor's swap file,
+    /// not a file outside the site; a watcher that lost track stands for everything.
     #[test]
-    fn only_a_real_change_counts() {
+    fn only_a_change_to_what_the_build_reads_counts() {
+        use notify_debouncer_full::DebouncedEvent;
+        use notify_debouncer_full::notify::event::{
+            AccessKind, AccessMode, CreateKind, Event, Flag, ModifyKind, RemoveKind, RenameMode,
+        };
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
-        let year = root.join("content/rapporten/2024");
-        std::fs::create_dir_all(&year).unwrap();
-        let report = year.join("a.md");
-        std::fs::write(&report, "een").unwrap();
-        let mut last = signature(root);
-        let once = |last: &mut Signature, path: &Path| {
-            changed(last, root, std::iter::once(path), &mut Vec::new())
+        let full = std::fs::canonicalize(root).unwrap();
+        let event = |kind: EventKind, paths: &[&str]| {
+            let event = paths
+                .iter()
+                .fold(Event::new(kind), |e, p| e.add_path(full.join(p)));
+            DebouncedEvent::new(event, Instant::now())
         };
-        // The build reading a file, or a file outside the site: nothing changed.
-        assert!(!once(&mut last, &report));
-        assert!(!once(&mut last, &root.join("public/index.html")));
-        // Same second, other length; then the same again.
-        std::fs::write(&report, "twee").unwrap();
-        assert!(once(&mut last, &report));
-        assert!(!once(&mut last, &report));
-        // A new file; a folder removed with what is in it.
-        std::fs::write(year.join("b.md"), "drie").unwrap();
-        assert!(once(&mut last, &year.join("b.md")));
-        std::fs::remove_dir_all(&year).unwrap();
-        assert!(once(&mut last, &year));
-        assert!(last.is_empty());
-        // A folder moved in with its reports; a folder only listed (by the build).
-        let elsewhere = root.join("elders");
-        std::fs::create_dir_all(&elsewhere).unwrap();
-        std::fs::write(elsewhere.join("c.md"), "vier").unwrap();
-        std::fs::rename(&elsewhere, &year).unwrap();
-        assert!(once(&mut last, &year));
-        assert_eq!(last.len(), 1);
-        assert!(!once(&mut last, &root.join("content")));
-        assert!(!once(&mut last, &year));
-        // The watcher names a file by its full path; the root may be written otherwise.
-        std::fs::write(&report, "vier").unwrap();
-        let written = root.join("content/..");
-        let mut last = signature(&written);
-        std::fs::write(&report, "vijf").unwrap();
-        let full = std::fs::canonicalize(&report).unwrap();
-        let mut files = Vec::new();
-        assert!(changed(
-            &mut last,
-            &written,
-            std::iter::once(full.as_path()),
-            &mut files
-        ));
-        assert_eq!(files, [written.join("content/rapporten/2024/a.md")]);
-        assert!(!changed(
-            &mut last,
-            &written,
-            std::iter::once(full.as_path()),
-            &mut files
-        ));
+        let seen = |events: Vec<DebouncedEvent>| changes(std::iter::once(Ok(events)), root);
+        let report = "content/rapporten/verslag.md";
+        let read = [
+            event(
+                EventKind::Access(AccessKind::Open(AccessMode::Any)),
+                &[report],
+            ),
+            event(
+                EventKind::Access(AccessKind::Close(AccessMode::Read)),
+                &[report],
+            ),
+            event(
+                EventKind::Access(AccessKind::Open(AccessMode::Any)),
+                &["content/rapporten"],
+            ),
+        ];
+        assert!(seen(read.to_vec()).is_empty(), "the build's own reads");
+        let elsewhere = [
+            event(
+                EventKind::Create(CreateKind::File),
+                &["content/rapporten/.verslag.md.swp"],
+            ),
+            event(
+                EventKind::Modify(ModifyKind::Any),
+                &["content/rapporten/verslag.md~"],
+            ),
+            event(EventKind::Create(CreateKind::Folder), &["public"]),
+            event(EventKind::Modify(ModifyKind::Any), &["README.md"]),
+        ];
+        assert!(seen(elsewhere.to_vec()).is_empty(), "not read by the build");
+        // A save by rename names the swap file and the report: only the report counts, so
+        // the fast path still applies. A removed folder, the config and a theme file count.
+        let edits = [
+            event(
+                EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+                &["content/rapporten/.verslag.md.swp", report],
+            ),
+            event(EventKind::Modify(ModifyKind::Any), &[report]),
+            event(
+                EventKind::Remove(RemoveKind::Folder),
+                &["content/rapporten/2024"],
+            ),
+            event(EventKind::Modify(ModifyKind::Any), &["vindplaats.toml"]),
+            event(
+                EventKind::Create(CreateKind::File),
+                &["themes/almere/static/a.css"],
+            ),
+        ];
+        assert_eq!(
+            seen(edits.to_vec()),
+            [
+                "content/rapporten/2024",
+                report,
+                "themes/almere/static/a.css",
+                "vindplaats.toml"
+            ]
+            .map(|p| root.join(p))
+        );
+        // Lost track: a rescan, or an error from the watcher.
+        let rescan = Event::new(EventKind::Other).set_flag(Flag::Rescan);
+        assert_eq!(
+            seen(vec![DebouncedEvent::new(rescan, Instant::now())]),
+            [root.to_path_buf()]
+        );
+        assert_eq!(
+            changes(std::iter::once(Err(Vec::new())), root),
+            [root.to_path_buf()]
+        );
+        // Batches queued together: each path once.
+        let twice = [Ok(edits[1..2].to_vec()), Ok(edits[1..2].to_vec())];
+        assert_eq!(changes(twice.into_iter(), root), [root.join(report)]);
     }
 }

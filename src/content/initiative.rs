@@ -480,6 +480,7 @@ pub fn load_initiatives(content_dir: &Path) -> Result<(PathBuf, Vec<Initiative>)
     errors.into_result((file, items.unwrap_or_default()))
 }
 
+// Longer than most: each entry's keys checked in the order of the file, as a report's are.
 /// Reads the initiatives with every problem: an entry with a wrong key is kept (see
 /// [`Initiative::lines`]), so that its other keys are still checked across files; `None`
 /// when the file cannot be read at all.
@@ -587,6 +588,7 @@ pub fn load_organisations(
     errors.into_result((file, items.unwrap_or_default()))
 }
 
+// Longer than most: each entry's keys checked in the order of the file, as a report's are.
 /// Reads the organisations with every problem, as [`load_initiatives_all`] reads the
 /// initiatives.
 pub fn load_organisations_all(

@@ -63,6 +63,8 @@ impl Library {
         errors.into_result(library)
     }
 
+    // Longer than most: the content's files in the order they depend on each other, each costing
+    // only itself when it cannot be read.
     /// Everything that can be read, with every problem: a file with wrong values is kept
     /// with their examples standing in (see [`KeyLines::replaced`](crate::toml_doc::KeyLines)),
     /// so that its other values still take part in the checks across files, and a check across

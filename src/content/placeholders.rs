@@ -81,7 +81,7 @@ pub fn check(library: &Library, root: &Path) -> Vec<Unfinished> {
 
 fn unfinished(file: &Path, line: usize, message: &str, hint: &str) -> ContentError {
     ContentError::new(file, line, message)
-        .rule("voorbeeldtekst")
+        .rule(crate::error::Rule::Placeholder)
         .hint(hint.to_owned())
 }
 

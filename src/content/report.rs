@@ -220,6 +220,8 @@ impl Report {
         front_matter::strict(Report::parse_all(file, text))
     }
 
+    // Longer than most: one check per front-matter field in the order of the file, each a few
+    // lines that share the key lines and the list of errors.
     /// Parses and checks one report file, and returns the report even when some of its values
     /// are wrong (they are replaced by examples, see [`KeyLines::replaced`]): the checks
     /// across files then still judge the values that are right. `None` when the front matter

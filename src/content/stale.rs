@@ -163,7 +163,7 @@ fn warning(
         ),
     )
     .column(column)
-    .rule("verouderd")
+    .rule(crate::error::Rule::Stale)
 }
 
 fn advice(newest: u16, shown: &str) -> String {

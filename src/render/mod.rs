@@ -442,8 +442,9 @@ fn render_one(
         .map_err(|e| template_error(theme, &e))
 }
 
-/// A template problem named by the template's file (or as built in), with Tera's own chain of
-/// causes, which says which variable or tag is wrong.
+/// A template problem named by the template's file (or as built in). Tera's own chain of
+/// causes (English, the variable or tag that is wrong) is the technical part, shown with
+/// `--uitleg` and in `check --format json`, as every system's words are.
 fn template_error(theme: &Theme, e: &tera::Error) -> ContentErrors {
     let mut chain = vec![e.to_string()];
     let mut source = std::error::Error::source(e);
@@ -460,8 +461,24 @@ fn template_error(theme: &Theme, e: &tera::Error) -> ContentErrors {
         Some((n, (_, None))) => format!("(ingebouwd sjabloon) {n}").into(),
         None => format!("themes/{}/templates", theme.name).into(),
     };
+    // Tera names the template it was rendering, not the partial that failed inside it: a
+    // built-in template that fails while the theme has files of its own most likely fails on
+    // one of them; with none, the fault is in the program.
+    let own = theme.templates.values().any(|(_, path)| path.is_some());
+    let hint = match named {
+        Some((_, (_, Some(_)))) => {
+            "herstel het sjabloon, of haal het weg: dan gebruikt de site het ingebouwde".to_owned()
+        }
+        _ if own => format!(
+            "controleer de eigen sjablonen in themes/{}/templates/ (herstel ze, of haal ze weg); met --uitleg ziet u wat niet klopt",
+            theme.name
+        ),
+        _ => "dit is een fout in vindplaats zelf: meld hem, met de technische melding (--uitleg)"
+            .to_owned(),
+    };
     ContentError::new(file, 0, "fout in een sjabloon van het ontwerp")
-        .hint(chain.join(" — "))
+        .hint(hint)
+        .technical(chain.join(" — "))
         .into()
 }
 

@@ -54,6 +54,8 @@ pub(super) struct Documents<'a> {
     pub(super) topics: Range<usize>,
 }
 
+// Longer than most: one block per kind of document (report sections, initiatives, topics,
+// organisations), in the order the index numbers them.
 /// Every document of the site.
 pub(super) fn documents(site: &Site) -> Documents<'_> {
     let mut docs = Vec::new();

@@ -381,7 +381,7 @@ fn synonym_warnings(site: &Site, terms: &[&str]) -> Vec<crate::error::ContentErr
                     group.woorden.join("', '")
                 ),
             )
-            .rule("synoniemen")
+            .rule(crate::error::Rule::Synonyms)
             .hint("zet in de groep minstens één woord zoals het in de verslagen staat, of controleer de spelling")
         })
         .collect()

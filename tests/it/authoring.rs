@@ -173,6 +173,11 @@ fn serve_reloads_on_edit_shows_errors_and_recovers() {
         "{page}"
     );
     assert!(page.contains("content/rapporten/verslag.md:3"), "{page}");
+    // serve's summary line: the last good site is still what it serves.
+    assert!(
+        page.contains("1 probleem gevonden; de vorige versie blijft staan."),
+        "{page}"
+    );
     assert!(
         page.contains("/__vindplaats/reload.js"),
         "the error page reloads by itself"
@@ -702,15 +707,22 @@ fn new_writes_quotes_in_titles_as_valid_toml() {
 
 /// Waits until `path` shows `text` (the server settles after a burst); panics after 30 s.
 fn eventually(addr: &str, path: &str, text: &str) {
+    served_as(addr, path, &format!("'{text}'"), |status, body| {
+        status == 200 && body.contains(text)
+    });
+}
+
+/// Waits until `path` answers as `expected` says (`what`, for the message); panics after 30 s.
+fn served_as(addr: &str, path: &str, what: &str, expected: impl Fn(u16, &str) -> bool) {
     let until = Instant::now() + Duration::from_secs(30);
     loop {
         let (status, body) = get(addr, path);
-        if status == 200 && body.contains(text) {
+        if expected(status, &body) {
             return;
         }
         assert!(
             Instant::now() < until,
-            "{path} never showed '{text}' (last status {status})"
+            "{path} never showed {what} (last status {status})"
         );
         std::thread::sleep(Duration::from_millis(50));
     }
@@ -772,4 +784,52 @@ fn serve_survives_bursts_renames_and_recreated_files() {
     std::fs::write(&report, original.replace("Eerste alinea.", "Weer terug.")).unwrap();
     eventually(&server.addr, "/rapporten/verslag/", "Weer terug.");
     assert_eq!(get(&server.addr, "/").0, 200);
+}
+
+/// A year's folder of reports moved into `content/rapporten/` shows its reports; removed, they
+/// go. The build's own reads of every file are no change: after the edit's rebuild, serve stays
+/// quiet (a watcher that took reads for edits would rebuild for ever).
+#[test]
+fn serve_sees_folders_of_reports_come_and_go_and_not_its_own_reads() {
+    let tmp = common::fixture_copy("minimal");
+    let server = serve(tmp.path());
+    let report = tmp.path().join("content/rapporten/verslag.md");
+    let original = std::fs::read_to_string(&report).unwrap();
+
+    // Made beside the site, then moved in whole, as from a downloaded folder.
+    let outside = tmp.path().join("map-2024");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(
+        outside.join("ander-verslag.md"),
+        original.replace(
+            "title = \"Verslag thematafel Eenzaamheid\"",
+            "title = \"Ander verslag\"",
+        ),
+    )
+    .unwrap();
+    let folder = tmp.path().join("content/rapporten/2024");
+    std::fs::rename(&outside, &folder).unwrap();
+    eventually(&server.addr, "/rapporten/ander-verslag/", "Ander verslag");
+    std::fs::remove_dir_all(&folder).unwrap();
+    served_as(
+        &server.addr,
+        "/rapporten/ander-verslag/",
+        "404",
+        |status, _| status == 404,
+    );
+
+    // Settled: every build so far is done. Then one edit, and quiet after its rebuild.
+    let quiet = |what: &str| {
+        let mut builds = 0;
+        while let Ok(line) = server.lines.recv_timeout(Duration::from_secs(2)) {
+            builds += usize::from(line.starts_with("Gebouwd in"));
+            assert!(builds <= 10, "serve keeps rebuilding {what}");
+        }
+        builds
+    };
+    quiet("after the folders");
+    edit(&report, "Eerste alinea.", "Een stille alinea.");
+    eventually(&server.addr, "/rapporten/verslag/", "Een stille alinea.");
+    let builds = quiet("after one edit");
+    assert!((1..=2).contains(&builds), "{builds} builds for one edit");
 }

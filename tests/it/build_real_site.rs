@@ -12,8 +12,8 @@ fn library() -> Library {
 
 #[test]
 fn six_report_pages_and_five_theme_pages() {
-    let (_tmp, out) = build(&repo_root(), None);
-    let files = html_files(&out);
+    let out = common::real_site();
+    let files = html_files(out);
     let reports: Vec<_> = files
         .iter()
         .filter(|f| f.starts_with("rapporten/") && f.matches('/').count() == 2)
@@ -50,11 +50,11 @@ fn six_report_pages_and_five_theme_pages() {
 
 #[test]
 fn every_page_has_one_h1_lang_nl_and_a_unique_title_and_description() {
-    let (_tmp, out) = build(&repo_root(), None);
+    let out = common::real_site();
     let mut titles = std::collections::BTreeSet::new();
     let mut descriptions = std::collections::BTreeSet::new();
-    for rel in html_files(&out) {
-        let page = Page::load(&out, &rel);
+    for rel in html_files(out) {
+        let page = Page::load(out, &rel);
         assert_eq!(page.select("h1").len(), 1, "{rel}: one h1");
         assert_eq!(
             page.select("html")[0].value().attr("lang"),
@@ -100,10 +100,10 @@ fn every_page_has_one_h1_lang_nl_and_a_unique_title_and_description() {
 
 #[test]
 fn every_section_has_an_id_and_is_linked_from_its_theme_page() {
-    let (_tmp, out) = build(&repo_root(), None);
+    let out = common::real_site();
     let lib = library();
     for report in &lib.reports {
-        let page = Page::load(&out, &format!("rapporten/{}/index.html", report.slug));
+        let page = Page::load(out, &format!("rapporten/{}/index.html", report.slug));
         let headings = page.select(".report-text h2");
         assert!(
             headings.len() >= 5,
@@ -111,7 +111,7 @@ fn every_section_has_an_id_and_is_linked_from_its_theme_page() {
             report.slug,
             headings.len()
         );
-        let theme = Page::load(&out, &format!("themas/{}/index.html", report.topic));
+        let theme = Page::load(out, &format!("themas/{}/index.html", report.topic));
         let links: Vec<String> = theme
             .select("a[href]")
             .iter()
@@ -134,9 +134,9 @@ fn every_section_has_an_id_and_is_linked_from_its_theme_page() {
 
 #[test]
 fn facts_blocks_match_front_matter() {
-    let (_tmp, out) = build(&repo_root(), None);
+    let out = common::real_site();
     for report in &library().reports {
-        let page = Page::load(&out, &format!("rapporten/{}/index.html", report.slug));
+        let page = Page::load(out, &format!("rapporten/{}/index.html", report.slug));
         let facts = squash(&page.select(".facts")[0].text().collect::<String>());
         let date = report.date_text();
         let time = format!(
@@ -193,9 +193,9 @@ fn facts_blocks_match_front_matter() {
 
 #[test]
 fn every_internal_link_and_anchor_resolves() {
-    let (_tmp, out) = build(&repo_root(), None);
+    let out = common::real_site();
     assert_eq!(
-        broken_links(&out, "https://example.org/"),
+        broken_links(out, "https://example.org/"),
         Vec::<String>::new()
     );
 }
@@ -219,9 +219,9 @@ fn every_internal_link_resolves_under_a_sub_path() {
 
 #[test]
 fn two_builds_are_byte_identical() {
-    let (_a, out_a) = build(&repo_root(), None);
+    let out_a = common::real_site();
     let (_b, out_b) = build(&repo_root(), None);
-    let (a, b) = (read_tree(&out_a), read_tree(&out_b));
+    let (a, b) = (read_tree(out_a), read_tree(&out_b));
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for (path, bytes) in &a {
         assert!(bytes == &b[path], "{path} differs between two builds");
@@ -230,8 +230,8 @@ fn two_builds_are_byte_identical() {
 
 #[test]
 fn the_e_mail_address_is_left_out_with_a_visible_note() {
-    let (_tmp, out) = build(&repo_root(), None);
-    for (path, bytes) in read_tree(&out) {
+    let out = common::real_site();
+    for (path, bytes) in read_tree(out) {
         let text = String::from_utf8_lossy(&bytes);
         assert!(
             !text.contains("@almere.nl"),
@@ -239,7 +239,7 @@ fn the_e_mail_address_is_left_out_with_a_visible_note() {
         );
     }
     let page = Page::load(
-        &out,
+        out,
         "rapporten/sociale-kwaliteit-en-fysieke-omgeving/index.html",
     );
     let body = squash(&page.select("main")[0].text().collect::<String>());
@@ -251,7 +251,7 @@ fn the_e_mail_address_is_left_out_with_a_visible_note() {
 
 #[test]
 fn corrections_are_declared_and_shown() {
-    let (_tmp, out) = build(&repo_root(), None);
+    let out = common::real_site();
     let lib = library();
     let eenzaamheid = lib
         .reports
@@ -264,7 +264,7 @@ fn corrections_are_declared_and_shown() {
             .iter()
             .any(|c| c.was == "uitgagingen" && c.is == "uitdagingen")
     );
-    let page = Page::load(&out, "rapporten/eenzaamheid/index.html");
+    let page = Page::load(out, "rapporten/eenzaamheid/index.html");
     let source = squash(&page.select(".source")[0].text().collect::<String>());
     assert!(
         source.contains("‘uitgagingen’ is ‘uitdagingen’ geworden"),
@@ -284,8 +284,8 @@ fn corrections_are_declared_and_shown() {
 
 #[test]
 fn report_pages_link_to_previous_and_next_within_the_theme() {
-    let (_tmp, out) = build(&repo_root(), None);
-    let first = Page::load(&out, "rapporten/jong-in-almere-16-mei/index.html");
+    let out = common::real_site();
+    let first = Page::load(out, "rapporten/jong-in-almere-16-mei/index.html");
     let next: Vec<_> = first
         .select("a[rel=next]")
         .iter()
@@ -293,8 +293,8 @@ fn report_pages_link_to_previous_and_next_within_the_theme() {
         .collect();
     assert_eq!(next, ["../../rapporten/jong-in-almere-1-juni/"]);
     assert!(first.select("a[rel=prev]").is_empty());
-    let second = Page::load(&out, "rapporten/jong-in-almere-1-juni/index.html");
+    let second = Page::load(out, "rapporten/jong-in-almere-1-juni/index.html");
     assert_eq!(second.select("a[rel=prev]").len(), 1);
-    let alone = Page::load(&out, "rapporten/eenzaamheid/index.html");
+    let alone = Page::load(out, "rapporten/eenzaamheid/index.html");
     assert!(alone.select("a[rel=prev], a[rel=next]").is_empty());
 }

@@ -338,7 +338,7 @@ fn a_report_from_new_is_not_finished() {
         ..Default::default()
     };
     let built = vindplaats::site::render_all(&opts, vindplaats::site::Mode::Preview, None).unwrap();
-    let rules: Vec<&str> = built.warnings.iter().map(|w| w.rule).collect();
+    let rules: Vec<&str> = built.warnings.iter().map(|w| w.rule.name()).collect();
     assert_eq!(rules, ["voorbeeldtekst"; 3]);
 
     // Published (concept = false), check and a plain build stop on it; filled in, it builds.
@@ -704,4 +704,56 @@ fn an_editorial_link_checked_over_a_year_ago_or_in_the_future_warns() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// The rule names are the contract of `check --format json` (scripts and CI annotations read
+/// them): every rule is in the table of docs/reference.md and nothing else is, and the list and
+/// the JSON of two runs are kept as snapshots in `tests/snapshots/check/`, so that a renamed
+/// rule or field is a reviewed decision. Accept a change as the other snapshots
+/// (tests/README.md).
+#[test]
+fn rule_names_and_json_fields_are_a_documented_contract() {
+    use vindplaats::error::Rule;
+    let names: Vec<&str> = Rule::ALL.iter().map(|r| r.name()).collect();
+    let reference = std::fs::read_to_string(repo_root().join("docs/reference.md")).unwrap();
+    let table = reference
+        .split("\n## check\n")
+        .nth(1)
+        .and_then(|s| s.split("\n| rule | checks | severity |\n").nth(1))
+        .expect("the table of rules under '## check' in docs/reference.md");
+    let mut documented: Vec<&str> = table
+        .lines()
+        .take_while(|l| l.starts_with('|'))
+        .filter_map(|l| l.split('|').nth(1))
+        .flat_map(|cell| cell.split('`').skip(1).step_by(2))
+        .collect();
+    documented.sort();
+    documented.dedup();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(documented, sorted, "the rules of docs/reference.md's table");
+
+    // Errors (a site that does not build), then a site with warnings and its readability.
+    let (_, errors) = check_with(
+        "Bel 06-12345678. [x](../weg/) ![](kaart.png)",
+        "",
+        &["--format", "json"],
+    );
+    let tmp = common::fixture_copy("minimal");
+    let warned = run_cli(&[
+        "check",
+        "--root",
+        tmp.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.set_snapshot_path(repo_root().join("tests/snapshots/check"));
+    settings.bind(|| {
+        insta::assert_snapshot!("rules", names.join("\n"));
+        insta::assert_snapshot!("json-errors", errors);
+        insta::assert_snapshot!("json-warnings", String::from_utf8(warned.stdout).unwrap());
+    });
 }

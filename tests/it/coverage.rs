@@ -34,7 +34,7 @@ use scraper::{ElementRef, Html, Node};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
-use common::{build, read_tree, repo_root};
+use common::{read_tree, repo_root};
 
 const SEED: &str = "seeds/000_b34669224cf69197.txt";
 /// The share of units that must be found.
@@ -455,8 +455,8 @@ fn real_seed_units() -> Vec<Unit> {
 
 #[test]
 fn the_built_site_holds_at_least_99_percent_of_the_source_sentences() {
-    let (_tmp, out) = build(&repo_root(), None);
-    let result = coverage(&real_seed_units(), &site_pages(&out));
+    let out = common::real_site();
+    let result = coverage(&real_seed_units(), &site_pages(out));
     println!("{}", result.report());
     assert!(result.share() >= THRESHOLD, "{}", result.report());
 }
@@ -465,9 +465,9 @@ fn the_built_site_holds_at_least_99_percent_of_the_source_sentences() {
 /// that report are then missing, and the share falls below the threshold.
 #[test]
 fn a_site_without_one_report_page_fails_the_check() {
-    let (_tmp, out) = build(&repo_root(), None);
+    let out = common::real_site();
     let report = "rapporten/bestaanszekerheid/index.html";
-    let mut pages = site_pages(&out);
+    let mut pages = site_pages(out);
     let before = pages.len();
     pages.retain(|(rel, _)| rel != report);
     assert_eq!(pages.len() + 1, before, "{report} is not in the build");

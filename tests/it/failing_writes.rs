@@ -119,50 +119,129 @@ fn a_full_disk_part_way_leaves_the_old_site() {
     assert_no_staging_left(site.tmp.path());
 }
 
-/// An output folder whose parent may not be written. Root ignores permission bits, so as
-/// root the child first gives up the capabilities that let it (`CAP_DAC_OVERRIDE`,
-/// `CAP_DAC_READ_SEARCH`, `CAP_FOWNER`) from its bounding set, which `exec` keeps.
+/// The ways to make the system refuse writing the output's parent, for every user. Not root:
+/// the permission bits do it. Root ignores them, so the child first gives up what lets it:
+/// the capabilities that bypass permissions (`CAP_DAC_OVERRIDE`, `CAP_DAC_READ_SEARCH`,
+/// `CAP_FOWNER`) from its bounding set, which `exec` keeps; or its user, becoming `nobody`;
+/// or, in a mount namespace of its own, it sees the parent as a read-only bind mount (`EROFS`,
+/// which reads as the same Dutch cause). A container may forbid any one of them; the test runs
+/// every one the system allows and fails when it allows none: it never passes by skipping.
+#[derive(Debug, Clone, Copy)]
+enum Refusal {
+    Permissions,
+    DropCapabilities,
+    Nobody,
+    ReadOnlyMount,
+}
+
+impl Refusal {
+    /// Prepares `command` to be refused writing in `parent`.
+    fn prepare(self, command: &mut Command, parent: &Path) {
+        use std::os::unix::ffi::OsStrExt;
+        let parent = std::ffi::CString::new(parent.as_os_str().as_bytes()).unwrap();
+        // SAFETY: between fork and exec only async-signal-safe system calls (prctl, setgroups,
+        // setgid, setuid, unshare, mount) on data made before the fork.
+        unsafe {
+            match self {
+                Refusal::Permissions => {}
+                Refusal::DropCapabilities => {
+                    command.pre_exec(|| {
+                        for cap in [1, 2, 3] {
+                            if libc::prctl(libc::PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 {
+                                return Err(std::io::Error::last_os_error());
+                            }
+                        }
+                        Ok(())
+                    });
+                }
+                Refusal::Nobody => {
+                    command.pre_exec(|| {
+                        if libc::setgroups(0, std::ptr::null()) != 0
+                            || libc::setgid(65534) != 0
+                            || libc::setuid(65534) != 0
+                        {
+                            return Err(std::io::Error::last_os_error());
+                        }
+                        Ok(())
+                    });
+                }
+                Refusal::ReadOnlyMount => {
+                    command.pre_exec(move || {
+                        let none = std::ptr::null();
+                        let root = c"/".as_ptr();
+                        let at = parent.as_ptr();
+                        let private = (libc::MS_REC | libc::MS_PRIVATE) as libc::c_ulong;
+                        let bind = libc::MS_BIND as libc::c_ulong;
+                        let read_only =
+                            (libc::MS_BIND | libc::MS_REMOUNT | libc::MS_RDONLY) as libc::c_ulong;
+                        if libc::unshare(libc::CLONE_NEWNS) != 0
+                            || libc::mount(none, root, none, private, none.cast()) != 0
+                            || libc::mount(at, at, none, bind, none.cast()) != 0
+                            || libc::mount(none, at, none, read_only, none.cast()) != 0
+                        {
+                            return Err(std::io::Error::last_os_error());
+                        }
+                        Ok(())
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// An output folder whose parent may not be written, in each way the system allows
+/// ([`Refusal`]): the same Dutch message, the old site untouched, no staging folder.
 #[test]
 fn an_output_parent_without_write_permission_leaves_the_old_site() {
     use std::os::unix::fs::PermissionsExt;
-    let site = built_once();
-    let before = read_tree(&site.out);
-    let parent = site.tmp.path();
-    std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o555)).unwrap();
-    let mut command = site.command();
     let root = unsafe { libc::geteuid() } == 0;
-    if root {
-        // SAFETY: only prctl between fork and exec.
-        unsafe {
-            command.pre_exec(|| {
-                for cap in [1, 2, 3] {
-                    if libc::prctl(libc::PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 {
-                        return Err(std::io::Error::last_os_error());
-                    }
-                }
-                Ok(())
-            });
-        }
-    }
-    let output = command.output();
-    std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let output = match output {
-        Ok(output) => output,
-        Err(e) if root => {
-            println!(
-                "overgeslagen: als root zonder het recht om capabilities op te geven ({e}) negeert het systeem schrijfrechten"
-            );
-            return;
-        }
-        Err(e) => panic!("{e}"),
+    let ways: &[Refusal] = if root {
+        &[
+            Refusal::DropCapabilities,
+            Refusal::Nobody,
+            Refusal::ReadOnlyMount,
+        ]
+    } else {
+        &[Refusal::Permissions]
     };
-    let message = assert_refused(&output, &site.out, "geen schrijfrechten");
+    let mut refused = Vec::new();
+    let mut not_allowed = Vec::new();
+    for &way in ways {
+        let site = built_once();
+        let before = read_tree(&site.out);
+        let parent = site.tmp.path();
+        // Readable for `nobody` too: the temporary folder is the owner's alone.
+        std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let mut command = site.command();
+        way.prepare(&mut command, parent);
+        let output = command.output();
+        std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let output = match output {
+            Ok(output) => output,
+            // The child could not take this way (a container without the right): the next.
+            Err(e) => {
+                not_allowed.push(format!("{way:?}: {e}"));
+                continue;
+            }
+        };
+        let message = assert_refused(&output, &site.out, "geen schrijfrechten");
+        assert!(
+            message.contains(&format!("(bij {})", parent.display())),
+            "{way:?}: names the folder it may not write in: {message}"
+        );
+        assert!(
+            read_tree(&site.out) == before,
+            "{way:?}: the old site was changed"
+        );
+        assert_no_staging_left(parent);
+        refused.push(way);
+    }
+    println!("refused by {refused:?}; not allowed here: {not_allowed:?}");
     assert!(
-        message.contains(&format!("(bij {})", parent.display())),
-        "names the folder it may not write in: {message}"
+        !refused.is_empty(),
+        "no way to make the system refuse the write here (as root: {not_allowed:?}); \
+         this test must not pass without asserting"
     );
-    assert!(read_tree(&site.out) == before, "the old site was changed");
-    assert_no_staging_left(parent);
 }
 
 /// An output path with a regular file where a folder should be: the same refusal, for every

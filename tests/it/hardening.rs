@@ -11,18 +11,26 @@ use common::{copy_tree, fixture, read_tree, repo_root, run_cli};
 
 /// Builds the minimal site after `change` has run on a copy of it: (exit code, stderr).
 fn build_with(change: impl FnOnce(&Path)) -> (i32, String) {
+    build_with_args(change, &[])
+}
+
+/// [`build_with`], with more arguments for `build`.
+fn build_with_args(change: impl FnOnce(&Path), args: &[&str]) -> (i32, String) {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
     copy_tree(&fixture("minimal"), &root);
     change(&root);
-    let out = run_cli(&[
+    let out_dir = tmp.path().join("out");
+    let mut all = vec![
         "build",
         "--root",
         root.to_str().unwrap(),
         "--output",
-        tmp.path().join("out").to_str().unwrap(),
+        out_dir.to_str().unwrap(),
         "--quiet",
-    ]);
+    ];
+    all.extend(args);
+    let out = run_cli(&all);
     (
         out.status.code().unwrap(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -147,9 +155,11 @@ fn a_symlink_loop_under_content_is_handled() {
     assert_eq!(code, 0, "{err}");
 }
 
+/// The team reads a Dutch message naming the template and what to do; Tera's English chain
+/// (which tag or variable) is the technical part: with `--uitleg`, and in JSON.
 #[test]
 fn a_missing_template_and_a_template_error_are_clear_errors() {
-    let (code, err) = build_with(|r| {
+    let missing_partial = |r: &Path| {
         let dir = r.join("themes/almere/templates/partials");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
@@ -157,13 +167,53 @@ fn a_missing_template_and_a_template_error_are_clear_errors() {
             "{% include \"partials/bestaat-niet.html\" %}",
         )
         .unwrap();
-    });
+    };
+    let (code, err) = build_with(missing_partial);
     assert_eq!(code, 1);
     assert!(
         err.contains("fout in een sjabloon van het ontwerp"),
         "{err}"
     );
+    // Tera names the built-in page template it was rendering, not the theme's partial in it.
+    assert!(
+        err.contains(
+            "tip: controleer de eigen sjablonen in themes/almere/templates/ (herstel ze, of haal ze weg)"
+        ),
+        "{err}"
+    );
+    assert!(
+        !err.contains("bestaat-niet.html"),
+        "Tera's words only with --uitleg: {err}"
+    );
+    assert!(
+        err.contains("Met --uitleg ziet u ook de technische melding"),
+        "{err}"
+    );
+    let (code, err) = build_with_args(missing_partial, &["--uitleg"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("technische melding: "), "{err}");
     assert!(err.contains("bestaat-niet.html"), "{err}");
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("minimal"), tmp.path());
+    missing_partial(tmp.path());
+    let out = run_cli(&[
+        "check",
+        "--root",
+        tmp.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let template = findings
+        .iter()
+        .find(|f| f["message"] == "fout in een sjabloon van het ontwerp")
+        .expect("the template error in JSON");
+    assert!(
+        template["technical"]
+            .as_str()
+            .is_some_and(|t| t.contains("bestaat-niet.html")),
+        "{template}"
+    );
     let (code, err) = build_with(|r| {
         let dir = r.join("themes/almere/templates");
         std::fs::create_dir_all(&dir).unwrap();
@@ -175,6 +225,12 @@ fn a_missing_template_and_a_template_error_are_clear_errors() {
         "{err}"
     );
     assert!(err.contains("themes/almere/templates/report.html"), "{err}");
+    assert!(
+        err.contains(
+            "tip: herstel het sjabloon, of haal het weg: dan gebruikt de site het ingebouwde"
+        ),
+        "{err}"
+    );
 }
 
 #[test]

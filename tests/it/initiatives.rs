@@ -13,7 +13,7 @@ fn hrefs(page: &Page, css: &str) -> Vec<String> {
 
 #[test]
 fn the_four_named_initiatives_have_pages_with_their_mentions_and_back_links() {
-    let (_tmp, out) = build(&repo_root(), None);
+    let out = common::real_site();
     for (slug, name, report, section, words) in [
         (
             "welcome-app",
@@ -44,7 +44,7 @@ fn the_four_named_initiatives_have_pages_with_their_mentions_and_back_links() {
             "‘De Naamloze Pilot’ genoemd",
         ),
     ] {
-        let page = Page::load(&out, &format!("initiatieven/{slug}/index.html"));
+        let page = Page::load(out, &format!("initiatieven/{slug}/index.html"));
         assert_eq!(page.texts("h1"), [name]);
         let quotes = page.texts(".mentions blockquote");
         assert!(
@@ -62,7 +62,7 @@ fn the_four_named_initiatives_have_pages_with_their_mentions_and_back_links() {
         let want = format!("../../rapporten/{report}/#{section}");
         assert!(links.contains(&want), "{slug}: no link {want} in {links:?}");
 
-        let report_page = Page::load(&out, &format!("rapporten/{report}/index.html"));
+        let report_page = Page::load(out, &format!("rapporten/{report}/index.html"));
         let back = format!("../../initiatieven/{slug}/");
         assert!(
             hrefs(&report_page, ".report-text a").contains(&back),
@@ -82,13 +82,13 @@ fn the_four_named_initiatives_have_pages_with_their_mentions_and_back_links() {
 
 #[test]
 fn every_mention_link_lands_on_an_existing_section() {
-    let (_tmp, out) = build(&repo_root(), None);
+    let out = common::real_site();
     let mut checked = 0;
-    for rel in html_files(&out)
+    for rel in html_files(out)
         .into_iter()
         .filter(|f| f.starts_with("initiatieven/") && f.matches('/').count() == 2)
     {
-        let page = Page::load(&out, &rel);
+        let page = Page::load(out, &rel);
         let links = hrefs(&page, ".mentions a");
         assert!(!links.is_empty(), "{rel} quotes no mention");
         for link in links {
@@ -96,7 +96,7 @@ fn every_mention_link_lands_on_an_existing_section() {
                 .split_once('#')
                 .unwrap_or_else(|| panic!("{rel}: {link} has no section id"));
             let target = Page::load(
-                &out,
+                out,
                 &format!("{}index.html", path.trim_start_matches("../../")),
             );
             let section = target.select(&format!("[id=\"{id}\"]"));
@@ -116,7 +116,7 @@ fn every_mention_link_lands_on_an_existing_section() {
                 .unwrap()
                 .split_once('#')
                 .unwrap();
-            let target = Page::load(&out, &format!("{path}index.html"));
+            let target = Page::load(out, &format!("{path}index.html"));
             assert_eq!(target.select(&format!("[id=\"{id}\"]")).len(), 1, "{url}");
         }
     }
@@ -124,10 +124,10 @@ fn every_mention_link_lands_on_an_existing_section() {
 
 #[test]
 fn every_initiative_in_the_data_has_a_page_and_is_on_the_index() {
-    let (_tmp, out) = build(&repo_root(), None);
+    let out = common::real_site();
     let lib = vindplaats::content::Library::load(&repo_root().join("content")).unwrap();
     assert!(lib.initiatives.len() >= 30, "{}", lib.initiatives.len());
-    let index = Page::load(&out, "initiatieven/index.html");
+    let index = Page::load(out, "initiatieven/index.html");
     let a_to_z: Vec<String> = index
         .select("#a-z + ul > li > a")
         .iter()
@@ -170,14 +170,14 @@ fn every_initiative_in_the_data_has_a_page_and_is_on_the_index() {
 
 #[test]
 fn home_theme_and_report_pages_link_to_the_indexes() {
-    let (_tmp, out) = build(&repo_root(), None);
-    let home = Page::load(&out, "index.html");
+    let out = common::real_site();
+    let home = Page::load(out, "index.html");
     assert!(hrefs(&home, "main a").contains(&"./initiatieven/".to_owned()));
     assert!(hrefs(&home, "main a").contains(&"./organisaties/".to_owned()));
-    for rel in html_files(&out).into_iter().filter(|f| {
+    for rel in html_files(out).into_iter().filter(|f| {
         (f.starts_with("themas/") || f.starts_with("rapporten/")) && f.matches('/').count() == 2
     }) {
-        let page = Page::load(&out, &rel);
+        let page = Page::load(out, &rel);
         let links = hrefs(&page, "main a");
         assert!(
             links.contains(&"../../initiatieven/".to_owned()),
@@ -232,8 +232,8 @@ fn first_mention_per_section_is_linked_and_matching_respects_words_and_accents()
 
 #[test]
 fn organisations_are_normalised_by_data() {
-    let (_tmp, out) = build(&repo_root(), None);
-    let page = Page::load(&out, "organisaties/index.html");
+    let out = common::real_site();
+    let page = Page::load(out, "organisaties/index.html");
     let ggd = squash(&page.select("#ggd-flevoland")[0].text().collect::<String>());
     assert!(
         ggd.contains("Verslag thematafel bestaanszekerheid"),
@@ -249,7 +249,7 @@ fn organisations_are_normalised_by_data() {
         6,
         "the municipality took part in all six tables"
     );
-    let report = Page::load(&out, "rapporten/bestaanszekerheid/index.html");
+    let report = Page::load(out, "rapporten/bestaanszekerheid/index.html");
     assert!(hrefs(&report, ".facts a").contains(&"../../organisaties/#ggd-flevoland".to_owned()));
 }
 
@@ -300,7 +300,7 @@ fn open_data_has_the_same_facts_as_the_pages() {
 /// structure puts their text where the source does.
 #[test]
 fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
-    let (_tmp, out) = build(&repo_root(), None);
+    let out = common::real_site();
 
     // Closing text belongs to no section: the 1 juni list of good examples and the
     // eenzaamheid tip stand in the report's closing part.
@@ -316,7 +316,7 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
             "oplossingsrichtingen",
         ),
     ] {
-        let page = Page::load(&out, &format!("rapporten/{report}/index.html"));
+        let page = Page::load(out, &format!("rapporten/{report}/index.html"));
         let closing = squash(&page.select("section#slot")[0].text().collect::<String>());
         assert!(closing.contains(words), "{report}: {closing}");
         let section: Vec<_> = page
@@ -329,17 +329,17 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
         assert!(!text.contains(words), "{report}: still under {not_under}");
     }
     // Quotes from there name it as such, and none calls the opening text "Inleiding".
-    let page = Page::load(&out, "initiatieven/kinderburgermeester/index.html");
+    let page = Page::load(out, "initiatieven/kinderburgermeester/index.html");
     let places = page.texts(".mentions .meta a");
     assert!(
         places.iter().all(|p| p.ends_with("slot van het verslag")),
         "{places:?}"
     );
-    for file in html_files(&out)
+    for file in html_files(out)
         .iter()
         .filter(|f| f.starts_with("initiatieven/"))
     {
-        let page = Page::load(&out, file);
+        let page = Page::load(out, file);
         assert!(
             page.texts(".mentions .meta a")
                 .iter()
@@ -356,7 +356,7 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
             .unwrap();
     for i in index["initiatieven"].as_array().unwrap() {
         let slug = i["slug"].as_str().unwrap();
-        let page = Page::load(&out, &format!("initiatieven/{slug}/index.html"));
+        let page = Page::load(out, &format!("initiatieven/{slug}/index.html"));
         assert_eq!(page.texts(".support blockquote").len(), 1, "{slug}");
         assert_eq!(page.select(".support .meta a").len(), 1, "{slug}");
         assert!(descriptions.insert(i["description"].as_str().unwrap().to_owned()));
@@ -365,13 +365,13 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
                 .contains(&i["mentioned_as"].as_str().unwrap())
         );
     }
-    let playground = Page::load(&out, "initiatieven/playground-in-poort/index.html");
+    let playground = Page::load(out, "initiatieven/playground-in-poort/index.html");
     assert!(!squash(&playground.texts(".lead").join(" ")).contains("enige"));
 
     // Counts count what the page they link to lists (issue 27: "De 30 organisaties" led to a
     // page of 33 organisations and 2 groups): the home page's organisations are the entries
     // of the organisations page that are organisations, which that page's lead counts too.
-    let organisations = Page::load(&out, "organisaties/index.html");
+    let organisations = Page::load(out, "organisaties/index.html");
     let entries = organisations.select(".organisation-list > li");
     let listed = entries
         .iter()
@@ -382,7 +382,7 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
         2,
         "Onderzoekers and Gemeenteraadslid"
     );
-    let home = Page::load(&out, "index.html");
+    let home = Page::load(out, "index.html");
     let links = home.texts("a");
     assert!(
         links
@@ -397,7 +397,7 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
         "{:?}",
         organisations.texts(".lead")
     );
-    let index = Page::load(&out, "initiatieven/index.html");
+    let index = Page::load(out, "initiatieven/index.html");
     let initiatives = index.select(".initiative-index > li").len();
     assert!(
         links.iter().any(|a| squash(a).starts_with(&format!(
@@ -429,19 +429,19 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
     );
     // And wherever the names it made are shown (issue 27: only the organisations page said
     // so): the report's facts block, the round's page and the open data.
-    let report = Page::load(&out, "rapporten/jong-in-almere-16-mei/index.html");
+    let report = Page::load(out, "rapporten/jong-in-almere-16-mei/index.html");
     let facts = squash(&report.select(".facts")[0].text().collect::<String>());
     assert!(
         facts.contains("Uitleg van de redactie")
             && facts.contains("In het verslag staat: ‘Fornhese GGZ-Centraal Politie’"),
         "{facts}"
     );
-    let plain = Page::load(&out, "rapporten/bestaanszekerheid/index.html");
+    let plain = Page::load(out, "rapporten/bestaanszekerheid/index.html");
     assert!(
         plain.select(".facts .reading").is_empty(),
         "no reading there"
     );
-    let round = Page::load(&out, "edities/2023/index.html");
+    let round = Page::load(out, "edities/2023/index.html");
     let readings = round.texts(".reading");
     assert_eq!(readings.len(), 4, "{readings:?}");
     assert!(
@@ -470,7 +470,7 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
     assert_eq!(movisie.len(), 6, "Movisie's people at the tables");
     // The organisation and the initiative of the same name point at each other.
     let alliance = Page::load(
-        &out,
+        out,
         "initiatieven/almeerse-alliantie-kinderarmoede/index.html",
     );
     assert_eq!(

@@ -115,13 +115,13 @@ pub fn gitlab(report: &Report, base: &Path) -> String {
             let json = f.json();
             let path = repository_path(base, &f.error.file);
             let nth = seen
-                .entry((path.clone(), json.rule, json.message))
+                .entry((path.clone(), json.rule.name(), json.message))
                 .or_default();
             *nth += 1;
             Issue {
                 description: description(f),
-                check_name: format!("vindplaats/{}", json.rule),
-                fingerprint: fingerprint(&path, json.rule, json.message, *nth),
+                check_name: format!("vindplaats/{}", json.rule.name()),
+                fingerprint: fingerprint(&path, json.rule.name(), json.message, *nth),
                 severity: match f.severity {
                     Severity::Error => "major",
                     Severity::Warning => "minor",

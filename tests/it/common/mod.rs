@@ -2,6 +2,8 @@
 //! the way a browser would (parse HTML, resolve links against the page's address).
 #![allow(dead_code)]
 
+pub mod commands;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -38,6 +40,25 @@ pub fn build(root: &Path, base_url: Option<&str>) -> (tempfile::TempDir, PathBuf
 /// The day the tests' `check` runs on (`VINDPLAATS_VANDAAG`): fixed, so what `check` says
 /// about the editors' links never depends on the day the tests run.
 pub const TODAY: &str = "2026-12-06";
+
+/// The real site built once, with the default options, for every test that only reads its
+/// output: one build instead of one per test. The folder is removed when the test binary
+/// exits (a static is never dropped, so `atexit` does it).
+pub fn real_site() -> &'static Path {
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    extern "C" fn remove() {
+        if let Some(out) = BUILT.get().and_then(|out| out.parent()) {
+            let _ = std::fs::remove_dir_all(out);
+        }
+    }
+    BUILT.get_or_init(|| {
+        let (tmp, out) = build(&repo_root(), None);
+        let _ = tmp.keep();
+        // SAFETY: registers a plain function without arguments, as atexit requires.
+        unsafe { libc::atexit(remove) };
+        out
+    })
+}
 
 /// Runs the real binary, as the communications team would (on the day [`TODAY`]).
 pub fn run_cli(args: &[&str]) -> Output {
