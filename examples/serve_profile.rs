@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use vindplaats::site::{self, BuildOptions, Cache, Mode};
+use vindplaats::site::{self, BuildOptions, Cache};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -18,8 +18,8 @@ fn main() {
         concepts: true,
     };
     let mut cache = Cache::default();
-    let built = site::render_all(&opts, Mode::Preview, Some(&mut cache)).expect("builds");
-    site::index(&built, Some(&mut cache.index)).expect("indexes");
+    let built = cache.rebuild(&opts).expect("builds");
+    site::index(&built, &mut cache.memos.index).expect("indexes");
     cache.keep(built);
     let file = walkdir::WalkDir::new(root.join("content/rapporten"))
         .sort_by_file_name()
@@ -41,10 +41,10 @@ fn main() {
             continue;
         }
         let started = Instant::now();
-        let built = site::render_all(&opts, Mode::Preview, Some(&mut cache)).expect("builds");
+        let built = cache.rebuild(&opts).expect("builds");
         let pages = started.elapsed();
         let started = Instant::now();
-        site::index(&built, Some(&mut cache.index)).expect("indexes");
+        site::index(&built, &mut cache.memos.index).expect("indexes");
         let index = started.elapsed();
         let stages: Vec<String> = built
             .timings

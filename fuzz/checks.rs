@@ -56,14 +56,14 @@ pub fn front_matter(data: &[u8]) {
         }
         Err(e) => check_error(text, &e, max_line),
     }
-    match Report::parse(file, text) {
-        Ok(r) => {
+    match front_matter::strict(Report::read(file, text)) {
+        Ok((r, markdown)) => {
             assert!(
-                r.body_line <= max_line,
+                markdown.line <= max_line,
                 "body_line {} > {max_line}",
-                r.body_line
+                markdown.line
             );
-            assert!(text.ends_with(&r.body));
+            assert!(text.ends_with(&*markdown.text));
             for key in [
                 "title",
                 "topic",

@@ -14,8 +14,8 @@ use crate::urls::Urls;
 /// A report with its text rendered: the record every later stage reads.
 #[derive(Debug, Clone)]
 pub struct ParsedReport {
-    /// The facts from front matter. Its Markdown has gone into `body`.
-    pub report: Report,
+    /// The facts from front matter, shared with load's (and `serve`'s memo of them).
+    pub report: std::sync::Arc<Report>,
     pub topic: TopicId,
     pub edition: EditionId,
     pub body: Rendered,

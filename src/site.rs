@@ -7,6 +7,7 @@
 //! never ask which command runs them. Each stage is timed ([`Timings`]) for `build --timings`.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -150,7 +151,7 @@ fn relative_to(root: &Path) -> impl Fn(ContentErrors) -> ContentErrors + '_ {
 /// problem is reported, not only the first. Text that `new` wrote and nobody replaced is an
 /// error, except in a preview ([`Mode::Preview`], `build --concepten`): a warning there.
 pub fn load(opts: &BuildOptions, mode: Mode) -> Result<Loaded, BuildError> {
-    let read = load_all(opts, mode, None)?;
+    let read = load_all(opts, mode, &mut Memos::off())?;
     match read {
         Read {
             config: Some(config),
@@ -183,20 +184,13 @@ struct Read {
     errors: ContentErrors,
 }
 
-/// [`load`] as far as it goes, taking what is unchanged since the last build from `cache`
-/// (serve). A wrong value, a broken line or a broken file costs only itself: the content is
+/// [`load`] as far as it goes, taking what is unchanged since the last build from the memos
+/// (serve; a build's are off). A wrong value, a broken line or a broken file costs only itself: the content is
 /// read even when the config has errors, and the privacy guard runs whenever the config
 /// (its allow-list) could be read. `Err` only for what no later stage can go on from: a folder
 /// that is not a site's, a bad `--base-url`.
-fn load_all(
-    opts: &BuildOptions,
-    mode: Mode,
-    cache: Option<&mut Cache>,
-) -> Result<Read, BuildError> {
-    let (reports, scans) = match cache {
-        Some(c) => (Some(&mut c.reports), Some(&mut c.scans)),
-        None => (None, None),
-    };
+fn load_all(opts: &BuildOptions, mode: Mode, memos: &mut Memos) -> Result<Read, BuildError> {
+    let Memos { reports, scans, .. } = memos;
     let root = &opts.root;
     let relative = relative_to(root);
     config::ensure_site(root)?;
@@ -230,7 +224,7 @@ fn load_all(
         || {
             config
                 .as_ref()
-                .map(|c| crate::privacy::check_with(root, &c.privacy_allowlist, scans))
+                .map(|c| crate::privacy::check(root, &c.privacy_allowlist, scans))
         },
     );
     errors.extend(relative(library_errors));
@@ -287,22 +281,41 @@ fn load_all(
     })
 }
 
-/// What `serve` keeps from one build to the next, so that an edit redoes only what it
-/// changes: each report file's parse and each content file's privacy scan, by its path and
-/// text; the aliases found in each report, by its text and the initiatives; each report's
-/// Markdown rendered, by everything that rendering reads; and each page, by its template
-/// context (see [`render::PageCache`]); and what the search index is made of (see
-/// [`search::IndexCache`]). It also keeps the last good build (see [`Cache::keep`]) for
-/// [`preview_reports`].
+/// What the stages keep from one build to the next (`serve`), so that an edit redoes only
+/// what it changes: each report file's parse and each content file's privacy scan, by its
+/// path and text; the aliases found in each report, by its text and the initiatives; each
+/// report's Markdown rendered, by everything that rendering reads; and each page, by its
+/// template context (see [`render::PageCache`]); and what the search index is made of (see
+/// [`search::IndexCache`]). A build passes [`Memos::off`]: the same stages, nothing kept.
 #[derive(Default)]
-pub struct Cache {
+pub struct Memos {
     reports: crate::content::ReportMemo,
     scans: crate::privacy::ScanMemo,
     /// Each report's Markdown rendered, with the initiative aliases found in it.
-    bodies: Memo<(RenderedReport, Occurrences)>,
+    bodies: Memo<Arc<(RenderedReport, Occurrences)>>,
     pub pages: render::PageCache,
     /// The search index's documents and parts, for [`index`].
     pub index: search::IndexCache,
+}
+
+impl Memos {
+    /// Memos that keep nothing: a build's.
+    pub fn off() -> Memos {
+        Memos {
+            reports: Memo::off(),
+            scans: Memo::off(),
+            bodies: Memo::off(),
+            pages: render::PageCache::off(),
+            index: search::IndexCache::off(),
+        }
+    }
+}
+
+/// What `serve` keeps from one build to the next: the stages' memos, and the last good build
+/// (see [`Cache::keep`]) for [`preview_reports`].
+#[derive(Default)]
+pub struct Cache {
+    pub memos: Memos,
     last: Option<Last>,
 }
 
@@ -315,6 +328,14 @@ struct Last {
 }
 
 impl Cache {
+    /// The whole site again in [`Mode::Preview`], through the memos. The last site is for
+    /// the fast path only: a failed build must leave none (and at 10,000 reports it is worth
+    /// its memory back before a new one is made).
+    pub fn rebuild(&mut self, opts: &BuildOptions) -> Result<Built, BuildError> {
+        self.last = None;
+        render_all(opts, Mode::Preview, &mut self.memos)
+    }
+
     /// Keeps `built` (after its search index is made) as the site the next edit's fast path
     /// starts from. The next full build drops it first, so a failed build leaves none.
     pub fn keep(&mut self, built: Built) {
@@ -340,7 +361,8 @@ impl Cache {
 /// report that no longer parses, has another slug or a topic or round the site does not
 /// know, or holds contact data.
 pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<OutputFile>> {
-    let Cache { last, pages, .. } = cache;
+    let Cache { last, memos } = cache;
+    let pages = &mut memos.pages;
     let last = last.as_mut()?;
     let site = &last.site;
     if files.is_empty() {
@@ -374,7 +396,8 @@ pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<Outpu
         {
             return None;
         }
-        let mut report = crate::content::Report::parse(file, &text).ok()?;
+        let (report, markdown) =
+            crate::content::front_matter::strict(crate::content::Report::read(file, &text)).ok()?;
         let topic = site
             .topics
             .iter()
@@ -388,13 +411,12 @@ pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<Outpu
         }
         let body = markdown::render(
             file,
-            &report.body,
-            report.body_line,
+            &markdown.text,
+            markdown.line,
             Some(&linker),
             site.config.trusted_html,
         )
         .ok()?;
-        report.body = String::new();
         let topic = TopicId(topic);
         let of_topic = |j: &usize| site.reports[*j].topic == topic;
         let before = (0..at).rev().find(of_topic);
@@ -406,7 +428,7 @@ pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<Outpu
         let record = ParsedReport {
             topic,
             edition: EditionId(edition),
-            report,
+            report: Arc::new(report),
             body,
         };
         updated.push((at, record.clone()));
@@ -456,9 +478,9 @@ pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<Outpu
 /// changes elsewhere (an initiative's mentions) comes with the full rebuild's index. `None`
 /// when there is no last good build.
 pub fn preview_index(cache: &mut Cache) -> Option<anyhow::Result<Vec<OutputFile>>> {
-    let Cache { last, index, .. } = cache;
+    let Cache { last, memos } = cache;
     let last = last.as_ref()?;
-    Some(index_of(&last.site, &last.theme, Some(index)))
+    Some(index_of(&last.site, &last.theme, &mut memos.index))
 }
 
 /// Stage *parse*: every report's Markdown to sections, with initiative mentions found and
@@ -468,16 +490,16 @@ pub fn preview_index(cache: &mut Cache) -> Option<anyhow::Result<Vec<OutputFile>
 /// included, so that `check` and `build` find the same errors; a plain build then leaves the
 /// concepts out ([`crate::concepts::publish`]). `concepts` says whether the site will show
 /// them: if not, an initiative that says `concept = true` is found in published reports but
-/// not linked, since its page is not made. With a `cache`, a report whose text and links are
-/// as before is not rendered again.
+/// not linked, since its page is not made. A report whose text and links are as in the last
+/// build (`serve`) is not rendered again but taken from `bodies`.
 pub fn parse(
     config: Config,
     library: Library,
     root: &Path,
     concepts: bool,
-    cache: Option<&mut Cache>,
+    bodies: &mut Memo<Arc<(RenderedReport, Occurrences)>>,
 ) -> Result<Site, ContentErrors> {
-    match parse_all(config, library, root, concepts, cache) {
+    match parse_all(config, library, root, concepts, bodies) {
         (Some(site), errors) => errors.into_result(site),
         (None, errors) => Err(errors),
     }
@@ -493,14 +515,15 @@ fn parse_all(
     library: Library,
     root: &Path,
     concepts: bool,
-    cache: Option<&mut Cache>,
+    bodies: &mut Memo<Arc<(RenderedReport, Occurrences)>>,
 ) -> (Option<Site>, ContentErrors) {
     let relative = relative_to(root);
     let mut errors = ContentErrors::default();
     let urls = config.urls();
     let Library {
         topics,
-        mut reports,
+        reports,
+        mut markdown,
         initiatives,
         initiatives_file,
         organisations,
@@ -528,10 +551,17 @@ fn parse_all(
             .collect::<Vec<_>>(),
         config.trusted_html,
     ));
-    let bodies = cache.map(|c| &mut c.bodies);
+    let texts: Vec<crate::content::Markdown> = reports
+        .iter()
+        .map(|r| markdown.remove(&r.file).unwrap_or_default())
+        .collect();
     let (results, found): (Vec<_>, Vec<_>) =
-        render_reports(&mut reports, &linker, reads, config.trusted_html, bodies)
+        render_reports(&reports, texts, &linker, reads, config.trusted_html, bodies)
             .into_iter()
+            .map(|rendered| match Arc::try_unwrap(rendered) {
+                Ok(owned) => owned,
+                Err(shared) => (*shared).clone(),
+            })
             .unzip();
     let count = reports.len();
     let (parsed, failed) = records(reports, results, &topics, &editions);
@@ -626,7 +656,7 @@ fn parse_all(
 /// (reported by [`load`]) stands under the first one, as a wrong value stands as its example;
 /// without any, it is left out.
 fn records(
-    reports: Vec<crate::content::Report>,
+    reports: Vec<Arc<crate::content::Report>>,
     results: Vec<(Rendered, ContentErrors)>,
     topics: &[crate::content::Topic],
     editions: &[crate::content::Edition],
@@ -678,25 +708,31 @@ type RenderedReport = (Rendered, ContentErrors);
 /// With a `memo`, a report whose text and `reads` (what rendering reads besides the text) are
 /// as before is taken from it.
 fn render_reports(
-    reports: &mut [crate::content::Report],
+    reports: &[Arc<crate::content::Report>],
+    texts: Vec<crate::content::Markdown>,
     linker: &Linker,
     reads: u64,
     trusted_html: bool,
-    memo: Option<&mut Memo<(RenderedReport, Occurrences)>>,
-) -> Vec<(RenderedReport, Occurrences)> {
+    memo: &mut Memo<Arc<(RenderedReport, Occurrences)>>,
+) -> Vec<Arc<(RenderedReport, Occurrences)>> {
     crate::memo::map_par(
         memo,
-        reports.par_iter_mut().map(|r| {
-            let body = std::mem::take(&mut r.body);
-            let r: &crate::content::Report = r;
-            (&r.file, body, r.body_line)
-        }),
-        |(file, body, line)| Some(fingerprint((file, body, line, reads))),
-        |(file, body, line)| {
-            (
-                markdown::render_all(file, body, *line, Some(linker), trusted_html),
-                linker.matcher.occurrences(body),
-            )
+        reports
+            .par_iter()
+            .zip(texts)
+            .map(|(r, markdown)| (&r.file, markdown)),
+        |(file, markdown)| Some(fingerprint((file, markdown, reads))),
+        |(file, markdown)| {
+            Arc::new((
+                markdown::render_all(
+                    file,
+                    &markdown.text,
+                    markdown.line,
+                    Some(linker),
+                    trusted_html,
+                ),
+                linker.matcher.occurrences(&markdown.text),
+            ))
         },
     )
 }
@@ -724,14 +760,9 @@ fn produce<S: Sink>(
     opts: &BuildOptions,
     mode: Mode,
     open: impl FnOnce(&Config) -> anyhow::Result<S>,
-    mut cache: Option<&mut Cache>,
+    memos: &mut Memos,
 ) -> Result<Produced<S>, BuildError> {
     let mut timings = Timings::default();
-    // The last site is for the fast path only; a failed build must leave none (and at 10,000
-    // reports it is worth its memory back before a new one is made).
-    if let Some(cache) = cache.as_deref_mut() {
-        cache.last = None;
-    }
     let Read {
         config,
         theme,
@@ -739,7 +770,7 @@ fn produce<S: Sink>(
         warnings,
         unfinished,
         mut errors,
-    } = timings.time("load", || load_all(opts, mode, cache.as_deref_mut()))?;
+    } = timings.time("load", || load_all(opts, mode, memos))?;
     let failed =
         |errors: ContentErrors, warnings| Err(BuildError::Content(errors.sorted(), warnings));
     let Some(config) = config else {
@@ -751,7 +782,7 @@ fn produce<S: Sink>(
             library,
             &opts.root,
             opts.concepts,
-            cache.as_deref_mut(),
+            &mut memos.bodies,
         )
     });
     errors.extend(problems);
@@ -805,13 +836,7 @@ fn produce<S: Sink>(
         Mode::Preview => (naming.path(&[]), None),
         Mode::Publish | Mode::Check => {
             let (path, figures) = timings.time("index", || {
-                index_into(
-                    &site,
-                    &theme,
-                    &sink,
-                    naming,
-                    cache.as_deref_mut().map(|c| &mut c.index),
-                )
+                index_into(&site, &theme, &sink, naming, &mut memos.index)
             })?;
             // Only the index reads the sections' text (and `check`, which keeps it).
             if mode == Mode::Publish {
@@ -827,7 +852,7 @@ fn produce<S: Sink>(
         &theme,
         &[(search::MAIN_FILE, index_path)],
         &sink,
-        cache.map(|c| &mut c.pages),
+        &mut memos.pages,
         published.as_ref(),
     )?;
     timings.add("render", stats.took);
@@ -861,7 +886,7 @@ fn index_into(
     theme: &Theme,
     sink: &dyn Sink,
     naming: search::Naming,
-    cache: Option<&mut search::IndexCache>,
+    cache: &mut search::IndexCache,
 ) -> anyhow::Result<(String, SearchFigures)> {
     let scripts = scripts_gzip_bytes(theme);
     let index = search::index(site, scripts, sink, naming, cache)?;
@@ -878,12 +903,9 @@ fn index_into(
 }
 
 /// Stage *index* on its own, for a site rendered in [`Mode::Preview`]: the index's files,
-/// named as the pages of that mode link to them. With a `cache` (serve), only what changed
-/// since the last index is made again.
-pub fn index(
-    built: &Built,
-    cache: Option<&mut search::IndexCache>,
-) -> anyhow::Result<Vec<OutputFile>> {
+/// named as the pages of that mode link to them. Only what changed since the last index
+/// (`serve`) is made again: a cache that is off makes everything.
+pub fn index(built: &Built, cache: &mut search::IndexCache) -> anyhow::Result<Vec<OutputFile>> {
     index_of(&built.site, &built.theme, cache)
 }
 
@@ -891,21 +913,17 @@ pub fn index(
 fn index_of(
     site: &Site,
     theme: &Theme,
-    cache: Option<&mut search::IndexCache>,
+    cache: &mut search::IndexCache,
 ) -> anyhow::Result<Vec<OutputFile>> {
     let memory = Memory::default();
     index_into(site, theme, &memory, Mode::Preview.naming(), cache)?;
     Ok(memory.into_files())
 }
 
-/// Loads, parses, indexes and renders the whole site in memory, writing nothing. With a
-/// `cache` (serve), only what changed since the last build is rendered again.
-pub fn render_all(
-    opts: &BuildOptions,
-    mode: Mode,
-    cache: Option<&mut Cache>,
-) -> Result<Built, BuildError> {
-    let (built, errors) = render_checked(opts, mode, cache)?;
+/// Loads, parses, indexes and renders the whole site in memory, writing nothing. Only what
+/// changed since the last build (`serve`) is made again: a build's memos are off.
+pub fn render_all(opts: &BuildOptions, mode: Mode, memos: &mut Memos) -> Result<Built, BuildError> {
+    let (built, errors) = render_checked(opts, mode, memos)?;
     if errors.is_empty() {
         Ok(built)
     } else {
@@ -920,9 +938,9 @@ pub fn render_all(
 pub fn render_checked(
     opts: &BuildOptions,
     mode: Mode,
-    cache: Option<&mut Cache>,
+    memos: &mut Memos,
 ) -> Result<(Built, ContentErrors), BuildError> {
-    let produced = produce(opts, mode, |_| Ok(Memory::default()), cache)?;
+    let produced = produce(opts, mode, |_| Ok(Memory::default()), memos)?;
     let built = Built {
         site: produced.site,
         theme: produced.theme,
@@ -954,7 +972,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
             output = output_dir(config, opts);
             Staging::begin(&output, &opts.root)
         },
-        None,
+        &mut Memos::off(),
     )?;
     let mut timings = produced.timings;
     let base_path = produced.site.urls.base_path();

@@ -43,7 +43,13 @@ fn expansions(args: &SearchTermsArgs) -> Result<Expansions, BuildError> {
         ..BuildOptions::default()
     };
     let loaded = site::load(&opts, site::Mode::Publish)?;
-    let site = site::parse(loaded.config, loaded.library, &opts.root, false, None)?;
+    let site = site::parse(
+        loaded.config,
+        loaded.library,
+        &opts.root,
+        false,
+        &mut crate::memo::Memo::off(),
+    )?;
     Ok(crate::search::expansions(&crate::concepts::publish(site)))
 }
 

@@ -21,6 +21,7 @@ use super::EXIT_OTHER;
 use crate::cli::ServeArgs;
 use crate::diagnostics;
 use crate::error::{BuildError, SystemError};
+use crate::output::Bytes;
 use crate::site::{self, BuildOptions};
 use crate::urls::Urls;
 
@@ -30,7 +31,8 @@ pub const RELOAD_PATH: &str = "__vindplaats/reload";
 /// What is being served: the last good site, and the error of the last build if it failed.
 #[derive(Default)]
 struct Served {
-    files: HashMap<String, Vec<u8>>,
+    /// Shared with what the next build may reuse: a page kept and served is one buffer.
+    files: HashMap<String, Bytes>,
     /// The files the last search index made, replaced whole by the next one.
     index_files: Vec<String>,
     error: Option<String>,
@@ -417,14 +419,14 @@ fn signature(root: &Path) -> Signature {
 // Longer than most: one build's outcome into what is served, then its search index.
 fn rebuild(shared: &Shared, opts: &BuildOptions, shown: bool) {
     let started = Instant::now();
-    let result = site::render_all(opts, site::Mode::Preview, Some(&mut lock(&shared.cache)));
+    let result = lock(&shared.cache).rebuild(opts);
     let took = started.elapsed().as_millis();
     let mut served = lock(&shared.served);
     let mut built_site = None;
     let mut reload = true;
     match result {
         Ok(mut built) => {
-            let mut files: HashMap<String, Vec<u8>> = std::mem::take(&mut built.files)
+            let mut files: HashMap<String, Bytes> = std::mem::take(&mut built.files)
                 .into_iter()
                 .map(|f| (f.path, f.bytes))
                 .collect();
@@ -436,9 +438,10 @@ fn rebuild(shared: &Shared, opts: &BuildOptions, shown: bool) {
                     .index_files
                     .iter()
                     .filter_map(|path| old.get_key_value(path))
-                    .map(|(path, bytes)| (path.clone(), bytes.clone())),
+                    .map(|(path, bytes)| (path.clone(), Bytes::clone(bytes))),
             );
-            // The page shown early is replaced too: a page of the whole site wins.
+            // The page shown early is replaced too: a page of the whole site wins. Pages the
+            // build took from its memo are the buffers served already: compared by address.
             reload = !(shown && served.error.is_none() && files == old);
             served.files = files;
             served.error = None;
@@ -460,7 +463,7 @@ fn rebuild(shared: &Shared, opts: &BuildOptions, shown: bool) {
             }
             println!(
                 "Gebouwd in {took} ms ({} van {} pagina's opnieuw).",
-                lock(&shared.cache).pages.rendered,
+                lock(&shared.cache).memos.pages.rendered,
                 served.files.keys().filter(|f| f.ends_with(".html")).count()
             );
             built_site = Some(built);
@@ -489,9 +492,9 @@ fn rebuild(shared: &Shared, opts: &BuildOptions, shown: bool) {
     if let Some(built) = built_site {
         let started = Instant::now();
         // Taken out of the cache while it works, so the cache is not locked meanwhile.
-        let mut index_cache = std::mem::take(&mut lock(&shared.cache).index);
-        let index = site::index(&built, Some(&mut index_cache));
-        lock(&shared.cache).index = index_cache;
+        let mut index_cache = std::mem::take(&mut lock(&shared.cache).memos.index);
+        let index = site::index(&built, &mut index_cache);
+        lock(&shared.cache).memos.index = index_cache;
         match index {
             Ok(index) => {
                 install_index(shared, index);
@@ -565,7 +568,7 @@ fn respond(shared: &Arc<Shared>, request: tiny_http::Request) {
             let body = if file.ends_with(".html") {
                 with_reload_script(bytes, &shared.base_path)
             } else {
-                bytes.clone()
+                bytes.to_vec()
             };
             tiny_http::Response::from_data(body)
                 .with_status_code(200)
@@ -712,9 +715,9 @@ mod tests {
     }
 
     /// What a fresh build (no cache) of the site serves.
-    fn fresh(opts: &BuildOptions) -> HashMap<String, Vec<u8>> {
-        let built = site::render_all(opts, site::Mode::Preview, None).unwrap();
-        let index = site::index(&built, None).unwrap();
+    fn fresh(opts: &BuildOptions) -> HashMap<String, Bytes> {
+        let built = site::render_all(opts, site::Mode::Preview, &mut site::Memos::off()).unwrap();
+        let index = site::index(&built, &mut crate::search::IndexCache::off()).unwrap();
         built
             .files
             .into_iter()
@@ -725,7 +728,7 @@ mod tests {
 
     fn page(shared: &Shared, slug: &str) -> String {
         let file = crate::urls::file_for(&crate::urls::report(slug));
-        String::from_utf8(lock(&shared.served).files[&file].clone()).unwrap()
+        String::from_utf8(lock(&shared.served).files[&file].to_vec()).unwrap()
     }
 
     fn edit(file: &Path, change: impl FnOnce(String) -> String) {
@@ -747,7 +750,7 @@ mod tests {
         // edit changes only the report's own words).
         let index = |shared: &Shared| {
             let served = lock(&shared.served);
-            let mut files: Vec<(String, Vec<u8>)> = served
+            let mut files: Vec<(String, Bytes)> = served
                 .index_files
                 .iter()
                 .map(|path| (path.clone(), served.files[path].clone()))

@@ -205,7 +205,7 @@ pub struct Organisation {
 
 impl Organisation {
     /// Without an organisations file, every name as written is its own organisation.
-    pub fn as_written(reports: &[super::Report]) -> Vec<Organisation> {
+    pub fn as_written(reports: &[std::sync::Arc<super::Report>]) -> Vec<Organisation> {
         let names: std::collections::BTreeSet<&str> = reports
             .iter()
             .flat_map(|r| r.organisations.iter().map(String::as_str))
@@ -242,7 +242,7 @@ impl Organisation {
     pub fn check_declared(
         list: &[Organisation],
         file: &Path,
-        reports: &[super::Report],
+        reports: &[std::sync::Arc<super::Report>],
         initiatives: Option<&[Initiative]>,
         unread_reports: &[String],
     ) -> ContentErrors {

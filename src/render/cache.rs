@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::views::{self, Views};
 use crate::error::BuildError;
-use crate::output::{Memory, OutputFile, Sink};
+use crate::output::{Bytes, Memory, OutputFile, Sink};
 use crate::parsed::Site;
 use crate::theme::Theme;
 
@@ -15,10 +15,11 @@ use crate::theme::Theme;
 /// pages whose content changed are rendered again. No list of what depends on what to keep
 /// up to date: a report edit re-renders its page, its topic page, the pages of the initiatives
 /// it mentions, the lists it is in, and nothing else.
-#[derive(Default)]
 pub struct PageCache {
+    /// Off in a build: nothing is hashed or kept.
+    pub(super) on: bool,
     pub(super) templates: u64,
-    pub(super) pages: HashMap<String, (u64, Vec<u8>)>,
+    pub(super) pages: HashMap<String, (u64, Bytes)>,
     /// Pages rendered by the last build (the others came from the cache).
     pub rendered: usize,
     /// The site paths of the last build's pages that differ because of concepts, for the
@@ -28,11 +29,34 @@ pub struct PageCache {
     tera: Option<(u64, tera::Tera)>,
 }
 
+impl Default for PageCache {
+    fn default() -> Self {
+        PageCache {
+            on: true,
+            templates: 0,
+            pages: HashMap::new(),
+            rendered: 0,
+            changed: Default::default(),
+            tera: None,
+        }
+    }
+}
+
+impl PageCache {
+    /// A cache that keeps nothing: a build's.
+    pub fn off() -> PageCache {
+        PageCache {
+            on: false,
+            ..PageCache::default()
+        }
+    }
+}
+
 /// What became of one page: whether it was rendered (or came from the cache), and what the
 /// cache keeps of it.
 pub(super) struct Made {
     pub(super) fresh: bool,
-    pub(super) kept: Option<(String, (u64, Vec<u8>))>,
+    pub(super) kept: Option<(String, (u64, Bytes))>,
     /// Its site path, when it differs because of concepts.
     pub(super) changed: Option<String>,
 }

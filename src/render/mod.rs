@@ -27,7 +27,7 @@ use pages::HashWriter;
 use pages::PageSpec;
 
 use crate::error::{BuildError, ContentError, ContentErrors};
-use crate::output::{OutputFile, Sink};
+use crate::output::{Bytes, OutputFile, Sink};
 use crate::parsed::Site;
 use crate::theme::Theme;
 use crate::urls::{self, Origin, file_for};
@@ -56,15 +56,15 @@ pub struct RenderStats {
 
 /// Renders every page, static file and data file of the site into `sink`, each as soon as it
 /// is made. `generated` names the files earlier stages make (the search index): the name
-/// templates know each under, and its path. With a `cache` (serve), pages that did not change
-/// are taken from it instead of rendered. `published` is the site a plain build would make of
+/// templates know each under, and its path. Pages that did not change since the last build
+/// (`serve`) are taken from `cache` instead of rendered; a build's cache is off. `published` is the site a plain build would make of
 /// a `site` with concepts (see [`concept_banners`]).
 pub fn render(
     site: &Site,
     theme: &Theme,
     generated: &[(&str, String)],
     sink: &dyn Sink,
-    cache: Option<&mut PageCache>,
+    cache: &mut PageCache,
     published: Option<&Site>,
 ) -> Result<RenderStats, BuildError> {
     let started = Instant::now();
@@ -90,18 +90,15 @@ pub fn render(
         .collect();
     let shared = Shared::new(site, &assets);
     let templates = templates_hash(theme);
-    let known = cache
-        .as_deref()
-        .filter(|c| c.templates == templates)
-        .map(|c| &c.pages);
+    let known = (cache.on && cache.templates == templates).then_some(&cache.pages);
     // What every page's context holds alike, hashed once (only when pages are cached).
-    let shared_hash = cache.is_some().then(|| shared.hash());
+    let shared_hash = cache.on.then(|| shared.hash());
     // Pages are independent: render and hand them over in parallel.
     let made: Vec<Made> = pages
         .into_par_iter()
         .map(|page| render_page(&tera, theme, site, &shared, page, shared_hash, known, &put))
         .collect::<Result<_, BuildError>>()?;
-    if let Some(cache) = cache {
+    if cache.on {
         cache.changed = made.iter().filter_map(|m| m.changed.clone()).collect();
         cache.rendered = made.iter().filter(|m| m.fresh).count();
         cache.templates = templates;
@@ -110,10 +107,7 @@ pub fn render(
 
     for (template, path, ctx) in sitemaps(&site.urls, sitemap, SITEMAP_LIMIT) {
         let text = render_one(&tera, theme, template, &ctx)?;
-        put(OutputFile {
-            path,
-            bytes: text.into_bytes(),
-        })?;
+        put(OutputFile::new(path, text.into_bytes()))?;
     }
     for file in data::files(site, &views) {
         put(file)?;
@@ -219,10 +213,7 @@ fn static_files(
             _ => format!("static/{name}"),
         };
         assets.insert(name.clone(), out.clone());
-        put(OutputFile {
-            path: out,
-            bytes: bytes.clone(),
-        })?;
+        put(OutputFile::new(out, bytes.clone()))?;
     }
     Ok(assets)
 }
@@ -289,10 +280,7 @@ fn feeds(
         drop(entries);
         let text = render_one(tera, theme, "feed.xml", &ctx)?;
         drop(ctx);
-        put(OutputFile {
-            path,
-            bytes: text.into_bytes(),
-        })?;
+        put(OutputFile::new(path, text.into_bytes()))?;
     }
     Ok(())
 }
@@ -355,7 +343,7 @@ fn render_page(
     shared: &Shared,
     spec: PageSpec,
     shared_hash: Option<u64>,
-    known: Option<&HashMap<String, (u64, Vec<u8>)>>,
+    known: Option<&HashMap<String, (u64, Bytes)>>,
     put: &(dyn Fn(OutputFile) -> Result<(), BuildError> + Sync),
 ) -> Result<Made, BuildError> {
     let origin = if spec.anywhere {
@@ -389,13 +377,14 @@ fn render_page(
     if let (Some(hash), Some((old, bytes))) = (hash, known.and_then(|k| k.get(&path)))
         && *old == hash
     {
+        // The kept bytes are handed on, not copied: served and kept, they are one buffer.
         put(OutputFile {
             path: path.clone(),
-            bytes: bytes.clone(),
+            bytes: Bytes::clone(bytes),
         })?;
         return Ok(Made {
             fresh: false,
-            kept: Some((path, (hash, bytes.clone()))),
+            kept: Some((path, (hash, Bytes::clone(bytes)))),
             changed: spec.changed.then_some(spec.path),
         });
     }
@@ -408,8 +397,8 @@ fn render_page(
     context.insert("assets", shared.assets);
     context.insert("page", &page_view);
     let html = render_one(tera, theme, spec.template, &context)?;
-    let bytes = html.into_bytes();
-    let kept = hash.map(|hash| (path.clone(), (hash, bytes.clone())));
+    let bytes = Bytes::new(html.into_bytes());
+    let kept = hash.map(|hash| (path.clone(), (hash, Bytes::clone(&bytes))));
     put(OutputFile { path, bytes })?;
     Ok(Made {
         fresh: true,

@@ -260,9 +260,10 @@ fn corrections_are_declared_and_shown() {
         "{source}"
     );
     for report in &lib.reports {
+        let markdown = &lib.markdown[&report.file];
         for c in &report.corrections {
             assert!(
-                !report.body.contains(&c.was),
+                !markdown.text.contains(&c.was),
                 "{}: '{}' still in the text",
                 report.slug,
                 c.was

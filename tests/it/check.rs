@@ -337,7 +337,12 @@ fn a_report_from_new_is_not_finished() {
         concepts: true,
         ..Default::default()
     };
-    let built = vindplaats::site::render_all(&opts, vindplaats::site::Mode::Preview, None).unwrap();
+    let built = vindplaats::site::render_all(
+        &opts,
+        vindplaats::site::Mode::Preview,
+        &mut vindplaats::site::Memos::off(),
+    )
+    .unwrap();
     let rules: Vec<&str> = built.warnings.iter().map(|w| w.rule).collect();
     assert_eq!(rules, ["voorbeeldtekst"; 3]);
 
@@ -410,7 +415,12 @@ fn a_placeholder_base_url_warns_in_build_and_check() {
         base_url: Some("http://127.0.0.1:1111/".into()),
         ..Default::default()
     };
-    let built = vindplaats::site::render_all(&opts, vindplaats::site::Mode::Preview, None).unwrap();
+    let built = vindplaats::site::render_all(
+        &opts,
+        vindplaats::site::Mode::Preview,
+        &mut vindplaats::site::Memos::off(),
+    )
+    .unwrap();
     assert!(built.warnings.is_empty(), "{:?}", built.warnings);
 }
 

@@ -632,8 +632,8 @@ fn concepts_show_with_a_banner_where_they_make_or_change_a_page_and_search_finds
         concepts: true,
         ..Default::default()
     };
-    let built = site::render_all(&opts, site::Mode::Preview, None).unwrap();
-    let index = site::index(&built, None).unwrap();
+    let built = site::render_all(&opts, site::Mode::Preview, &mut site::Memos::off()).unwrap();
+    let index = site::index(&built, &mut vindplaats::search::IndexCache::off()).unwrap();
     assert!(
         index
             .iter()

@@ -13,26 +13,26 @@ use vindplaats::search::{IndexCache, Made};
 use vindplaats::site::{self, BuildOptions, Mode};
 
 /// Every file of the search index of `root`, through `cache` or fresh.
-fn index(root: &Path, cache: Option<&mut IndexCache>) -> BTreeMap<String, Vec<u8>> {
+fn index(root: &Path, cache: &mut IndexCache) -> BTreeMap<String, Vec<u8>> {
     let opts = BuildOptions {
         root: root.to_path_buf(),
         output: None,
         base_url: Some("http://127.0.0.1:1111/".into()),
         concepts: false,
     };
-    let built = site::render_all(&opts, Mode::Preview, None).unwrap();
+    let built = site::render_all(&opts, Mode::Preview, &mut site::Memos::off()).unwrap();
     site::index(&built, cache)
         .unwrap()
         .into_iter()
-        .map(|f| (f.path, f.bytes))
+        .map(|f| (f.path, f.bytes.to_vec()))
         .collect()
 }
 
 /// Indexes `root` through `cache` and fresh, asserts both are the same file for file, and
 /// returns what the cached index made anew.
 fn same_as_fresh(root: &Path, cache: &mut IndexCache, after: &str) -> Made {
-    let cached = index(root, Some(cache));
-    let fresh = index(root, None);
+    let cached = index(root, cache);
+    let fresh = index(root, &mut IndexCache::off());
     let differ = common::differing(&cached, &fresh);
     assert!(
         differ.is_empty(),
