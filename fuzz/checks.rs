@@ -15,8 +15,8 @@ use elasticlunr::{Language, Pipeline};
 use vindplaats::content::front_matter;
 use vindplaats::content::{Edition, Initiative, Report, Topic, synonyms};
 use vindplaats::error::ContentError;
-use vindplaats::initiatives::{Found, Matcher};
-use vindplaats::markdown::{self, Linker, Rendered};
+use vindplaats::parse::markdown::{self, Linker, Rendered};
+use vindplaats::parse::mentions::{Found, Matcher};
 use vindplaats::search::{Dutch, synonym_groups};
 use vindplaats::text;
 use vindplaats::text::sentence_around;
@@ -362,7 +362,7 @@ fn check_rendered(r: &Rendered, matcher: Option<&Matcher>, trusted_html: bool) {
 
 /// Tags the page body may carry: what Markdown makes, and what `markdown::sanitise` lets
 /// through of raw HTML.
-use vindplaats::markdown::ALLOWED_TAGS;
+use vindplaats::parse::markdown::ALLOWED_TAGS;
 
 /// Attributes the page body may carry (`style` only as a table column's alignment).
 const ALLOWED_ATTRIBUTES: &[&str] = &[

@@ -8,7 +8,7 @@
 use crate::config::Config;
 use crate::content::{Edition, Initiative, Organisation, Report, Topic};
 pub use crate::ids::{EditionId, InitiativeId, MentionId, ReportId, SectionId, TopicId};
-use crate::markdown::{Mention, Plain, Rendered};
+use crate::parse::markdown::{Mention, Plain, Rendered};
 use crate::urls::Urls;
 
 /// A report with its text rendered: the record every later stage reads.
@@ -100,7 +100,7 @@ pub struct Site {
     /// The synonym groups of `content/synoniemen.toml`, for search.
     pub synonyms: crate::content::Synonyms,
     /// What a plain build leaves out: everything above that is a concept. Nothing in a site
-    /// made by [`crate::concepts::publish`].
+    /// made by [`crate::parse::concepts::publish`].
     pub concepts: Concepts,
 }
 
@@ -174,7 +174,7 @@ pub enum Why {
 }
 
 /// What is a concept, per item of the parsed site (by its id). A plain build leaves all of it
-/// out ([`crate::concepts::publish`]); `serve` and `build --concepten` show it with the banner.
+/// out ([`crate::parse::concepts::publish`]); `serve` and `build --concepten` show it with the banner.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Concepts {
     pub reports: Vec<bool>,

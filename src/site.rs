@@ -10,24 +10,19 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 use crate::config::{self, Config};
 use crate::content::{Library, placeholders, stale};
 use crate::error::{BuildError, ContentError, ContentErrors};
-use crate::initiatives::{self, Matcher};
-use crate::markdown::{self, Linker, Rendered};
-use crate::memo::{Memo, fingerprint};
+use crate::memo::Memo;
 use crate::output::{Memory, OutputFile, Sink, Staging};
-use crate::parsed::{
-    EditionId, MentionIndex, ParsedEdition, ParsedInitiative, ParsedReport, ParsedTopic, Site,
-    TopicId,
-};
+use crate::parse;
+use crate::parse::markdown::{self, Linker};
+use crate::parse::mentions::Matcher;
+use crate::parsed::{EditionId, MentionIndex, ParsedInitiative, ParsedReport, Site, TopicId};
 use crate::render;
 use crate::search;
-use crate::support;
 use crate::theme::Theme;
-use crate::urls::{self, Origin, Urls};
+use crate::urls::Urls;
 
 /// What a build is asked to do; `None` means "as the config says".
 #[derive(Debug, Clone, Default)]
@@ -139,7 +134,7 @@ pub struct Summary {
     /// at the domain root: then the build says what to hand the web administrator.
     pub folder: Option<String>,
     /// What the build left out because it is a concept.
-    pub held_back: crate::concepts::HeldBack,
+    pub held_back: crate::parse::concepts::HeldBack,
 }
 
 /// Paths in errors are shown relative to the site root.
@@ -292,7 +287,7 @@ pub struct Memos {
     reports: crate::content::ReportMemo,
     scans: crate::privacy::ScanMemo,
     /// Each report's Markdown rendered, with the initiative aliases found in it.
-    bodies: Memo<Arc<(RenderedReport, Occurrences)>>,
+    bodies: Memo<Arc<(parse::RenderedReport, parse::Occurrences)>>,
     pub pages: render::PageCache,
     /// The search index's documents and parts, for [`index`].
     pub index: search::IndexCache,
@@ -374,7 +369,7 @@ pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<Outpu
         .map(|i| i.initiative.clone())
         .collect();
     let matcher = Matcher::new(&initiatives);
-    let hrefs = initiative_hrefs(&site.urls, &initiatives);
+    let hrefs = parse::initiative_hrefs(&site.urls, &initiatives);
     let linker = Linker {
         matcher: &matcher,
         hrefs: &hrefs,
@@ -436,8 +431,8 @@ pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<Outpu
     }
     let reports: Vec<ParsedReport> = few.into_values().collect();
     // What the last build decided, with these reports' own say (and their rounds').
-    let concepts = crate::concepts::Concepts {
-        reports: crate::concepts::of_reports(&reports, |e| site.edition(e).edition.concept),
+    let concepts = crate::parse::concepts::Concepts {
+        reports: crate::parse::concepts::of_reports(&reports, |e| site.edition(e).edition.concept),
         ..site.concepts.clone()
     };
     let small = Site {
@@ -483,258 +478,15 @@ pub fn preview_index(cache: &mut Cache) -> Option<anyhow::Result<Vec<OutputFile>
     Some(index_of(&last.site, &last.theme, &mut memos.index))
 }
 
-/// Stage *parse*: every report's Markdown to sections, with initiative mentions found and
-/// linked, and the checks that need the text (headings, aliases, the words the site adds
-/// around the reports). Returns one record per report, topic and initiative, and what of it is
-/// a concept ([`crate::concepts::decide`]). Everything is parsed and checked, concepts
-/// included, so that `check` and `build` find the same errors; a plain build then leaves the
-/// concepts out ([`crate::concepts::publish`]). `concepts` says whether the site will show
-/// them: if not, an initiative that says `concept = true` is found in published reports but
-/// not linked, since its page is not made. A report whose text and links are as in the last
-/// build (`serve`) is not rendered again but taken from `bodies`.
-pub fn parse(
-    config: Config,
-    library: Library,
-    root: &Path,
-    concepts: bool,
-    bodies: &mut Memo<Arc<(RenderedReport, Occurrences)>>,
-) -> Result<Site, ContentErrors> {
-    match parse_all(config, library, root, concepts, bodies) {
-        (Some(site), errors) => errors.into_result(site),
-        (None, errors) => Err(errors),
+/// Stage *parse* on its own (see [`parse::parse_all`]), its errors relative to the site
+/// root: for `search-terms`, which needs the parsed site and no pages.
+pub fn parse(loaded: Loaded, root: &Path, shown: bool) -> Result<Site, ContentErrors> {
+    let (site, errors) = parse::parse_all(loaded.config, loaded.library, shown, &mut Memo::off());
+    let errors = relative_to(root)(errors);
+    match site {
+        Some(site) => errors.into_result(site),
+        None => Err(errors),
     }
-}
-
-/// [`parse`] with every problem, and the site as far as it could be made: a report with a
-/// heading in the wrong place is rendered all the same, and one whose topic or round is
-/// wrong (already reported by [`load`]) stands under the first topic or round, so that its
-/// words and links are still checked. `None` when a report has nowhere to stand (no topic or
-/// no round at all).
-fn parse_all(
-    config: Config,
-    library: Library,
-    root: &Path,
-    concepts: bool,
-    bodies: &mut Memo<Arc<(RenderedReport, Occurrences)>>,
-) -> (Option<Site>, ContentErrors) {
-    let relative = relative_to(root);
-    let mut errors = ContentErrors::default();
-    let urls = config.urls();
-    let Library {
-        topics,
-        reports,
-        mut markdown,
-        initiatives,
-        initiatives_file,
-        organisations,
-        organisations_file,
-        editions,
-        synonyms,
-        unread_reports,
-    } = library;
-    let matcher = Matcher::new(&initiatives);
-    let hrefs = crate::concepts::hrefs(
-        &initiatives,
-        initiative_hrefs(&urls, &initiatives),
-        concepts,
-    );
-    let linker = Linker {
-        matcher: &matcher,
-        hrefs: &hrefs,
-    };
-    // What a report's rendering reads besides its own text: the initiatives' names and links.
-    let reads = fingerprint((
-        &hrefs,
-        initiatives
-            .iter()
-            .map(|i| (&i.name, &i.aliases))
-            .collect::<Vec<_>>(),
-        config.trusted_html,
-    ));
-    let texts: Vec<crate::content::Markdown> = reports
-        .iter()
-        .map(|r| markdown.remove(&r.file).unwrap_or_default())
-        .collect();
-    let (results, found): (Vec<_>, Vec<_>) =
-        render_reports(&reports, texts, &linker, reads, config.trusted_html, bodies)
-            .into_iter()
-            .map(|rendered| match Arc::try_unwrap(rendered) {
-                Ok(owned) => owned,
-                Err(shared) => (*shared).clone(),
-            })
-            .unzip();
-    let count = reports.len();
-    let (parsed, failed) = records(reports, results, &topics, &editions);
-    errors.extend(relative(failed));
-    let concept = crate::concepts::of_reports(&parsed, |e| editions[e.0].concept);
-    // The checks below look for words in every report: with a report missing, a word only
-    // it holds would be reported missing too. They wait for the next run.
-    let every_report = parsed.len() == count && unread_reports.is_empty();
-    if every_report {
-        errors.extend(relative(initiatives::alias_errors(
-            &matcher,
-            &initiatives,
-            &initiatives_file,
-            &found,
-        )));
-    }
-    // What the site says around the reports must stand in them.
-    let sources = if every_report {
-        let (sources, unsupported) = support::check(
-            &parsed,
-            &concept,
-            &initiatives,
-            &initiatives_file,
-            &organisations,
-            &organisations_file,
-        );
-        errors.extend(relative(unsupported));
-        sources
-    } else {
-        support::Sources {
-            quotes: vec![None; initiatives.len()],
-            as_written: vec![None; organisations.len()],
-        }
-    };
-    if parsed.len() < count {
-        return (None, errors);
-    }
-    let mentions = MentionIndex::new(
-        initiatives.len(),
-        &parsed.iter().map(|p| &p.body).collect::<Vec<_>>(),
-    );
-    let initiatives = initiatives
-        .into_iter()
-        .zip(sources.quotes.iter().copied())
-        .map(|(initiative, source)| ParsedInitiative {
-            initiative,
-            quote_source: source,
-        })
-        .collect();
-    let topics = topics
-        .into_iter()
-        .map(|topic| ParsedTopic {
-            intro: markdown::render_plain(&topic.body, topic.body_line, config.trusted_html),
-            topic,
-        })
-        .collect();
-    let editions = editions
-        .into_iter()
-        .map(|edition| ParsedEdition {
-            intro: markdown::render_plain(&edition.body, edition.body_line, config.trusted_html),
-            edition,
-        })
-        .collect();
-    let mut site = Site {
-        config,
-        urls,
-        editions,
-        topics,
-        reports: parsed,
-        initiatives,
-        organisations,
-        mentions,
-        synonyms,
-        concepts: Default::default(),
-    };
-    let (decided, conflicts) = crate::concepts::decide(
-        &site,
-        concept,
-        &matcher,
-        &found,
-        &sources,
-        &initiatives_file,
-        &organisations_file,
-    );
-    errors.extend(relative(conflicts));
-    site.concepts = decided;
-    (Some(site), errors)
-}
-
-/// One record per report (its facts, its topic and its body: its Markdown is needed no
-/// more), and the errors of their Markdown. A report whose topic or round does not exist
-/// (reported by [`load`]) stands under the first one, as a wrong value stands as its example;
-/// without any, it is left out.
-fn records(
-    reports: Vec<Arc<crate::content::Report>>,
-    results: Vec<(Rendered, ContentErrors)>,
-    topics: &[crate::content::Topic],
-    editions: &[crate::content::Edition],
-) -> (Vec<ParsedReport>, ContentErrors) {
-    let mut errors = ContentErrors::default();
-    let mut parsed = Vec::with_capacity(reports.len());
-    for (report, (body, problems)) in reports.into_iter().zip(results) {
-        errors.extend(problems);
-        let topic = topics
-            .iter()
-            .position(|t| t.slug == report.topic)
-            .or((!topics.is_empty()).then_some(0));
-        let edition = editions
-            .iter()
-            .position(|e| e.year == report.edition)
-            .or((!editions.is_empty()).then_some(0));
-        if let (Some(topic), Some(edition)) = (topic, edition) {
-            parsed.push(ParsedReport {
-                topic: TopicId(topic),
-                edition: EditionId(edition),
-                report,
-                body,
-            });
-        }
-    }
-    (parsed, errors)
-}
-
-/// The link from a report page to each initiative's page. Every report page sits at the same
-/// depth, so one set serves them all.
-fn initiative_hrefs(urls: &Urls, initiatives: &[crate::content::Initiative]) -> Vec<String> {
-    let from_report = urls::report("-");
-    initiatives
-        .iter()
-        .map(|i| urls.href(Origin::Page(&from_report), &urls::initiative(&i.slug)))
-        .collect()
-}
-
-/// The initiative aliases found in a report's Markdown (see [`Matcher::occurrences`]).
-type Occurrences = (Vec<usize>, Vec<usize>);
-
-/// A report's Markdown rendered, with the problems found in it.
-type RenderedReport = (Rendered, ContentErrors);
-
-/// Every report's Markdown rendered and searched for aliases (they are checked against the
-/// Markdown as written, the last stage that reads it), in parallel and in order. Each report's
-/// Markdown is taken out and let go as soon as both are done: held for every report until the
-/// last one rendered, it set the parse stage's peak (76 MB of Markdown at 10,000 reports).
-/// With a `memo`, a report whose text and `reads` (what rendering reads besides the text) are
-/// as before is taken from it.
-fn render_reports(
-    reports: &[Arc<crate::content::Report>],
-    texts: Vec<crate::content::Markdown>,
-    linker: &Linker,
-    reads: u64,
-    trusted_html: bool,
-    memo: &mut Memo<Arc<(RenderedReport, Occurrences)>>,
-) -> Vec<Arc<(RenderedReport, Occurrences)>> {
-    crate::memo::map_par(
-        memo,
-        reports
-            .par_iter()
-            .zip(texts)
-            .map(|(r, markdown)| (&r.file, markdown)),
-        |(file, markdown)| Some(fingerprint((file, markdown, reads))),
-        |(file, markdown)| {
-            Arc::new((
-                markdown::render_all(
-                    file,
-                    &markdown.text,
-                    markdown.line,
-                    Some(linker),
-                    trusted_html,
-                ),
-                linker.matcher.occurrences(&markdown.text),
-            ))
-        },
-    )
 }
 
 /// What [`produce`] made: the sink with every file, the parsed site, and the figures.
@@ -746,7 +498,7 @@ struct Produced<S> {
     timings: Timings,
     warnings: Vec<ContentError>,
     concept_pages: Vec<String>,
-    held_back: crate::concepts::HeldBack,
+    held_back: crate::parse::concepts::HeldBack,
     /// The content errors of the run: none, except in [`Mode::Check`], which renders what it
     /// can in spite of them, so that `check` finds the broken links in the same run.
     errors: ContentErrors,
@@ -777,15 +529,9 @@ fn produce<S: Sink>(
         return failed(errors, warnings);
     };
     let (site, problems) = timings.time("parse", || {
-        parse_all(
-            config,
-            library,
-            &opts.root,
-            opts.concepts,
-            &mut memos.bodies,
-        )
+        parse::parse_all(config, library, opts.concepts, &mut memos.bodies)
     });
-    errors.extend(problems);
+    errors.extend(relative_to(&opts.root)(problems));
     // Filler in a concept does not stop a build (a plain build leaves it out); `check` lists
     // it. Where the site did not parse, what is a concept is known only as far as it says so.
     let mut warnings = warnings;
@@ -814,16 +560,16 @@ fn produce<S: Sink>(
     // `serve` and `build --concepten` show the concepts, and the banner on every page that
     // only exists, or only differs, because of them: they are told apart from the pages of
     // the site a plain build publishes.
-    let published =
-        (opts.concepts && site.concepts.any()).then(|| crate::concepts::publish(site.clone()));
+    let published = (opts.concepts && site.concepts.any())
+        .then(|| crate::parse::concepts::publish(site.clone()));
     let held_back = match opts.concepts {
         true => Default::default(),
-        false => crate::concepts::HeldBack::of(&site.concepts),
+        false => crate::parse::concepts::HeldBack::of(&site.concepts),
     };
     let mut site = if opts.concepts {
         site
     } else {
-        crate::concepts::publish(site)
+        crate::parse::concepts::publish(site)
     };
     let sink = open(&site.config)?;
     if mode == Mode::Publish {

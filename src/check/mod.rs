@@ -91,11 +91,11 @@ impl Report {
     }
 }
 
-/// What a plain `build` leaves out ([`crate::concepts`]; checked like everything else), each at
+/// What a plain `build` leaves out ([`crate::parse::concepts`]; checked like everything else), each at
 /// the line that decides it and saying what to do to publish it; and the rounds that have no
 /// reports yet (a round may be announced before its tables).
 fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> {
-    use crate::concepts::Why;
+    use crate::parse::concepts::Why;
     let mut findings = Vec::new();
     let rel = |p: &std::path::Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
     let concept = |error: ContentError| Finding::warning(error.rule("concept"));

@@ -43,14 +43,10 @@ fn expansions(args: &SearchTermsArgs) -> Result<Expansions, BuildError> {
         ..BuildOptions::default()
     };
     let loaded = site::load(&opts, site::Mode::Publish)?;
-    let site = site::parse(
-        loaded.config,
-        loaded.library,
-        &opts.root,
-        false,
-        &mut crate::memo::Memo::off(),
-    )?;
-    Ok(crate::search::expansions(&crate::concepts::publish(site)))
+    let site = site::parse(loaded, &opts.root, false)?;
+    Ok(crate::search::expansions(&crate::parse::concepts::publish(
+        site,
+    )))
 }
 
 /// Prints `answer(line)` for each line of standard input.

@@ -146,7 +146,7 @@ pub struct Initiative {
     /// Where its `aliases = …` line stands, for errors about an alias.
     #[serde(skip)]
     pub aliases_line: usize,
-    /// Not yet published, whatever the reports say (see [`crate::concepts`]).
+    /// Not yet published, whatever the reports say (see [`crate::parse::concepts`]).
     #[serde(default)]
     pub concept: bool,
     /// Where its `concept = …` line stands (its `[[initiatief]]` line without one).
@@ -188,7 +188,7 @@ pub struct Organisation {
     /// there (then `as_written` and `note` say where and how).
     #[serde(default)]
     pub attended: Vec<String>,
-    /// Not yet published, whatever the reports say (see [`crate::concepts`]).
+    /// Not yet published, whatever the reports say (see [`crate::parse::concepts`]).
     #[serde(default)]
     pub concept: bool,
     #[serde(skip)]

@@ -57,7 +57,7 @@ pub struct Library {
 impl Library {
     /// Reads `content/edities/*.md`, `content/themas/*.md` and `content/rapporten/*.md`,
     /// reporting every problem found. Concepts are read and checked like everything else:
-    /// what a plain build leaves out is decided after parsing ([`crate::concepts`]).
+    /// what a plain build leaves out is decided after parsing ([`crate::parse::concepts`]).
     pub fn load(content_dir: &Path) -> Result<Library, ContentErrors> {
         let (library, errors) = Library::load_all(content_dir, &mut ReportMemo::off());
         errors.into_result(library)

@@ -4,7 +4,7 @@
 //!
 //! `build` and `check` report filler as errors; `serve` and `build --concepten` as warnings,
 //! because the team looks at a report in the browser while filling it in. Filler in a concept
-//! is a warning everywhere: a plain build does not publish it (see [`crate::concepts`]).
+//! is a warning everywhere: a plain build does not publish it (see [`crate::parse::concepts`]).
 
 use std::path::Path;
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::content::report::hh_mm;
 use crate::content::{Correction, Kind, LinkText, MentionedAs, Topic};
-use crate::markdown::Section;
+use crate::parse::markdown::Section;
 use crate::parsed::Site;
 use crate::parsed::{
     EditionId, InitiativeId, MentionId, ParsedInitiative, ParsedReport, ReportId, SectionId,

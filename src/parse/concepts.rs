@@ -21,10 +21,10 @@
 
 use crate::content::Initiative;
 use crate::error::{ContentError, ContentErrors};
-use crate::initiatives::Matcher;
+use crate::parse::editorial::Sources;
+use crate::parse::mentions::Matcher;
 pub use crate::parsed::{Concepts, Why};
 use crate::parsed::{EditionId, InitiativeId, MentionIndex, ParsedReport, ReportId, Site, TopicId};
-use crate::support::Sources;
 
 /// How many of each kind a plain build left out, for its closing note.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

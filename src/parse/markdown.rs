@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::error::{ContentError, ContentErrors};
 use crate::ids::InitiativeId;
-use crate::initiatives::Matcher;
+use crate::parse::mentions::Matcher;
 use crate::text::{self, UniqueIds};
 
 /// Ids the page templates use themselves; a heading never takes one of these.

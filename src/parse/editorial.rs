@@ -6,13 +6,13 @@ use std::path::Path;
 
 use crate::content::{Initiative, Organisation, Report};
 use crate::error::{ContentError, ContentErrors};
-use crate::markdown::Rendered;
+use crate::parse::markdown::Rendered;
 use crate::parsed::{ParsedReport, ReportId};
 use rayon::prelude::*;
 
 /// Where the words the site adds around the reports were found: per initiative the report its
 /// quote comes from, per organisation the report its `as_written` comes from (`None` for one
-/// without). A published report is preferred to a concept (see [`crate::concepts`]): a page a
+/// without). A published report is preferred to a concept (see [`crate::parse::concepts`]): a page a
 /// plain build makes names a source it publishes too.
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
@@ -263,7 +263,7 @@ mod tests {
 
     #[test]
     fn finds_quotes_across_soft_breaks_but_not_invented_words() {
-        let body = crate::markdown::render(
+        let body = crate::parse::markdown::render(
             Path::new("a.md"),
             "Intro met de ‘Welcome\napp’ voor nieuwkomers.\n\n## Kop\n\nMeer **tekst** hier.\n",
             1,
@@ -271,7 +271,7 @@ mod tests {
             false,
         )
         .unwrap();
-        let other = crate::markdown::render(
+        let other = crate::parse::markdown::render(
             Path::new("b.md"),
             "Alleen hier: buurtbieb.\n",
             1,
