@@ -15,7 +15,7 @@ use elasticlunr::{Language, Pipeline};
 use vindplaats::content::front_matter;
 use vindplaats::content::{Edition, Initiative, Report, Topic, synonyms};
 use vindplaats::error::ContentError;
-use vindplaats::parse::markdown::{self, Linker, Rendered};
+use vindplaats::parse::markdown::{self, Body, Linker, Rendered};
 use vindplaats::parse::mentions::{Found, Matcher};
 use vindplaats::search::{Dutch, synonym_groups};
 use vindplaats::text;
@@ -255,12 +255,17 @@ pub fn markdown(data: &[u8]) {
         let linked = markdown::render(file, body, 1, Some(&linker), trusted);
         match (&plain, &linked) {
             (Ok(plain), Ok(linked)) => {
-                assert!(plain.mentions.is_empty(), "mentions without a linker");
-                let ids =
-                    |r: &Rendered| r.sections.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+                assert!(plain.body.mentions.is_empty(), "mentions without a linker");
+                let ids = |r: &Rendered| {
+                    r.body
+                        .sections
+                        .iter()
+                        .map(|s| s.id.clone())
+                        .collect::<Vec<_>>()
+                };
                 assert_eq!(ids(plain), ids(linked), "the linker changed the sections");
-                check_rendered(plain, None, trusted);
-                check_rendered(linked, Some(matcher), trusted);
+                check_rendered(&plain.body, None, trusted);
+                check_rendered(&linked.body, Some(matcher), trusted);
             }
             (Err(a), Err(b)) => {
                 assert_eq!(a, b, "the linker changed the errors");
@@ -277,7 +282,7 @@ pub fn markdown(data: &[u8]) {
     }
 }
 
-fn check_rendered(r: &Rendered, matcher: Option<&Matcher>, trusted_html: bool) {
+fn check_rendered(r: &Body, matcher: Option<&Matcher>, trusted_html: bool) {
     // Ids: unique, never reserved, the intro (only the first section) keeps its own.
     let mut ids = BTreeSet::new();
     for (i, s) in r.sections.iter().enumerate() {

@@ -19,6 +19,7 @@ pub mod parsed;
 pub mod privacy;
 pub mod render;
 pub mod search;
+pub mod session;
 pub mod site;
 pub mod text;
 pub mod theme;

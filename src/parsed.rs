@@ -1,38 +1,86 @@
 //! The parsed site: the content checked and its Markdown rendered, as one record per report,
-//! topic and initiative. Every stage after *parse* (render, index, check) reads this and
-//! nothing else; the orchestrator in [`crate::site`] only passes it on.
+//! topic and initiative ([`Site`]), and beside it the site's plain text ([`Text`], for search
+//! and the editorial checks) and what only `check` reads ([`Checks`]). Every stage after
+//! *parse* (render, index, check) reads these and nothing else; the orchestrator in
+//! [`crate::site`] only passes them on, each to the stage that reads it.
 //!
 //! Things refer to each other by typed ids ([`ReportId`], [`InitiativeId`], [`SectionId`]),
 //! never by positions that two lists must keep in step.
 
+use std::sync::Arc;
+
 use crate::config::Config;
 use crate::content::{Edition, Initiative, Organisation, Report, Topic};
 pub use crate::ids::{EditionId, InitiativeId, MentionId, ReportId, SectionId, TopicId};
-use crate::parse::markdown::{Mention, Plain, Rendered};
+use crate::parse::markdown::{Body, CheckData, Mention};
 use crate::urls::Urls;
 
-/// A report with its text rendered: the record every later stage reads.
+/// A report with its text rendered: the record every later stage reads. Its facts and body
+/// are shared (with `serve`'s memos, and with a copy of the site), never copied.
 #[derive(Debug, Clone)]
 pub struct ParsedReport {
-    /// The facts from front matter, shared with load's (and `serve`'s memo of them).
-    pub report: std::sync::Arc<Report>,
+    /// The facts from front matter.
+    pub report: Arc<Report>,
     pub topic: TopicId,
     pub edition: EditionId,
-    pub body: Rendered,
+    pub body: Arc<Body>,
 }
 
 /// An edition with its introduction rendered.
 #[derive(Debug, Clone)]
 pub struct ParsedEdition {
     pub edition: Edition,
-    pub intro: Plain,
+    pub intro_html: String,
 }
 
-/// A topic with its introduction rendered.
+/// A topic with its introduction rendered (its text is in [`Text`]).
 #[derive(Debug, Clone)]
 pub struct ParsedTopic {
     pub topic: Topic,
-    pub intro: Plain,
+    pub intro_html: String,
+}
+
+/// The site's words without markup, beside the [`Site`]: what the search index and the
+/// editorial checks read, and no page shows. A build lets it go once the index is made.
+#[derive(Debug, Clone, Default)]
+pub struct Text {
+    /// Per report (by [`ReportId`]), each of its sections' text in the order of its body's
+    /// sections.
+    pub reports: Vec<Arc<Vec<String>>>,
+    /// Per topic (by [`TopicId`]), its introduction's text.
+    pub topics: Vec<String>,
+}
+
+impl Text {
+    /// A report's sections' texts, in the order of its body's sections.
+    pub fn report(&self, id: ReportId) -> &[String] {
+        &self.reports[id.0]
+    }
+
+    pub fn topic(&self, id: TopicId) -> &str {
+        &self.topics[id.0]
+    }
+}
+
+/// What only `check` reads, beside the [`Site`]: each report's links and paragraphs, and
+/// each topic introduction's paragraphs (read with the [`Text`] they stand in). A build
+/// lets it go as soon as parse has checked what a build checks.
+#[derive(Debug, Clone, Default)]
+pub struct Checks {
+    /// Per report (by [`ReportId`]).
+    pub reports: Vec<Arc<CheckData>>,
+    /// Per topic (by [`TopicId`]).
+    pub topics: Vec<CheckData>,
+}
+
+impl Checks {
+    pub fn report(&self, id: ReportId) -> &CheckData {
+        &self.reports[id.0]
+    }
+
+    pub fn topic(&self, id: TopicId) -> &CheckData {
+        &self.topics[id.0]
+    }
 }
 
 /// An initiative with the report its `quote` was found in.
@@ -51,26 +99,41 @@ pub struct MentionIndex {
 }
 
 impl MentionIndex {
-    pub fn new(initiative_count: usize, bodies: &[&Rendered]) -> MentionIndex {
-        let mut by_initiative = vec![Vec::new(); initiative_count];
-        let mut by_report = Vec::with_capacity(bodies.len());
+    pub fn new(initiative_count: usize, bodies: &[&Body]) -> MentionIndex {
+        let mut index = MentionIndex {
+            by_initiative: vec![Vec::new(); initiative_count],
+            by_report: Vec::with_capacity(bodies.len()),
+        };
         for (r, body) in bodies.iter().enumerate() {
-            let mut seen = Vec::new();
-            for (index, mention) in body.mentions.iter().enumerate() {
-                by_initiative[mention.initiative.0].push(MentionId {
-                    report: ReportId(r),
-                    index,
-                });
-                if !seen.contains(&mention.initiative) {
-                    seen.push(mention.initiative);
-                }
+            index.by_report.push(Vec::new());
+            index.add(ReportId(r), body);
+        }
+        index
+    }
+
+    /// The mentions of `body` as those of `report`, which has none yet; after the reports
+    /// before it (the lists per initiative stay in report order only when added in order).
+    fn add(&mut self, report: ReportId, body: &Body) {
+        let seen = &mut self.by_report[report.0];
+        for (index, mention) in body.mentions.iter().enumerate() {
+            let list = &mut self.by_initiative[mention.initiative.0];
+            let id = MentionId { report, index };
+            // In report order: after every mention of the reports up to this one.
+            let at = list.partition_point(|m| (m.report, m.index) < (report, index));
+            list.insert(at, id);
+            if !seen.contains(&mention.initiative) {
+                seen.push(mention.initiative);
             }
-            by_report.push(seen);
         }
-        MentionIndex {
-            by_initiative,
-            by_report,
+    }
+
+    /// The mentions of `report` replaced by those of `body` (serve's fast path, after an edit
+    /// of that report): the same index [`MentionIndex::new`] makes of the new bodies.
+    pub fn replace(&mut self, report: ReportId, body: &Body) {
+        for initiative in std::mem::take(&mut self.by_report[report.0]) {
+            self.by_initiative[initiative.0].retain(|m| m.report != report);
         }
+        self.add(report, body);
     }
 
     /// Every mention of an initiative, in report order.
@@ -215,5 +278,53 @@ impl Concepts {
             Of::Edition(at) => self.editions.get(at).copied().unwrap_or(false),
             Of::Initiative(at) => self.initiatives.get(at).is_some_and(Option::is_some),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::markdown::Mention;
+
+    /// A body that mentions these initiatives, in this order.
+    fn body(initiatives: &[usize]) -> Body {
+        Body {
+            sections: Vec::new(),
+            mentions: initiatives
+                .iter()
+                .map(|&i| Mention {
+                    initiative: InitiativeId(i),
+                    alias: 0,
+                    section: 0,
+                    sentence: String::new(),
+                    text: String::new(),
+                    linked: false,
+                })
+                .collect(),
+        }
+    }
+
+    /// serve's fast path replaces one report's mentions: the index is the one a build makes
+    /// of the new bodies, every list still in report order.
+    #[test]
+    fn a_report_replaced_is_indexed_as_a_build_indexes_it() {
+        let before = [body(&[0, 1]), body(&[1]), body(&[2, 0, 2])];
+        let after = [body(&[0, 1]), body(&[2, 1, 1, 0]), body(&[2, 0, 2])];
+        let mut index = MentionIndex::new(3, &before.iter().collect::<Vec<_>>());
+        index.replace(ReportId(1), &after[1]);
+        assert_eq!(
+            index,
+            MentionIndex::new(3, &after.iter().collect::<Vec<_>>())
+        );
+        assert_eq!(
+            index.in_report(ReportId(1)),
+            [InitiativeId(2), InitiativeId(1), InitiativeId(0)]
+        );
+        let reports: Vec<usize> = index
+            .of(InitiativeId(0))
+            .iter()
+            .map(|m| m.report.0)
+            .collect();
+        assert_eq!(reports, [0, 1, 2]);
     }
 }

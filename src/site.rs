@@ -1,13 +1,15 @@
 //! The pipeline, in the order the data travels:
-//! load → parse (Markdown, mentions, support) → index → render (templates) → write.
+//! load → parse (Markdown, mentions, the editorial checks) → index → render (templates) →
+//! write.
 //!
 //! Every stage takes plain data and returns plain data; only [`load`] reads files and only
 //! [`build`] writes them, so `check`, `serve` and the tests run the same pipeline without
 //! touching the output folder. What a command needs is its [`Mode`], stated once: the stages
-//! never ask which command runs them. Each stage is timed ([`Timings`]) for `build --timings`.
+//! never ask which command runs them. Each stage takes the memo it uses ([`Memos`]): a build
+//! passes memos that are off, `serve`'s session ([`crate::session`]) its own. Each stage is
+//! timed ([`Timings`]) for `build --timings`.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::{self, Config};
@@ -15,10 +17,8 @@ use crate::content::{Library, placeholders, stale};
 use crate::error::{BuildError, ContentError, ContentErrors};
 use crate::memo::Memo;
 use crate::output::{Memory, OutputFile, Sink, Staging};
-use crate::parse;
-use crate::parse::markdown::{self, Linker};
-use crate::parse::mentions::Matcher;
-use crate::parsed::{EditionId, MentionIndex, ParsedInitiative, ParsedReport, Site, TopicId};
+use crate::parse::{self, Parsed, concepts};
+use crate::parsed::{Checks, Site, Text};
 use crate::render;
 use crate::search;
 use crate::theme::Theme;
@@ -49,7 +49,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    fn naming(self) -> search::Naming {
+    pub(crate) fn naming(self) -> search::Naming {
         match self {
             Mode::Publish | Mode::Check => search::Naming::Fingerprinted,
             Mode::Preview => search::Naming::Fixed,
@@ -88,9 +88,16 @@ impl Timings {
     }
 }
 
-/// A site built in memory: every file and the search index's figures.
+/// A site built in memory: every file and the search index's figures, and what parse made,
+/// for `check` to read and for `serve` to index and to start its next edit from.
 pub struct Built {
     pub site: Site,
+    /// The site's plain text: for [`index`], which serve runs after the pages, and `check`.
+    pub text: Text,
+    /// What only `check` reads.
+    pub checks: Checks,
+    /// How parse made the site's reports (see [`parse::report`]).
+    pub context: parse::Context,
     /// Kept for [`index`], which serve runs after the pages.
     pub theme: Theme,
     pub files: Vec<OutputFile>,
@@ -100,6 +107,8 @@ pub struct Built {
     pub warnings: Vec<ContentError>,
     /// The site paths of the pages only concepts make (none without concepts).
     pub concept_pages: Vec<String>,
+    /// How many pages were rendered, not taken from the page memo.
+    pub rendered: usize,
     pub timings: Timings,
 }
 
@@ -134,7 +143,35 @@ pub struct Summary {
     /// at the domain root: then the build says what to hand the web administrator.
     pub folder: Option<String>,
     /// What the build left out because it is a concept.
-    pub held_back: crate::parse::concepts::HeldBack,
+    pub held_back: concepts::HeldBack,
+}
+
+/// What the stages keep from one build to the next (`serve`), so that an edit redoes only
+/// what it changes: each report file's parse and each content file's privacy scan, by its
+/// path and text; each report's Markdown pass (with the initiative aliases found in it), by
+/// everything that rendering reads; each page, by its template context (see
+/// [`render::PageCache`]); and what the search index is made of (see
+/// [`search::IndexCache`]). A build passes [`Memos::off`]: the same stages, nothing kept.
+#[derive(Default)]
+pub struct Memos {
+    pub reports: crate::content::ReportMemo,
+    pub scans: crate::privacy::ScanMemo,
+    pub passes: parse::PassMemo,
+    pub pages: render::PageCache,
+    pub index: search::IndexCache,
+}
+
+impl Memos {
+    /// Memos that keep nothing: a build's.
+    pub fn off() -> Memos {
+        Memos {
+            reports: Memo::off(),
+            scans: Memo::off(),
+            passes: Memo::off(),
+            pages: render::PageCache::off(),
+            index: search::IndexCache::off(),
+        }
+    }
 }
 
 /// Paths in errors are shown relative to the site root.
@@ -180,9 +217,9 @@ struct Read {
 }
 
 /// [`load`] as far as it goes, taking what is unchanged since the last build from the memos
-/// (serve; a build's are off). A wrong value, a broken line or a broken file costs only itself: the content is
-/// read even when the config has errors, and the privacy guard runs whenever the config
-/// (its allow-list) could be read. `Err` only for what no later stage can go on from: a folder
+/// (`serve`; a build's are off). A wrong value, a broken line or a broken file costs only
+/// itself: the content is read even when the config has errors, and the privacy guard runs
+/// whenever the config (its allow-list) could be read. `Err` only for what no later stage can go on from: a folder
 /// that is not a site's, a bad `--base-url`.
 fn load_all(opts: &BuildOptions, mode: Mode, memos: &mut Memos) -> Result<Read, BuildError> {
     let Memos { reports, scans, .. } = memos;
@@ -276,215 +313,13 @@ fn load_all(opts: &BuildOptions, mode: Mode, memos: &mut Memos) -> Result<Read, 
     })
 }
 
-/// What the stages keep from one build to the next (`serve`), so that an edit redoes only
-/// what it changes: each report file's parse and each content file's privacy scan, by its
-/// path and text; the aliases found in each report, by its text and the initiatives; each
-/// report's Markdown rendered, by everything that rendering reads; and each page, by its
-/// template context (see [`render::PageCache`]); and what the search index is made of (see
-/// [`search::IndexCache`]). A build passes [`Memos::off`]: the same stages, nothing kept.
-#[derive(Default)]
-pub struct Memos {
-    reports: crate::content::ReportMemo,
-    scans: crate::privacy::ScanMemo,
-    /// Each report's Markdown rendered, with the initiative aliases found in it.
-    bodies: Memo<Arc<(parse::RenderedReport, parse::Occurrences)>>,
-    pub pages: render::PageCache,
-    /// The search index's documents and parts, for [`index`].
-    pub index: search::IndexCache,
-}
-
-impl Memos {
-    /// Memos that keep nothing: a build's.
-    pub fn off() -> Memos {
-        Memos {
-            reports: Memo::off(),
-            scans: Memo::off(),
-            bodies: Memo::off(),
-            pages: render::PageCache::off(),
-            index: search::IndexCache::off(),
-        }
-    }
-}
-
-/// What `serve` keeps from one build to the next: the stages' memos, and the last good build
-/// (see [`Cache::keep`]) for [`preview_reports`].
-#[derive(Default)]
-pub struct Cache {
-    pub memos: Memos,
-    last: Option<Last>,
-}
-
-/// The last good build, which [`preview_reports`] renders an edited report's page against.
-struct Last {
-    site: Site,
-    theme: Theme,
-    /// The privacy patterns, compiled once: an edited report is scanned before it is shown.
-    guard: crate::privacy::Guard,
-}
-
-impl Cache {
-    /// The whole site again in [`Mode::Preview`], through the memos. The last site is for
-    /// the fast path only: a failed build must leave none (and at 10,000 reports it is worth
-    /// its memory back before a new one is made).
-    pub fn rebuild(&mut self, opts: &BuildOptions) -> Result<Built, BuildError> {
-        self.last = None;
-        render_all(opts, Mode::Preview, &mut self.memos)
-    }
-
-    /// Keeps `built` (after its search index is made) as the site the next edit's fast path
-    /// starts from. The next full build drops it first, so a failed build leaves none.
-    pub fn keep(&mut self, built: Built) {
-        let guard = match self.last.take() {
-            Some(last) => last.guard,
-            None => crate::privacy::Guard::new(),
-        };
-        self.last = Some(Last {
-            site: built.site,
-            theme: built.theme,
-            guard,
-        });
-    }
-}
-
-/// `serve`'s fast path, for an edit of report files only: each edited report parsed and
-/// rendered again, and its page made against the last good build (its previous and next
-/// report of the same topic, the rounds in the footer). What the edit changes elsewhere
-/// (lists, topic and initiative pages, its place among the other reports) and the checks
-/// across reports are left to the full rebuild that follows, whose pages replace these: they
-/// are only ever shown early. `None` when the fast path does not apply: no last good build, a
-/// file that is not one of its reports (a new or removed report, anything but a report), a
-/// report that no longer parses, has another slug or a topic or round the site does not
-/// know, or holds contact data.
-pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<OutputFile>> {
-    let Cache { last, memos } = cache;
-    let pages = &mut memos.pages;
-    let last = last.as_mut()?;
-    let site = &last.site;
-    if files.is_empty() {
-        return None;
-    }
-    let initiatives: Vec<crate::content::Initiative> = site
-        .initiatives
-        .iter()
-        .map(|i| i.initiative.clone())
-        .collect();
-    let matcher = Matcher::new(&initiatives);
-    let hrefs = parse::initiative_hrefs(&site.urls, &initiatives);
-    let linker = Linker {
-        matcher: &matcher,
-        hrefs: &hrefs,
-    };
-    // The edited reports and their neighbours, by their place in the last build.
-    let mut few: std::collections::BTreeMap<usize, ParsedReport> = Default::default();
-    let mut edited = Vec::new();
-    // The edited records, for the kept build once their pages are made (see [`preview_index`]).
-    let mut updated = Vec::new();
-    for file in files {
-        let at = site.reports.iter().position(|p| &p.report.file == file)?;
-        let text = std::fs::read_to_string(file).ok()?;
-        let allow = &site.config.privacy_allowlist;
-        if last
-            .guard
-            .scan(file, &text, allow)
-            .iter()
-            .any(|(severity, _)| *severity == crate::diagnostics::Severity::Error)
-        {
-            return None;
-        }
-        let (report, markdown) =
-            crate::content::front_matter::strict(crate::content::Report::read(file, &text)).ok()?;
-        let topic = site
-            .topics
-            .iter()
-            .position(|t| t.topic.slug == report.topic)?;
-        let edition = site
-            .editions
-            .iter()
-            .position(|e| e.edition.year == report.edition)?;
-        if report.slug != site.reports[at].report.slug {
-            return None;
-        }
-        let body = markdown::render(
-            file,
-            &markdown.text,
-            markdown.line,
-            Some(&linker),
-            site.config.trusted_html,
-        )
-        .ok()?;
-        let topic = TopicId(topic);
-        let of_topic = |j: &usize| site.reports[*j].topic == topic;
-        let before = (0..at).rev().find(of_topic);
-        let after = (at + 1..site.reports.len()).find(of_topic);
-        for j in before.into_iter().chain(after) {
-            few.entry(j).or_insert_with(|| site.reports[j].clone());
-        }
-        edited.push(report.path());
-        let record = ParsedReport {
-            topic,
-            edition: EditionId(edition),
-            report: Arc::new(report),
-            body,
-        };
-        updated.push((at, record.clone()));
-        few.insert(at, record);
-    }
-    let reports: Vec<ParsedReport> = few.into_values().collect();
-    // What the last build decided, with these reports' own say (and their rounds').
-    let concepts = crate::parse::concepts::Concepts {
-        reports: crate::parse::concepts::of_reports(&reports, |e| site.edition(e).edition.concept),
-        ..site.concepts.clone()
-    };
-    let small = Site {
-        config: site.config.clone(),
-        urls: site.urls.clone(),
-        editions: site.editions.clone(),
-        topics: site.topics.clone(),
-        mentions: MentionIndex::new(
-            initiatives.len(),
-            &reports.iter().map(|p| &p.body).collect::<Vec<_>>(),
-        ),
-        reports,
-        // Where a quote was found is a place in the whole site: not shown on a report's page.
-        initiatives: initiatives
-            .into_iter()
-            .map(|initiative| ParsedInitiative {
-                initiative,
-                quote_source: None,
-            })
-            .collect(),
-        organisations: site.organisations.clone(),
-        synonyms: Default::default(),
-        concepts,
-    };
-    let generated = [(search::MAIN_FILE, Mode::Preview.naming().path(&[]))];
-    let shown = pages
-        .render_reports(&small, &last.theme, &generated, &edited)
-        .ok()?;
-    for (at, record) in updated {
-        last.site.reports[at] = record;
-    }
-    Some(shown)
-}
-
-/// `serve`'s fast path for the search index, after [`preview_reports`]: the index of the
-/// last good build with the edited reports in it, through the index cache, so only their
-/// documents are counted again. Like the fast page it is shown early only: what the edit
-/// changes elsewhere (an initiative's mentions) comes with the full rebuild's index. `None`
-/// when there is no last good build.
-pub fn preview_index(cache: &mut Cache) -> Option<anyhow::Result<Vec<OutputFile>>> {
-    let Cache { last, memos } = cache;
-    let last = last.as_ref()?;
-    Some(index_of(&last.site, &last.theme, &mut memos.index))
-}
-
-/// Stage *parse* on its own (see [`parse::parse_all`]), its errors relative to the site
-/// root: for `search-terms`, which needs the parsed site and no pages.
-pub fn parse(loaded: Loaded, root: &Path, shown: bool) -> Result<Site, ContentErrors> {
-    let (site, errors) = parse::parse_all(loaded.config, loaded.library, shown, &mut Memo::off());
+/// Stage *parse* on its own (see [`parse::parse`]), its errors relative to the site root:
+/// for `search-terms`, which needs the parsed site and no pages.
+pub fn parse(loaded: Loaded, root: &Path, shown: bool) -> Result<Parsed, ContentErrors> {
+    let (parsed, errors) = parse::parse(loaded.config, loaded.library, shown, &mut Memo::off());
     let errors = relative_to(root)(errors);
-    match site {
-        Some(site) => errors.into_result(site),
+    match parsed {
+        Some(parsed) => errors.into_result(parsed),
         None => Err(errors),
     }
 }
@@ -493,21 +328,30 @@ pub fn parse(loaded: Loaded, root: &Path, shown: bool) -> Result<Site, ContentEr
 struct Produced<S> {
     sink: S,
     site: Site,
+    /// `None` in [`Mode::Publish`]: let go once the index is made.
+    text: Option<Text>,
+    /// `None` in [`Mode::Publish`]: let go once parse has checked what a build checks.
+    checks: Option<Checks>,
+    context: parse::Context,
     theme: Theme,
     search: Option<SearchFigures>,
     timings: Timings,
     warnings: Vec<ContentError>,
     concept_pages: Vec<String>,
-    held_back: crate::parse::concepts::HeldBack,
+    rendered: usize,
+    held_back: concepts::HeldBack,
     /// The content errors of the run: none, except in [`Mode::Check`], which renders what it
     /// can in spite of them, so that `check` finds the broken links in the same run.
     errors: ContentErrors,
 }
 
+// Longer than most: the pipeline itself, stage after stage in the order the data travels,
+// with what each mode keeps and lets go between them.
 /// Loads, parses, indexes and renders the whole site into the sink that `open` makes once
 /// the content has no errors (so nothing is opened for a site that does not build). Every
 /// stage runs as far as the content allows, so that one run reports every problem; the errors
-/// then stop the build before anything is opened, except in [`Mode::Check`].
+/// then stop the build before anything is opened, except in [`Mode::Check`]. What is
+/// unchanged since the last build is taken from `memos` (off in a build).
 fn produce<S: Sink>(
     opts: &BuildOptions,
     mode: Mode,
@@ -528,17 +372,17 @@ fn produce<S: Sink>(
     let Some(config) = config else {
         return failed(errors, warnings);
     };
-    let (site, problems) = timings.time("parse", || {
-        parse::parse_all(config, library, opts.concepts, &mut memos.bodies)
+    let (parsed, problems) = timings.time("parse", || {
+        parse::parse(config, library, opts.concepts, &mut memos.passes)
     });
     errors.extend(relative_to(&opts.root)(problems));
     // Filler in a concept does not stop a build (a plain build leaves it out); `check` lists
     // it. Where the site did not parse, what is a concept is known only as far as it says so.
     let mut warnings = warnings;
-    match &site {
-        Some(site) => {
+    match &parsed {
+        Some(parsed) => {
             for u in unfinished {
-                if !site.concepts.holds(u.of) {
+                if !parsed.site.concepts.holds(u.of) {
                     errors.push(u.error);
                 } else if mode == Mode::Check {
                     warnings.push(u.error);
@@ -553,44 +397,45 @@ fn produce<S: Sink>(
                 .collect(),
         )),
     }
-    let (site, theme) = match (site, theme) {
-        (Some(site), Some(theme)) if errors.is_empty() || mode == Mode::Check => (site, theme),
+    let (parsed, theme) = match (parsed, theme) {
+        (Some(parsed), Some(theme)) if errors.is_empty() || mode == Mode::Check => (parsed, theme),
         _ => return failed(errors, warnings),
     };
+    let Parsed {
+        site,
+        text,
+        checks,
+        context,
+    } = parsed;
+    // A build writes and forgets: what only `check` reads goes now (about 15 MB at 10,000
+    // reports).
+    let checks = (mode != Mode::Publish).then_some(checks);
     // `serve` and `build --concepten` show the concepts, and the banner on every page that
     // only exists, or only differs, because of them: they are told apart from the pages of
     // the site a plain build publishes.
-    let published = (opts.concepts && site.concepts.any())
-        .then(|| crate::parse::concepts::publish(site.clone()));
+    let published = (opts.concepts && site.concepts.any()).then(|| concepts::publish(site.clone()));
     let held_back = match opts.concepts {
         true => Default::default(),
-        false => crate::parse::concepts::HeldBack::of(&site.concepts),
+        false => concepts::HeldBack::of(&site.concepts),
     };
-    let mut site = if opts.concepts {
-        site
+    let (site, text) = if opts.concepts {
+        (site, text)
     } else {
-        crate::parse::concepts::publish(site)
+        let text = concepts::publish_text(&site.concepts, text);
+        (concepts::publish(site), text)
     };
     let sink = open(&site.config)?;
-    if mode == Mode::Publish {
-        site.reports
-            .iter_mut()
-            .for_each(|r| r.body.drop_check_data());
-    }
     let naming = mode.naming();
-    let (index_path, search) = match mode {
-        Mode::Preview => (naming.path(&[]), None),
+    let (index_path, search, text) = match mode {
+        Mode::Preview => (naming.path(&[]), None, Some(text)),
         Mode::Publish | Mode::Check => {
             let (path, figures) = timings.time("index", || {
-                index_into(&site, &theme, &sink, naming, &mut memos.index)
+                index_into(&site, &text, &theme, &sink, naming, &mut memos.index)
             })?;
-            // Only the index reads the sections' text (and `check`, which keeps it).
-            if mode == Mode::Publish {
-                site.reports
-                    .iter_mut()
-                    .for_each(|r| r.body.drop_search_text());
-            }
-            (path, Some(figures))
+            // Only the index reads the text (and `check`, which keeps it): a build renders
+            // its pages without it.
+            let text = (mode == Mode::Check).then_some(text);
+            (path, Some(figures), text)
         }
     };
     let stats = render::render(
@@ -600,16 +445,21 @@ fn produce<S: Sink>(
         &sink,
         &mut memos.pages,
         published.as_ref(),
+        render::Pages::All,
     )?;
     timings.add("render", stats.took);
     Ok(Produced {
         sink,
         site,
+        text,
+        checks,
+        context,
         theme,
         search,
         timings,
         warnings,
         concept_pages: stats.concept_pages,
+        rendered: stats.rendered,
         held_back,
         errors: errors.sorted(),
     })
@@ -629,13 +479,14 @@ fn scripts_gzip_bytes(theme: &Theme) -> usize {
 /// templates link to) and the index's figures.
 fn index_into(
     site: &Site,
+    text: &Text,
     theme: &Theme,
     sink: &dyn Sink,
     naming: search::Naming,
     cache: &mut search::IndexCache,
 ) -> anyhow::Result<(String, SearchFigures)> {
     let scripts = scripts_gzip_bytes(theme);
-    let index = search::index(site, scripts, sink, naming, cache)?;
+    let index = search::index(site, text, scripts, sink, naming, cache)?;
     let figures = SearchFigures {
         documents: index.documents,
         shards: index.shards,
@@ -648,21 +499,17 @@ fn index_into(
     Ok((path, figures))
 }
 
-/// Stage *index* on its own, for a site rendered in [`Mode::Preview`]: the index's files,
-/// named as the pages of that mode link to them. Only what changed since the last index
-/// (`serve`) is made again: a cache that is off makes everything.
-pub fn index(built: &Built, cache: &mut search::IndexCache) -> anyhow::Result<Vec<OutputFile>> {
-    index_of(&built.site, &built.theme, cache)
-}
-
-/// The index's files of `site` in [`Mode::Preview`]'s naming: [`index`] and [`preview_index`].
-fn index_of(
+/// Stage *index* on its own, for a site rendered in [`Mode::Preview`] (`serve`'s session,
+/// after the pages): the index's files, named as the pages of that mode link to them. Only
+/// what changed since the last index is made again: a cache that is off makes everything.
+pub fn index(
     site: &Site,
+    text: &Text,
     theme: &Theme,
     cache: &mut search::IndexCache,
 ) -> anyhow::Result<Vec<OutputFile>> {
     let memory = Memory::default();
-    index_into(site, theme, &memory, Mode::Preview.naming(), cache)?;
+    index_into(site, text, theme, &memory, Mode::Preview.naming(), cache)?;
     Ok(memory.into_files())
 }
 
@@ -689,12 +536,17 @@ pub fn render_checked(
     let produced = produce(opts, mode, |_| Ok(Memory::default()), memos)?;
     let built = Built {
         site: produced.site,
+        // Kept in every mode but Publish, which never comes here.
+        text: produced.text.unwrap_or_default(),
+        checks: produced.checks.unwrap_or_default(),
+        context: produced.context,
         theme: produced.theme,
         files: produced.sink.into_files(),
         search: produced.search,
         warnings: produced.warnings,
         timings: produced.timings,
         concept_pages: produced.concept_pages,
+        rendered: produced.rendered,
     };
     Ok((built, produced.errors))
 }

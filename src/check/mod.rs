@@ -259,7 +259,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
     let mut findings: Vec<Finding> = errors.0.into_iter().map(Finding::error).collect();
 
     findings.extend(
-        links::check(site, &built.files, &built.concept_pages)
+        links::check(site, &built.checks, &built.files, &built.concept_pages)
             .into_iter()
             .map(|e| Finding::error(e.relative_to(root))),
     );
@@ -292,7 +292,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
             .into_iter()
             .map(|e| Finding::warning(e.relative_to(root))),
     );
-    let (readability, hardest) = readability::report(site, root);
+    let (readability, hardest) = readability::report(site, &built.text, &built.checks, root);
     Ok(Report {
         findings: in_order(findings),
         readability,

@@ -1,7 +1,9 @@
 //! The one Markdown pass: HTML with heading ids, the split into sections, plain text, the
 //! initiative mentions, links and images and paragraphs with their lines, and the checks on
-//! headings. Later stages (search, `check`, the support checks) read what it returns and never
-//! parse the Markdown again, as Zola's `Rendered` serves its later stages.
+//! headings. Later stages (search, `check`, the editorial checks) read what it returns and
+//! never parse the Markdown again, as Zola's `Rendered` serves its later stages. What it
+//! returns comes in three parts, by who reads them ([`Rendered`]): the body the pages show,
+//! the plain text that search and the editorial checks read, and what only `check` reads.
 //!
 //! A report is read as sections: the text before the first `##` heading, then one section per
 //! `##` heading, then the closing text after a line `***`. Every heading gets a stable id made
@@ -96,33 +98,56 @@ pub struct Section {
     pub place: Place,
     pub subheadings: Vec<Heading>,
     pub html: String,
-    /// The section's text without markup (headings included), for search and the checks.
-    /// Templates never see it: no page shows it, and each report page would copy it into its
-    /// context (75 MB at 10,000 reports).
-    #[serde(skip)]
-    pub text: String,
+}
+
+/// What the one pass makes of a page's Markdown, in three parts by who reads them, so that
+/// each stage gets what it reads and a build lets each part go when its reader is done.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    /// What the pages show.
+    pub body: Body,
+    /// Each section's words without markup (headings included), in the order of
+    /// `body.sections`: for search and the editorial checks. No page shows it: each report
+    /// page would copy it into its context (75 MB at 10,000 reports).
+    pub text: Vec<String>,
+    /// What only `check` reads.
+    pub checks: CheckData,
+}
+
+impl Rendered {
+    /// Every paragraph and list item as plain text, with the line it starts on.
+    pub fn paragraphs(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.checks.paragraphs(&self.text)
+    }
 }
 
 /// A page body rendered to HTML, cut into sections.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Rendered {
+pub struct Body {
     pub sections: Vec<Section>,
     /// Initiative mentions, in text order (empty when rendered without a linker).
     pub mentions: Vec<Mention>,
-    /// Every link and image as written, in text order, for the checks.
+}
+
+/// What `check` reads of a text's Markdown and no other stage does: its links and images,
+/// and its paragraphs with their lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckData {
+    /// Every link and image as written, in text order.
     pub links: Vec<LinkRef>,
     /// Every paragraph and list item, with its line, for the readability check: read them
-    /// with [`Rendered::paragraphs`].
+    /// with [`CheckData::paragraphs`].
     paragraphs: Vec<Paragraph>,
 }
 
-impl Rendered {
+impl CheckData {
     /// Every paragraph and list item as plain text (whitespace as in the search text), with
-    /// the line it starts on.
-    pub fn paragraphs(&self) -> impl Iterator<Item = (usize, &str)> {
+    /// the line it starts on; `text` is the text of the same pass (its sections' texts, or
+    /// a short text's one).
+    pub fn paragraphs<'a>(&'a self, text: &'a [String]) -> impl Iterator<Item = (usize, &'a str)> {
         self.paragraphs
             .iter()
-            .map(|p| (p.line, p.text(|part| &self.sections[part].text)))
+            .map(move |p| (p.line, p.text(|part| &text[part])))
     }
 }
 
@@ -169,25 +194,7 @@ pub struct LinkRef {
     pub image: bool,
 }
 
-impl Rendered {
-    /// Frees what only `check` reads (the paragraphs, the links as written), once parse has
-    /// checked what a build checks: a build keeps it no longer (about 15 MB at 10,000
-    /// reports).
-    pub fn drop_check_data(&mut self) {
-        self.paragraphs = Vec::new();
-        self.links = Vec::new();
-    }
-
-    /// Frees the text that only search and the checks read (the sections' `text`, and with
-    /// it [`Rendered::drop_check_data`]'s part), once the search index is made: a build
-    /// renders its pages without it. The mentions keep their sentences, which pages quote.
-    pub fn drop_search_text(&mut self) {
-        for section in &mut self.sections {
-            section.text = String::new();
-        }
-        self.drop_check_data();
-    }
-
+impl Body {
     pub fn html(&self) -> String {
         self.sections.iter().map(|s| s.html.as_str()).collect()
     }
@@ -212,7 +219,7 @@ pub struct Mention {
     pub initiative: InitiativeId,
     /// Index into the matcher's aliases.
     pub alias: usize,
-    /// The section the mention stands in: its place in [`Rendered::sections`].
+    /// The section the mention stands in: its place in [`Body::sections`].
     pub section: usize,
     /// The sentence around the mention, as plain text.
     pub sentence: String,
@@ -395,23 +402,24 @@ pub fn render_all(
         Some(linker) => link_mentions(out, linker),
         None => (out, Vec::new()),
     };
-    cut(&out, &mut sections);
+    let texts = cut(&out, &mut sections);
+    let mut parts: Vec<(Section, String)> = sections.into_iter().zip(texts).collect();
     // An opening or closing part with nothing in it is no part of the page. Nothing can be
     // mentioned in it, so only an empty opening moves the mentions' sections.
-    if sections[0].html.trim().is_empty() {
-        sections.remove(0);
+    if parts[0].0.html.trim().is_empty() {
+        parts.remove(0);
         for m in &mut mentions {
             m.section -= 1;
         }
     }
-    sections.retain(|s| s.place == Place::Titled || !s.html.trim().is_empty());
-    let texts: Vec<&str> = sections.iter().map(|s| s.text.as_str()).collect();
+    parts.retain(|(s, _)| s.place == Place::Titled || !s.html.trim().is_empty());
+    let (sections, text): (Vec<Section>, Vec<String>) = parts.into_iter().unzip();
+    let texts: Vec<&str> = text.iter().map(String::as_str).collect();
     let paragraphs = place(paragraphs, &texts);
     let rendered = Rendered {
-        sections,
-        mentions,
-        links,
-        paragraphs,
+        body: Body { sections, mentions },
+        text,
+        checks: CheckData { links, paragraphs },
     };
     (rendered, errors)
 }
@@ -424,7 +432,6 @@ impl Section {
             place,
             subheadings: Vec::new(),
             html: String::new(),
-            text: String::new(),
         }
     }
 }
@@ -470,9 +477,10 @@ fn heading_problems(
     problems
 }
 
-/// Cuts the page's events into its sections' HTML and text: each `##` section starts at its
-/// heading's opening tag, the closing text after its marker (which is no part of the page).
-fn cut(out: &[Event], sections: &mut [Section]) {
+/// Cuts the page's events into its sections' HTML and text (returned, one per section): each
+/// `##` section starts at its heading's opening tag, the closing text after its marker (which
+/// is no part of the page).
+fn cut(out: &[Event], sections: &mut [Section]) -> Vec<String> {
     let mut bounds = vec![0];
     bounds.extend(
         out.iter()
@@ -480,6 +488,7 @@ fn cut(out: &[Event], sections: &mut [Section]) {
             .filter_map(|(i, e)| (is_h2(e) || is_closing_mark(e)).then_some(i)),
     );
     bounds.push(out.len());
+    let mut texts = Vec::with_capacity(sections.len());
     for (section, range) in sections.iter_mut().zip(bounds.windows(2)) {
         let mut events = &out[range[0]..range[1]];
         if events.first().is_some_and(is_closing_mark) {
@@ -489,8 +498,9 @@ fn cut(out: &[Event], sections: &mut [Section]) {
         // The buffer grew by doubling; the site keeps it to the end of the build (at 10,000
         // reports a quarter of the sections' HTML was spare capacity).
         section.html.shrink_to_fit();
-        section.text = plain_text(events);
+        texts.push(plain_text(events));
     }
+    texts
 }
 
 /// The text of every heading, in order, so ids can be set on the opening tag.
@@ -811,15 +821,14 @@ pub struct Plain {
     pub html: String,
     /// Without markup, for search.
     pub text: String,
-    paragraphs: Vec<Paragraph>,
+    /// Its paragraphs, in `text` (links are not collected in a short text).
+    pub checks: CheckData,
 }
 
 impl Plain {
     /// Every paragraph and list item as plain text, with the line it starts on.
     pub fn paragraphs(&self) -> impl Iterator<Item = (usize, &str)> {
-        self.paragraphs
-            .iter()
-            .map(|p| (p.line, p.text(|_| &self.text)))
+        self.checks.paragraphs(std::slice::from_ref(&self.text))
     }
 }
 
@@ -840,7 +849,10 @@ pub fn render_plain(body: &str, body_line: usize, trusted_html: bool) -> Plain {
     Plain {
         html: if trusted_html { html } else { sanitise(&html) },
         text,
-        paragraphs,
+        checks: CheckData {
+            links: Vec::new(),
+            paragraphs,
+        },
     }
 }
 
@@ -957,18 +969,22 @@ mod tests {
         let r = render_ok(
             "Eerst.\n\n## Sociaal Café\n\nTekst.\n\n### Voor jongeren:\n\nMeer.\n\n## Sociaal Café\n\nWeer.\n",
         );
-        let ids: Vec<_> = r.sections.iter().map(|s| s.id.as_str()).collect();
+        let ids: Vec<_> = r.body.sections.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["inleiding", "sociaal-cafe", "sociaal-cafe-2"]);
-        assert_eq!(r.sections[1].title.as_deref(), Some("Sociaal Café"));
-        assert_eq!(r.sections[1].subheadings[0].id, "voor-jongeren");
+        assert_eq!(r.body.sections[1].title.as_deref(), Some("Sociaal Café"));
+        assert_eq!(r.body.sections[1].subheadings[0].id, "voor-jongeren");
         assert!(
-            r.sections[1]
+            r.body.sections[1]
                 .html
                 .starts_with("<h2 id=\"sociaal-cafe\">Sociaal Café <a class=\"permalink\" href=\"#sociaal-cafe\" aria-label=\"Directe link naar ‘Sociaal Café’\"></a></h2>"),
             "{}",
-            r.sections[1].html
+            r.body.sections[1].html
         );
-        assert!(r.sections[1].html.contains("<h3 id=\"voor-jongeren\">"));
+        assert!(
+            r.body.sections[1]
+                .html
+                .contains("<h3 id=\"voor-jongeren\">")
+        );
     }
 
     #[test]
@@ -977,6 +993,7 @@ mod tests {
             "Begin.\n\n## Kop\n\n- a\n\n  ***\n\nTekst.\n\n***\n\nTot slot.\n\n***\n\nDank.\n",
         );
         let places: Vec<_> = r
+            .body
             .sections
             .iter()
             .map(|s| (s.id.as_str(), s.place))
@@ -991,24 +1008,28 @@ mod tests {
         );
         // A rule inside a list stays where it is; the marker line itself is no content; a
         // later rule is an ordinary one.
-        assert!(r.sections[1].html.contains("<hr"), "{}", r.sections[1].html);
-        assert_eq!(r.sections[2].html.matches("<hr").count(), 1);
-        assert_eq!(r.sections[2].text, "Tot slot. Dank.");
+        assert!(
+            r.body.sections[1].html.contains("<hr"),
+            "{}",
+            r.body.sections[1].html
+        );
+        assert_eq!(r.body.sections[2].html.matches("<hr").count(), 1);
+        assert_eq!(r.text[2], "Tot slot. Dank.");
         // Nothing after the line: no empty part.
-        assert_eq!(render_ok("## Kop\n\nA\n\n***\n").sections.len(), 1);
+        assert_eq!(render_ok("## Kop\n\nA\n\n***\n").body.sections.len(), 1);
     }
 
     #[test]
     fn no_intro_section_when_text_starts_with_heading() {
         let r = render_ok("## Eén\n\nA\n");
-        assert_eq!(r.sections.len(), 1);
-        assert_eq!(r.sections[0].id, "een");
+        assert_eq!(r.body.sections.len(), 1);
+        assert_eq!(r.body.sections[0].id, "een");
     }
 
     #[test]
     fn reserved_and_intro_ids_are_not_reused() {
         let r = render_ok("Intro\n\n## Inleiding\n\n## Inhoud\n");
-        let ids: Vec<_> = r.sections.iter().map(|s| s.id.as_str()).collect();
+        let ids: Vec<_> = r.body.sections.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["inleiding", "inleiding-2", "inhoud-2"]);
     }
 
@@ -1038,7 +1059,7 @@ mod tests {
         let r = render_ok(
             "## Kop <img src=x onerror=alert(1)>\n\nTekst <img src=x onerror=alert(1)> hier <b>vet</b>\n\n<script>alert(1)</script>\n\n[klik](javascript:alert(1)) [data](data:text/html,x) [goed](https://example.org/) [intern](../a/#b)\n",
         );
-        let html = r.html();
+        let html = r.body.html();
         for bad in [
             "onerror",
             "<script",
@@ -1066,6 +1087,7 @@ mod tests {
         let html = render_ok(
             "<a href=\"java&#x18;script:alert(1)\">y</a> <a href=\"java&#x09;script:x\">z</a> <a href=\"../a/#b\">ok</a> <img src=\"vb&#x0;script:x\" alt=\"a\">\n",
         )
+        .body
         .html();
         for bad in ["script:", "alert"] {
             assert!(!html.contains(bad), "{bad} in {html}");
@@ -1077,7 +1099,7 @@ mod tests {
     #[test]
     fn raw_html_cannot_repeat_an_id() {
         let r = render_ok("## X\n\n<p id=\"x\">a</p> <span id=\"hoofdinhoud\">b</span>\n");
-        let html = r.html();
+        let html = r.body.html();
         assert_eq!(html.matches("id=\"x\"").count(), 1, "{html}");
         assert!(!html.contains("hoofdinhoud"), "{html}");
     }
@@ -1085,7 +1107,7 @@ mod tests {
     #[test]
     fn trusted_html_is_kept() {
         let r = render(Path::new("a.md"), "Tekst <b>vet</b>\n", 1, None, true).unwrap();
-        assert!(r.html().contains("<b>vet</b>"));
+        assert!(r.body.html().contains("<b>vet</b>"));
     }
 
     #[test]
@@ -1130,7 +1152,8 @@ mod tests {
         );
         // The words are the sections' own: no copy.
         assert!(
-            r.paragraphs
+            r.checks
+                .paragraphs
                 .iter()
                 .all(|p| matches!(p.text, ParagraphText::In { .. }))
         );

@@ -1,8 +1,12 @@
 //! Stage *parse*: each report's Markdown through the one pass ([`markdown`]), its initiative
 //! mentions found ([`mentions`]), the words the site adds around the reports checked against
 //! the reports' own ([`editorial`]), and what a plain build leaves out decided once
-//! ([`concepts`]). The result is the parsed site ([`crate::parsed`]), which every later
-//! stage reads.
+//! ([`concepts`]). It returns typed values, each for the stage that reads it ([`Parsed`]): the
+//! [`Site`] every later stage reads, its [`Text`] for search and its [`Checks`] for `check`.
+//!
+//! [`report`] is the one way a report becomes a [`ParsedReport`]: the stage runs it on every
+//! report, and `serve`'s fast path on an edited one, so a rule for one report lives in one
+//! place.
 
 pub mod concepts;
 pub mod editorial;
@@ -14,38 +18,201 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::Library;
+use crate::content::{Edition, Initiative, Library, Markdown, Report, Topic};
 use crate::error::ContentErrors;
 use crate::memo::{Memo, fingerprint};
 use crate::parsed::{
-    EditionId, MentionIndex, ParsedEdition, ParsedInitiative, ParsedReport, ParsedTopic, Site,
-    TopicId,
+    Checks, EditionId, MentionIndex, ParsedEdition, ParsedInitiative, ParsedReport, ParsedTopic,
+    Site, Text, TopicId,
 };
 use crate::urls::{self, Origin, Urls};
-use markdown::{Linker, Rendered};
+use markdown::{Body, CheckData, Linker};
 use mentions::Matcher;
 
+/// What parse makes: the site, and beside it what only some stages read, so that each stage
+/// gets its own value and a build lets each go when its reader is done (no field of the site
+/// is emptied later).
+pub struct Parsed {
+    pub site: Site,
+    /// The site's plain text: for the search index (and `check`).
+    pub text: Text,
+    /// What only `check` reads.
+    pub checks: Checks,
+    /// How this site's reports were parsed, to parse one more the same way ([`report`]).
+    pub context: Context,
+}
+
+/// What parsing a report reads besides its own file: the initiatives to find and link in it,
+/// and the topics and rounds to place it under. Made once per build and kept with its site,
+/// so that `serve`'s fast path parses an edited report exactly as the build did.
+pub struct Context {
+    matcher: Matcher,
+    /// Per initiative, the link from a report page to its page (empty: found, not linked).
+    hrefs: Vec<String>,
+    /// A hash of what rendering reads besides the text: the initiatives' names, aliases and
+    /// links, and whether raw HTML is trusted. Part of the memo's key.
+    reads: u64,
+    trusted_html: bool,
+    /// The topics' slugs and the rounds' years, by their ids.
+    topics: Vec<String>,
+    editions: Vec<u16>,
+}
+
+impl Context {
+    /// `shown`: whether the site shows concepts (see [`concepts::hrefs`]).
+    fn new(
+        config: &Config,
+        urls: &Urls,
+        initiatives: &[Initiative],
+        topics: &[Topic],
+        editions: &[Edition],
+        shown: bool,
+    ) -> Context {
+        let hrefs = concepts::hrefs(initiatives, initiative_hrefs(urls, initiatives), shown);
+        let reads = fingerprint((
+            &hrefs,
+            initiatives
+                .iter()
+                .map(|i| (&i.name, &i.aliases))
+                .collect::<Vec<_>>(),
+            config.trusted_html,
+        ));
+        Context {
+            matcher: Matcher::new(initiatives),
+            hrefs,
+            reads,
+            trusted_html: config.trusted_html,
+            topics: topics.iter().map(|t| t.slug.clone()).collect(),
+            editions: editions.iter().map(|e| e.year).collect(),
+        }
+    }
+
+    /// A report's topic and round; a topic or round that does not exist (load reported it)
+    /// stands as the first one, as a wrong value stands as its example (`stand_in`). `None`
+    /// when there is no topic or no round at all.
+    fn place(&self, report: &Report) -> Option<Place> {
+        let topic = self.topics.iter().position(|t| *t == report.topic);
+        let edition = self.editions.iter().position(|y| *y == report.edition);
+        let stand_in = topic.is_none() || edition.is_none();
+        let first = |list_len: usize| (list_len > 0).then_some(0);
+        Some(Place {
+            topic: TopicId(topic.or(first(self.topics.len()))?),
+            edition: EditionId(edition.or(first(self.editions.len()))?),
+            stand_in,
+        })
+    }
+}
+
+/// Where a report stands.
+struct Place {
+    topic: TopicId,
+    edition: EditionId,
+    stand_in: bool,
+}
+
+/// One report's Markdown pass, as the memo keeps it: its parts shared, so a hit copies
+/// nothing.
+#[derive(Clone)]
+pub struct Pass {
+    pub body: Arc<Body>,
+    pub text: Arc<Vec<String>>,
+    pub checks: Arc<CheckData>,
+    /// The initiative aliases found in the Markdown as written (see [`Matcher::occurrences`]).
+    pub found: Arc<Occurrences>,
+    pub errors: ContentErrors,
+}
+
+/// Each report's Markdown pass, kept by `serve` from one build to the next by its file, its
+/// Markdown and what rendering reads besides ([`Context`]).
+pub type PassMemo = Memo<Pass>;
+
+/// The initiative aliases found in a report's Markdown (see [`Matcher::occurrences`]).
+pub type Occurrences = (Vec<usize>, Vec<usize>);
+
+/// One report parsed.
+pub struct Reported {
+    /// `None` when there is no topic or no round at all to stand under.
+    pub record: Option<ParsedReport>,
+    /// Its Markdown pass: the text, the check data, the aliases found and the problems.
+    pub pass: Pass,
+    /// Its topic or round does not exist (load reported it): it stands under the first one.
+    pub stand_in: bool,
+    /// The key its pass is kept under in the memo.
+    key: Option<u64>,
+}
+
+/// The one way a report becomes a [`ParsedReport`]: its Markdown through the one pass (taken
+/// from `passes` when its file, Markdown and what rendering reads are as in the last build),
+/// and the report placed under its topic and round. The parse stage runs it on every report,
+/// and `serve`'s fast path on an edited one.
+pub fn report(
+    report: Arc<Report>,
+    markdown: &Markdown,
+    context: &Context,
+    passes: &PassMemo,
+) -> Reported {
+    let file = &report.file;
+    let (key, pass) = passes.get_or(
+        || Some(fingerprint((file, markdown, context.reads))),
+        || {
+            let linker = Linker {
+                matcher: &context.matcher,
+                hrefs: &context.hrefs,
+            };
+            let (rendered, errors) = markdown::render_all(
+                file,
+                &markdown.text,
+                markdown.line,
+                Some(&linker),
+                context.trusted_html,
+            );
+            Pass {
+                body: Arc::new(rendered.body),
+                text: Arc::new(rendered.text),
+                checks: Arc::new(rendered.checks),
+                // Checked against the Markdown as written, the last stage that reads it.
+                found: Arc::new(context.matcher.occurrences(&markdown.text)),
+                errors,
+            }
+        },
+    );
+    let place = context.place(&report);
+    Reported {
+        stand_in: place.as_ref().is_some_and(|p| p.stand_in),
+        record: place.map(|place| ParsedReport {
+            topic: place.topic,
+            edition: place.edition,
+            body: Arc::clone(&pass.body),
+            report,
+        }),
+        pass,
+        key,
+    }
+}
+
+// Longer than most: the stage in order — every report's pass, the checks across reports,
+// the topics' and rounds' introductions, the site, the concept decision — each a few lines.
 /// Stage *parse*: every report's Markdown to sections, with initiative mentions found and
 /// linked, and the checks that need the text (headings, aliases, the words the site adds
 /// around the reports). Returns one record per report, topic and initiative, and what of it is
-/// a concept ([`concepts::decide`]). Everything is parsed and checked, concepts
-/// included, so that `check` and `build` find the same errors; a plain build then leaves the
-/// concepts out ([`concepts::publish`]). `shown` says whether the site will show
-/// them: if not, an initiative that says `concept = true` is found in published reports but
-/// not linked, since its page is not made. A report whose text and links are as in the last
-/// build (`serve`) is not rendered again but taken from `bodies`.
+/// a concept ([`concepts::decide`]). Everything is parsed and checked, concepts included, so
+/// that `check` and `build` find the same errors; a plain build then leaves the concepts out
+/// ([`concepts::publish`]). `shown` says whether the site will show them: if not, an
+/// initiative that says `concept = true` is found in published reports but not linked, since
+/// its page is not made. A report whose Markdown and links are as in the last build (`serve`)
+/// is not rendered again but taken from `passes`.
 ///
-/// Returns every problem, and the site as far as it could be made: a report with a
-/// heading in the wrong place is rendered all the same, and one whose topic or round is
-/// wrong (already reported by load) stands under the first topic or round, so that its
-/// words and links are still checked. `None` when a report has nowhere to stand (no topic or
-/// no round at all).
-pub fn parse_all(
+/// Returns every problem, and the site as far as it could be made: a report with a heading
+/// in the wrong place is rendered all the same, and one whose topic or round is wrong
+/// (already reported by load) stands under the first topic or round, so that its words and
+/// links are still checked. `None` when a report has nowhere to stand (no topic or no round
+/// at all).
+pub fn parse(
     config: Config,
     library: Library,
     shown: bool,
-    bodies: &mut Memo<Arc<(RenderedReport, Occurrences)>>,
-) -> (Option<Site>, ContentErrors) {
+    passes: &mut PassMemo,
+) -> (Option<Parsed>, ContentErrors) {
     let mut errors = ContentErrors::default();
     let urls = config.urls();
     let Library {
@@ -60,43 +227,44 @@ pub fn parse_all(
         synonyms,
         unread_reports,
     } = library;
-    let matcher = Matcher::new(&initiatives);
-    let hrefs = concepts::hrefs(&initiatives, initiative_hrefs(&urls, &initiatives), shown);
-    let linker = Linker {
-        matcher: &matcher,
-        hrefs: &hrefs,
-    };
-    // What a report's rendering reads besides its own text: the initiatives' names and links.
-    let reads = fingerprint((
-        &hrefs,
-        initiatives
-            .iter()
-            .map(|i| (&i.name, &i.aliases))
-            .collect::<Vec<_>>(),
-        config.trusted_html,
-    ));
-    let texts: Vec<crate::content::Markdown> = reports
-        .iter()
-        .map(|r| markdown.remove(&r.file).unwrap_or_default())
-        .collect();
-    let (results, found): (Vec<_>, Vec<_>) =
-        render_reports(&reports, texts, &linker, reads, config.trusted_html, bodies)
-            .into_iter()
-            .map(|rendered| match Arc::try_unwrap(rendered) {
-                Ok(owned) => owned,
-                Err(shared) => (*shared).clone(),
-            })
-            .unzip();
+    let context = Context::new(&config, &urls, &initiatives, &topics, &editions, shown);
     let count = reports.len();
-    let (parsed, failed) = records(reports, results, &topics, &editions);
-    errors.extend(failed);
+    let files: Vec<(Arc<Report>, Markdown)> = reports
+        .into_iter()
+        .map(|r| {
+            let text = markdown.remove(&r.file).unwrap_or_default();
+            (r, text)
+        })
+        .collect();
+    // Reports are independent: parsed in parallel, in order. Each report's Markdown is let go
+    // as soon as its pass is done: held for every report until the last one rendered, it set
+    // the stage's peak (76 MB of Markdown at 10,000 reports).
+    let reported: Vec<Reported> = files
+        .into_par_iter()
+        .map(|(r, markdown)| report(r, &markdown, &context, passes))
+        .collect();
+    passes.keep(reported.iter().map(|r| (r.key, r.pass.clone())));
+    let mut parsed = Vec::with_capacity(count);
+    let mut text = Text::default();
+    let mut checks = Checks::default();
+    let mut found = Vec::with_capacity(count);
+    for r in reported {
+        errors.extend(r.pass.errors);
+        found.push(r.pass.found);
+        if let Some(record) = r.record {
+            parsed.push(record);
+            text.reports.push(r.pass.text);
+            checks.reports.push(r.pass.checks);
+        }
+    }
     let concept = concepts::of_reports(&parsed, |e| editions[e.0].concept);
     // The checks below look for words in every report: with a report missing, a word only
     // it holds would be reported missing too. They wait for the next run.
     let every_report = parsed.len() == count && unread_reports.is_empty();
+    let found: Vec<&Occurrences> = found.iter().map(|f| &**f).collect();
     if every_report {
         errors.extend(mentions::alias_errors(
-            &matcher,
+            &context.matcher,
             &initiatives,
             &initiatives_file,
             &found,
@@ -106,6 +274,8 @@ pub fn parse_all(
     let sources = if every_report {
         let (sources, unsupported) = editorial::check(
             &parsed,
+            &text,
+            &checks,
             &concept,
             &initiatives,
             &initiatives_file,
@@ -125,7 +295,7 @@ pub fn parse_all(
     }
     let mentions = MentionIndex::new(
         initiatives.len(),
-        &parsed.iter().map(|p| &p.body).collect::<Vec<_>>(),
+        &parsed.iter().map(|p| &*p.body).collect::<Vec<_>>(),
     );
     let initiatives = initiatives
         .into_iter()
@@ -137,15 +307,25 @@ pub fn parse_all(
         .collect();
     let topics = topics
         .into_iter()
-        .map(|topic| ParsedTopic {
-            intro: markdown::render_plain(&topic.body, topic.body_line, config.trusted_html),
-            topic,
+        .map(|topic| {
+            let intro = markdown::render_plain(&topic.body, topic.body_line, config.trusted_html);
+            text.topics.push(intro.text);
+            checks.topics.push(intro.checks);
+            ParsedTopic {
+                intro_html: intro.html,
+                topic,
+            }
         })
         .collect();
     let editions = editions
         .into_iter()
         .map(|edition| ParsedEdition {
-            intro: markdown::render_plain(&edition.body, edition.body_line, config.trusted_html),
+            intro_html: markdown::render_plain(
+                &edition.body,
+                edition.body_line,
+                config.trusted_html,
+            )
+            .html,
             edition,
         })
         .collect();
@@ -164,7 +344,7 @@ pub fn parse_all(
     let (decided, conflicts) = concepts::decide(
         &site,
         concept,
-        &matcher,
+        &context.matcher,
         &found,
         &sources,
         &initiatives_file,
@@ -172,94 +352,21 @@ pub fn parse_all(
     );
     errors.extend(conflicts);
     site.concepts = decided;
-    (Some(site), errors)
-}
-
-/// One record per report (its facts, its topic and its body: its Markdown is needed no
-/// more), and the errors of their Markdown. A report whose topic or round does not exist
-/// (reported by [`load`]) stands under the first one, as a wrong value stands as its example;
-/// without any, it is left out.
-fn records(
-    reports: Vec<Arc<crate::content::Report>>,
-    results: Vec<(Rendered, ContentErrors)>,
-    topics: &[crate::content::Topic],
-    editions: &[crate::content::Edition],
-) -> (Vec<ParsedReport>, ContentErrors) {
-    let mut errors = ContentErrors::default();
-    let mut parsed = Vec::with_capacity(reports.len());
-    for (report, (body, problems)) in reports.into_iter().zip(results) {
-        errors.extend(problems);
-        let topic = topics
-            .iter()
-            .position(|t| t.slug == report.topic)
-            .or((!topics.is_empty()).then_some(0));
-        let edition = editions
-            .iter()
-            .position(|e| e.year == report.edition)
-            .or((!editions.is_empty()).then_some(0));
-        if let (Some(topic), Some(edition)) = (topic, edition) {
-            parsed.push(ParsedReport {
-                topic: TopicId(topic),
-                edition: EditionId(edition),
-                report,
-                body,
-            });
-        }
-    }
-    (parsed, errors)
+    let parsed = Parsed {
+        site,
+        text,
+        checks,
+        context,
+    };
+    (Some(parsed), errors)
 }
 
 /// The link from a report page to each initiative's page. Every report page sits at the same
 /// depth, so one set serves them all.
-pub(crate) fn initiative_hrefs(
-    urls: &Urls,
-    initiatives: &[crate::content::Initiative],
-) -> Vec<String> {
+fn initiative_hrefs(urls: &Urls, initiatives: &[Initiative]) -> Vec<String> {
     let from_report = urls::report("-");
     initiatives
         .iter()
         .map(|i| urls.href(Origin::Page(&from_report), &urls::initiative(&i.slug)))
         .collect()
-}
-
-/// The initiative aliases found in a report's Markdown (see [`Matcher::occurrences`]).
-pub type Occurrences = (Vec<usize>, Vec<usize>);
-
-/// A report's Markdown rendered, with the problems found in it.
-pub type RenderedReport = (Rendered, ContentErrors);
-
-/// Every report's Markdown rendered and searched for aliases (they are checked against the
-/// Markdown as written, the last stage that reads it), in parallel and in order. Each report's
-/// Markdown is taken out and let go as soon as both are done: held for every report until the
-/// last one rendered, it set the parse stage's peak (76 MB of Markdown at 10,000 reports).
-/// With a `memo`, a report whose text and `reads` (what rendering reads besides the text) are
-/// as before is taken from it.
-fn render_reports(
-    reports: &[Arc<crate::content::Report>],
-    texts: Vec<crate::content::Markdown>,
-    linker: &Linker,
-    reads: u64,
-    trusted_html: bool,
-    memo: &mut Memo<Arc<(RenderedReport, Occurrences)>>,
-) -> Vec<Arc<(RenderedReport, Occurrences)>> {
-    crate::memo::map_par(
-        memo,
-        reports
-            .par_iter()
-            .zip(texts)
-            .map(|(r, markdown)| (&r.file, markdown)),
-        |(file, markdown)| Some(fingerprint((file, markdown, reads))),
-        |(file, markdown)| {
-            Arc::new((
-                markdown::render_all(
-                    file,
-                    &markdown.text,
-                    markdown.line,
-                    Some(linker),
-                    trusted_html,
-                ),
-                linker.matcher.occurrences(&markdown.text),
-            ))
-        },
-    )
 }

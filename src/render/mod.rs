@@ -28,7 +28,7 @@ use pages::PageSpec;
 
 use crate::error::{BuildError, ContentError, ContentErrors};
 use crate::output::{Bytes, OutputFile, Sink};
-use crate::parsed::Site;
+use crate::parsed::{ReportId, Site};
 use crate::theme::Theme;
 use crate::urls::{self, Origin, file_for};
 use rayon::prelude::*;
@@ -47,18 +47,32 @@ struct SiteView<'a> {
     contact: Option<crate::config::Contact<'a>>,
 }
 
-/// How long rendering took, and which pages only concepts make.
+/// How long rendering took, how many pages were rendered, and which only concepts make.
 pub struct RenderStats {
     pub took: Duration,
     /// The site paths of the pages a plain build does not make (empty without `published`).
     pub concept_pages: Vec<String>,
+    /// Pages rendered, not taken from the page cache.
+    pub rendered: usize,
 }
 
-/// Renders every page, static file and data file of the site into `sink`, each as soon as it
-/// is made. `generated` names the files earlier stages make (the search index): the name
-/// templates know each under, and its path. Pages that did not change since the last build
-/// (`serve`) are taken from `cache` instead of rendered; a build's cache is off. `published` is the site a plain build would make of
-/// a `site` with concepts (see [`concept_banners`]).
+/// Which pages a render makes.
+#[derive(Debug, Clone, Copy)]
+pub enum Pages<'a> {
+    /// Every page, and the files beside them: static files, sitemaps, feeds, open data.
+    All,
+    /// Only the pages of these reports: `serve`'s fast path, after an edit of them. Only
+    /// their views are made, not the whole site's lists, which take most of a full render.
+    /// The page cache is read, not written: the full render after it keeps its own pages.
+    Reports(&'a [ReportId]),
+}
+
+/// Renders the pages of the site that `pages` asks for into `sink`, each as soon as it is
+/// made, and for the whole site its static and data files. `generated` names the files
+/// earlier stages make (the search index): the name templates know each under, and its path.
+/// Pages that did not change since the last build (`serve`) are taken from `cache` instead of
+/// rendered; a build's cache is off. `published` is the site a plain build would make of a
+/// `site` with concepts (see [`concept_banners`]).
 pub fn render(
     site: &Site,
     theme: &Theme,
@@ -66,12 +80,29 @@ pub fn render(
     sink: &dyn Sink,
     cache: &mut PageCache,
     published: Option<&Site>,
+    pages: Pages,
 ) -> Result<RenderStats, BuildError> {
     let started = Instant::now();
-    let tera = load_templates(theme)?;
+    let tera = cache.templates(theme)?;
     let put = |file: OutputFile| sink.put(file).map_err(BuildError::Other);
+    if let Pages::Reports(ids) = pages {
+        // The static files are served already: only their names are needed here.
+        let assets = assets(theme, generated, &|_| Ok(()))?;
+        let few = views::ReportPages::new(site, ids);
+        let mut specs = pages::of_reports(&few);
+        // Whether a page differs because of concepts takes the whole site to tell: as the
+        // last full render found it.
+        for page in &mut specs {
+            page.changed = cache.changed.contains(&page.path);
+        }
+        let made = render_pages(&tera, theme, site, &assets, specs, cache, &put)?;
+        return Ok(RenderStats {
+            took: started.elapsed(),
+            concept_pages: Vec::new(),
+            rendered: made.iter().filter(|m| m.fresh).count(),
+        });
+    }
     let assets = assets(theme, generated, &put)?;
-
     let views = Views::new(site);
     let summaries: Vec<&views::ReportSummary> = views.reports.iter().map(|r| &r.summary).collect();
     let mut pages = pages::all(&views, &summaries);
@@ -88,22 +119,9 @@ pub fn render(
         .filter(|p| !p.anywhere && !p.concept)
         .map(|p| site.urls.absolute(&p.path))
         .collect();
-    let shared = Shared::new(site, &assets);
-    let templates = templates_hash(theme);
-    let known = (cache.on && cache.templates == templates).then_some(&cache.pages);
-    // What every page's context holds alike, hashed once (only when pages are cached).
-    let shared_hash = cache.on.then(|| shared.hash());
-    // Pages are independent: render and hand them over in parallel.
-    let made: Vec<Made> = pages
-        .into_par_iter()
-        .map(|page| render_page(&tera, theme, site, &shared, page, shared_hash, known, &put))
-        .collect::<Result<_, BuildError>>()?;
-    if cache.on {
-        cache.changed = made.iter().filter_map(|m| m.changed.clone()).collect();
-        cache.rendered = made.iter().filter(|m| m.fresh).count();
-        cache.templates = templates;
-        cache.pages = made.into_iter().filter_map(|m| m.kept).collect();
-    }
+    let made = render_pages(&tera, theme, site, &assets, pages, cache, &put)?;
+    let rendered = made.iter().filter(|m| m.fresh).count();
+    cache.keep(theme, made);
 
     for (template, path, ctx) in sitemaps(&site.urls, sitemap, SITEMAP_LIMIT) {
         let text = render_one(&tera, theme, template, &ctx)?;
@@ -124,7 +142,30 @@ pub fn render(
     Ok(RenderStats {
         took: started.elapsed(),
         concept_pages,
+        rendered,
     })
+}
+
+/// Renders `pages` in parallel (each taken from `cache` when its inputs hash as before) and
+/// hands each to `put`.
+fn render_pages(
+    tera: &Tera,
+    theme: &Theme,
+    site: &Site,
+    assets: &BTreeMap<String, String>,
+    pages: Vec<PageSpec>,
+    cache: &PageCache,
+    put: &(dyn Fn(OutputFile) -> Result<(), BuildError> + Sync),
+) -> Result<Vec<Made>, BuildError> {
+    let shared = Shared::new(site, assets);
+    let known = cache.known(theme);
+    // What every page's context holds alike, hashed once (only when pages are cached).
+    let shared_hash = cache.on.then(|| shared.hash());
+    // Pages are independent: render and hand them over in parallel.
+    pages
+        .into_par_iter()
+        .map(|page| render_page(tera, theme, site, &shared, page, shared_hash, known, put))
+        .collect()
 }
 
 /// Marks the pages that show concepts, given the site a plain build would publish: a page it
@@ -296,7 +337,7 @@ struct FeedEntry<'a> {
 }
 
 /// A hash of the theme's templates: when one changes, every cached page is stale.
-fn templates_hash(theme: &Theme) -> u64 {
+pub(super) fn templates_hash(theme: &Theme) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     theme
         .templates
@@ -407,7 +448,7 @@ fn render_page(
     })
 }
 
-fn load_templates(theme: &Theme) -> Result<Tera, ContentErrors> {
+pub(super) fn load_templates(theme: &Theme) -> Result<Tera, ContentErrors> {
     let mut tera = Tera::default();
     tera.set_escape_fn(escape_html);
     let all: Vec<(&str, &str)> = theme

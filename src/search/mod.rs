@@ -38,7 +38,7 @@ pub use expand::{Expansions, RANKING, Ranking, Reach, synonym_groups};
 pub use files::{Naming, gzip_len};
 
 use crate::output::{Bytes, OutputFile, Sink};
-use crate::parsed::Site;
+use crate::parsed::{Site, Text};
 use documents::{Shown, documents, names_index, shown_bytes};
 use files::{Engine, NEW_PARTS, PARTS, Sharded, Shards, Single, json, main_script, part_script};
 use lexicon::{Counted, Lexicon};
@@ -194,18 +194,19 @@ struct Put {
 
 // Longer than most: the single file and, when it does not fit, the shards, chunks and
 // vocabulary — the two outcomes share the documents, postings and names index made first.
-/// Builds the index of the whole site; the parts of a sharded index go to `sink` as they are
-/// made. `scripts_gzip_bytes` is what the search scripts weigh compressed: the budget is for
+/// Builds the index of the whole site, its words read in `text`; the parts of a sharded index
+/// go to `sink` as they are made. `scripts_gzip_bytes` is what the search scripts weigh compressed: the budget is for
 /// scripts and index together. Only documents and parts that changed since the last index
 /// (`serve`) are made again: a build's cache is off and makes everything.
 pub fn index(
     site: &Site,
+    text: &Text,
     scripts_gzip_bytes: usize,
     sink: &dyn Sink,
     naming: Naming,
     cache: &mut IndexCache,
 ) -> anyhow::Result<SearchIndex> {
-    let all = documents(site);
+    let all = documents(site, text);
     let names = names_index(site, &all);
     let documents = &all.list;
     let analyzer = Analyzer::new(true);
@@ -343,8 +344,8 @@ pub fn index(
 
 /// What the site's synonym groups and compounds make of query words (for
 /// `vindplaats search-terms --uitbreiden`, which the parity test compares with `search.js`).
-pub fn expansions(site: &Site) -> Expansions {
-    let all = documents(site);
+pub fn expansions(site: &Site, text: &Text) -> Expansions {
+    let all = documents(site, text);
     let mut lexicon = Lexicon::default();
     let (postings, _) = Postings::collect(&all.list, &Analyzer::new(true), &mut lexicon, None);
     expansions_of(
