@@ -216,6 +216,8 @@ struct Read {
     errors: ContentErrors,
 }
 
+// Longer than most: the config, the theme, the content and the privacy guard in turn, each
+// going on from what the one before could read, so that one run reports every problem.
 /// [`load`] as far as it goes, taking what is unchanged since the last build from the memos
 /// (`serve`; a build's are off). A wrong value, a broken line or a broken file costs only
 /// itself: the content is read even when the config has errors, and the privacy guard runs

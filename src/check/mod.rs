@@ -91,7 +91,7 @@ impl Report {
     }
 }
 
-/// What a plain `build` leaves out ([`crate::parse::concepts`]; checked like everything else), each at
+/// What a plain `build` leaves out ([`concepts`](crate::parse::concepts); checked like everything else), each at
 /// the line that decides it and saying what to do to publish it; and the rounds that have no
 /// reports yet (a round may be announced before its tables).
 fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> {
@@ -236,23 +236,23 @@ fn concepts(site: &crate::parsed::Site, root: &std::path::Path) -> Vec<Finding> 
 /// (see [`site::render_checked`]), so that the broken links are found in the same run. Only a
 /// site that cannot be rendered at all is reported with the errors of loading alone.
 pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
-    let (built, errors) =
-        match site::render_checked(opts, site::Mode::Check, &mut site::Memos::off()) {
-            Ok(b) => b,
-            Err(BuildError::Content(errors, warnings)) => {
-                let findings = errors
-                    .0
-                    .into_iter()
-                    .map(Finding::error)
-                    .chain(warnings.into_iter().map(Finding::warning))
-                    .collect();
-                return Ok(Report {
-                    findings: in_order(findings),
-                    ..Report::default()
-                });
-            }
-            Err(other) => return Err(other),
-        };
+    let memos = &mut site::Memos::off();
+    let (built, errors) = match site::render_checked(opts, site::Mode::Check, memos) {
+        Ok(b) => b,
+        Err(BuildError::Content(errors, warnings)) => {
+            let findings = errors
+                .0
+                .into_iter()
+                .map(Finding::error)
+                .chain(warnings.into_iter().map(Finding::warning))
+                .collect();
+            return Ok(Report {
+                findings: in_order(findings),
+                ..Report::default()
+            });
+        }
+        Err(other) => return Err(other),
+    };
     let site = &built.site;
     let root = &opts.root;
     let clean = errors.is_empty();

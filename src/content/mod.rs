@@ -63,6 +63,7 @@ impl Library {
         errors.into_result(library)
     }
 
+    // Longer than most: each kind of content file in turn, then the checks across them.
     /// Everything that can be read, with every problem: a file with wrong values is kept
     /// with their examples standing in (see [`KeyLines::replaced`](crate::toml_doc::KeyLines)),
     /// so that its other values still take part in the checks across files, and a check across

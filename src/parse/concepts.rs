@@ -249,6 +249,8 @@ fn kept<T>(ids: &[Option<usize>], items: Vec<T>) -> Vec<T> {
         .collect()
 }
 
+// Longer than most: each kind of item left out and renumbered in turn, and the references
+// between them (a report's round and theme, a mention's initiative) renumbered with them.
 /// The site a plain build publishes: `site` without what [`decide`] found to be a concept,
 /// every id renumbered. A site without concepts is returned as it is.
 pub fn publish(site: Site) -> Site {
