@@ -214,7 +214,9 @@ impl Session {
             }
             edited.push((id, reported.record?, reported.pass.text));
         }
-        let ids: Vec<ReportId> = edited.iter().map(|(id, _, _)| *id).collect();
+        let mut ids: Vec<ReportId> = edited.iter().map(|(id, _, _)| *id).collect();
+        ids.sort_unstable();
+        ids.dedup();
         for (id, record, text) in edited {
             last.put(id, record, text);
         }
