@@ -3,7 +3,8 @@
 
 use std::time::Instant;
 
-use vindplaats::site::{self, BuildOptions, Cache, Mode};
+use vindplaats::session::Session;
+use vindplaats::site::BuildOptions;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -17,10 +18,9 @@ fn main() {
         base_url: Some("http://127.0.0.1:1111/".into()),
         concepts: true,
     };
-    let mut cache = Cache::default();
-    let built = site::render_all(&opts, Mode::Preview, Some(&mut cache)).expect("builds");
-    site::index(&built, Some(&mut cache.index)).expect("indexes");
-    cache.keep(built);
+    let mut session = Session::new(opts);
+    session.rebuild().expect("builds");
+    session.index().expect("a build").expect("indexes");
     let file = walkdir::WalkDir::new(root.join("content/rapporten"))
         .sort_by_file_name()
         .into_iter()
@@ -33,7 +33,7 @@ fn main() {
         text.push_str(&format!("\nEen zin om te meten, {i}.\n"));
         std::fs::write(&file, text).unwrap();
         let started = Instant::now();
-        let shown = site::preview_reports(&mut cache, std::slice::from_ref(&file));
+        let shown = session.edited(std::slice::from_ref(&file));
         let fast = started.elapsed();
         assert!(shown.is_some(), "the fast path applies");
         if fast_only {
@@ -41,10 +41,10 @@ fn main() {
             continue;
         }
         let started = Instant::now();
-        let built = site::render_all(&opts, Mode::Preview, Some(&mut cache)).expect("builds");
+        let built = session.rebuild().expect("builds");
         let pages = started.elapsed();
         let started = Instant::now();
-        site::index(&built, Some(&mut cache.index)).expect("indexes");
+        session.index().expect("a build").expect("indexes");
         let index = started.elapsed();
         let stages: Vec<String> = built
             .timings
@@ -59,6 +59,5 @@ fn main() {
             stages.join(", "),
             index.as_millis()
         );
-        cache.keep(built);
     }
 }

@@ -15,8 +15,8 @@ use elasticlunr::{Language, Pipeline};
 use vindplaats::content::front_matter;
 use vindplaats::content::{Edition, Initiative, Report, Topic, synonyms};
 use vindplaats::error::ContentError;
-use vindplaats::initiatives::{Found, Matcher};
-use vindplaats::markdown::{self, Linker, Rendered};
+use vindplaats::parse::markdown::{self, Body, Linker, Rendered};
+use vindplaats::parse::mentions::{Found, Matcher};
 use vindplaats::search::{Dutch, synonym_groups};
 use vindplaats::text;
 use vindplaats::text::sentence_around;
@@ -56,14 +56,14 @@ pub fn front_matter(data: &[u8]) {
         }
         Err(e) => check_error(text, &e, max_line),
     }
-    match Report::parse(file, text) {
-        Ok(r) => {
+    match front_matter::strict(Report::read(file, text)) {
+        Ok((r, markdown)) => {
             assert!(
-                r.body_line <= max_line,
+                markdown.line <= max_line,
                 "body_line {} > {max_line}",
-                r.body_line
+                markdown.line
             );
-            assert!(text.ends_with(&r.body));
+            assert!(text.ends_with(&*markdown.text));
             for key in [
                 "title",
                 "topic",
@@ -255,12 +255,17 @@ pub fn markdown(data: &[u8]) {
         let linked = markdown::render(file, body, 1, Some(&linker), trusted);
         match (&plain, &linked) {
             (Ok(plain), Ok(linked)) => {
-                assert!(plain.mentions.is_empty(), "mentions without a linker");
-                let ids =
-                    |r: &Rendered| r.sections.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+                assert!(plain.body.mentions.is_empty(), "mentions without a linker");
+                let ids = |r: &Rendered| {
+                    r.body
+                        .sections
+                        .iter()
+                        .map(|s| s.id.clone())
+                        .collect::<Vec<_>>()
+                };
                 assert_eq!(ids(plain), ids(linked), "the linker changed the sections");
-                check_rendered(plain, None, trusted);
-                check_rendered(linked, Some(matcher), trusted);
+                check_rendered(&plain.body, None, trusted);
+                check_rendered(&linked.body, Some(matcher), trusted);
             }
             (Err(a), Err(b)) => {
                 assert_eq!(a, b, "the linker changed the errors");
@@ -277,7 +282,7 @@ pub fn markdown(data: &[u8]) {
     }
 }
 
-fn check_rendered(r: &Rendered, matcher: Option<&Matcher>, trusted_html: bool) {
+fn check_rendered(r: &Body, matcher: Option<&Matcher>, trusted_html: bool) {
     // Ids: unique, never reserved, the intro (only the first section) keeps its own.
     let mut ids = BTreeSet::new();
     for (i, s) in r.sections.iter().enumerate() {
@@ -362,7 +367,7 @@ fn check_rendered(r: &Rendered, matcher: Option<&Matcher>, trusted_html: bool) {
 
 /// Tags the page body may carry: what Markdown makes, and what `markdown::sanitise` lets
 /// through of raw HTML.
-use vindplaats::markdown::ALLOWED_TAGS;
+use vindplaats::parse::markdown::ALLOWED_TAGS;
 
 /// Attributes the page body may carry (`style` only as a table column's alignment).
 const ALLOWED_ATTRIBUTES: &[&str] = &[

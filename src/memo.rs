@@ -4,6 +4,11 @@
 //! and takes the rest from here. The key is the text itself (hashed), not a file's size and
 //! modification time: an editor can save twice in one second with the same length, and reading
 //! a thousand small files costs far less than parsing and scanning them.
+//!
+//! Every stage that can reuse work takes its memo; a build passes one that is [`Memo::off`]
+//! (it hashes nothing and keeps nothing), so there is one code path with and without memos.
+//! A memo's values are cheap to clone: what they hold is behind `Arc` (a report's facts, its
+//! Markdown, its rendered body), so a hit hands on the value kept and copies nothing.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -11,29 +16,75 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-/// A hash of `parts`, for the caches (in memory only, never in a file name).
+/// A hash of `parts`, for the memos (in memory only, never in a file name).
 pub fn fingerprint(parts: impl Hash) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     parts.hash(&mut h);
     h.finish()
 }
 
-/// The results of the last build, by key.
+/// The results of the last build, by key; or nothing at all when it is off (a build).
 #[derive(Debug)]
-pub struct Memo<V>(HashMap<u64, V>);
+pub struct Memo<V> {
+    known: Option<HashMap<u64, V>>,
+}
 
 impl<V> Default for Memo<V> {
+    /// A memo that keeps what each build made, for the next.
     fn default() -> Self {
-        Memo(HashMap::new())
+        Memo {
+            known: Some(HashMap::new()),
+        }
     }
 }
 
-/// `work` over every item in parallel, results in the items' order. With a `memo`, an item
-/// whose `key` was seen in the last build is taken from it, and the memo then keeps exactly
-/// this build's results (a deleted file's go). An item whose key is `None` (a file that could
-/// not be read) is always worked out and never kept.
+impl<V> Memo<V> {
+    /// A memo that hashes nothing and keeps nothing: what a build passes to the stages.
+    pub fn off() -> Self {
+        Memo { known: None }
+    }
+
+    pub fn is_on(&self) -> bool {
+        self.known.is_some()
+    }
+}
+
+impl<V: Clone> Memo<V> {
+    /// The value kept under the key `key` gives, or else what `work` makes; with the key to
+    /// keep it under ([`Memo::keep`]). Off, it works out the value and computes no key.
+    pub fn get_or(
+        &self,
+        key: impl FnOnce() -> Option<u64>,
+        work: impl FnOnce() -> V,
+    ) -> (Option<u64>, V) {
+        let Some(known) = &self.known else {
+            return (None, work());
+        };
+        let key = key();
+        match key.and_then(|k| known.get(&k)) {
+            Some(value) => (key, value.clone()),
+            None => (key, work()),
+        }
+    }
+
+    /// Keeps exactly `values` (this build's) for the next build: what the last build had and
+    /// this one did not (a deleted file's) goes. A value without a key is never kept.
+    pub fn keep(&mut self, values: impl IntoIterator<Item = (Option<u64>, V)>) {
+        if let Some(known) = &mut self.known {
+            *known = values
+                .into_iter()
+                .filter_map(|(key, value)| Some((key?, value)))
+                .collect();
+        }
+    }
+}
+
+/// `work` over every item in parallel, results in the items' order. An item whose `key` was
+/// seen in the last build is taken from `memo`, which then keeps exactly this build's results
+/// (a deleted file's go). An item whose key is `None` (a file that could not be read) is
+/// always worked out and never kept.
 pub fn map<T, V>(
-    memo: Option<&mut Memo<V>>,
+    memo: &mut Memo<V>,
     items: &[T],
     key: impl Fn(&T) -> Option<u64> + Sync,
     work: impl Fn(&T) -> V + Sync,
@@ -49,7 +100,7 @@ where
 /// the texts being worked on, never every file's at once (76 MB of Markdown at 10,000
 /// reports, held twice over by the report parse and the privacy scan, had set load's peak).
 pub fn map_files<R, V>(
-    memo: Option<&mut Memo<V>>,
+    memo: &mut Memo<V>,
     files: Vec<PathBuf>,
     read: impl Fn(&Path) -> R + Sync,
     key: impl Fn(&Path, &R) -> Option<u64> + Sync,
@@ -72,9 +123,9 @@ where
 
 /// The one loop behind [`map`] and [`map_files`], over any items made in parallel (which a
 /// caller can let go of one by one: each item is dropped once its work is done). A key is
-/// worked out only for a memo (a build has none and hashes nothing).
+/// worked out only when the memo is on (a build hashes nothing).
 pub fn map_par<X, V>(
-    memo: Option<&mut Memo<V>>,
+    memo: &mut Memo<V>,
     items: impl IndexedParallelIterator<Item = X>,
     key: impl Fn(&X) -> Option<u64> + Sync,
     work: impl Fn(&X) -> V + Sync,
@@ -83,24 +134,15 @@ where
     X: Send,
     V: Clone + Send + Sync,
 {
-    let Some(memo) = memo else {
-        return items.map(|item| work(&item)).collect();
-    };
-    let known = &memo.0;
+    let known = &*memo;
     let results: Vec<(Option<u64>, V)> = items
-        .map(|item| {
-            let key = key(&item);
-            let value = match key.and_then(|k| known.get(&k)) {
-                Some(value) => value.clone(),
-                None => work(&item),
-            };
-            (key, value)
-        })
+        .map(|item| known.get_or(|| key(&item), || work(&item)))
         .collect();
-    memo.0 = results
-        .iter()
-        .filter_map(|(key, value)| Some(((*key)?, value.clone())))
-        .collect();
+    if !memo.is_on() {
+        return results.into_iter().map(|(_, value)| value).collect();
+    }
+    // Cheap: a memo's values are `Arc`s (see the module's comment).
+    memo.keep(results.iter().map(|(key, value)| (*key, value.clone())));
     results.into_iter().map(|(_, value)| value).collect()
 }
 
@@ -118,18 +160,19 @@ mod tests {
         };
         let key = |s: &&str| (!s.is_empty()).then(|| fingerprint(s));
         let mut memo = Memo::default();
-        assert_eq!(map(Some(&mut memo), &["a", "bb", ""], key, work), [1, 2, 0]);
+        assert_eq!(map(&mut memo, &["a", "bb", ""], key, work), [1, 2, 0]);
         assert_eq!(calls.load(Ordering::Relaxed), 3);
         // "bb" is known; "" has no key and is worked out again; "ccc" is new.
-        assert_eq!(
-            map(Some(&mut memo), &["bb", "", "ccc"], key, work),
-            [2, 0, 3]
-        );
+        assert_eq!(map(&mut memo, &["bb", "", "ccc"], key, work), [2, 0, 3]);
         assert_eq!(calls.load(Ordering::Relaxed), 5);
         // "a" was not in the last build: forgotten.
-        assert_eq!(map(Some(&mut memo), &["a"], key, work), [1]);
+        assert_eq!(map(&mut memo, &["a"], key, work), [1]);
         assert_eq!(calls.load(Ordering::Relaxed), 6);
-        assert_eq!(map(None, &["a"], key, work), [1]);
-        assert_eq!(calls.load(Ordering::Relaxed), 7);
+        // Off: everything is worked out, nothing is hashed or kept.
+        let mut off = Memo::off();
+        let no_key = |_: &&str| -> Option<u64> { panic!("a memo that is off hashes nothing") };
+        assert_eq!(map(&mut off, &["a"], no_key, work), [1]);
+        assert_eq!(map(&mut off, &["a"], no_key, work), [1]);
+        assert_eq!(calls.load(Ordering::Relaxed), 8);
     }
 }

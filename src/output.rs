@@ -20,11 +20,24 @@ use anyhow::{Context, bail};
 
 use crate::error::{Access, SystemError, cause};
 
+/// A file's bytes, shared: a page that `serve` keeps for the next build and serves is one
+/// buffer, and handing it on copies nothing.
+pub type Bytes = Arc<Vec<u8>>;
+
 /// One file of the finished site, with its path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub bytes: Bytes,
+}
+
+impl OutputFile {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Bytes>) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
 }
 
 /// Where the stages put the files of the site.
@@ -242,7 +255,7 @@ impl Job {
                     fs::create_dir_all(folder)
                         .map_err(|e| refused(out, Path::new(&file.path), &e))?;
                 }
-                fs::write(&path, &file.bytes).map_err(|e| refused(out, Path::new(&file.path), &e))
+                fs::write(&path, &*file.bytes).map_err(|e| refused(out, Path::new(&file.path), &e))
             }
             Job::Rename(from, to) => fs::rename(dir.join(&from), dir.join(to))
                 .map_err(|e| refused(out, Path::new(&from), &e)),
@@ -348,10 +361,7 @@ mod tests {
     }
 
     fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            bytes: text.as_bytes().to_vec(),
-        }
+        OutputFile::new(path, text.as_bytes().to_vec())
     }
 
     #[test]

@@ -1,24 +1,29 @@
 //! The parsed site: the content checked and its Markdown rendered, as one record per report,
-//! topic and initiative. Every stage after *parse* (render, index, check) reads this and
-//! nothing else; the orchestrator in [`crate::site`] only passes it on.
+//! topic and initiative ([`Site`]), and beside it the site's plain text ([`Text`], for search
+//! and the editorial checks) and what only `check` reads ([`Checks`]). Every stage after
+//! *parse* (render, index, check) reads these and nothing else; the orchestrator in
+//! [`crate::site`] only passes them on, each to the stage that reads it.
 //!
 //! Things refer to each other by typed ids ([`ReportId`], [`InitiativeId`], [`SectionId`]),
 //! never by positions that two lists must keep in step.
 
+use std::sync::Arc;
+
 use crate::config::Config;
 use crate::content::{Edition, Initiative, Organisation, Report, Topic};
 pub use crate::ids::{EditionId, InitiativeId, MentionId, ReportId, SectionId, TopicId};
-use crate::markdown::{Mention, Plain, Rendered};
+use crate::parse::markdown::{Body, CheckData, Linked, Mention};
 use crate::urls::Urls;
 
-/// A report with its text rendered: the record every later stage reads.
+/// A report with its text rendered: the record every later stage reads. Its facts and body
+/// are shared (with `serve`'s memos, and with a copy of the site), never copied.
 #[derive(Debug, Clone)]
 pub struct ParsedReport {
-    /// The facts from front matter. Its Markdown has gone into `body`.
-    pub report: Report,
+    /// The facts from front matter.
+    pub report: Arc<Report>,
     pub topic: TopicId,
     pub edition: EditionId,
-    pub body: Rendered,
+    pub body: Arc<Body>,
     /// The report's own word for its participants: "aanwezigen" or "deelnemers".
     pub participants_word: &'static str,
     /// The editors' readings behind the names of its organisations.
@@ -26,17 +31,18 @@ pub struct ParsedReport {
 }
 
 impl ParsedReport {
-    /// The record of a report whose text rendered, with what its pages need from that text
-    /// (a build lets the text go before it renders the pages).
+    /// The record of a report whose text rendered, with what its pages need from that text:
+    /// `text` is its sections' words, which the record does not keep (see [`Text`]).
     pub fn new(
-        report: Report,
+        report: Arc<Report>,
         topic: TopicId,
         edition: EditionId,
-        body: Rendered,
+        body: Arc<Body>,
+        text: &[String],
         organisations: &[Organisation],
     ) -> ParsedReport {
-        let participants_word = participants_word(report.participants, &body);
-        let readings = readings(&report, &body, organisations);
+        let participants_word = participants_word(report.participants, text);
+        let readings = readings(&report, text, organisations);
         ParsedReport {
             report,
             topic,
@@ -51,25 +57,24 @@ impl ParsedReport {
 /// The report's own word for the people at the table, as its text counts them ("31
 /// aanwezigen", "18 deelnemers"): the facts block and the topic page say the number with that
 /// word. "deelnemers" when the text does not count them.
-fn participants_word(n: u32, body: &Rendered) -> &'static str {
+fn participants_word(n: u32, text: &[String]) -> &'static str {
     let words: [&'static str; 2] = if n == 1 {
         ["deelnemer", "aanwezige"]
     } else {
         ["deelnemers", "aanwezigen"]
     };
     let counted = format!("{n} ");
-    body.sections
-        .iter()
-        .flat_map(|s| s.text.match_indices(&counted).map(move |(at, _)| (s, at)))
+    text.iter()
+        .flat_map(|s| s.match_indices(&counted).map(move |(at, _)| (s, at)))
         // The number as a whole number ("31", not the end of "131").
         .filter(|(s, at)| {
-            !s.text[..*at]
+            !s[..*at]
                 .chars()
                 .next_back()
                 .is_some_and(|c| c.is_ascii_digit())
         })
         .find_map(|(s, at)| {
-            let next = s.text[at + counted.len()..]
+            let next = s[at + counted.len()..]
                 .split(|c: char| !c.is_alphabetic())
                 .next()
                 .unwrap_or_default()
@@ -97,7 +102,7 @@ pub struct Reading {
 /// report's text holds the words `as_written` and its list of participants names no longer
 /// organisation that holds them ("GGD" in a report that lists "GGD Flevoland" is that name,
 /// not a reading). Organisations that share a reading share one entry.
-fn readings(report: &Report, body: &Rendered, organisations: &[Organisation]) -> Vec<Reading> {
+fn readings(report: &Report, sections: &[String], organisations: &[Organisation]) -> Vec<Reading> {
     let normalise = crate::text::quote_form;
     let mut text: Option<String> = None;
     let mut readings: Vec<Reading> = Vec::new();
@@ -110,8 +115,7 @@ fn readings(report: &Report, body: &Rendered, organisations: &[Organisation]) ->
         }
         let words = normalise(as_written);
         let text = text.get_or_insert_with(|| {
-            let all: Vec<&str> = body.sections.iter().map(|s| s.text.as_str()).collect();
-            normalise(&all.join(" "))
+            normalise(&sections.join(" "))
         });
         let named_longer = report.organisations.iter().any(|n| {
             let n = normalise(n);
@@ -139,14 +143,57 @@ fn readings(report: &Report, body: &Rendered, organisations: &[Organisation]) ->
 #[derive(Debug, Clone)]
 pub struct ParsedEdition {
     pub edition: Edition,
-    pub intro: Plain,
+    pub intro: Linked,
 }
 
-/// A topic with its introduction rendered.
+/// A topic with its introduction rendered (its text is in [`Text`]).
 #[derive(Debug, Clone)]
 pub struct ParsedTopic {
     pub topic: Topic,
-    pub intro: Plain,
+    pub intro: Linked,
+}
+
+/// The site's words without markup, beside the [`Site`]: what the search index and the
+/// editorial checks read, and no page shows. A build lets it go once the index is made.
+#[derive(Debug, Clone, Default)]
+pub struct Text {
+    /// Per report (by [`ReportId`]), each of its sections' text in the order of its body's
+    /// sections.
+    pub reports: Vec<Arc<Vec<String>>>,
+    /// Per topic (by [`TopicId`]), its introduction's text.
+    pub topics: Vec<String>,
+}
+
+impl Text {
+    /// A report's sections' texts, in the order of its body's sections.
+    pub fn report(&self, id: ReportId) -> &[String] {
+        &self.reports[id.0]
+    }
+
+    pub fn topic(&self, id: TopicId) -> &str {
+        &self.topics[id.0]
+    }
+}
+
+/// What only `check` reads, beside the [`Site`]: each report's links and paragraphs, and
+/// each topic introduction's paragraphs (read with the [`Text`] they stand in). A build
+/// lets it go as soon as parse has checked what a build checks.
+#[derive(Debug, Clone, Default)]
+pub struct Checks {
+    /// Per report (by [`ReportId`]).
+    pub reports: Vec<Arc<CheckData>>,
+    /// Per topic (by [`TopicId`]).
+    pub topics: Vec<CheckData>,
+}
+
+impl Checks {
+    pub fn report(&self, id: ReportId) -> &CheckData {
+        &self.reports[id.0]
+    }
+
+    pub fn topic(&self, id: TopicId) -> &CheckData {
+        &self.topics[id.0]
+    }
 }
 
 /// An initiative with the report its `quote` was found in.
@@ -165,26 +212,41 @@ pub struct MentionIndex {
 }
 
 impl MentionIndex {
-    pub fn new(initiative_count: usize, bodies: &[&Rendered]) -> MentionIndex {
-        let mut by_initiative = vec![Vec::new(); initiative_count];
-        let mut by_report = Vec::with_capacity(bodies.len());
+    pub fn new(initiative_count: usize, bodies: &[&Body]) -> MentionIndex {
+        let mut index = MentionIndex {
+            by_initiative: vec![Vec::new(); initiative_count],
+            by_report: Vec::with_capacity(bodies.len()),
+        };
         for (r, body) in bodies.iter().enumerate() {
-            let mut seen = Vec::new();
-            for (index, mention) in body.mentions.iter().enumerate() {
-                by_initiative[mention.initiative.0].push(MentionId {
-                    report: ReportId(r),
-                    index,
-                });
-                if !seen.contains(&mention.initiative) {
-                    seen.push(mention.initiative);
-                }
+            index.by_report.push(Vec::new());
+            index.add(ReportId(r), body);
+        }
+        index
+    }
+
+    /// The mentions of `body` as those of `report`, which has none yet; after the reports
+    /// before it (the lists per initiative stay in report order only when added in order).
+    fn add(&mut self, report: ReportId, body: &Body) {
+        let seen = &mut self.by_report[report.0];
+        for (index, mention) in body.mentions.iter().enumerate() {
+            let list = &mut self.by_initiative[mention.initiative.0];
+            let id = MentionId { report, index };
+            // In report order: after every mention of the reports up to this one.
+            let at = list.partition_point(|m| (m.report, m.index) < (report, index));
+            list.insert(at, id);
+            if !seen.contains(&mention.initiative) {
+                seen.push(mention.initiative);
             }
-            by_report.push(seen);
         }
-        MentionIndex {
-            by_initiative,
-            by_report,
+    }
+
+    /// The mentions of `report` replaced by those of `body` (serve's fast path, after an edit
+    /// of that report): the same index [`MentionIndex::new`] makes of the new bodies.
+    pub fn replace(&mut self, report: ReportId, body: &Body) {
+        for initiative in std::mem::take(&mut self.by_report[report.0]) {
+            self.by_initiative[initiative.0].retain(|m| m.report != report);
         }
+        self.add(report, body);
     }
 
     /// Every mention of an initiative, in report order.
@@ -214,7 +276,7 @@ pub struct Site {
     /// The synonym groups of `content/synoniemen.toml`, for search.
     pub synonyms: crate::content::Synonyms,
     /// What a plain build leaves out: everything above that is a concept. Nothing in a site
-    /// made by [`crate::concepts::publish`].
+    /// made by [`crate::parse::concepts::publish`].
     pub concepts: Concepts,
 }
 
@@ -288,7 +350,7 @@ pub enum Why {
 }
 
 /// What is a concept, per item of the parsed site (by its id). A plain build leaves all of it
-/// out ([`crate::concepts::publish`]); `serve` and `build --concepten` show it with the banner.
+/// out ([`crate::parse::concepts::publish`]); `serve` and `build --concepten` show it with the banner.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Concepts {
     pub reports: Vec<bool>,
@@ -335,16 +397,67 @@ impl Concepts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::markdown::Mention;
     use std::path::Path;
 
-    fn report(participants: u32, organisations: &str, body: &str) -> (Report, Rendered) {
+    /// A body that mentions these initiatives, in this order.
+    fn body(initiatives: &[usize]) -> Body {
+        Body {
+            sections: Vec::new(),
+            mentions: initiatives
+                .iter()
+                .map(|&i| Mention {
+                    initiative: InitiativeId(i),
+                    alias: 0,
+                    section: 0,
+                    sentence: String::new(),
+                    text: String::new(),
+                    linked: false,
+                })
+                .collect(),
+        }
+    }
+
+    /// serve's fast path replaces one report's mentions: the index is the one a build makes
+    /// of the new bodies, every list still in report order.
+    #[test]
+    fn a_report_replaced_is_indexed_as_a_build_indexes_it() {
+        let before = [body(&[0, 1]), body(&[1]), body(&[2, 0, 2])];
+        let after = [body(&[0, 1]), body(&[2, 1, 1, 0]), body(&[2, 0, 2])];
+        let mut index = MentionIndex::new(3, &before.iter().collect::<Vec<_>>());
+        index.replace(ReportId(1), &after[1]);
+        assert_eq!(
+            index,
+            MentionIndex::new(3, &after.iter().collect::<Vec<_>>())
+        );
+        assert_eq!(
+            index.in_report(ReportId(1)),
+            [InitiativeId(2), InitiativeId(1), InitiativeId(0)]
+        );
+        let reports: Vec<usize> = index
+            .of(InitiativeId(0))
+            .iter()
+            .map(|m| m.report.0)
+            .collect();
+        assert_eq!(reports, [0, 1, 2]);
+    }
+
+    fn report(participants: u32, organisations: &str, body: &str) -> (Report, Vec<String>) {
         let text = format!(
             "+++\ntitle = \"T\"\ntopic = \"t\"\ndate = 2023-05-16\nstart = \"10:00\"\nend = \"12:00\"\nlocation = \"L\"\nparticipants = {participants}\norganisations = {organisations}\ndescription = \"D\"\n+++\n{body}"
         );
-        let report = Report::parse(Path::new("r.md"), &text).unwrap();
-        let body =
-            crate::markdown::render(Path::new("r.md"), &report.body, 1, None, false).unwrap();
-        (report, body)
+        let (read, errors) = Report::read(Path::new("r.md"), &text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let (report, markdown) = read.unwrap();
+        let (rendered, errors) = crate::parse::markdown::render_all(
+            Path::new("r.md"),
+            &markdown.text,
+            markdown.line,
+            None,
+            false,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        (report, rendered.text)
     }
 
     fn organisation(toml: &str) -> Organisation {

@@ -6,6 +6,7 @@
 //! centre is not, so it stops `check --strict` and is printed by `build`, which goes on.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use regex::Regex;
 
@@ -35,17 +36,14 @@ pub struct Findings {
     pub warnings: Vec<ContentError>,
 }
 
-/// Scans every content file below `root`; paths in the findings are relative to `root`.
-pub fn check(root: &Path, allow: &[String]) -> Findings {
-    check_with(root, allow, None)
-}
+/// What one file's scan found, kept by `serve` from one build to the next. Shared: a file
+/// with findings is scanned again only when it changes, and its findings are not copied.
+pub type ScanMemo = crate::memo::Memo<Arc<[(Severity, ContentError)]>>;
 
-/// What one file's scan found, kept by `serve` from one build to the next.
-pub type ScanMemo = crate::memo::Memo<Vec<(Severity, ContentError)>>;
-
-/// [`check`], for `serve`: a file whose path and text (and the allowlist) are as in the last
-/// build is not scanned again but taken from `memo`.
-pub fn check_with(root: &Path, allow: &[String], memo: Option<&mut ScanMemo>) -> Findings {
+/// Scans every content file below `root`; paths in the findings are relative to `root`. A
+/// file whose path and text (and the allowlist) are as in the last build (`serve`) is not
+/// scanned again but taken from `memo`.
+pub fn check(root: &Path, allow: &[String], memo: &mut ScanMemo) -> Findings {
     let guard = Guard::new();
     let all = crate::memo::map_files(
         memo,
@@ -53,15 +51,17 @@ pub fn check_with(root: &Path, allow: &[String], memo: Option<&mut ScanMemo>) ->
         |file| std::fs::read_to_string(file).ok(),
         |file, text| Some(crate::memo::fingerprint((file, text.as_ref()?, allow))),
         |file, text| match text {
-            Some(text) => guard.scan(file.strip_prefix(root).unwrap_or(file), text, allow),
-            None => Vec::new(),
+            Some(text) => guard
+                .scan(file.strip_prefix(root).unwrap_or(file), text, allow)
+                .into(),
+            None => Arc::default(),
         },
     );
     let mut findings = Findings::default();
-    for (severity, error) in all.into_iter().flatten() {
+    for (severity, error) in all.iter().flat_map(|found| found.iter()) {
         match severity {
-            Severity::Error => findings.errors.push(error),
-            Severity::Warning => findings.warnings.push(error),
+            Severity::Error => findings.errors.push(error.clone()),
+            Severity::Warning => findings.warnings.push(error.clone()),
         }
     }
     findings

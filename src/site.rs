@@ -1,32 +1,28 @@
 //! The pipeline, in the order the data travels:
-//! load → parse (Markdown, mentions, support) → index → render (templates) → write.
+//! load → parse (Markdown, mentions, the editorial checks) → index → render (templates) →
+//! write.
 //!
 //! Every stage takes plain data and returns plain data; only [`load`] reads files and only
 //! [`build`] writes them, so `check`, `serve` and the tests run the same pipeline without
 //! touching the output folder. What a command needs is its [`Mode`], stated once: the stages
-//! never ask which command runs them. Each stage is timed ([`Timings`]) for `build --timings`.
+//! never ask which command runs them. Each stage takes the memo it uses ([`Memos`]): a build
+//! passes memos that are off, `serve`'s session ([`crate::session`]) its own. Each stage is
+//! timed ([`Timings`]) for `build --timings`.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 use crate::config::{self, Config};
 use crate::content::{Library, placeholders, stale};
 use crate::error::{BuildError, ContentError, ContentErrors};
-use crate::initiatives::{self, Matcher};
-use crate::markdown::{self, Linker, Rendered};
-use crate::memo::{Memo, fingerprint};
+use crate::memo::Memo;
 use crate::output::{Memory, OutputFile, Sink, Staging};
-use crate::parsed::{
-    EditionId, MentionIndex, ParsedEdition, ParsedInitiative, ParsedReport, ParsedTopic, Site,
-    TopicId,
-};
+use crate::parse::{self, Parsed, concepts};
+use crate::parsed::{Checks, Site, Text};
 use crate::render;
 use crate::search;
-use crate::support;
 use crate::theme::Theme;
-use crate::urls::{self, Origin, Urls};
+use crate::urls::Urls;
 
 /// What a build is asked to do; `None` means "as the config says".
 #[derive(Debug, Clone, Default)]
@@ -53,7 +49,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    fn naming(self) -> search::Naming {
+    pub(crate) fn naming(self) -> search::Naming {
         match self {
             Mode::Publish | Mode::Check => search::Naming::Fingerprinted,
             Mode::Preview => search::Naming::Fixed,
@@ -92,9 +88,16 @@ impl Timings {
     }
 }
 
-/// A site built in memory: every file and the search index's figures.
+/// A site built in memory: every file and the search index's figures, and what parse made,
+/// for `check` to read and for `serve` to index and to start its next edit from.
 pub struct Built {
     pub site: Site,
+    /// The site's plain text: for [`index`], which serve runs after the pages, and `check`.
+    pub text: Text,
+    /// What only `check` reads.
+    pub checks: Checks,
+    /// How parse made the site's reports (see [`parse::report`]).
+    pub context: parse::Context,
     /// Kept for [`index`], which serve runs after the pages.
     pub theme: Theme,
     pub files: Vec<OutputFile>,
@@ -104,6 +107,8 @@ pub struct Built {
     pub warnings: Vec<ContentError>,
     /// The site paths of the pages only concepts make (none without concepts).
     pub concept_pages: Vec<String>,
+    /// How many pages were rendered, not taken from the page memo.
+    pub rendered: usize,
     pub timings: Timings,
 }
 
@@ -138,7 +143,35 @@ pub struct Summary {
     /// at the domain root: then the build says what to hand the web administrator.
     pub folder: Option<String>,
     /// What the build left out because it is a concept.
-    pub held_back: crate::concepts::HeldBack,
+    pub held_back: concepts::HeldBack,
+}
+
+/// What the stages keep from one build to the next (`serve`), so that an edit redoes only
+/// what it changes: each report file's parse and each content file's privacy scan, by its
+/// path and text; each report's Markdown pass (with the initiative aliases found in it), by
+/// everything that rendering reads; each page, by its template context (see
+/// [`render::PageCache`]); and what the search index is made of (see
+/// [`search::IndexCache`]). A build passes [`Memos::off`]: the same stages, nothing kept.
+#[derive(Default)]
+pub struct Memos {
+    pub reports: crate::content::ReportMemo,
+    pub scans: crate::privacy::ScanMemo,
+    pub passes: parse::PassMemo,
+    pub pages: render::PageCache,
+    pub index: search::IndexCache,
+}
+
+impl Memos {
+    /// Memos that keep nothing: a build's.
+    pub fn off() -> Memos {
+        Memos {
+            reports: Memo::off(),
+            scans: Memo::off(),
+            passes: Memo::off(),
+            pages: render::PageCache::off(),
+            index: search::IndexCache::off(),
+        }
+    }
 }
 
 /// Paths in errors are shown relative to the site root.
@@ -150,7 +183,7 @@ fn relative_to(root: &Path) -> impl Fn(ContentErrors) -> ContentErrors + '_ {
 /// problem is reported, not only the first. Text that `new` wrote and nobody replaced is an
 /// error, except in a preview ([`Mode::Preview`], `build --concepten`): a warning there.
 pub fn load(opts: &BuildOptions, mode: Mode) -> Result<Loaded, BuildError> {
-    let read = load_all(opts, mode, None)?;
+    let read = load_all(opts, mode, &mut Memos::off())?;
     match read {
         Read {
             config: Some(config),
@@ -183,22 +216,15 @@ struct Read {
     errors: ContentErrors,
 }
 
-// Longer than most: every input of the site read in one place, each costing only itself when
-// it is wrong, in the order the later ones need the earlier.
-/// [`load`] as far as it goes, taking what is unchanged since the last build from `cache`
-/// (serve). A wrong value, a broken line or a broken file costs only itself: the content is
-/// read even when the config has errors, and the privacy guard runs whenever the config
-/// (its allow-list) could be read. `Err` only for what no later stage can go on from: a folder
+// Longer than most: the config, the theme, the content and the privacy guard in turn, each
+// going on from what the one before could read, so that one run reports every problem.
+/// [`load`] as far as it goes, taking what is unchanged since the last build from the memos
+/// (`serve`; a build's are off). A wrong value, a broken line or a broken file costs only
+/// itself: the content is read even when the config has errors, and the privacy guard runs
+/// whenever the config (its allow-list) could be read. `Err` only for what no later stage can go on from: a folder
 /// that is not a site's, a bad `--base-url`.
-fn load_all(
-    opts: &BuildOptions,
-    mode: Mode,
-    cache: Option<&mut Cache>,
-) -> Result<Read, BuildError> {
-    let (reports, scans) = match cache {
-        Some(c) => (Some(&mut c.reports), Some(&mut c.scans)),
-        None => (None, None),
-    };
+fn load_all(opts: &BuildOptions, mode: Mode, memos: &mut Memos) -> Result<Read, BuildError> {
+    let Memos { reports, scans, .. } = memos;
     let root = &opts.root;
     let relative = relative_to(root);
     config::ensure_site(root)?;
@@ -232,7 +258,7 @@ fn load_all(
         || {
             config
                 .as_ref()
-                .map(|c| crate::privacy::check_with(root, &c.privacy_allowlist, scans))
+                .map(|c| crate::privacy::check(root, &c.privacy_allowlist, scans))
         },
     );
     errors.extend(relative(library_errors));
@@ -289,464 +315,52 @@ fn load_all(
     })
 }
 
-/// What `serve` keeps from one build to the next, so that an edit redoes only what it
-/// changes: each report file's parse and each content file's privacy scan, by its path and
-/// text; the aliases found in each report, by its text and the initiatives; each report's
-/// Markdown rendered, by everything that rendering reads; and each page, by its template
-/// context (see [`render::PageCache`]); and what the search index is made of (see
-/// [`search::IndexCache`]). It also keeps the last good build (see [`Cache::keep`]) for
-/// [`preview_reports`].
-#[derive(Default)]
-pub struct Cache {
-    reports: crate::content::ReportMemo,
-    scans: crate::privacy::ScanMemo,
-    /// Each report's Markdown rendered, with the initiative aliases found in it.
-    bodies: Memo<(RenderedReport, Occurrences)>,
-    pub pages: render::PageCache,
-    /// The search index's documents and parts, for [`index`].
-    pub index: search::IndexCache,
-    last: Option<Last>,
-}
-
-/// The last good build, which [`preview_reports`] renders an edited report's page against.
-struct Last {
-    site: Site,
-    theme: Theme,
-    /// The privacy patterns, compiled once: an edited report is scanned before it is shown.
-    guard: crate::privacy::Guard,
-}
-
-impl Cache {
-    /// Keeps `built` (after its search index is made) as the site the next edit's fast path
-    /// starts from. The next full build drops it first, so a failed build leaves none.
-    pub fn keep(&mut self, built: Built) {
-        let guard = match self.last.take() {
-            Some(last) => last.guard,
-            None => crate::privacy::Guard::new(),
-        };
-        self.last = Some(Last {
-            site: built.site,
-            theme: built.theme,
-            guard,
-        });
+/// Stage *parse* on its own (see [`parse::parse`]), its errors relative to the site root:
+/// for `search-terms`, which needs the parsed site and no pages.
+pub fn parse(loaded: Loaded, root: &Path, shown: bool) -> Result<Parsed, ContentErrors> {
+    let (parsed, errors) = parse::parse(loaded.config, loaded.library, shown, &mut Memo::off());
+    let errors = relative_to(root)(errors);
+    match parsed {
+        Some(parsed) => errors.into_result(parsed),
+        None => Err(errors),
     }
-}
-
-// Longer than most: serve's fast path, a small pipeline of its own (issue 24 replaces it by the
-// build's parse and a page filter).
-/// `serve`'s fast path, for an edit of report files only: each edited report parsed and
-/// rendered again, and its page made against the last good build (its previous and next
-/// report of the same topic, the rounds in the footer). What the edit changes elsewhere
-/// (lists, topic and initiative pages, its place among the other reports) and the checks
-/// across reports are left to the full rebuild that follows, whose pages replace these: they
-/// are only ever shown early. `None` when the fast path does not apply: no last good build, a
-/// file that is not one of its reports (a new or removed report, anything but a report), a
-/// report that no longer parses, has another slug or a topic or round the site does not
-/// know, or holds contact data.
-pub fn preview_reports(cache: &mut Cache, files: &[PathBuf]) -> Option<Vec<OutputFile>> {
-    let Cache { last, pages, .. } = cache;
-    let last = last.as_mut()?;
-    let site = &last.site;
-    if files.is_empty() {
-        return None;
-    }
-    let initiatives: Vec<crate::content::Initiative> = site
-        .initiatives
-        .iter()
-        .map(|i| i.initiative.clone())
-        .collect();
-    let matcher = Matcher::new(&initiatives);
-    let hrefs = initiative_hrefs(&site.urls, &initiatives);
-    let linker = Linker {
-        matcher: &matcher,
-        hrefs: &hrefs,
-    };
-    // The edited reports and their neighbours, by their place in the last build.
-    let mut few: std::collections::BTreeMap<usize, ParsedReport> = Default::default();
-    let mut edited = Vec::new();
-    // The edited records, for the kept build once their pages are made (see [`preview_index`]).
-    let mut updated = Vec::new();
-    for file in files {
-        let at = site.reports.iter().position(|p| &p.report.file == file)?;
-        let text = std::fs::read_to_string(file).ok()?;
-        let allow = &site.config.privacy_allowlist;
-        if last
-            .guard
-            .scan(file, &text, allow)
-            .iter()
-            .any(|(severity, _)| *severity == crate::diagnostics::Severity::Error)
-        {
-            return None;
-        }
-        let mut report = crate::content::Report::parse(file, &text).ok()?;
-        let topic = site
-            .topics
-            .iter()
-            .position(|t| t.topic.slug == report.topic)?;
-        let edition = site
-            .editions
-            .iter()
-            .position(|e| e.edition.year == report.edition)?;
-        if report.slug != site.reports[at].report.slug {
-            return None;
-        }
-        let body = markdown::render(
-            file,
-            &report.body,
-            report.body_line,
-            Some(&linker),
-            site.config.trusted_html,
-        )
-        .ok()?;
-        report.body = String::new();
-        let topic = TopicId(topic);
-        let of_topic = |j: &usize| site.reports[*j].topic == topic;
-        let before = (0..at).rev().find(of_topic);
-        let after = (at + 1..site.reports.len()).find(of_topic);
-        for j in before.into_iter().chain(after) {
-            few.entry(j).or_insert_with(|| site.reports[j].clone());
-        }
-        edited.push(report.path());
-        let record =
-            ParsedReport::new(report, topic, EditionId(edition), body, &site.organisations);
-        updated.push((at, record.clone()));
-        few.insert(at, record);
-    }
-    let reports: Vec<ParsedReport> = few.into_values().collect();
-    // What the last build decided, with these reports' own say (and their rounds').
-    let concepts = crate::concepts::Concepts {
-        reports: crate::concepts::of_reports(&reports, |e| site.edition(e).edition.concept),
-        ..site.concepts.clone()
-    };
-    let small = Site {
-        config: site.config.clone(),
-        urls: site.urls.clone(),
-        editions: site.editions.clone(),
-        topics: site.topics.clone(),
-        mentions: MentionIndex::new(
-            initiatives.len(),
-            &reports.iter().map(|p| &p.body).collect::<Vec<_>>(),
-        ),
-        reports,
-        // Where a quote was found is a place in the whole site: not shown on a report's page.
-        initiatives: initiatives
-            .into_iter()
-            .map(|initiative| ParsedInitiative {
-                initiative,
-                quote_source: None,
-            })
-            .collect(),
-        organisations: site.organisations.clone(),
-        synonyms: Default::default(),
-        concepts,
-    };
-    let generated = [(search::MAIN_FILE, Mode::Preview.naming().path(&[]))];
-    let shown = pages
-        .render_reports(&small, &last.theme, &generated, &edited)
-        .ok()?;
-    for (at, record) in updated {
-        last.site.reports[at] = record;
-    }
-    Some(shown)
-}
-
-/// `serve`'s fast path for the search index, after [`preview_reports`]: the index of the
-/// last good build with the edited reports in it, through the index cache, so only their
-/// documents are counted again. Like the fast page it is shown early only: what the edit
-/// changes elsewhere (an initiative's mentions) comes with the full rebuild's index. `None`
-/// when there is no last good build.
-pub fn preview_index(cache: &mut Cache) -> Option<anyhow::Result<Vec<OutputFile>>> {
-    let Cache { last, index, .. } = cache;
-    let last = last.as_ref()?;
-    Some(index_of(&last.site, &last.theme, Some(index)))
-}
-
-/// Stage *parse*: every report's Markdown to sections, with initiative mentions found and
-/// linked, and the checks that need the text (headings, aliases, the words the site adds
-/// around the reports). Returns one record per report, topic and initiative, and what of it is
-/// a concept ([`crate::concepts::decide`]). Everything is parsed and checked, concepts
-/// included, so that `check` and `build` find the same errors; a plain build then leaves the
-/// concepts out ([`crate::concepts::publish`]). `concepts` says whether the site will show
-/// them: if not, an initiative that says `concept = true` is found in published reports but
-/// not linked, since its page is not made. With a `cache`, a report whose text and links are
-/// as before is not rendered again.
-pub fn parse(
-    config: Config,
-    library: Library,
-    root: &Path,
-    concepts: bool,
-    cache: Option<&mut Cache>,
-) -> Result<Site, ContentErrors> {
-    match parse_all(config, library, root, concepts, cache) {
-        (Some(site), errors) => errors.into_result(site),
-        (None, errors) => Err(errors),
-    }
-}
-
-// Longer than most: the parse stage in one place (matcher, links, bodies, quotes, concepts),
-// each step in the order the next one needs it.
-/// [`parse`] with every problem, and the site as far as it could be made: a report with a
-/// heading in the wrong place is rendered all the same, and one whose topic or round is
-/// wrong (already reported by [`load`]) stands under the first topic or round, so that its
-/// words and links are still checked. `None` when a report has nowhere to stand (no topic or
-/// no round at all).
-fn parse_all(
-    config: Config,
-    library: Library,
-    root: &Path,
-    concepts: bool,
-    cache: Option<&mut Cache>,
-) -> (Option<Site>, ContentErrors) {
-    let relative = relative_to(root);
-    let mut errors = ContentErrors::default();
-    let urls = config.urls();
-    let Library {
-        topics,
-        mut reports,
-        initiatives,
-        initiatives_file,
-        organisations,
-        organisations_file,
-        editions,
-        synonyms,
-        unread_reports,
-    } = library;
-    let matcher = Matcher::new(&initiatives);
-    let hrefs = crate::concepts::hrefs(
-        &initiatives,
-        initiative_hrefs(&urls, &initiatives),
-        concepts,
-    );
-    let intro_hrefs = markdown::plain_hrefs(&initiatives);
-    let linker = Linker {
-        matcher: &matcher,
-        hrefs: &hrefs,
-    };
-    // What a report's rendering reads besides its own text: the initiatives' names and links.
-    let reads = fingerprint((
-        &hrefs,
-        initiatives
-            .iter()
-            .map(|i| (&i.name, &i.aliases))
-            .collect::<Vec<_>>(),
-        config.trusted_html,
-    ));
-    let bodies = cache.map(|c| &mut c.bodies);
-    let (results, found): (Vec<_>, Vec<_>) =
-        render_reports(&mut reports, &linker, reads, config.trusted_html, bodies)
-            .into_iter()
-            .unzip();
-    let count = reports.len();
-    let (parsed, failed) = records(reports, results, &topics, &editions, &organisations);
-    errors.extend(relative(failed));
-    let concept = crate::concepts::of_reports(&parsed, |e| editions[e.0].concept);
-    // The checks below look for words in every report: with a report missing, a word only
-    // it holds would be reported missing too. They wait for the next run.
-    let every_report = parsed.len() == count && unread_reports.is_empty();
-    if every_report {
-        errors.extend(relative(initiatives::alias_errors(
-            &matcher,
-            &initiatives,
-            &initiatives_file,
-            &found,
-        )));
-    }
-    // What the site says around the reports must stand in them.
-    let sources = if every_report {
-        let (sources, unsupported) = support::check(
-            &parsed,
-            &concept,
-            &initiatives,
-            &initiatives_file,
-            &organisations,
-            &organisations_file,
-        );
-        errors.extend(relative(unsupported));
-        sources
-    } else {
-        support::Sources {
-            quotes: vec![None; initiatives.len()],
-            as_written: vec![None; organisations.len()],
-        }
-    };
-    if parsed.len() < count {
-        return (None, errors);
-    }
-    let mentions = MentionIndex::new(
-        initiatives.len(),
-        &parsed.iter().map(|p| &p.body).collect::<Vec<_>>(),
-    );
-    let initiatives = initiatives
-        .into_iter()
-        .zip(sources.quotes.iter().copied())
-        .map(|(initiative, source)| ParsedInitiative {
-            initiative,
-            quote_source: source,
-        })
-        .collect();
-    // The introductions name initiatives in the site's own words: those names link too.
-    let intro_linker = Linker {
-        matcher: &matcher,
-        hrefs: &intro_hrefs,
-    };
-    let intro = |body: &str, line: usize| {
-        markdown::render_plain(body, line, config.trusted_html, Some(&intro_linker))
-    };
-    let topics = topics
-        .into_iter()
-        .map(|topic| ParsedTopic {
-            intro: intro(&topic.body, topic.body_line),
-            topic,
-        })
-        .collect();
-    let editions = editions
-        .into_iter()
-        .map(|edition| ParsedEdition {
-            intro: intro(&edition.body, edition.body_line),
-            edition,
-        })
-        .collect();
-    let mut site = Site {
-        config,
-        urls,
-        editions,
-        topics,
-        reports: parsed,
-        initiatives,
-        organisations,
-        mentions,
-        synonyms,
-        concepts: Default::default(),
-    };
-    let (decided, conflicts) = crate::concepts::decide(
-        &site,
-        concept,
-        &matcher,
-        &found,
-        &sources,
-        &initiatives_file,
-        &organisations_file,
-    );
-    errors.extend(relative(conflicts));
-    site.concepts = decided;
-    (Some(site), errors)
-}
-
-/// One record per report (its facts, its topic and its body: its Markdown is needed no
-/// more), and the errors of their Markdown. A report whose topic or round does not exist
-/// (reported by [`load`]) stands under the first one, as a wrong value stands as its example;
-/// without any, it is left out.
-fn records(
-    reports: Vec<crate::content::Report>,
-    results: Vec<(Rendered, ContentErrors)>,
-    topics: &[crate::content::Topic],
-    editions: &[crate::content::Edition],
-    organisations: &[crate::content::Organisation],
-) -> (Vec<ParsedReport>, ContentErrors) {
-    let mut errors = ContentErrors::default();
-    let mut parsed = Vec::with_capacity(reports.len());
-    for (report, (body, problems)) in reports.into_iter().zip(results) {
-        errors.extend(problems);
-        let topic = topics
-            .iter()
-            .position(|t| t.slug == report.topic)
-            .or((!topics.is_empty()).then_some(0));
-        let edition = editions
-            .iter()
-            .position(|e| e.year == report.edition)
-            .or((!editions.is_empty()).then_some(0));
-        if let (Some(topic), Some(edition)) = (topic, edition) {
-            parsed.push(ParsedReport::new(
-                report,
-                TopicId(topic),
-                EditionId(edition),
-                body,
-                organisations,
-            ));
-        }
-    }
-    (parsed, errors)
-}
-
-/// The link from a report page to each initiative's page. Every report page sits at the same
-/// depth, so one set serves them all.
-fn initiative_hrefs(urls: &Urls, initiatives: &[crate::content::Initiative]) -> Vec<String> {
-    let from_report = urls::report("-");
-    initiatives
-        .iter()
-        .map(|i| urls.href(Origin::Page(&from_report), &urls::initiative(&i.slug)))
-        .collect()
-}
-
-/// The initiative aliases found in a report's Markdown (see [`Matcher::occurrences`]).
-type Occurrences = (Vec<usize>, Vec<usize>);
-
-/// A report's Markdown rendered, with the problems found in it.
-type RenderedReport = (Rendered, ContentErrors);
-
-/// Every report's Markdown rendered and searched for aliases (they are checked against the
-/// Markdown as written, the last stage that reads it), in parallel and in order. Each report's
-/// Markdown is taken out and let go as soon as both are done: held for every report until the
-/// last one rendered, it set the parse stage's peak (76 MB of Markdown at 10,000 reports).
-/// With a `memo`, a report whose text and `reads` (what rendering reads besides the text) are
-/// as before is taken from it.
-fn render_reports(
-    reports: &mut [crate::content::Report],
-    linker: &Linker,
-    reads: u64,
-    trusted_html: bool,
-    memo: Option<&mut Memo<(RenderedReport, Occurrences)>>,
-) -> Vec<(RenderedReport, Occurrences)> {
-    crate::memo::map_par(
-        memo,
-        reports.par_iter_mut().map(|r| {
-            let body = std::mem::take(&mut r.body);
-            let r: &crate::content::Report = r;
-            (&r.file, body, r.body_line)
-        }),
-        |(file, body, line)| Some(fingerprint((file, body, line, reads))),
-        |(file, body, line)| {
-            (
-                markdown::render_all(file, body, *line, Some(linker), trusted_html),
-                linker.matcher.occurrences(body),
-            )
-        },
-    )
 }
 
 /// What [`produce`] made: the sink with every file, the parsed site, and the figures.
 struct Produced<S> {
     sink: S,
     site: Site,
+    /// `None` in [`Mode::Publish`]: let go once the index is made.
+    text: Option<Text>,
+    /// `None` in [`Mode::Publish`]: let go once parse has checked what a build checks.
+    checks: Option<Checks>,
+    context: parse::Context,
     theme: Theme,
     search: Option<SearchFigures>,
     timings: Timings,
     warnings: Vec<ContentError>,
     concept_pages: Vec<String>,
-    held_back: crate::concepts::HeldBack,
+    rendered: usize,
+    held_back: concepts::HeldBack,
     /// The content errors of the run: none, except in [`Mode::Check`], which renders what it
     /// can in spite of them, so that `check` finds the broken links in the same run.
     errors: ContentErrors,
 }
 
-// Longer than most: the pipeline itself, stage after stage with the errors gathered between
-// them; read top to bottom, it is the order of the build.
+// Longer than most: the pipeline itself, stage after stage in the order the data travels,
+// with what each mode keeps and lets go between them.
 /// Loads, parses, indexes and renders the whole site into the sink that `open` makes once
 /// the content has no errors (so nothing is opened for a site that does not build). Every
 /// stage runs as far as the content allows, so that one run reports every problem; the errors
-/// then stop the build before anything is opened, except in [`Mode::Check`].
+/// then stop the build before anything is opened, except in [`Mode::Check`]. What is
+/// unchanged since the last build is taken from `memos` (off in a build).
 fn produce<S: Sink>(
     opts: &BuildOptions,
     mode: Mode,
     open: impl FnOnce(&Config) -> anyhow::Result<S>,
-    mut cache: Option<&mut Cache>,
+    memos: &mut Memos,
 ) -> Result<Produced<S>, BuildError> {
     let mut timings = Timings::default();
-    // The last site is for the fast path only; a failed build must leave none (and at 10,000
-    // reports it is worth its memory back before a new one is made).
-    if let Some(cache) = cache.as_deref_mut() {
-        cache.last = None;
-    }
     let Read {
         config,
         theme,
@@ -754,29 +368,23 @@ fn produce<S: Sink>(
         warnings,
         unfinished,
         mut errors,
-    } = timings.time("load", || load_all(opts, mode, cache.as_deref_mut()))?;
+    } = timings.time("load", || load_all(opts, mode, memos))?;
     let failed =
         |errors: ContentErrors, warnings| Err(BuildError::Content(errors.sorted(), warnings));
     let Some(config) = config else {
         return failed(errors, warnings);
     };
-    let (site, problems) = timings.time("parse", || {
-        parse_all(
-            config,
-            library,
-            &opts.root,
-            opts.concepts,
-            cache.as_deref_mut(),
-        )
+    let (parsed, problems) = timings.time("parse", || {
+        parse::parse(config, library, opts.concepts, &mut memos.passes)
     });
-    errors.extend(problems);
+    errors.extend(relative_to(&opts.root)(problems));
     // Filler in a concept does not stop a build (a plain build leaves it out); `check` lists
     // it. Where the site did not parse, what is a concept is known only as far as it says so.
     let mut warnings = warnings;
-    match &site {
-        Some(site) => {
+    match &parsed {
+        Some(parsed) => {
             for u in unfinished {
-                if !site.concepts.holds(u.of) {
+                if !parsed.site.concepts.holds(u.of) {
                     errors.push(u.error);
                 } else if mode == Mode::Check {
                     warnings.push(u.error);
@@ -791,50 +399,45 @@ fn produce<S: Sink>(
                 .collect(),
         )),
     }
-    let (site, theme) = match (site, theme) {
-        (Some(site), Some(theme)) if errors.is_empty() || mode == Mode::Check => (site, theme),
+    let (parsed, theme) = match (parsed, theme) {
+        (Some(parsed), Some(theme)) if errors.is_empty() || mode == Mode::Check => (parsed, theme),
         _ => return failed(errors, warnings),
     };
+    let Parsed {
+        site,
+        text,
+        checks,
+        context,
+    } = parsed;
+    // A build writes and forgets: what only `check` reads goes now (about 15 MB at 10,000
+    // reports).
+    let checks = (mode != Mode::Publish).then_some(checks);
     // `serve` and `build --concepten` show the concepts, and the banner on every page that
     // only exists, or only differs, because of them: they are told apart from the pages of
     // the site a plain build publishes.
-    let published =
-        (opts.concepts && site.concepts.any()).then(|| crate::concepts::publish(site.clone()));
+    let published = (opts.concepts && site.concepts.any()).then(|| concepts::publish(site.clone()));
     let held_back = match opts.concepts {
         true => Default::default(),
-        false => crate::concepts::HeldBack::of(&site.concepts),
+        false => concepts::HeldBack::of(&site.concepts),
     };
-    let mut site = if opts.concepts {
-        site
+    let (site, text) = if opts.concepts {
+        (site, text)
     } else {
-        crate::concepts::publish(site)
+        let text = concepts::publish_text(&site.concepts, text);
+        (concepts::publish(site), text)
     };
     let sink = open(&site.config)?;
-    if mode == Mode::Publish {
-        site.reports
-            .iter_mut()
-            .for_each(|r| r.body.drop_check_data());
-    }
     let naming = mode.naming();
-    let (index_path, search) = match mode {
-        Mode::Preview => (naming.path(&[]), None),
+    let (index_path, search, text) = match mode {
+        Mode::Preview => (naming.path(&[]), None, Some(text)),
         Mode::Publish | Mode::Check => {
             let (path, figures) = timings.time("index", || {
-                index_into(
-                    &site,
-                    &theme,
-                    &sink,
-                    naming,
-                    cache.as_deref_mut().map(|c| &mut c.index),
-                )
+                index_into(&site, &text, &theme, &sink, naming, &mut memos.index)
             })?;
-            // Only the index reads the sections' text (and `check`, which keeps it).
-            if mode == Mode::Publish {
-                site.reports
-                    .iter_mut()
-                    .for_each(|r| r.body.drop_search_text());
-            }
-            (path, Some(figures))
+            // Only the index reads the text (and `check`, which keeps it): a build renders
+            // its pages without it.
+            let text = (mode == Mode::Check).then_some(text);
+            (path, Some(figures), text)
         }
     };
     let stats = render::render(
@@ -842,18 +445,23 @@ fn produce<S: Sink>(
         &theme,
         &[(search::MAIN_FILE, index_path)],
         &sink,
-        cache.map(|c| &mut c.pages),
+        &mut memos.pages,
         published.as_ref(),
+        render::Pages::All,
     )?;
     timings.add("render", stats.took);
     Ok(Produced {
         sink,
         site,
+        text,
+        checks,
+        context,
         theme,
         search,
         timings,
         warnings,
         concept_pages: stats.concept_pages,
+        rendered: stats.rendered,
         held_back,
         errors: errors.sorted(),
     })
@@ -873,13 +481,14 @@ fn scripts_gzip_bytes(theme: &Theme) -> usize {
 /// templates link to) and the index's figures.
 fn index_into(
     site: &Site,
+    text: &Text,
     theme: &Theme,
     sink: &dyn Sink,
     naming: search::Naming,
-    cache: Option<&mut search::IndexCache>,
+    cache: &mut search::IndexCache,
 ) -> anyhow::Result<(String, SearchFigures)> {
     let scripts = scripts_gzip_bytes(theme);
-    let index = search::index(site, scripts, sink, naming, cache)?;
+    let index = search::index(site, text, scripts, sink, naming, cache)?;
     let figures = SearchFigures {
         documents: index.documents,
         shards: index.shards,
@@ -892,35 +501,24 @@ fn index_into(
     Ok((path, figures))
 }
 
-/// Stage *index* on its own, for a site rendered in [`Mode::Preview`]: the index's files,
-/// named as the pages of that mode link to them. With a `cache` (serve), only what changed
-/// since the last index is made again.
+/// Stage *index* on its own, for a site rendered in [`Mode::Preview`] (`serve`'s session,
+/// after the pages): the index's files, named as the pages of that mode link to them. Only
+/// what changed since the last index is made again: a cache that is off makes everything.
 pub fn index(
-    built: &Built,
-    cache: Option<&mut search::IndexCache>,
-) -> anyhow::Result<Vec<OutputFile>> {
-    index_of(&built.site, &built.theme, cache)
-}
-
-/// The index's files of `site` in [`Mode::Preview`]'s naming: [`index`] and [`preview_index`].
-fn index_of(
     site: &Site,
+    text: &Text,
     theme: &Theme,
-    cache: Option<&mut search::IndexCache>,
+    cache: &mut search::IndexCache,
 ) -> anyhow::Result<Vec<OutputFile>> {
     let memory = Memory::default();
-    index_into(site, theme, &memory, Mode::Preview.naming(), cache)?;
+    index_into(site, text, theme, &memory, Mode::Preview.naming(), cache)?;
     Ok(memory.into_files())
 }
 
-/// Loads, parses, indexes and renders the whole site in memory, writing nothing. With a
-/// `cache` (serve), only what changed since the last build is rendered again.
-pub fn render_all(
-    opts: &BuildOptions,
-    mode: Mode,
-    cache: Option<&mut Cache>,
-) -> Result<Built, BuildError> {
-    let (built, errors) = render_checked(opts, mode, cache)?;
+/// Loads, parses, indexes and renders the whole site in memory, writing nothing. Only what
+/// changed since the last build (`serve`) is made again: a build's memos are off.
+pub fn render_all(opts: &BuildOptions, mode: Mode, memos: &mut Memos) -> Result<Built, BuildError> {
+    let (built, errors) = render_checked(opts, mode, memos)?;
     if errors.is_empty() {
         Ok(built)
     } else {
@@ -935,17 +533,22 @@ pub fn render_all(
 pub fn render_checked(
     opts: &BuildOptions,
     mode: Mode,
-    cache: Option<&mut Cache>,
+    memos: &mut Memos,
 ) -> Result<(Built, ContentErrors), BuildError> {
-    let produced = produce(opts, mode, |_| Ok(Memory::default()), cache)?;
+    let produced = produce(opts, mode, |_| Ok(Memory::default()), memos)?;
     let built = Built {
         site: produced.site,
+        // Kept in every mode but Publish, which never comes here.
+        text: produced.text.unwrap_or_default(),
+        checks: produced.checks.unwrap_or_default(),
+        context: produced.context,
         theme: produced.theme,
         files: produced.sink.into_files(),
         search: produced.search,
         warnings: produced.warnings,
         timings: produced.timings,
         concept_pages: produced.concept_pages,
+        rendered: produced.rendered,
     };
     Ok((built, produced.errors))
 }
@@ -969,7 +572,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
             output = output_dir(config, opts);
             Staging::begin(&output, &opts.root)
         },
-        None,
+        &mut Memos::off(),
     )?;
     let mut timings = produced.timings;
     let base_path = produced.site.urls.base_path();

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::{ContentError, closest};
 use crate::output::OutputFile;
-use crate::parsed::Site;
+use crate::parsed::{Checks, Site};
 
 /// The ids of one page: all of them (what a link may point at), and those of its headings
 /// (what a broken anchor is most likely meant to be).
@@ -119,10 +119,15 @@ fn other_page_of_list<'p>(
 
 // Longer than most: one pass over every report's links, each kind (image, external, absolute,
 // page, anchor) a branch with its own message and suggestion.
-/// Broken links and anchors, absolute links, and images without alt text. `concept_pages`
-/// are the pages among `files` that only concepts make: a link to one from a published report
-/// is broken in the site a plain build publishes.
-pub fn check(site: &Site, files: &[OutputFile], concept_pages: &[String]) -> Vec<ContentError> {
+/// Broken links and anchors, absolute links, and images without alt text, as each report's
+/// `checks` give them. `concept_pages` are the pages among `files` that only concepts make: a
+/// link to one from a published report is broken in the site a plain build publishes.
+pub fn check(
+    site: &Site,
+    checks: &Checks,
+    files: &[OutputFile],
+    concept_pages: &[String],
+) -> Vec<ContentError> {
     let pages = pages(files);
     let mut errors = Vec::new();
     for (id, parsed) in site.reports() {
@@ -130,7 +135,7 @@ pub fn check(site: &Site, files: &[OutputFile], concept_pages: &[String]) -> Vec
         let published = !site.concepts.report(id);
         let from = report.path();
         // Links and images with their lines come from the one Markdown pass.
-        for link in &parsed.body.links {
+        for link in &checks.report(id).links {
             let line = link.line;
             if link.image {
                 if link.text.trim().is_empty() {

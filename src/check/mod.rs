@@ -94,7 +94,7 @@ impl Report {
     }
 }
 
-/// What a plain `build` leaves out ([`crate::concepts`]; checked like everything else), each at
+/// What a plain `build` leaves out ([`concepts`](crate::parse::concepts); checked like everything else), each at
 /// the line that decides it and saying what to do to publish it; and the rounds that have no
 /// reports yet (a round may be announced before its tables).
 fn concepts(site: &Site, root: &Path) -> Vec<Finding> {
@@ -177,7 +177,7 @@ fn concept_reports(site: &Site, root: &Path) -> Vec<Finding> {
 
 /// Initiatives left out: their own `concept = true`, or named or quoted only in concepts.
 fn concept_initiatives(site: &Site) -> Vec<Finding> {
-    use crate::concepts::Why;
+    use crate::parse::concepts::Why;
     let mut findings = Vec::new();
     let decided = &site.concepts;
     let initiatives_file =
@@ -220,7 +220,7 @@ fn concept_initiatives(site: &Site) -> Vec<Finding> {
 
 /// Organisations left out, as [`concept_initiatives`].
 fn concept_organisations(site: &Site) -> Vec<Finding> {
-    use crate::concepts::Why;
+    use crate::parse::concepts::Why;
     let mut findings = Vec::new();
     let decided = &site.concepts;
     let organisations_file =
@@ -329,7 +329,8 @@ fn editorial_links(site: &crate::parsed::Site, today: time::Date) -> Vec<Finding
 /// site that cannot be rendered at all is reported with the errors of loading alone. `today`
 /// is the day the editors' links are measured against (see [`editorial_links`]).
 pub fn run(opts: &BuildOptions, today: time::Date) -> Result<Report, BuildError> {
-    let (built, errors) = match site::render_checked(opts, site::Mode::Check, None) {
+    let memos = &mut site::Memos::off();
+    let (built, errors) = match site::render_checked(opts, site::Mode::Check, memos) {
         Ok(b) => b,
         Err(BuildError::Content(errors, warnings)) => {
             let findings = errors
@@ -351,7 +352,7 @@ pub fn run(opts: &BuildOptions, today: time::Date) -> Result<Report, BuildError>
     let mut findings: Vec<Finding> = errors.0.into_iter().map(Finding::error).collect();
 
     findings.extend(
-        links::check(site, &built.files, &built.concept_pages)
+        links::check(site, &built.checks, &built.files, &built.concept_pages)
             .into_iter()
             .map(|e| Finding::error(e.relative_to(root))),
     );
@@ -385,7 +386,7 @@ pub fn run(opts: &BuildOptions, today: time::Date) -> Result<Report, BuildError>
             .into_iter()
             .map(|e| Finding::warning(e.relative_to(root))),
     );
-    let (readability, hardest) = readability::report(site, root);
+    let (readability, hardest) = readability::report(site, &built.text, &built.checks, root);
     Ok(Report {
         findings: in_order(findings),
         readability,

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::parsed::Site;
+use crate::parsed::{Checks, Site, Text};
 
 /// A word of this many syllables or more counts as long.
 pub const LONG_WORD_SYLLABLES: usize = 4;
@@ -109,28 +109,36 @@ pub struct ParagraphScore {
 
 /// Scores every report page and topic introduction; lists the five hardest paragraphs (of at
 /// least 15 words) of the site.
-pub fn report(site: &Site, root: &Path) -> (Vec<PageScore>, Vec<ParagraphScore>) {
+pub fn report(
+    site: &Site,
+    words: &Text,
+    checks: &Checks,
+    root: &Path,
+) -> (Vec<PageScore>, Vec<ParagraphScore>) {
     let rel = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
     let mut pages = Vec::new();
     let mut all = Vec::new();
     // The paragraphs come from the one Markdown pass, with their lines.
     let texts = site
-        .reports
-        .iter()
-        .map(|p| {
+        .reports()
+        .map(|(id, p)| {
             let r = &p.report;
             (
                 &r.file,
                 format!("{} ({})", r.title, crate::text::dutch_short_date(r.date)),
-                p.body.paragraphs().collect::<Vec<_>>(),
+                checks
+                    .report(id)
+                    .paragraphs(words.report(id))
+                    .collect::<Vec<_>>(),
             )
         })
-        .chain(site.topics.iter().map(|p| {
+        .chain(site.topics().map(|(id, p)| {
             let t = &p.topic;
+            let intro = std::slice::from_ref(&words.topics[id.0]);
             (
                 &t.file,
                 format!("Thema {}", t.title),
-                p.intro.paragraphs().collect(),
+                checks.topic(id).paragraphs(intro).collect(),
             )
         }));
     for (file, title, paragraphs) in texts {

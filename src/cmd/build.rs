@@ -101,7 +101,7 @@ fn done(summary: &site::Summary, args: &BuildArgs, started: Instant) {
 }
 
 /// "Niet gepubliceerd, want nog een concept: 1 ronde, 2 verslagen en 1 initiatief. …"
-fn held_back_note(held: &crate::concepts::HeldBack) -> String {
+fn held_back_note(held: &crate::parse::concepts::HeldBack) -> String {
     let parts: Vec<String> = [
         (held.editions, "ronde", "rondes"),
         (held.reports, "verslag", "verslagen"),
@@ -125,7 +125,7 @@ mod tests {
 
     #[test]
     fn the_note_names_what_was_held_back() {
-        let held = crate::concepts::HeldBack {
+        let held = crate::parse::concepts::HeldBack {
             editions: 1,
             reports: 2,
             initiatives: 1,

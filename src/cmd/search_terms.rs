@@ -69,8 +69,12 @@ fn expansions(args: &SearchTermsArgs) -> Result<Expansions, BuildError> {
         ..BuildOptions::default()
     };
     let loaded = site::load(&opts, site::Mode::Publish)?;
-    let site = site::parse(loaded.config, loaded.library, &opts.root, false, None)?;
-    Ok(crate::search::expansions(&crate::concepts::publish(site)))
+    let parsed = site::parse(loaded, &opts.root, false)?;
+    // What a plain build indexes: the site without its concepts.
+    let concepts = &parsed.site.concepts;
+    let text = crate::parse::concepts::publish_text(concepts, parsed.text);
+    let site = crate::parse::concepts::publish(parsed.site);
+    Ok(crate::search::expansions(&site, &text))
 }
 
 /// Prints `answer(line)` for each line of standard input.

@@ -1,5 +1,7 @@
 //! `vindplaats serve`: builds the site in memory, serves it on 127.0.0.1, rebuilds when
-//! content, theme or config change, and reloads open pages.
+//! content, theme or config change, and reloads open pages. What is built, and in which order
+//! after an edit, is the session's ([`crate::session`]); this module serves what it is
+//! handed (HTTP) and tells open pages to reload (server-sent events).
 //!
 //! The reload channel is server-sent events at a reserved path on the same port as the pages
 //! (`/__vindplaats/reload`), so it works behind any proxy that passes the pages. The small
@@ -21,7 +23,9 @@ use super::EXIT_OTHER;
 use crate::cli::ServeArgs;
 use crate::diagnostics;
 use crate::error::{BuildError, SystemError};
-use crate::site::{self, BuildOptions};
+use crate::output::{Bytes, OutputFile};
+use crate::session::{Session, Update};
+use crate::site::BuildOptions;
 use crate::urls::Urls;
 
 /// The reserved path of the reload channel, under the base path.
@@ -30,21 +34,25 @@ pub const RELOAD_PATH: &str = "__vindplaats/reload";
 /// What is being served: the last good site, and the error of the last build if it failed.
 #[derive(Default)]
 struct Served {
-    files: HashMap<String, Vec<u8>>,
+    /// Shared with what the next build may reuse: a page kept and served is one buffer.
+    files: HashMap<String, Bytes>,
     /// The files the last search index made, replaced whole by the next one.
     index_files: Vec<String>,
     error: Option<String>,
     /// The warnings last printed, so that an unchanged list is not printed on every save.
     warnings: Vec<crate::error::ContentError>,
+    /// The edited reports' pages are served ahead of the rest of the site: the whole site
+    /// that follows reloads open pages only when it changes anything else.
+    early: bool,
     generation: u64,
 }
 
 struct Shared {
     served: Mutex<Served>,
-    /// What the next build may reuse of the last one.
-    cache: Mutex<site::Cache>,
     listeners: Mutex<Vec<Sender<u64>>>,
     base_path: String,
+    /// The site root, which errors and warnings name files relative to.
+    root: PathBuf,
     /// `--uitleg`: show the technical message under an error.
     uitleg: bool,
 }
@@ -96,12 +104,13 @@ pub fn run(args: &ServeArgs) -> i32 {
     };
     let shared = Arc::new(Shared {
         served: Mutex::new(Served::default()),
-        cache: Mutex::new(site::Cache::default()),
         listeners: Mutex::new(Vec::new()),
         base_path,
+        root: args.root.clone(),
         uitleg: args.uitleg,
     });
-    rebuild(&shared, &opts, false);
+    let mut session = Session::new(opts);
+    session.update(&[], |update, started| apply(&shared, update, started));
 
     // Watch content, themes and the config; rebuild on every (debounced) change.
     let (tx, rx) = channel::<DebounceEventResult>();
@@ -140,7 +149,7 @@ pub fn run(args: &ServeArgs) -> i32 {
     {
         let shared = Arc::clone(&shared);
         let root = args.root.clone();
-        std::thread::spawn(move || watch(rx, &shared, &opts, &root));
+        std::thread::spawn(move || watch(rx, &shared, &mut session, &root));
     }
 
     println!("Voorbeeld op {base_url} — wijzigingen verschijnen vanzelf. Stoppen: Ctrl+C.");
@@ -196,63 +205,73 @@ fn index_failed(e: &anyhow::Error, uitleg: bool) -> String {
 }
 
 /// Rebuilds after every batch of changes to the files the build reads ([`changes`]).
-fn watch(rx: Receiver<DebounceEventResult>, shared: &Shared, opts: &BuildOptions, root: &Path) {
+fn watch(rx: Receiver<DebounceEventResult>, shared: &Shared, session: &mut Session, root: &Path) {
     for first in &rx {
         // The batches that queued while the last rebuild ran (a burst of saves) are looked at
         // together, each path once: one rebuild for all of them, not one per batch.
         let files = changes(std::iter::once(first).chain(rx.try_iter()), root);
         if !files.is_empty() {
-            on_change(shared, opts, &files);
+            on_change(shared, session, &files);
         }
     }
 }
 
-/// After an edit: the edited reports' pages first, when only reports changed
-/// ([`show_edited`]), then the whole site, which has the last word.
-fn on_change(shared: &Shared, opts: &BuildOptions, files: &[PathBuf]) {
-    let shown = show_edited(shared, files);
-    rebuild(shared, opts, shown);
+/// After an edit: the session's steps in order (the edited reports' pages first, when only
+/// reports changed; then the whole site, which has the last word), each served as it comes.
+fn on_change(shared: &Shared, session: &mut Session, files: &[PathBuf]) {
+    session.update(files, |update, started| apply(shared, update, started));
 }
 
-/// Serves the new pages of the edited reports `files` at once and reloads, when the edit is
-/// of reports only and each still parses (see [`site::preview_reports`]). Whether it did.
-fn show_edited(shared: &Shared, files: &[PathBuf]) -> bool {
-    let started = Instant::now();
-    let Some(pages) = site::preview_reports(&mut lock(&shared.cache), files) else {
-        return false;
-    };
-    let mut served = lock(&shared.served);
-    served
-        .files
-        .extend(pages.into_iter().map(|f| (f.path, f.bytes)));
-    served.generation += 1;
-    let generation = served.generation;
-    drop(served);
-    lock(&shared.listeners).retain(|l| l.send(generation).is_ok());
-    println!(
-        "Verslag getoond in {} ms; de rest van de site volgt.",
-        started.elapsed().as_millis()
-    );
-    // Search finds the new words before the rest of the site is rebuilt: only the edited
-    // reports' documents are counted again (the full rebuild's index follows it).
-    let started = Instant::now();
-    let index = site::preview_index(&mut lock(&shared.cache));
-    match index {
-        Some(Ok(index)) => {
+/// Serves one step of the session (begun at `started`), says so in the terminal, and tells
+/// open pages to reload when what they show may have changed.
+fn apply(shared: &Shared, update: Update, started: Instant) {
+    match update {
+        Update::Edited(pages) => {
+            let mut served = lock(&shared.served);
+            served
+                .files
+                .extend(pages.into_iter().map(|f| (f.path, f.bytes)));
+            served.early = true;
+            drop(served);
+            reload(shared);
+            println!(
+                "Verslag getoond in {} ms; de rest van de site volgt.",
+                started.elapsed().as_millis()
+            );
+        }
+        Update::EditedIndex(Ok(index)) => {
             install_index(shared, index);
             println!(
                 "Zoekindex van het verslag bijgewerkt in {} ms.",
                 started.elapsed().as_millis()
             );
         }
-        Some(Err(e)) => eprintln!("{}", index_failed(&e, shared.uitleg)),
-        None => {}
+        Update::Index(Ok(index)) => {
+            install_index(shared, index);
+            println!(
+                "Zoekindex bijgewerkt in {} ms.",
+                started.elapsed().as_millis()
+            );
+        }
+        Update::EditedIndex(Err(e)) | Update::Index(Err(e)) => {
+            eprintln!("{}", index_failed(&e, shared.uitleg))
+        }
+        Update::Rebuilt(result) => rebuilt(shared, result, started),
     }
-    true
+}
+
+/// Tells every open page to reload.
+fn reload(shared: &Shared) {
+    let generation = {
+        let mut served = lock(&shared.served);
+        served.generation += 1;
+        served.generation
+    };
+    lock(&shared.listeners).retain(|l| l.send(generation).is_ok());
 }
 
 /// Serves `index` in place of the files the last search index made.
-fn install_index(shared: &Shared, index: Vec<crate::output::OutputFile>) {
+fn install_index(shared: &Shared, index: Vec<OutputFile>) {
     let mut served = lock(&shared.served);
     for path in std::mem::take(&mut served.index_files) {
         served.files.remove(&path);
@@ -308,34 +327,31 @@ fn changes(batches: impl Iterator<Item = DebounceEventResult>, root: &Path) -> V
     files.into_iter().collect()
 }
 
-/// The whole site again, through the cache. `shown`: the edited reports' pages are served
-/// already ([`show_edited`]), so open pages reload again only when anything else changed.
-// Longer than most: one build's outcome into what is served, then its search index.
-fn rebuild(shared: &Shared, opts: &BuildOptions, shown: bool) {
-    let started = Instant::now();
-    let result = site::render_all(opts, site::Mode::Preview, Some(&mut lock(&shared.cache)));
+// Longer than most: one build's outcome into what is served, with its message.
+/// Serves the whole site (built from `started`) in place of the last one, or the error page.
+/// When the edited reports' pages were served ahead of it, open pages reload again only when
+/// anything else changed.
+fn rebuilt(shared: &Shared, result: Result<crate::session::Rebuilt, BuildError>, started: Instant) {
     let took = started.elapsed().as_millis();
     let mut served = lock(&shared.served);
-    let mut built_site = None;
-    let mut reload = true;
-    match result {
-        Ok(mut built) => {
-            let mut files: HashMap<String, Vec<u8>> = std::mem::take(&mut built.files)
-                .into_iter()
-                .map(|f| (f.path, f.bytes))
-                .collect();
+    let shown = std::mem::take(&mut served.early);
+    let reload_pages = match result {
+        Ok(built) => {
+            let mut files: HashMap<String, Bytes> =
+                built.files.into_iter().map(|f| (f.path, f.bytes)).collect();
             // The pages come first; the last index serves until the new one is made, right
-            // after. (Preview renders no index: its files are the ones the last index made.)
+            // after. (The session's build makes no index: its files are the last index's.)
             let old = std::mem::take(&mut served.files);
             files.extend(
                 served
                     .index_files
                     .iter()
                     .filter_map(|path| old.get_key_value(path))
-                    .map(|(path, bytes)| (path.clone(), bytes.clone())),
+                    .map(|(path, bytes)| (path.clone(), Bytes::clone(bytes))),
             );
-            // The page shown early is replaced too: a page of the whole site wins.
-            reload = !(shown && served.error.is_none() && files == old);
+            // The page shown early is replaced too: a page of the whole site wins. Pages the
+            // build took from its memo are the buffers served already: compared by address.
+            let reload_pages = !(shown && served.error.is_none() && files == old);
             served.files = files;
             served.error = None;
             // Warnings (a report still holding the text `new` wrote) do not stop the preview:
@@ -347,63 +363,42 @@ fn rebuild(shared: &Shared, opts: &BuildOptions, shown: bool) {
                         diagnostics::render(
                             warning,
                             diagnostics::Severity::Warning,
-                            &opts.root,
+                            &shared.root,
                             shared.uitleg
                         )
                     );
                 }
-                served.warnings = built.warnings.clone();
+                served.warnings = built.warnings;
             }
             println!(
                 "Gebouwd in {took} ms ({} van {} pagina's opnieuw).",
-                lock(&shared.cache).pages.rendered,
+                built.rendered,
                 served.files.keys().filter(|f| f.ends_with(".html")).count()
             );
-            built_site = Some(built);
+            reload_pages
         }
         Err(BuildError::Content(errors, warnings)) => {
             let text = diagnostics::render_all(
                 &errors,
                 &warnings,
-                &opts.root,
+                &shared.root,
                 shared.uitleg,
                 diagnostics::Kept::Previous,
             );
             eprintln!("{text}");
             served.error = Some(text);
+            true
         }
         Err(other) => {
             let text = diagnostics::render_other(&other, other.technical(), shared.uitleg);
             eprintln!("{text}");
             served.error = Some(text);
+            true
         }
-    }
-    if reload {
-        served.generation += 1;
-        let generation = served.generation;
-        drop(served);
-        lock(&shared.listeners).retain(|l| l.send(generation).is_ok());
-    } else {
-        drop(served);
-    }
-
-    if let Some(built) = built_site {
-        let started = Instant::now();
-        // Taken out of the cache while it works, so the cache is not locked meanwhile.
-        let mut index_cache = std::mem::take(&mut lock(&shared.cache).index);
-        let index = site::index(&built, Some(&mut index_cache));
-        lock(&shared.cache).index = index_cache;
-        match index {
-            Ok(index) => {
-                install_index(shared, index);
-                println!(
-                    "Zoekindex bijgewerkt in {} ms.",
-                    started.elapsed().as_millis()
-                );
-            }
-            Err(e) => eprintln!("{}", index_failed(&e, shared.uitleg)),
-        }
-        lock(&shared.cache).keep(built);
+    };
+    drop(served);
+    if reload_pages {
+        reload(shared);
     }
 }
 
@@ -466,7 +461,7 @@ fn respond(shared: &Arc<Shared>, request: tiny_http::Request) {
             let body = if file.ends_with(".html") {
                 with_reload_script(bytes, &shared.base_path)
             } else {
-                bytes.clone()
+                bytes.to_vec()
             };
             tiny_http::Response::from_data(body)
                 .with_status_code(200)
@@ -582,9 +577,8 @@ mod tests {
 
     /// A copy of a small site to edit (the minimal fixture with the editions overlay: four
     /// reports of one theme, so an edit can move one past another; not the real site, which
-    /// the integration tests build), the options serve builds it with, and serve's state after
-    /// its first build.
-    fn serving_a_copy(dir: &Path) -> (BuildOptions, Shared) {
+    /// the integration tests build), and serve's session and state after its first build.
+    fn serving_a_copy(dir: &Path) -> (Session, Shared) {
         let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         for fixture in ["minimal", "editions"] {
             let from = fixtures.join(fixture);
@@ -606,30 +600,39 @@ mod tests {
         };
         let shared = Shared {
             served: Mutex::new(Served::default()),
-            cache: Mutex::new(site::Cache::default()),
             listeners: Mutex::new(Vec::new()),
             base_path: "/".into(),
+            root: dir.to_path_buf(),
             uitleg: false,
         };
-        rebuild(&shared, &opts, false);
-        (opts, shared)
+        let mut session = Session::new(opts);
+        session.update(&[], serve(&shared));
+        (session, shared)
     }
 
-    /// What a fresh build (no cache) of the site serves.
-    fn fresh(opts: &BuildOptions) -> HashMap<String, Vec<u8>> {
-        let built = site::render_all(opts, site::Mode::Preview, None).unwrap();
-        let index = site::index(&built, None).unwrap();
-        built
-            .files
-            .into_iter()
-            .chain(index)
-            .map(|f| (f.path, f.bytes))
-            .collect()
+    /// What serves a session's steps in these tests: what `serve` serves them with.
+    fn serve(shared: &Shared) -> impl FnMut(Update, Instant) + '_ {
+        |update, started| apply(shared, update, started)
+    }
+
+    /// What a fresh session of the site serves after its first build.
+    fn fresh(opts: &BuildOptions) -> HashMap<String, Bytes> {
+        let mut files = HashMap::new();
+        Session::new(opts.clone()).update(&[], |update, _| match update {
+            Update::Rebuilt(built) => {
+                files.extend(built.unwrap().files.into_iter().map(|f| (f.path, f.bytes)))
+            }
+            Update::Index(index) => {
+                files.extend(index.unwrap().into_iter().map(|f| (f.path, f.bytes)))
+            }
+            _ => {}
+        });
+        files
     }
 
     fn page(shared: &Shared, slug: &str) -> String {
         let file = crate::urls::file_for(&crate::urls::report(slug));
-        String::from_utf8(lock(&shared.served).files[&file].clone()).unwrap()
+        String::from_utf8(lock(&shared.served).files[&file].to_vec()).unwrap()
     }
 
     fn edit(file: &Path, change: impl FnOnce(String) -> String) {
@@ -640,7 +643,8 @@ mod tests {
     #[test]
     fn an_edited_report_shows_before_the_site_is_rebuilt_which_has_the_last_word() {
         let tmp = tempfile::tempdir().unwrap();
-        let (opts, shared) = serving_a_copy(tmp.path());
+        let (mut session, shared) = serving_a_copy(tmp.path());
+        let opts = session.options().clone();
         let (tx, reloads) = channel();
         lock(&shared.listeners).push(tx);
         let slug = "verslag-2024";
@@ -651,7 +655,7 @@ mod tests {
         // edit changes only the report's own words).
         let index = |shared: &Shared| {
             let served = lock(&shared.served);
-            let mut files: Vec<(String, Vec<u8>)> = served
+            let mut files: Vec<(String, Bytes)> = served
                 .index_files
                 .iter()
                 .map(|path| (path.clone(), served.files[path].clone()))
@@ -661,14 +665,14 @@ mod tests {
         };
         let before = index(&shared);
         edit(&report, |t| t + "\nEen zin over de zeppelinhaven.\n");
-        assert!(show_edited(&shared, std::slice::from_ref(&report)));
+        assert!(session.show_edited(std::slice::from_ref(&report), serve(&shared)));
         assert!(page(&shared, slug).contains("Een zin over de zeppelinhaven."));
         assert_eq!(reloads.try_iter().count(), 1);
         let early = index(&shared);
         assert_ne!(early, before, "the fast path serves an index with the edit");
         // The full rebuild finds nothing else changed: no second reload, and the whole
         // served site is a fresh build's, the early index included.
-        rebuild(&shared, &opts, true);
+        session.show_all(serve(&shared));
         assert_eq!(reloads.try_iter().count(), 0);
         assert!(lock(&shared.served).files == fresh(&opts));
         assert_eq!(index(&shared), early);
@@ -679,31 +683,31 @@ mod tests {
         edit(&report, |t| {
             t.replacen("date = 2024-05-14", "date = 2024-06-10", 1)
         });
-        assert!(show_edited(&shared, std::slice::from_ref(&report)));
+        assert!(session.show_edited(std::slice::from_ref(&report), serve(&shared)));
         let early = page(&shared, slug);
         assert!(
             early.contains("10 juni 2024"),
             "the fast page has the new date"
         );
-        rebuild(&shared, &opts, true);
+        session.show_all(serve(&shared));
         assert_eq!(reloads.try_iter().count(), 2);
         assert_ne!(page(&shared, slug), early);
         assert!(lock(&shared.served).files == fresh(&opts));
 
         // Not for the fast path: the config, a report that no longer parses, a new report.
         let config = tmp.path().join("vindplaats.toml");
-        assert!(!show_edited(&shared, std::slice::from_ref(&config)));
+        assert!(!session.show_edited(std::slice::from_ref(&config), serve(&shared)));
         edit(&report, |t| t.replacen("date = ", "date = x", 1));
-        assert!(!show_edited(&shared, std::slice::from_ref(&report)));
-        rebuild(&shared, &opts, false);
+        assert!(!session.show_edited(std::slice::from_ref(&report), serve(&shared)));
+        session.show_all(serve(&shared));
         assert!(lock(&shared.served).error.is_some());
         edit(&report, |t| t.replacen("date = x", "date = ", 1));
         // After a failed build there is no last good site to start from.
-        assert!(!show_edited(&shared, std::slice::from_ref(&report)));
-        rebuild(&shared, &opts, false);
+        assert!(!session.show_edited(std::slice::from_ref(&report), serve(&shared)));
+        session.show_all(serve(&shared));
         let copy = tmp.path().join("content/rapporten/nieuw.md");
         std::fs::copy(&report, &copy).unwrap();
-        assert!(!show_edited(&shared, std::slice::from_ref(&copy)));
+        assert!(!session.show_edited(std::slice::from_ref(&copy), serve(&shared)));
     }
 
     /// Only a change to what the build reads counts: not a read, not an editor's swap file,

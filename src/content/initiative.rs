@@ -150,7 +150,7 @@ pub struct Initiative {
     /// Where its `[[initiatief]]` line stands, for errors.
     #[serde(skip)]
     pub line: usize,
-    /// Not yet published, whatever the reports say (see [`crate::concepts`]).
+    /// Not yet published, whatever the reports say (see [`crate::parse::concepts`]).
     #[serde(default)]
     pub concept: bool,
     /// Where each of its keys stands (`lines.of("quote")`; the `[[initiatief]]` line for a key
@@ -259,7 +259,7 @@ pub struct Organisation {
     /// there (then `as_written` and `note` say where and how).
     #[serde(default)]
     pub attended: Vec<String>,
-    /// Not yet published, whatever the reports say (see [`crate::concepts`]).
+    /// Not yet published, whatever the reports say (see [`crate::parse::concepts`]).
     #[serde(default)]
     pub concept: bool,
     #[serde(skip)]
@@ -271,7 +271,7 @@ pub struct Organisation {
 
 impl Organisation {
     /// Without an organisations file, every name as written is its own organisation.
-    pub fn as_written(reports: &[super::Report]) -> Vec<Organisation> {
+    pub fn as_written(reports: &[std::sync::Arc<super::Report>]) -> Vec<Organisation> {
         let names: std::collections::BTreeSet<&str> = reports
             .iter()
             .flat_map(|r| r.organisations.iter().map(String::as_str))
@@ -307,7 +307,7 @@ impl Organisation {
     pub fn check_declared(
         list: &[Organisation],
         file: &Path,
-        reports: &[super::Report],
+        reports: &[std::sync::Arc<super::Report>],
         initiatives: Option<&[Initiative]>,
         unread_reports: &[String],
     ) -> ContentErrors {

@@ -11,25 +11,34 @@ pub mod stale;
 pub mod synonyms;
 pub mod topic;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use edition::Edition;
 pub use initiative::{EditorialLink, Initiative, Kind, MentionedAs, Organisation};
-pub use report::{Correction, LinkText, Part, Person, Report};
+pub use report::{Correction, LinkText, Markdown, Part, Person, Report};
 pub use synonyms::{SynonymGroup, Synonyms};
 pub use topic::Topic;
 
 use crate::error::{ContentError, ContentErrors, did_you_mean};
 
 /// Each report file's parse, kept by `serve` from one build to the next.
-pub type ReportMemo = crate::memo::Memo<(Option<Report>, ContentErrors)>;
+pub type ReportMemo = crate::memo::Memo<ReadReport>;
+
+/// One report file read: its facts and its Markdown (`None` when the front matter could not
+/// be read at all), and its problems. Cheap to clone: what it holds is shared.
+pub type ReadReport = (Option<(Arc<Report>, Markdown)>, ContentErrors);
 
 /// All content of the site, sorted: topics by `order`, reports by date then slug,
 /// initiatives and organisations as their data files list them.
 #[derive(Debug, Clone)]
 pub struct Library {
     pub topics: Vec<Topic>,
-    pub reports: Vec<Report>,
+    /// The reports' facts, shared (`serve` keeps them between builds without copying them).
+    pub reports: Vec<Arc<Report>>,
+    /// Each report's Markdown, by its report's file: handed to parse as a value of its own.
+    pub markdown: HashMap<PathBuf, Markdown>,
     pub initiatives: Vec<Initiative>,
     /// `content/initiatieven.toml`, for errors about aliases found later.
     pub initiatives_file: PathBuf,
@@ -48,18 +57,9 @@ pub struct Library {
 impl Library {
     /// Reads `content/edities/*.md`, `content/themas/*.md` and `content/rapporten/*.md`,
     /// reporting every problem found. Concepts are read and checked like everything else:
-    /// what a plain build leaves out is decided after parsing ([`crate::concepts`]).
+    /// what a plain build leaves out is decided after parsing ([`crate::parse::concepts`]).
     pub fn load(content_dir: &Path) -> Result<Library, ContentErrors> {
-        Library::load_with(content_dir, None)
-    }
-
-    /// [`Library::load`], for `serve`: a report file whose path and text are as in the last
-    /// build is not parsed again but taken from `memo`.
-    pub fn load_with(
-        content_dir: &Path,
-        memo: Option<&mut ReportMemo>,
-    ) -> Result<Library, ContentErrors> {
-        let (library, errors) = Library::load_all(content_dir, memo);
+        let (library, errors) = Library::load_all(content_dir, &mut ReportMemo::off());
         errors.into_result(library)
     }
 
@@ -71,8 +71,9 @@ impl Library {
     /// files never blames one file for what another, unreadable one would have declared (a
     /// report's topic whose file cannot be read, an organisation's initiative in a broken
     /// `initiatieven.toml`). The errors stop a build; the library lets the later stages find
-    /// theirs in the same run.
-    pub fn load_all(content_dir: &Path, memo: Option<&mut ReportMemo>) -> (Library, ContentErrors) {
+    /// theirs in the same run. A report file whose path and text are as in the last build
+    /// (`serve`) is not parsed again but taken from `memo`.
+    pub fn load_all(content_dir: &Path, memo: &mut ReportMemo) -> (Library, ContentErrors) {
         let mut errors = ContentErrors::default();
         // The names of files that could not be read at all: what they would have declared
         // (a file is named after its topic, year or report) is not reported missing elsewhere.
@@ -90,6 +91,7 @@ impl Library {
             &mut unread.topics,
         );
         let mut reports = Vec::new();
+        let mut markdown = HashMap::new();
         let report_files = markdown_files(&content_dir.join("rapporten"), &mut errors);
         // Reports are independent: read and parse them in parallel, keep the order.
         let parsed = crate::memo::map_files(
@@ -97,18 +99,26 @@ impl Library {
             report_files.clone(),
             read,
             |file, text| Some(crate::memo::fingerprint((file, text.as_ref().ok()?))),
-            |file, text| match text {
-                Ok(text) => Report::parse_all(file, text),
-                Err(e) => (None, e.clone()),
+            |file, text| -> ReadReport {
+                match text {
+                    Ok(text) => {
+                        let (read, errors) = Report::read(file, text);
+                        (read.map(|(r, m)| (Arc::new(r), m)), errors)
+                    }
+                    Err(e) => (None, e.clone()),
+                }
             },
         );
         // A report with a wrong value is kept for the checks across files (its organisations,
         // its topic), so that one run shows all of its problems; the errors stop the build.
-        for ((report, problems), file) in parsed.into_iter().zip(&report_files) {
-            if report.is_none() {
-                unread.reports.push(stem(file));
+        for ((read, problems), file) in parsed.into_iter().zip(&report_files) {
+            match read {
+                Some((report, text)) => {
+                    markdown.insert(report.file.clone(), text);
+                    reports.push(report);
+                }
+                None => unread.reports.push(stem(file)),
             }
-            reports.extend(report);
             errors.extend(problems);
         }
         if topics.is_empty() && unread.topics.is_empty() {
@@ -149,6 +159,7 @@ impl Library {
         let library = Library {
             topics,
             reports,
+            markdown,
             initiatives,
             initiatives_file,
             organisations,
@@ -241,7 +252,7 @@ fn stem(file: &Path) -> String {
 fn edition_errors(
     content_dir: &Path,
     editions: &[Edition],
-    reports: &[Report],
+    reports: &[Arc<Report>],
     unread: &Unread,
 ) -> ContentErrors {
     let mut errors = ContentErrors::default();

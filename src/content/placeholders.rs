@@ -4,11 +4,11 @@
 //!
 //! `build` and `check` report filler as errors; `serve` and `build --concepten` as warnings,
 //! because the team looks at a report in the browser while filling it in. Filler in a concept
-//! is a warning everywhere: a plain build does not publish it (see [`crate::concepts`]).
+//! is a warning everywhere: a plain build does not publish it (see [`crate::parse::concepts`]).
 
 use std::path::Path;
 
-use super::{Edition, Initiative, Library, Report};
+use super::{Edition, Initiative, Library, Markdown, Report};
 use crate::error::ContentError;
 
 /// The start of a new report's description: "Pas deze zin aan: waar ging … over?".
@@ -50,8 +50,9 @@ pub fn check(library: &Library, root: &Path) -> Vec<Unfinished> {
     let round_concept = |year: u16| library.editions.iter().any(|e| e.year == year && e.concept);
     for (at, report) in library.reports.iter().enumerate() {
         let declared = report.concept || round_concept(report.edition);
+        let markdown = library.markdown.get(&report.file);
         found.extend(
-            in_report(report)
+            in_report(report, markdown)
                 .into_iter()
                 .map(|e| (e, Of::Report(at), declared)),
         );
@@ -91,7 +92,7 @@ fn line_of(body: &str, body_line: usize, needle: &str) -> Option<usize> {
         .map(|at| body_line + body[..at].matches('\n').count())
 }
 
-fn in_report(r: &Report) -> Vec<ContentError> {
+fn in_report(r: &Report, markdown: Option<&Markdown>) -> Vec<ContentError> {
     let mut found = Vec::new();
     if r.description.starts_with(REPORT_DESCRIPTION) {
         found.push(unfinished(
@@ -109,7 +110,7 @@ fn in_report(r: &Report) -> Vec<ContentError> {
             "zet bij participants het aantal deelnemers en bij location de plek, zoals het verslag ze noemt",
         ));
     }
-    if let Some(line) = line_of(&r.body, r.body_line, REPORT_BODY) {
+    if let Some(line) = markdown.and_then(|m| line_of(&m.text, m.line, REPORT_BODY)) {
         found.push(unfinished(
             &r.file,
             line,

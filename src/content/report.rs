@@ -1,6 +1,7 @@
 //! A report (verslag) of one thematafel: its facts from front matter and its Markdown text.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use time::format_description::BorrowedFormatItem;
@@ -204,12 +205,18 @@ pub struct Report {
     pub edition: u16,
     /// Not yet published: shown by `serve` and `build --concepten` only.
     pub concept: bool,
-    /// The Markdown text after the front matter.
-    pub body: String,
-    /// The file's line number of the body's first line.
-    pub body_line: usize,
     /// Where each front-matter key stands, for errors found later.
     pub lines: KeyLines,
+}
+
+/// A report's Markdown as load hands it to parse: the text after the front matter, and the
+/// file's line number of its first line. A value of its own beside the report's facts, so
+/// parse takes it and lets it go once rendered, while the facts stay for every later stage.
+/// Shared (`Arc`): `serve` keeps it between builds without copying it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Markdown {
+    pub text: Arc<str>,
+    pub line: usize,
 }
 
 impl Report {
@@ -220,13 +227,19 @@ impl Report {
         front_matter::strict(Report::parse_all(file, text))
     }
 
+    /// [`Report::read`] without the Markdown: the facts only.
+    pub fn parse_all(file: &Path, text: &str) -> (Option<Report>, ContentErrors) {
+        let (read, errors) = Report::read(file, text);
+        (read.map(|(report, _)| report), errors)
+    }
+
     // Longer than most: one check per front-matter field in the order of the file, each a few
     // lines that share the key lines and the list of errors.
-    /// Parses and checks one report file, and returns the report even when some of its values
-    /// are wrong (they are replaced by examples, see [`KeyLines::replaced`]): the checks
-    /// across files then still judge the values that are right. `None` when the front matter
-    /// cannot be read at all.
-    pub fn parse_all(file: &Path, text: &str) -> (Option<Report>, ContentErrors) {
+    /// Parses and checks one report file into its facts and its Markdown, and returns them even
+    /// when some of its values are wrong (they are replaced by examples, see
+    /// [`KeyLines::replaced`]): the checks across files then still judge the values that are
+    /// right. `None` when the front matter cannot be read at all.
+    pub fn read(file: &Path, text: &str) -> (Option<(Report, Markdown)>, ContentErrors) {
         let (checked, split) = match front_matter::parse_all::<Raw>(file, text, FIELDS) {
             Ok(read) => read,
             Err(errors) => return (None, errors),
@@ -361,11 +374,13 @@ impl Report {
                 .edition
                 .unwrap_or_else(|| u16::try_from(date.year()).unwrap_or_default()),
             concept: raw.concept,
-            body: split.body.to_owned(),
-            body_line: split.body_line,
             lines,
         };
-        (Some(report), errors)
+        let markdown = Markdown {
+            text: split.body.into(),
+            line: split.body_line,
+        };
+        (Some((report, markdown)), errors)
     }
 
     /// The report's page: `rapporten/<slug>/`.
@@ -464,11 +479,16 @@ Tekst over uitdagingen.
 
     #[test]
     fn parses_a_good_report() {
-        let r = Report::parse(Path::new("content/rapporten/eenzaamheid.md"), GOOD).unwrap();
+        let (Some((r, markdown)), errors) =
+            Report::read(Path::new("content/rapporten/eenzaamheid.md"), GOOD)
+        else {
+            panic!("reads");
+        };
+        assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(r.slug, "eenzaamheid");
         assert_eq!(r.date_text(), "dinsdag 23 mei 2023");
         assert_eq!(r.people[0].part, [Part::Ontvangst]);
-        assert_eq!(r.body_line, 14);
+        assert_eq!(markdown.line, 14);
         assert_eq!(r.lines.of("topic"), 3);
     }
 

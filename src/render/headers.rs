@@ -37,10 +37,7 @@ pub fn files(base_path: &str) -> Vec<OutputFile> {
         ("nginx.conf.voorbeeld", nginx(base_path)),
     ]
     .into_iter()
-    .map(|(path, text)| OutputFile {
-        path: path.into(),
-        bytes: text.into_bytes(),
-    })
+    .map(|(path, text)| OutputFile::new(path, text.into_bytes()))
     .collect()
 }
 
@@ -193,10 +190,7 @@ pub fn webmaster(urls: &Urls, security_headers: bool) -> Option<OutputFile> {
         String::new(),
     ]);
     let text = lines.join("\n");
-    Some(OutputFile {
-        path: WEBMASTER_FILE.into(),
-        bytes: text.into_bytes(),
-    })
+    Some(OutputFile::new(WEBMASTER_FILE, text.into_bytes()))
 }
 
 /// `     Naam: waarde` lines, for a server the files do not cover.
@@ -214,7 +208,7 @@ mod tests {
         let at_root = Urls::new("https://www.almere.nl/").unwrap();
         assert!(webmaster(&at_root, true).is_none());
         let folder = Urls::new("https://www.almere.nl/sociale-staat/").unwrap();
-        let note = String::from_utf8(webmaster(&folder, true).unwrap().bytes).unwrap();
+        let note = String::from_utf8(webmaster(&folder, true).unwrap().bytes.to_vec()).unwrap();
         for line in [
             "Voor de webbeheerder van https://www.almere.nl/\n",
             "in https://www.almere.nl/robots.txt",
@@ -227,7 +221,7 @@ mod tests {
         ] {
             assert!(note.contains(line), "{line:?} in\n{note}");
         }
-        let without = String::from_utf8(webmaster(&folder, false).unwrap().bytes).unwrap();
+        let without = String::from_utf8(webmaster(&folder, false).unwrap().bytes.to_vec()).unwrap();
         assert!(without.contains("security_headers staat uit"), "{without}");
     }
 
@@ -238,7 +232,7 @@ mod tests {
             .into_iter()
             .find(|f| f.path == path)
             .unwrap();
-        String::from_utf8(file.bytes).unwrap()
+        String::from_utf8(file.bytes.to_vec()).unwrap()
     }
 
     /// `_headers` is byte for byte what it was before the other hosts were added.

@@ -28,8 +28,8 @@ use pages::PageSpec;
 use value::HashWriter;
 
 use crate::error::{BuildError, ContentError, ContentErrors};
-use crate::output::{OutputFile, Sink};
-use crate::parsed::Site;
+use crate::output::{Bytes, OutputFile, Sink};
+use crate::parsed::{ReportId, Site};
 use crate::theme::Theme;
 use crate::urls::{self, Origin, file_for};
 use rayon::prelude::*;
@@ -48,31 +48,62 @@ struct SiteView<'a> {
     contact: Option<crate::config::Contact<'a>>,
 }
 
-/// How long rendering took, and which pages only concepts make.
+/// How long rendering took, how many pages were rendered, and which only concepts make.
 pub struct RenderStats {
     pub took: Duration,
     /// The site paths of the pages a plain build does not make (empty without `published`).
     pub concept_pages: Vec<String>,
+    /// Pages rendered, not taken from the page cache.
+    pub rendered: usize,
 }
 
-/// Renders every page, static file and data file of the site into `sink`, each as soon as it
-/// is made. `generated` names the files earlier stages make (the search index): the name
-/// templates know each under, and its path. With a `cache` (serve), pages that did not change
-/// are taken from it instead of rendered. `published` is the site a plain build would make of
-/// a `site` with concepts (see [`concept_banners`]).
+/// Which pages a render makes.
+#[derive(Debug, Clone, Copy)]
+pub enum Pages<'a> {
+    /// Every page, and the files beside them: static files, sitemaps, feeds, open data.
+    All,
+    /// Only the pages of these reports: `serve`'s fast path, after an edit of them. Only
+    /// their views are made, not the whole site's lists, which take most of a full render.
+    /// The page cache is read, not written: the full render after it keeps its own pages.
+    Reports(&'a [ReportId]),
+}
+
+/// Renders the pages of the site that `pages` asks for into `sink`, each as soon as it is
+/// made, and for the whole site its static and data files. `generated` names the files
+/// earlier stages make (the search index): the name templates know each under, and its path.
+/// Pages that did not change since the last build (`serve`) are taken from `cache` instead of
+/// rendered; a build's cache is off. `published` is the site a plain build would make of a
+/// `site` with concepts (see [`concept_banners`]).
 pub fn render(
     site: &Site,
     theme: &Theme,
     generated: &[(&str, String)],
     sink: &dyn Sink,
-    cache: Option<&mut PageCache>,
+    cache: &mut PageCache,
     published: Option<&Site>,
+    pages: Pages,
 ) -> Result<RenderStats, BuildError> {
     let started = Instant::now();
-    let tera = load_templates(theme)?;
+    let tera = cache.templates(theme)?;
     let put = |file: OutputFile| sink.put(file).map_err(BuildError::Other);
+    if let Pages::Reports(ids) = pages {
+        // The static files are served already: only their names are needed here.
+        let assets = assets(theme, generated, &|_| Ok(()))?;
+        let few = views::ReportPages::new(site, ids);
+        let mut specs = pages::of_reports(&few);
+        // Whether a page differs because of concepts takes the whole site to tell: as the
+        // last full render found it.
+        for page in &mut specs {
+            page.changed = cache.changed.contains(&page.path);
+        }
+        let made = render_pages(&tera, theme, site, &assets, specs, cache, &put)?;
+        return Ok(RenderStats {
+            took: started.elapsed(),
+            concept_pages: Vec::new(),
+            rendered: made.iter().filter(|m| m.fresh).count(),
+        });
+    }
     let assets = assets(theme, generated, &put)?;
-
     let views = Views::new(site);
     let summaries: Vec<&views::ReportSummary> = views.reports.iter().map(|r| &r.summary).collect();
     let mut pages = pages::all(&views, &summaries);
@@ -89,32 +120,13 @@ pub fn render(
         .filter(|p| !p.anywhere && !p.concept)
         .map(|p| site.urls.absolute(&p.path))
         .collect();
-    let shared = Shared::new(site, &assets);
-    let templates = templates_hash(theme);
-    let known = cache
-        .as_deref()
-        .filter(|c| c.templates == templates)
-        .map(|c| &c.pages);
-    // What every page's context holds alike, hashed once (only when pages are cached).
-    let shared_hash = cache.is_some().then(|| shared.hash());
-    // Pages are independent: render and hand them over in parallel.
-    let made: Vec<Made> = pages
-        .into_par_iter()
-        .map(|page| render_page(&tera, theme, site, &shared, page, shared_hash, known, &put))
-        .collect::<Result<_, BuildError>>()?;
-    if let Some(cache) = cache {
-        cache.changed = made.iter().filter_map(|m| m.changed.clone()).collect();
-        cache.rendered = made.iter().filter(|m| m.fresh).count();
-        cache.templates = templates;
-        cache.pages = made.into_iter().filter_map(|m| m.kept).collect();
-    }
+    let made = render_pages(&tera, theme, site, &assets, pages, cache, &put)?;
+    let rendered = made.iter().filter(|m| m.fresh).count();
+    cache.keep(theme, made);
 
     for (template, path, ctx) in sitemaps(&site.urls, sitemap, SITEMAP_LIMIT) {
         let text = render_one(&tera, theme, template, &ctx)?;
-        put(OutputFile {
-            path,
-            bytes: text.into_bytes(),
-        })?;
+        put(OutputFile::new(path, text.into_bytes()))?;
     }
     for file in data::files(site, &views) {
         put(file)?;
@@ -131,7 +143,30 @@ pub fn render(
     Ok(RenderStats {
         took: started.elapsed(),
         concept_pages,
+        rendered,
     })
+}
+
+/// Renders `pages` in parallel (each taken from `cache` when its inputs hash as before) and
+/// hands each to `put`.
+fn render_pages(
+    tera: &Tera,
+    theme: &Theme,
+    site: &Site,
+    assets: &BTreeMap<String, String>,
+    pages: Vec<PageSpec>,
+    cache: &PageCache,
+    put: &(dyn Fn(OutputFile) -> Result<(), BuildError> + Sync),
+) -> Result<Vec<Made>, BuildError> {
+    let shared = Shared::new(site, assets);
+    let known = cache.known(theme);
+    // What every page's context holds alike, hashed once (only when pages are cached).
+    let shared_hash = cache.on.then(|| shared.hash());
+    // Pages are independent: render and hand them over in parallel.
+    pages
+        .into_par_iter()
+        .map(|page| render_page(tera, theme, site, &shared, page, shared_hash, known, put))
+        .collect()
 }
 
 /// Marks the pages that show concepts, given the site a plain build would publish: a page it
@@ -220,10 +255,7 @@ fn static_files(
             _ => format!("static/{name}"),
         };
         assets.insert(name.clone(), out.clone());
-        put(OutputFile {
-            path: out,
-            bytes: bytes.clone(),
-        })?;
+        put(OutputFile::new(out, bytes.clone()))?;
     }
     Ok(assets)
 }
@@ -290,10 +322,7 @@ fn feeds(
         drop(entries);
         let text = render_one(tera, theme, "feed.xml", &ctx)?;
         drop(ctx);
-        put(OutputFile {
-            path,
-            bytes: text.into_bytes(),
-        })?;
+        put(OutputFile::new(path, text.into_bytes()))?;
     }
     Ok(())
 }
@@ -309,7 +338,7 @@ struct FeedEntry<'a> {
 }
 
 /// A hash of the theme's templates: when one changes, every cached page is stale.
-fn templates_hash(theme: &Theme) -> u64 {
+pub(super) fn templates_hash(theme: &Theme) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     theme
         .templates
@@ -356,7 +385,7 @@ fn render_page(
     shared: &Shared,
     spec: PageSpec,
     shared_hash: Option<u64>,
-    known: Option<&HashMap<String, (u64, Vec<u8>)>>,
+    known: Option<&HashMap<String, (u64, Bytes)>>,
     put: &(dyn Fn(OutputFile) -> Result<(), BuildError> + Sync),
 ) -> Result<Made, BuildError> {
     let origin = if spec.anywhere {
@@ -390,13 +419,14 @@ fn render_page(
     if let (Some(hash), Some((old, bytes))) = (hash, known.and_then(|k| k.get(&path)))
         && *old == hash
     {
+        // The kept bytes are handed on, not copied: served and kept, they are one buffer.
         put(OutputFile {
             path: path.clone(),
-            bytes: bytes.clone(),
+            bytes: Bytes::clone(bytes),
         })?;
         return Ok(Made {
             fresh: false,
-            kept: Some((path, (hash, bytes.clone()))),
+            kept: Some((path, (hash, Bytes::clone(bytes)))),
             changed: spec.changed.then_some(spec.path),
         });
     }
@@ -409,8 +439,8 @@ fn render_page(
     context.insert("assets", shared.assets);
     context.insert("page", &page_view);
     let html = render_one(tera, theme, spec.template, &context)?;
-    let bytes = html.into_bytes();
-    let kept = hash.map(|hash| (path.clone(), (hash, bytes.clone())));
+    let bytes = Bytes::new(html.into_bytes());
+    let kept = hash.map(|hash| (path.clone(), (hash, Bytes::clone(&bytes))));
     put(OutputFile { path, bytes })?;
     Ok(Made {
         fresh: true,
@@ -419,7 +449,7 @@ fn render_page(
     })
 }
 
-fn load_templates(theme: &Theme) -> Result<Tera, ContentErrors> {
+pub(super) fn load_templates(theme: &Theme) -> Result<Tera, ContentErrors> {
     let mut tera = Tera::default();
     tera.set_escape_fn(escape_html);
     let all: Vec<(&str, &str)> = theme

@@ -4,7 +4,6 @@
 //! by the section names of [`NAV`]. A page's values stay typed until it is rendered, and are
 //! hashed as they are ([`PageValue`]) for the page cache and the concept banner.
 
-use std::collections::HashMap;
 use std::hash::Hasher as _;
 use std::ops::Range;
 
@@ -604,35 +603,41 @@ fn topics<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
 
 /// One page per report, with the previous and next report of its topic.
 fn reports<'a>(views: &'a Views<'a>) -> Vec<PageSpec<'a>> {
-    // Previous and next of the same topic, found in one pass (not a search per report).
-    let mut last_of_topic: HashMap<&str, usize> = HashMap::new();
-    let mut previous: Vec<Option<usize>> = vec![None; views.reports.len()];
-    let mut next: Vec<Option<usize>> = vec![None; views.reports.len()];
-    for (i, report) in views.reports.iter().enumerate() {
-        if let Some(p) = last_of_topic.insert(&report.topic, i) {
-            previous[i] = Some(p);
-            next[p] = Some(i);
-        }
-    }
+    let summary = |id: Option<crate::parsed::ReportId>| id.map(|id| &views.reports[id.0].summary);
     views
         .reports
         .iter()
-        .enumerate()
-        .map(|(i, report)| {
-            let s = &report.summary;
-            let mut page = PageSpec::new(s.path.as_str(), "report.html")
-                .with("report", report)
-                .with_owned("previous", previous[i].map(|j| &views.reports[j].summary))
-                .with_owned("next", next[i].map(|j| &views.reports[j].summary))
-                .crumbs(&[
-                    NAV.topics,
-                    (&s.topic_path, &s.topic_title),
-                    (&s.path, &format!("{}, {}", s.title, s.short_date)),
-                ]);
-            page.concept = s.concept;
-            page
-        })
+        .zip(&views.neighbours)
+        .map(|(report, (previous, next))| report_page(report, summary(*previous), summary(*next)))
         .collect()
+}
+
+/// The pages of a few reports only (`serve`'s fast path), made as [`all`] makes them.
+pub(super) fn of_reports<'a>(few: &'a views::ReportPages<'a>) -> Vec<PageSpec<'a>> {
+    few.pages
+        .iter()
+        .map(|p| report_page(&p.view, p.previous.as_ref(), p.next.as_ref()))
+        .collect()
+}
+
+/// A report's page, with its previous and next report of the same topic.
+fn report_page<'a>(
+    report: &'a views::ReportView<'a>,
+    previous: Option<&'a views::ReportSummary>,
+    next: Option<&'a views::ReportSummary>,
+) -> PageSpec<'a> {
+    let s = &report.summary;
+    let mut page = PageSpec::new(s.path.as_str(), "report.html")
+        .with("report", report)
+        .with_owned("previous", previous)
+        .with_owned("next", next)
+        .crumbs(&[
+            NAV.topics,
+            (&s.topic_path, &s.topic_title),
+            (&s.path, &format!("{}, {}", s.title, s.short_date)),
+        ]);
+    page.concept = s.concept;
+    page
 }
 
 /// One page per initiative, more when it is mentioned very often: its mentions by round.

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::content::report::hh_mm;
 use crate::content::{Correction, Kind, LinkText, MentionedAs, Topic};
-use crate::markdown::Section;
+use crate::parse::markdown::Section;
 use crate::parsed::Site;
 use crate::parsed::{
     EditionId, InitiativeId, MentionId, ParsedInitiative, ParsedReport, Reading, ReportId,
@@ -105,7 +105,7 @@ pub struct EditionView {
     /// Shown on pages at several depths: each page passes its own `intro_html`
     /// ([`crate::markdown::Plain::html`]).
     #[serde(skip)]
-    pub intro: crate::markdown::Plain,
+    pub intro: crate::parse::markdown::Linked,
     /// Its reports, in date order.
     #[serde(skip)]
     pub reports: Vec<ReportId>,
@@ -163,7 +163,7 @@ pub struct TopicView {
     /// Shown on each of its pages: each passes its own `intro_html`
     /// ([`crate::markdown::Plain::html`]).
     #[serde(skip)]
-    pub intro: crate::markdown::Plain,
+    pub intro: crate::parse::markdown::Linked,
     pub report_count: usize,
     /// This topic's reports by round, newest round first, in date order within a round (the
     /// topic page shows their outlines; lists of topics only count them). `Views::reports`
@@ -332,6 +332,8 @@ pub struct Views<'a> {
     /// What the organisations page lists, counted: the home page's link to it says the same
     /// number the page does.
     pub organisation_counts: OrganisationCounts,
+    /// Per report (by id), its previous and next report of the same topic.
+    pub neighbours: Vec<(Option<ReportId>, Option<ReportId>)>,
 }
 
 /// The entries of the organisations page by what they are.
@@ -382,8 +384,56 @@ impl<'a> Views<'a> {
             by_year,
             by_mentioned_as,
             organisation_counts,
+            neighbours: neighbours(site),
         }
     }
+}
+
+/// The views of a few reports' pages only: each report's view and the summaries of its
+/// previous and next report of the same topic. `serve`'s fast path needs these alone, and
+/// makes them as [`Views::new`] makes them for the whole site.
+pub struct ReportPages<'a> {
+    pub pages: Vec<ReportPage<'a>>,
+}
+
+/// A report's page: its view, and its previous and next report of the same topic.
+pub struct ReportPage<'a> {
+    pub view: ReportView<'a>,
+    pub previous: Option<ReportSummary>,
+    pub next: Option<ReportSummary>,
+}
+
+impl<'a> ReportPages<'a> {
+    pub fn new(site: &'a Site, ids: &[ReportId]) -> ReportPages<'a> {
+        let neighbours = neighbours(site);
+        let summary_of = |id: ReportId| summary(site, id, site.report(id));
+        let pages = ids
+            .iter()
+            .map(|&id| {
+                let (previous, next) = neighbours[id.0];
+                ReportPage {
+                    view: report_view(site, id, summary_of(id)),
+                    previous: previous.map(summary_of),
+                    next: next.map(summary_of),
+                }
+            })
+            .collect();
+        ReportPages { pages }
+    }
+}
+
+/// Per report (by id), its previous and next report of the same topic (ids are in date
+/// order): the links at the foot of its page. One pass over the reports.
+pub fn neighbours(site: &Site) -> Vec<(Option<ReportId>, Option<ReportId>)> {
+    let mut last_of_topic: Vec<Option<ReportId>> = vec![None; site.topics.len()];
+    let mut neighbours = vec![(None, None); site.reports.len()];
+    for (id, report) in site.reports() {
+        if let Some(previous) = last_of_topic[report.topic.0].replace(id) {
+            neighbours[id.0].0 = Some(previous);
+            neighbours[previous.0].1 = Some(id);
+        }
+    }
+    neighbours
 }
 
 /// Who made the reports of every round together, named once in the footer of every page.
@@ -558,54 +608,60 @@ fn topic_views(site: &Site) -> Vec<TopicView> {
 
 fn report_views<'a>(site: &'a Site, summaries: &[ReportSummary]) -> Vec<ReportView<'a>> {
     site.reports()
-        .map(|(id, parsed)| (id, &parsed.report, &parsed.body))
-        .map(|(id, r, body)| ReportView {
-            edition_title: site.edition_of(site.report(id)).title.clone(),
-            made_by: site.edition_of(site.report(id)).made_by(),
-            summary: summaries[id.0].clone(),
-            topic: r.topic.clone(),
-            start: hh_mm(r.start),
-            end: hh_mm(r.end),
-            start_text: text::dutch_time(&hh_mm(r.start)),
-            end_text: text::dutch_time(&hh_mm(r.end)),
-            organisations: r
-                .organisations
-                .iter()
-                .map(|name| Link {
-                    path: site
-                        .organisations
-                        .iter()
-                        .position(|o| o.variants.contains(name))
-                        .map(|i| organisation_path(site, i))
-                        .unwrap_or_default(),
-                    title: name.clone(),
-                    note: String::new(),
-                })
-                .collect(),
-            readings: site.report(id).readings.clone(),
-            people: r
-                .people
-                .iter()
-                .map(|p| PersonView {
-                    name: p.name.clone(),
-                    role: p.role.clone(),
-                    organisation: p.organisation.clone(),
-                    part: p.parts_label(),
-                })
-                .collect(),
-            description: r.description.clone(),
-            corrections: r.corrections.clone(),
-            link_texts: r.link_texts.clone(),
-            sections: &body.sections,
-            outline: outline(&body.sections),
-            initiatives: site
-                .mentions
-                .in_report(id)
-                .iter()
-                .map(|i| initiative_link(site, *i))
-                .collect(),
-        })
+        .map(|(id, _)| report_view(site, id, summaries[id.0].clone()))
         .collect()
+}
+
+/// A report's page, with its `summary`.
+fn report_view(site: &Site, id: ReportId, summary: ReportSummary) -> ReportView<'_> {
+    let parsed = site.report(id);
+    let (r, body) = (&parsed.report, &parsed.body);
+    ReportView {
+        edition_title: site.edition_of(parsed).title.clone(),
+        made_by: site.edition_of(parsed).made_by(),
+        summary,
+        topic: r.topic.clone(),
+        start: hh_mm(r.start),
+        end: hh_mm(r.end),
+        start_text: text::dutch_time(&hh_mm(r.start)),
+        end_text: text::dutch_time(&hh_mm(r.end)),
+        organisations: r
+            .organisations
+            .iter()
+            .map(|name| Link {
+                path: site
+                    .organisations
+                    .iter()
+                    .position(|o| o.variants.contains(name))
+                    .map(|i| organisation_path(site, i))
+                    .unwrap_or_default(),
+                title: name.clone(),
+                note: String::new(),
+            })
+            .collect(),
+        readings: parsed.readings.clone(),
+        people: r
+            .people
+            .iter()
+            .map(|p| PersonView {
+                name: p.name.clone(),
+                role: p.role.clone(),
+                organisation: p.organisation.clone(),
+                part: p.parts_label(),
+            })
+            .collect(),
+        description: r.description.clone(),
+        corrections: r.corrections.clone(),
+        link_texts: r.link_texts.clone(),
+        sections: &body.sections,
+        outline: outline(&body.sections),
+        initiatives: site
+            .mentions
+            .in_report(id)
+            .iter()
+            .map(|i| initiative_link(site, *i))
+            .collect(),
+    }
 }
 
 fn organisation_views(site: &Site, summaries: &[ReportSummary]) -> Vec<OrganisationView> {

@@ -8,8 +8,8 @@ use elasticlunr::IndexBuilder;
 use serde::Serialize;
 
 use super::Dutch;
-use crate::markdown::Place;
-use crate::parsed::Site;
+use crate::parse::markdown::Place;
+use crate::parsed::{Site, Text};
 use crate::urls;
 
 /// What a result shows: stored once per document, beside the index.
@@ -56,12 +56,12 @@ pub(super) struct Documents<'a> {
 
 // Longer than most: one block per kind of document (report sections, initiatives, topics,
 // organisations), in the order the index numbers them.
-/// Every document of the site.
-pub(super) fn documents(site: &Site) -> Documents<'_> {
+/// Every document of the site, its words read in `text`.
+pub(super) fn documents<'a>(site: &'a Site, text: &'a Text) -> Documents<'a> {
     let mut docs = Vec::new();
     // Concepts too: `serve` and `build --concepten` find their words, and the site a plain
     // build indexes has none (`concepts::publish`).
-    for parsed in &site.reports {
+    for (id, parsed) in site.reports() {
         let report = &parsed.report;
         let topic = site.topic_of(parsed);
         let crumb = format!(
@@ -71,22 +71,22 @@ pub(super) fn documents(site: &Site) -> Documents<'_> {
             crate::text::dutch_short_date(report.date)
         );
         let path = report.path();
-        for section in &parsed.body.sections {
+        for (section, words) in parsed.body.sections.iter().zip(text.report(id)) {
             // Untitled parts are named for where they stand, as initiative pages name them.
             let heading = match &section.title {
                 Some(title) => title.as_str(),
                 None => section.place.title(),
             };
             let (body, org) = match section.place {
-                Place::Opening => organisation_list(&section.text, &report.organisations),
-                _ => (Cow::Borrowed(section.text.as_str()), Cow::Borrowed("")),
+                Place::Opening => organisation_list(words, &report.organisations),
+                _ => (Cow::Borrowed(words.as_str()), Cow::Borrowed("")),
             };
             docs.push(Document {
                 shown: Shown {
                     u: urls::section(&path, &section.id),
                     t: heading.to_owned(),
                     b: crumb.clone(),
-                    x: Cow::Borrowed(&section.text),
+                    x: Cow::Borrowed(words),
                     y: Some(report.edition),
                     h: Some(parsed.topic.0),
                 },
@@ -131,7 +131,7 @@ pub(super) fn documents(site: &Site) -> Documents<'_> {
     let initiatives = first..docs.len();
     for (topic_id, parsed) in site.topics() {
         let topic = &parsed.topic;
-        let intro = &parsed.intro.text;
+        let intro = text.topic(topic_id);
         docs.push(Document {
             shown: Shown {
                 u: topic.path(),

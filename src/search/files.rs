@@ -103,10 +103,7 @@ impl Naming {
     }
 
     pub(super) fn file(self, bytes: Vec<u8>) -> OutputFile {
-        OutputFile {
-            path: self.path(&bytes),
-            bytes,
-        }
+        OutputFile::new(self.path(&bytes), bytes)
     }
 }
 

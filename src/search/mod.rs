@@ -39,8 +39,8 @@ pub use dutch::{Analyzer, Dutch, VERSION};
 pub use expand::{Expansions, RANKING, Ranking, Reach, synonym_groups};
 pub use files::{Naming, gzip_len};
 
-use crate::output::{OutputFile, Sink};
-use crate::parsed::Site;
+use crate::output::{Bytes, OutputFile, Sink};
+use crate::parsed::{Site, Text};
 use documents::{Shown, documents, names_index, shown_bytes};
 use files::{Engine, NEW_PARTS, PARTS, Sharded, Shards, Single, json, main_script, part_script};
 use lexicon::{Counted, Lexicon};
@@ -76,8 +76,9 @@ pub struct SearchIndex {
 /// set of tokens they come from. Only what the last index used is kept. It is `Send`: serve
 /// may index on another thread.
 /// The index made with a cache is byte for byte the one made without (tests/it/search_cache.rs).
-#[derive(Default)]
+/// A build's is [`IndexCache::off`]: it keeps nothing.
 pub struct IndexCache {
+    on: bool,
     lexicon: Lexicon,
     documents: HashMap<u64, Arc<Counted>>,
     parts: HashMap<u64, Part>,
@@ -85,6 +86,29 @@ pub struct IndexCache {
     words: Option<(u64, Arc<Words>)>,
     /// What the last index made anew.
     pub made: Made,
+}
+
+impl Default for IndexCache {
+    fn default() -> Self {
+        IndexCache {
+            on: true,
+            lexicon: Lexicon::default(),
+            documents: HashMap::new(),
+            parts: HashMap::new(),
+            words: None,
+            made: Made::default(),
+        }
+    }
+}
+
+impl IndexCache {
+    /// A cache that keeps nothing: a build's.
+    pub fn off() -> IndexCache {
+        IndexCache {
+            on: false,
+            ..IndexCache::default()
+        }
+    }
 }
 
 /// What is made from the site's distinct tokens: the "Bedoelde u" words and the compound
@@ -103,10 +127,11 @@ pub struct Made {
     pub parts: usize,
 }
 
-/// A part file as written, and its short hash (which names the parts' folder).
+/// A part file as written (shared with the output: a part taken from the cache is not
+/// copied), and its short hash (which names the parts' folder).
 #[derive(Clone)]
 struct Part {
-    bytes: Arc<[u8]>,
+    bytes: Bytes,
     hash: String,
 }
 
@@ -136,8 +161,10 @@ impl Parts<'_> {
         });
         let path = format!("{NEW_PARTS}{name}.js");
         if let Some((key, part)) = key.and_then(|k| Some((k, self.old?.get(&k)?))) {
-            let bytes = part.bytes.to_vec();
-            self.sink.put(OutputFile { path, bytes })?;
+            self.sink.put(OutputFile {
+                path,
+                bytes: Bytes::clone(&part.bytes),
+            })?;
             return Ok(Put {
                 size: part.bytes.len(),
                 hash: part.hash.clone(),
@@ -145,12 +172,11 @@ impl Parts<'_> {
             });
         }
         self.made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let bytes = part_script(&name, &make());
+        let bytes = Bytes::new(part_script(&name, &make()));
         let hash = crate::hash::short(&bytes);
-        // Without a cache the bytes go to the sink uncopied.
         let keep = key.map(|key| {
             let part = Part {
-                bytes: bytes.as_slice().into(),
+                bytes: Bytes::clone(&bytes),
                 hash: hash.clone(),
             };
             (key, part)
@@ -170,53 +196,47 @@ struct Put {
 
 // Longer than most: the single file and, when it does not fit, the shards, chunks and
 // vocabulary — the two outcomes share the documents, postings and names index made first.
-/// Builds the index of the whole site; the parts of a sharded index go to `sink` as they are
-/// made. `scripts_gzip_bytes` is what the search scripts weigh compressed: the budget is for
-/// scripts and index together. With a `cache` (serve), only documents and parts that changed
-/// since the last index are made again.
+/// Builds the index of the whole site, its words read in `text`; the parts of a sharded index
+/// go to `sink` as they are made. `scripts_gzip_bytes` is what the search scripts weigh compressed: the budget is for
+/// scripts and index together. Only documents and parts that changed since the last index
+/// (`serve`) are made again: a build's cache is off and makes everything.
 pub fn index(
     site: &Site,
+    text: &Text,
     scripts_gzip_bytes: usize,
     sink: &dyn Sink,
     naming: Naming,
-    cache: Option<&mut IndexCache>,
+    cache: &mut IndexCache,
 ) -> anyhow::Result<SearchIndex> {
-    let all = documents(site);
+    let all = documents(site, text);
     let names = names_index(site, &all);
     let documents = &all.list;
     let analyzer = Analyzer::new(true);
-    let mut lexicon = Lexicon::default();
-    let (lexicon, memo, old_parts, mut made, last_words) = match cache {
-        Some(c) => (
-            &mut c.lexicon,
-            Some(&mut c.documents),
-            Some(&mut c.parts),
-            Some(&mut c.made),
-            Some(&mut c.words),
-        ),
-        None => (&mut lexicon, None, None, None, None),
+    let on = cache.on;
+    // Off (a build), the lexicon is this index's own and goes with it.
+    let mut fresh = Lexicon::default();
+    let lexicon = if on { &mut cache.lexicon } else { &mut fresh };
+    let (postings, tokenised) = Postings::collect(
+        documents,
+        &analyzer,
+        lexicon,
+        on.then_some(&mut cache.documents),
+    );
+    cache.made = Made {
+        documents: tokenised,
+        parts: 0,
     };
-    let (postings, tokenised) = Postings::collect(documents, &analyzer, lexicon, memo);
-    if let Some(made) = made.as_deref_mut() {
-        *made = Made {
-            documents: tokenised,
-            parts: 0,
-        };
-    }
     // Both come from the site's distinct tokens alone, which an edit seldom changes.
-    let last = last_words.as_deref().and_then(Option::as_ref);
-    let from_tokens = match last
-        .and_then(|(key, words)| (*key == postings.tokens_key).then(|| Arc::clone(words)))
-    {
-        Some(words) => words,
-        None => {
+    let from_tokens = match &cache.words {
+        Some((key, words)) if *key == postings.tokens_key => Arc::clone(words),
+        _ => {
             let vocabulary = vocabulary(&postings.tokens);
             let parts = compounds::compound_parts(&vocabulary);
             Arc::new(Words { vocabulary, parts })
         }
     };
-    if let Some(last) = last_words {
-        *last = Some((postings.tokens_key, from_tokens.clone()));
+    if on {
+        cache.words = Some((postings.tokens_key, from_tokens.clone()));
     }
     let words = &from_tokens.vocabulary;
     // The index ships the groups and parts; what a query is split against (the site's words
@@ -251,9 +271,7 @@ pub fn index(
         let main = main_script(&json(&single));
         let main_gzip_bytes = gzip_len(&main);
         if main_gzip_bytes <= budget {
-            if let Some(old) = old_parts {
-                old.clear();
-            }
+            cache.parts.clear();
             return Ok(SearchIndex {
                 bytes: main.len(),
                 main: naming.file(main),
@@ -270,7 +288,7 @@ pub fn index(
     let ranges = postings.plan_shards(shard_target);
     let parts = Parts {
         sink,
-        old: old_parts.as_deref(),
+        old: on.then_some(&cache.parts),
         made: Default::default(),
     };
     let mut written: Vec<_> = ranges
@@ -295,16 +313,14 @@ pub fn index(
     written.extend(chunks);
     let coded = front_code(words);
     written.push(parts.put("woorden".to_owned(), |h| coded.hash(h), || json(&coded))?);
-    if let Some(made) = made {
-        made.parts = parts.made.into_inner();
-    }
+    cache.made.parts = parts.made.into_inner();
     let mut folder = crate::hash::Combined::default();
     for put in &written {
         folder.add(put.hash.as_bytes());
     }
     let bytes = written.iter().map(|put| put.size).sum::<usize>();
-    if let Some(old) = old_parts {
-        *old = written.into_iter().filter_map(|put| put.keep).collect();
+    if on {
+        cache.parts = written.into_iter().filter_map(|put| put.keep).collect();
     }
     let dir = format!("{PARTS}{}/", folder.finish());
     sink.rename_folder(NEW_PARTS, &dir)?;
@@ -333,8 +349,8 @@ pub fn index(
 
 /// What the site's synonym groups and compounds make of query words (for
 /// `vindplaats search-terms --uitbreiden`, which the parity test compares with `search-engine.js`).
-pub fn expansions(site: &Site) -> Expansions {
-    let all = documents(site);
+pub fn expansions(site: &Site, text: &Text) -> Expansions {
+    let all = documents(site, text);
     let mut lexicon = Lexicon::default();
     let (postings, _) = Postings::collect(&all.list, &Analyzer::new(true), &mut lexicon, None);
     let words = vocabulary(&postings.tokens);

@@ -10,6 +10,8 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use common::{fixture, run_cli};
+use vindplaats::session::{Session, Update};
+use vindplaats::site::BuildOptions;
 
 /// A running `vindplaats serve`, stopped when dropped.
 struct Server {
@@ -35,6 +37,7 @@ fn serve(root: &Path) -> Server {
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let (tx, rx) = mpsc::channel();
+    // The address it says it serves on (the port is the system's choice).
     let addr = loop {
         let line = lines.next().expect("serve printed nothing").unwrap();
         if let Some(rest) = line.split("http://").nth(1) {
@@ -212,24 +215,26 @@ fn serve_reloads_on_edit_shows_errors_and_recovers() {
 }
 
 /// An edit to one report's text renders that page again and takes every other page from the
-/// last build; what is served is then exactly what a fresh server serves.
+/// last build: the session serve runs, step by step, shows the edited page first and then
+/// renders that one page again for the whole site. What a server serves after the edit is
+/// then exactly what a fresh server serves.
 #[test]
 fn serve_renders_again_only_what_an_edit_changes() {
     let tmp = common::fixture_copy("minimal");
+    let mut session = Session::new(BuildOptions {
+        root: tmp.path().to_path_buf(),
+        output: None,
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        concepts: true,
+    });
+    let first = session.rebuild().unwrap();
+    let pages = first
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .count();
+    assert_eq!(first.rendered, pages, "a first build renders every page");
     let server = serve(tmp.path());
-    let built = |server: &Server| {
-        loop {
-            let line = server
-                .lines
-                .recv_timeout(Duration::from_secs(20))
-                .expect("no build line");
-            if line.starts_with("Gebouwd in") {
-                return line;
-            }
-        }
-    };
-    let first = built(&server);
-    assert!(first.contains("pagina's opnieuw"), "{first}");
     let reloads = listen(&server.addr);
     let report = tmp.path().join("content/rapporten/verslag.md");
     edit(
@@ -237,36 +242,34 @@ fn serve_renders_again_only_what_an_edit_changes() {
         "Dat is voor iedereen anders.",
         "Dat verschilt per persoon.",
     );
+
+    let mut steps = Vec::new();
+    session.update(std::slice::from_ref(&report), |update, _| {
+        steps.push(update)
+    });
+    let [
+        Update::Edited(early),
+        Update::EditedIndex(Ok(_)),
+        Update::Rebuilt(Ok(built)),
+        Update::Index(Ok(_)),
+    ] = &steps[..]
+    else {
+        panic!("the edited page, its index, the whole site and its index, in that order");
+    };
+    assert_eq!(
+        early.len(),
+        1,
+        "only the edited report's page is made early"
+    );
+    assert_eq!(early[0].path, "rapporten/verslag/index.html");
+    assert!(String::from_utf8_lossy(&early[0].bytes).contains("Dat verschilt per persoon."));
+    assert_eq!(built.rendered, 1, "only the report page is rendered again");
+
+    // The server, running the same session: it shows the edit, and once its index is made it
+    // serves what a fresh server serves.
     reload_until(&reloads, &server.addr, "/rapporten/verslag/", |_, page| {
         page.contains("Dat verschilt per persoon.")
     });
-    // After the pages, serve makes the search index. An editor's save may come as two
-    // events: the last build is the one that counts.
-    let mut line = built(&server);
-    let mut indexed = false;
-    while let Ok(next) =
-        server
-            .lines
-            .recv_timeout(Duration::from_millis(if indexed { 500 } else { 20_000 }))
-    {
-        if next.starts_with("Gebouwd in") {
-            line = next;
-            indexed = false;
-        } else if next.starts_with("Zoekindex bijgewerkt") {
-            indexed = true;
-        }
-    }
-    assert!(indexed, "no search index after the edit");
-    let total = first
-        .split(" van ")
-        .nth(1)
-        .and_then(|rest| rest.split(' ').next())
-        .unwrap();
-    assert!(
-        line.contains(&format!("(1 van {total} pagina's opnieuw)")),
-        "only the report page should be rendered again: {line}"
-    );
-
     let paths = [
         "/",
         "/rapporten/verslag/",
@@ -280,8 +283,12 @@ fn serve_renders_again_only_what_an_edit_changes() {
         "/static/search-index.js",
     ];
     let fresh = serve(tmp.path());
-    built(&fresh);
-    assert_eq!(served_pages(&server, &paths), served_pages(&fresh, &paths));
+    let want = served_pages(&fresh, &paths);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while served_pages(&server, &paths) != want && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(served_pages(&server, &paths), want);
 }
 
 #[test]

@@ -337,7 +337,7 @@ fn a_report_from_new_is_not_finished() {
         concepts: true,
         ..Default::default()
     };
-    let built = vindplaats::site::render_all(&opts, vindplaats::site::Mode::Preview, None).unwrap();
+    let built = vindplaats::session::Session::new(opts).rebuild().unwrap();
     let rules: Vec<&str> = built.warnings.iter().map(|w| w.rule.name()).collect();
     assert_eq!(rules, ["voorbeeldtekst"; 3]);
 
@@ -410,7 +410,7 @@ fn a_placeholder_base_url_warns_in_build_and_check() {
         base_url: Some("http://127.0.0.1:1111/".into()),
         ..Default::default()
     };
-    let built = vindplaats::site::render_all(&opts, vindplaats::site::Mode::Preview, None).unwrap();
+    let built = vindplaats::session::Session::new(opts).rebuild().unwrap();
     assert!(built.warnings.is_empty(), "{:?}", built.warnings);
 }
 

@@ -675,8 +675,9 @@ fn concepts_show_with_a_banner_where_they_make_or_change_a_page_and_search_finds
         concepts: true,
         ..Default::default()
     };
-    let built = site::render_all(&opts, site::Mode::Preview, None).unwrap();
-    let index = site::index(&built, None).unwrap();
+    let mut session = vindplaats::session::Session::new(opts);
+    session.rebuild().unwrap();
+    let index = session.index().unwrap().unwrap();
     assert!(
         index
             .iter()

@@ -19,8 +19,8 @@ use std::process::{Command, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use vindplaats::initiatives::Matcher;
-use vindplaats::markdown;
+use vindplaats::parse::markdown;
+use vindplaats::parse::mentions::Matcher;
 use vindplaats::search::Dutch;
 use vindplaats::text;
 use vindplaats::text::sentence_around;

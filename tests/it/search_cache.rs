@@ -1,7 +1,7 @@
-//! `serve` keeps what the search index is made of (`search::IndexCache`): each document's
-//! counted terms by its text, each part of a sharded index by what it is written from. After
-//! an edit the index made through that cache must be byte for byte a fresh index, and must
-//! have made anew only the documents and parts the edit touched.
+//! `serve`'s session keeps what the search index is made of (`search::IndexCache`): each
+//! document's counted terms by its text, each part of a sharded index by what it is written
+//! from. After an edit the index the session makes through that cache must be byte for byte
+//! a fresh session's, and must have made anew only the documents and parts the edit touched.
 
 use crate::common;
 
@@ -9,53 +9,60 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use common::replace_in;
-use vindplaats::search::{IndexCache, Made};
-use vindplaats::site::{self, BuildOptions, Mode};
+use vindplaats::search::Made;
+use vindplaats::session::Session;
+use vindplaats::site::BuildOptions;
 
-/// Every file of the search index of `root`, through `cache` or fresh.
-fn index(root: &Path, cache: Option<&mut IndexCache>) -> BTreeMap<String, Vec<u8>> {
-    let opts = BuildOptions {
+/// A session of `root`, as serve makes it.
+fn session(root: &Path) -> Session {
+    Session::new(BuildOptions {
         root: root.to_path_buf(),
         output: None,
         base_url: Some("http://127.0.0.1:1111/".into()),
         concepts: false,
-    };
-    let built = site::render_all(&opts, Mode::Preview, None).unwrap();
-    site::index(&built, cache)
+    })
+}
+
+/// Every file of the search index `session` makes of its next build.
+fn index(session: &mut Session) -> BTreeMap<String, Vec<u8>> {
+    session.rebuild().unwrap();
+    session
+        .index()
+        .expect("a build to index")
         .unwrap()
         .into_iter()
-        .map(|f| (f.path, f.bytes))
+        .map(|f| (f.path, f.bytes.to_vec()))
         .collect()
 }
 
-/// Indexes `root` through `cache` and fresh, asserts both are the same file for file, and
-/// returns what the cached index made anew.
-fn same_as_fresh(root: &Path, cache: &mut IndexCache, after: &str) -> Made {
-    let cached = index(root, Some(cache));
-    let fresh = index(root, None);
+/// Indexes `root` through `session` and a fresh one, asserts both are the same file for
+/// file, and returns what the session's index made anew.
+fn same_as_fresh(root: &Path, session: &mut Session, after: &str) -> Made {
+    let cached = index(session);
+    let fresh = index(&mut self::session(root));
     let differ = common::differing(&cached, &fresh);
     assert!(
         differ.is_empty(),
         "{after}: cached index differs in {differ:?}"
     );
-    cache.made
+    session.memos().index.made
 }
 
 /// Edits of one report: a word, a new section (every later document moves up), a word
 /// removed from the whole site, and back.
 fn edit_and_compare(root: &Path, sharded: bool) {
     let report = root.join("content/rapporten/eenzaamheid.md");
-    let mut cache = IndexCache::default();
-    let first = same_as_fresh(root, &mut cache, "first index");
+    let mut session = self::session(root);
+    let first = same_as_fresh(root, &mut session, "first index");
     assert!(first.documents > 50, "{first:?}");
 
-    let again = same_as_fresh(root, &mut cache, "nothing changed");
+    let again = same_as_fresh(root, &mut session, "nothing changed");
     assert_eq!(again, Made::default(), "nothing is made again");
 
     // One word for another: the section keeps its length (a posting carries the length of
     // its field, so a longer section would change a posting of each of its terms).
     replace_in(&report, "Locatie: Bibliotheek", "Locatie: Stadhuisplein");
-    let word = same_as_fresh(root, &mut cache, "a word changed");
+    let word = same_as_fresh(root, &mut session, "a word changed");
     assert_eq!(word.documents, 1, "only the edited section is tokenised");
     if sharded {
         // The shards of the two terms and perhaps one beside each, the document's chunk and
@@ -73,7 +80,7 @@ fn edit_and_compare(root: &Path, sharded: bool) {
         "## Wat is eenzaamheid?",
         "## Een nieuw kopje\n\nZeldzaamwoordje in een nieuwe alinea.\n\n## Wat is eenzaamheid?",
     );
-    let section = same_as_fresh(root, &mut cache, "a section added");
+    let section = same_as_fresh(root, &mut session, "a section added");
     assert!(section.documents <= 3, "{section:?}");
 
     replace_in(
@@ -81,9 +88,9 @@ fn edit_and_compare(root: &Path, sharded: bool) {
         "Zeldzaamwoordje in een nieuwe alinea.",
         "Een alinea.",
     );
-    same_as_fresh(root, &mut cache, "a word gone from the site");
+    same_as_fresh(root, &mut session, "a word gone from the site");
     replace_in(&report, "## Een nieuw kopje\n\nEen alinea.\n\n", "");
-    same_as_fresh(root, &mut cache, "the section gone");
+    same_as_fresh(root, &mut session, "the section gone");
 }
 
 #[test]

@@ -1,19 +1,20 @@
-//! `serve` rebuilds from what it kept of the last build (each file's parse and privacy scan,
-//! each report's aliases and Markdown, each page). After every kind of edit the cached build
-//! must be exactly a fresh build: every page, the search index, the warnings and the errors.
-//! Before it, an edit of a report shows that report's page early (the fast path,
-//! `site::preview_reports`): where it applies, that page must be the fresh build's too, and
-//! so must the index made right after it (`site::preview_index`) for an edit of its own words.
+//! `serve`'s session rebuilds from what it kept of the last build (each file's parse and
+//! privacy scan, each report's aliases and Markdown, each page). After every kind of edit the
+//! cached build must be exactly a fresh session's: every page, the search index, the warnings
+//! and the errors. Before it, an edit of a report shows that report's page early (the fast
+//! path, `Session::edited`): where it applies, that page must be the fresh build's too, and so
+//! must the index made right after it (`Session::index`) for an edit of its own words.
 
 use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use vindplaats::site::{self, BuildOptions, Cache, Mode};
+use vindplaats::session::{Session, Update};
+use vindplaats::site::BuildOptions;
 use vindplaats::urls;
 
-/// Everything a preview build serves and says, comparable.
+/// Everything a session's build serves and says, comparable.
 #[derive(Debug, PartialEq)]
 enum Outcome {
     Built {
@@ -23,36 +24,42 @@ enum Outcome {
     Failed(String),
 }
 
-fn outcome(root: &Path, mut cache: Option<&mut Cache>) -> Outcome {
-    let opts = BuildOptions {
+fn options(root: &Path) -> BuildOptions {
+    BuildOptions {
         root: root.to_path_buf(),
         output: None,
         base_url: Some("http://127.0.0.1:1111/".into()),
         concepts: true,
-    };
-    match site::render_all(&opts, Mode::Preview, cache.as_deref_mut()) {
-        Ok(mut built) => {
-            let index = site::index(&built, cache.as_deref_mut().map(|c| &mut c.index)).unwrap();
-            let files = std::mem::take(&mut built.files)
-                .into_iter()
-                .chain(index)
-                .map(|f| (f.path, f.bytes))
-                .collect();
-            let warnings = built.warnings.iter().map(|w| format!("{w:?}")).collect();
-            // As serve does: the next edit's fast path starts from this build.
-            if let Some(cache) = cache {
-                cache.keep(built);
-            }
-            Outcome::Built { files, warnings }
-        }
-        Err(e) => Outcome::Failed(format!("{e:?}")),
     }
 }
 
-/// Builds `root` through `cache` and fresh, and asserts both are the same.
-fn same_as_fresh(root: &Path, cache: &mut Cache, after: &str) -> Outcome {
-    let cached = outcome(root, Some(cache));
-    let fresh = outcome(root, None);
+/// The whole site as `session` builds and indexes it next, as serve serves it. The session
+/// keeps it: the next edit's fast path starts from it.
+fn outcome(session: &mut Session) -> Outcome {
+    let mut outcome = None;
+    let bytes = |files: Vec<vindplaats::output::OutputFile>| {
+        files.into_iter().map(|f| (f.path, f.bytes.to_vec()))
+    };
+    session.show_all(|update, _| match (update, &mut outcome) {
+        (Update::Rebuilt(Ok(built)), _) => {
+            outcome = Some(Outcome::Built {
+                files: bytes(built.files).collect(),
+                warnings: built.warnings.iter().map(|w| format!("{w:?}")).collect(),
+            })
+        }
+        (Update::Rebuilt(Err(e)), _) => outcome = Some(Outcome::Failed(format!("{e:?}"))),
+        (Update::Index(index), Some(Outcome::Built { files, .. })) => {
+            files.extend(bytes(index.unwrap()))
+        }
+        _ => unreachable!("the steps of a build, in order"),
+    });
+    outcome.expect("a build")
+}
+
+/// Builds through `session` and with a fresh one, and asserts both are the same.
+fn same_as_fresh(root: &Path, session: &mut Session, after: &str) -> Outcome {
+    let cached = outcome(session);
+    let fresh = outcome(&mut Session::new(options(root)));
     if let (Outcome::Built { files: a, .. }, Outcome::Built { files: b, .. }) = (&cached, &fresh) {
         let differ = common::differing(a, b);
         assert!(
@@ -67,16 +74,16 @@ fn same_as_fresh(root: &Path, cache: &mut Cache, after: &str) -> Outcome {
     cached
 }
 
-/// After an edit of `report`: its page from the fast path, when that applies (whether it
-/// did is returned), must be the page of the build after it, which must be a fresh build.
-fn fast_then_full(root: &Path, cache: &mut Cache, report: &Path, after: &str) -> (bool, Outcome) {
-    let fast = site::preview_reports(cache, &[report.to_path_buf()]);
-    let full = same_as_fresh(root, cache, after);
+/// After an edit of `file`: its page from the fast path, when that applies (whether it did
+/// is returned), must be the page of the build after it, which must be a fresh build.
+fn fast_then_full(root: &Path, session: &mut Session, file: &Path, after: &str) -> (bool, Outcome) {
+    let fast = session.edited(&[file.to_path_buf()]);
+    let full = same_as_fresh(root, session, after);
     if let (Some(pages), Outcome::Built { files, .. }) = (&fast, &full) {
         assert!(!pages.is_empty(), "{after}: the fast path made the page");
         for page in pages {
             assert!(
-                files.get(&page.path) == Some(&page.bytes),
+                files.get(&page.path) == Some(&*page.bytes),
                 "{after}: the fast path's {} is not the full build's",
                 page.path
             );
@@ -96,14 +103,14 @@ fn a_cached_rebuild_is_a_fresh_build() {
     let root = tmp.path();
     let report = root.join("content/rapporten/eenzaamheid.md");
     let config = root.join("vindplaats.toml");
-    let mut cache = Cache::default();
-    let first = same_as_fresh(root, &mut cache, "first build");
+    let mut session = Session::new(options(root));
+    let first = same_as_fresh(root, &mut session, "first build");
 
     // Same length, other text: what a second save in the same second can look like.
     edit(&report, |t| {
         t.replacen("Locatie: Bibliotheek", "Locatie: BIBLIOTHEEK", 1)
     });
-    let (fast, edited) = fast_then_full(root, &mut cache, &report, "an edit of the same length");
+    let (fast, edited) = fast_then_full(root, &mut session, &report, "an edit of the same length");
     assert!(fast, "a report's edit takes the fast path");
     assert_ne!(first, edited, "the edit shows");
 
@@ -112,7 +119,7 @@ fn a_cached_rebuild_is_a_fresh_build() {
         t + "\nDe Almeerse Alliantie Kinderarmoede zit aan de Markt, 1312 AB 12.\n"
     });
     let (fast, Outcome::Built { warnings, .. }) =
-        fast_then_full(root, &mut cache, &report, "a mention")
+        fast_then_full(root, &mut session, &report, "a mention")
     else {
         panic!("the mention builds");
     };
@@ -127,7 +134,7 @@ fn a_cached_rebuild_is_a_fresh_build() {
         format!("privacy_allowlist = [\"1312 AB 12\"]\n{t}")
     });
     let (fast, Outcome::Built { warnings, .. }) =
-        fast_then_full(root, &mut cache, &config, "the allowlist")
+        fast_then_full(root, &mut session, &config, "the allowlist")
     else {
         panic!("the allowlist builds");
     };
@@ -145,30 +152,30 @@ fn a_cached_rebuild_is_a_fresh_build() {
             1,
         )
     });
-    same_as_fresh(root, &mut cache, "an alias");
+    same_as_fresh(root, &mut session, "an alias");
 
     // A broken report, then fixed; a report removed.
     let good = std::fs::read_to_string(&report).unwrap();
     edit(&report, |t| t.replacen("date = ", "date = x", 1));
     assert!(matches!(
-        fast_then_full(root, &mut cache, &report, "a broken report"),
+        fast_then_full(root, &mut session, &report, "a broken report"),
         (false, Outcome::Failed(_))
     ));
     std::fs::write(&report, good).unwrap();
-    let (fast, _) = fast_then_full(root, &mut cache, &report, "the report fixed");
+    let (fast, _) = fast_then_full(root, &mut session, &report, "the report fixed");
     assert!(!fast, "no fast path from a build that failed");
     // Contact data in a report: the fast path does not show it, the full build stops.
     edit(&report, |t| t + "\nMail naar jan.jansen@example.nl.\n");
     assert!(matches!(
-        fast_then_full(root, &mut cache, &report, "an e-mail address"),
+        fast_then_full(root, &mut session, &report, "an e-mail address"),
         (false, Outcome::Failed(_))
     ));
     edit(&report, |t| {
         t.replace("\nMail naar jan.jansen@example.nl.\n", "")
     });
-    same_as_fresh(root, &mut cache, "the address removed");
+    same_as_fresh(root, &mut session, "the address removed");
     std::fs::remove_file(root.join("content/rapporten/sociale-basis.md")).unwrap();
-    same_as_fresh(root, &mut cache, "a report removed");
+    same_as_fresh(root, &mut session, "a report removed");
 }
 
 /// Every report of the real site edited in turn (a sentence and a mention added): the page the
@@ -177,8 +184,8 @@ fn a_cached_rebuild_is_a_fresh_build() {
 fn the_fast_page_of_every_report_is_the_full_builds() {
     let tmp = common::real_site_copy();
     let root = tmp.path();
-    let mut cache = Cache::default();
-    same_as_fresh(root, &mut cache, "first build");
+    let mut session = Session::new(options(root));
+    same_as_fresh(root, &mut session, "first build");
     let mut reports: Vec<_> = std::fs::read_dir(root.join("content/rapporten"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -190,50 +197,49 @@ fn the_fast_page_of_every_report_is_the_full_builds() {
             t + "\nDe Almeerse Alliantie Kinderarmoede kwam ook ter sprake.\n"
         });
         let slug = report.file_stem().unwrap().to_str().unwrap();
-        let (fast, _) = fast_then_full(root, &mut cache, report, slug);
+        let (fast, _) = fast_then_full(root, &mut session, report, slug);
         assert!(fast, "{slug}: the fast path applies");
     }
     // The check itself can fail: a page from an older build is not the full build's.
     let report = &reports[0];
-    let old = site::preview_reports(&mut cache, std::slice::from_ref(report)).unwrap();
+    let old = session.edited(std::slice::from_ref(report)).unwrap();
     edit(report, |t| t + "\nNog een zin.\n");
-    let Outcome::Built { files, .. } = same_as_fresh(root, &mut cache, "one more") else {
+    let Outcome::Built { files, .. } = same_as_fresh(root, &mut session, "one more") else {
         panic!("builds");
     };
     let slug = report.file_stem().unwrap().to_str().unwrap();
     assert_eq!(old[0].path, urls::file_for(&urls::report(slug)));
-    assert_ne!(files.get(&old[0].path), Some(&old[0].bytes));
+    assert_ne!(files.get(&old[0].path), Some(&*old[0].bytes));
 }
 
-/// After the fast page, the fast index (`site::preview_index`): made from the last build with
+/// After the fast page, the fast index (`Session::index`): made from the last build with
 /// the edited report in it, before the rest of the site. For an edit of a report's own words it
 /// is already the full build's index.
 #[test]
 fn the_fast_index_has_the_edit_before_the_full_build() {
     let tmp = common::real_site_copy();
     let root = tmp.path();
-    let mut cache = Cache::default();
-    let Outcome::Built { files: before, .. } = same_as_fresh(root, &mut cache, "first build")
+    let mut session = Session::new(options(root));
+    let Outcome::Built { files: before, .. } = same_as_fresh(root, &mut session, "first build")
     else {
         panic!("builds");
     };
     let report = root.join("content/rapporten/eenzaamheid.md");
     edit(&report, |t| t + "\nEen zin over de zeppelinhaven.\n");
-    assert!(site::preview_reports(&mut cache, std::slice::from_ref(&report)).is_some());
-    let index = site::preview_index(&mut cache)
-        .expect("a last build")
-        .expect("indexes");
-    let Outcome::Built { files: after, .. } = same_as_fresh(root, &mut cache, "full build") else {
+    assert!(session.edited(std::slice::from_ref(&report)).is_some());
+    let index = session.index().expect("a last build").expect("indexes");
+    let Outcome::Built { files: after, .. } = same_as_fresh(root, &mut session, "full build")
+    else {
         panic!("builds");
     };
     assert!(!index.is_empty());
     assert!(
-        index.iter().any(|f| before.get(&f.path) != Some(&f.bytes)),
+        index.iter().any(|f| before.get(&f.path) != Some(&*f.bytes)),
         "the fast index has the edit"
     );
     for file in &index {
         assert!(
-            after.get(&file.path) == Some(&file.bytes),
+            after.get(&file.path) == Some(&*file.bytes),
             "the fast index's {} is the full build's",
             file.path
         );

@@ -26,9 +26,13 @@ fn rendered() -> Vec<(String, Vec<u8>)> {
         root: fixture("minimal"),
         ..BuildOptions::default()
     };
-    let built = site::render_all(&opts, site::Mode::Check, None)
+    let built = site::render_all(&opts, site::Mode::Check, &mut site::Memos::off())
         .unwrap_or_else(|e| panic!("the minimal fixture site does not render:\n{e}"));
-    let mut files: Vec<_> = built.files.into_iter().map(|f| (f.path, f.bytes)).collect();
+    let mut files: Vec<_> = built
+        .files
+        .into_iter()
+        .map(|f| (f.path, f.bytes.to_vec()))
+        .collect();
     files.sort();
     files
 }

@@ -132,7 +132,12 @@ pub fn check_aliases(
     bodies: &[&str],
 ) -> ContentErrors {
     let found: Vec<_> = bodies.iter().map(|b| matcher.occurrences(b)).collect();
-    alias_errors(matcher, initiatives, file, &found)
+    alias_errors(
+        matcher,
+        initiatives,
+        file,
+        &found.iter().collect::<Vec<_>>(),
+    )
 }
 
 /// [`check_aliases`] from each body's [`Matcher::occurrences`], which `serve` keeps per
@@ -141,7 +146,7 @@ pub fn alias_errors(
     matcher: &Matcher,
     initiatives: &[Initiative],
     file: &std::path::Path,
-    found: &[(Vec<usize>, Vec<usize>)],
+    found: &[&(Vec<usize>, Vec<usize>)],
 ) -> ContentErrors {
     let mut whole = vec![false; matcher.alias_count()];
     let mut inside_only = vec![false; matcher.alias_count()];

@@ -19,12 +19,17 @@
 //! errors; [`decide`] only says what a plain build then leaves out, and [`publish`] leaves it
 //! out. `serve` and `build --concepten` show it all, with the concept banner.
 
+use std::sync::Arc;
+
 use crate::content::Initiative;
 use crate::error::{ContentError, ContentErrors};
-use crate::initiatives::Matcher;
+use crate::parse::editorial::Sources;
+use crate::parse::markdown::Mention;
+use crate::parse::mentions::Matcher;
 pub use crate::parsed::{Concepts, Why};
-use crate::parsed::{EditionId, InitiativeId, MentionIndex, ParsedReport, ReportId, Site, TopicId};
-use crate::support::Sources;
+use crate::parsed::{
+    EditionId, InitiativeId, MentionIndex, ParsedReport, ReportId, Site, Text, TopicId,
+};
 
 /// How many of each kind a plain build left out, for its closing note.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -53,13 +58,18 @@ impl HeldBack {
     }
 }
 
-/// Which reports are concepts: their own `concept = true`, or their round's. Indexed like
+/// Which reports are concepts ([`of_report`]), given which rounds are. Indexed like
 /// `reports`.
 pub fn of_reports(reports: &[ParsedReport], round: impl Fn(EditionId) -> bool) -> Vec<bool> {
     reports
         .iter()
-        .map(|r| r.report.concept || round(r.edition))
+        .map(|r| of_report(r, round(r.edition)))
         .collect()
+}
+
+/// Whether a report is a concept: its own `concept = true`, or its round's (`round`).
+pub fn of_report(report: &ParsedReport, round: bool) -> bool {
+    report.report.concept || round
 }
 
 /// The links to initiatives' pages a build makes: empty (a mention, not a link) for an
@@ -90,7 +100,7 @@ pub fn decide(
     site: &Site,
     reports: Vec<bool>,
     matcher: &Matcher,
-    found: &[(Vec<usize>, Vec<usize>)],
+    found: &[&(Vec<usize>, Vec<usize>)],
     sources: &Sources,
     initiatives_file: &std::path::Path,
     organisations_file: &std::path::Path,
@@ -276,11 +286,17 @@ pub fn publish(site: Site) -> Site {
             r.edition = EditionId(edition_ids[r.edition.0].expect("a published report's round"));
             r.topic = TopicId(topic_ids[r.topic.0].expect("a published report's theme"));
             // The initiatives that say `concept = true` are named but not linked (`hrefs`).
-            r.body
-                .mentions
-                .retain(|m| initiative_ids[m.initiative.0].is_some());
-            for m in &mut r.body.mentions {
-                m.initiative = InitiativeId(initiative_ids[m.initiative.0].expect("kept above"));
+            // A body is shared (with the site this one is made from, with serve's memo):
+            // copied only when one of its mentions changes.
+            let renumbered = |m: &Mention| initiative_ids[m.initiative.0] != Some(m.initiative.0);
+            if r.body.mentions.iter().any(renumbered) {
+                let body = Arc::make_mut(&mut r.body);
+                body.mentions
+                    .retain(|m| initiative_ids[m.initiative.0].is_some());
+                for m in &mut body.mentions {
+                    m.initiative =
+                        InitiativeId(initiative_ids[m.initiative.0].expect("kept above"));
+                }
             }
             r
         })
@@ -301,7 +317,7 @@ pub fn publish(site: Site) -> Site {
         .collect();
     let mentions = MentionIndex::new(
         initiatives.len(),
-        &reports.iter().map(|p| &p.body).collect::<Vec<_>>(),
+        &reports.iter().map(|p| &*p.body).collect::<Vec<_>>(),
     );
     let editions = kept(&edition_ids, editions);
     let topics = kept(&topic_ids, topics);
@@ -325,6 +341,20 @@ pub fn publish(site: Site) -> Site {
         mentions,
         synonyms,
         concepts,
+    }
+}
+
+/// The text of the site [`publish`] makes of a site with these `concepts`: without the
+/// concept reports' and topics' text.
+pub fn publish_text(concepts: &Concepts, text: Text) -> Text {
+    if !concepts.any() {
+        return text;
+    }
+    let report_ids = renumber(concepts.reports.iter().copied());
+    let topic_ids = renumber(concepts.topics.iter().copied());
+    Text {
+        reports: kept(&report_ids, text.reports),
+        topics: kept(&topic_ids, text.topics),
     }
 }
 

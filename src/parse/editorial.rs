@@ -8,13 +8,13 @@ use std::path::Path;
 
 use crate::content::{Initiative, MentionedAs, Organisation, Part, Report};
 use crate::error::{ContentError, ContentErrors};
-use crate::markdown::Rendered;
-use crate::parsed::{ParsedReport, ReportId};
+use crate::parse::markdown::LinkRef;
+use crate::parsed::{Checks, ParsedReport, ReportId, Text};
 use rayon::prelude::*;
 
 /// Where the words the site adds around the reports were found: per initiative the report its
 /// quote comes from, per organisation the report its `as_written` comes from (`None` for one
-/// without). A published report is preferred to a concept (see [`crate::concepts`]): a page a
+/// without). A published report is preferred to a concept (see [`crate::parse::concepts`]): a page a
 /// plain build makes names a source it publishes too.
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
@@ -22,10 +22,14 @@ pub struct Sources {
     pub as_written: Vec<Option<ReportId>>,
 }
 
-/// Every check of this module on the rendered reports (`concept` says, per report, whether it
-/// is a concept): where each quote was found, and the errors.
+/// Every check of this module on the rendered reports, read in their `text` and `checks`
+/// (`concept` says, per report, whether it is a concept): where each quote was found, and the
+/// errors.
+#[allow(clippy::too_many_arguments)] // what the checks read, each from where it is kept
 pub fn check(
     reports: &[ParsedReport],
+    text: &Text,
+    checks: &Checks,
     concept: &[bool],
     initiatives: &[Initiative],
     initiatives_file: &Path,
@@ -37,18 +41,19 @@ pub fn check(
         .filter(|&r| !concept[r])
         .chain((0..reports.len()).filter(|&r| concept[r]))
         .collect();
-    let bodies: Vec<&Rendered> = order.iter().map(|&r| &reports[r].body).collect();
+    let texts: Vec<&[String]> = order.iter().map(|&r| text.reports[r].as_slice()).collect();
     let (quotes, as_written, mut errors) = check_quotes(
-        &bodies,
+        &texts,
         initiatives,
         initiatives_file,
         organisations,
         organisations_file,
     );
-    errors.extend(check_place_and_time(&bodies, initiatives, initiatives_file));
-    for p in reports {
-        errors.extend(check_link_texts(&p.report, &p.body));
-        errors.extend(check_parts(&p.report, &p.body));
+    errors.extend(check_place_and_time(&texts, initiatives, initiatives_file));
+    for ((p, checks), text) in reports.iter().zip(&checks.reports).zip(&text.reports) {
+        errors.extend(check_link_texts(&p.report, &checks.links));
+        let paragraphs: Vec<(usize, &str)> = checks.paragraphs(text).collect();
+        errors.extend(check_parts(&p.report, &paragraphs));
     }
     // A quote no report holds is reported as such; what it would say is not judged.
     for (i, _) in initiatives.iter().zip(&quotes).filter(|(_, s)| s.is_some()) {
@@ -76,27 +81,27 @@ use crate::text::quote_form_of_words as normalise_words;
 /// (on a real site, nearly always the first batch) nothing more is read.
 const BATCH: usize = 256;
 
-/// For each of `words`, the first report (by its place in `bodies`) whose text holds it, as
+/// For each of `words`, the first report (by its place in `texts`, each a report's sections'
+/// texts) whose text holds it, as
 /// [`normalise`] compares text. Each report's text is normalised on its own, a batch of reports
 /// in parallel, and dropped once looked in: a normalised copy of every report at once cost as
 /// much memory as the reports' text (about 70 MB at 10,000 reports). The search stops at the
 /// first batch after which every word is found.
-pub fn first_holding(bodies: &[&Rendered], words: &[&str]) -> Vec<Option<usize>> {
+pub fn first_holding(texts: &[&[String]], words: &[&str]) -> Vec<Option<usize>> {
     let needles: Vec<String> = words.iter().map(|w| normalise(w)).collect();
     let mut first: Vec<Option<usize>> = vec![None; needles.len()];
     // An empty text is held by every report, yet supports nothing.
     let mut open: Vec<usize> = (0..needles.len())
         .filter(|&i| !needles[i].is_empty())
         .collect();
-    for (b, batch) in bodies.chunks(BATCH).enumerate() {
+    for (b, batch) in texts.chunks(BATCH).enumerate() {
         if open.is_empty() {
             break;
         }
         let holds: Vec<Vec<usize>> = batch
             .par_iter()
-            .map(|body| {
-                let text =
-                    normalise_words(body.sections.iter().flat_map(|s| s.text.split_whitespace()));
+            .map(|sections| {
+                let text = normalise_words(sections.iter().flat_map(|s| s.split_whitespace()));
                 open.iter()
                     .copied()
                     .filter(|&i| text.contains(needles[i].as_str()))
@@ -114,10 +119,10 @@ pub fn first_holding(bodies: &[&Rendered], words: &[&str]) -> Vec<Option<usize>>
 }
 
 /// For each initiative the report its quote comes from, for each organisation the report its
-/// `as_written` comes from (by their place in `bodies`); an error for each quote and each
+/// `as_written` comes from (by their place in `texts`); an error for each quote and each
 /// `as_written` that no report holds.
 fn check_quotes(
-    bodies: &[&Rendered],
+    texts: &[&[String]],
     initiatives: &[Initiative],
     initiatives_file: &Path,
     organisations: &[Organisation],
@@ -130,7 +135,7 @@ fn check_quotes(
         .map(|i| i.quote.as_str())
         .chain(organisations.iter().filter_map(|o| o.as_written.as_deref()))
         .collect();
-    let found = first_holding(bodies, &words);
+    let found = first_holding(texts, &words);
     let (quotes, written) = found.split_at(initiatives.len());
     let mut written = written.iter();
     let mut as_written = Vec::with_capacity(organisations.len());
@@ -191,7 +196,7 @@ fn check_quotes(
 /// An initiative's `place` and `when` are a report's own words, as its quote is: the page
 /// shows them as what the report says.
 pub fn check_place_and_time(
-    bodies: &[&Rendered],
+    texts: &[&[String]],
     initiatives: &[Initiative],
     file: &Path,
 ) -> ContentErrors {
@@ -211,7 +216,7 @@ pub fn check_place_and_time(
         .flatten()
         .collect();
     let words: Vec<&str> = asked.iter().map(|(_, _, w, _)| *w).collect();
-    for ((i, what, words, line), found) in asked.iter().zip(first_holding(bodies, &words)) {
+    for ((i, what, words, line), found) in asked.iter().zip(first_holding(texts, &words)) {
         if found.is_none() {
             errors.push(
                 ContentError::new(
@@ -353,7 +358,7 @@ pub fn part_words(part: Part) -> &'static [&'static str] {
 /// person (by the whole name or the first name, as "Radboud presenteerde"), one of the
 /// [`part_words`] of that part. "Projectleider Jacomijn Baart opende het gesprek" makes an
 /// "opening", not a "gespreksleiding".
-pub fn check_parts(report: &Report, body: &Rendered) -> ContentErrors {
+pub fn check_parts(report: &Report, paragraphs: &[(usize, &str)]) -> ContentErrors {
     let mut errors = ContentErrors::default();
     if report.lines.replaced("people") {
         return errors;
@@ -363,7 +368,7 @@ pub fn check_parts(report: &Report, body: &Rendered) -> ContentErrors {
         let names = [words(&person.name), words(first)];
         // The words of every sentence that names the person.
         let mut said: Vec<String> = Vec::new();
-        for (_, paragraph) in body.paragraphs() {
+        for &(_, paragraph) in paragraphs {
             let ends = crate::text::sentence_ends(paragraph);
             let mut start = 0;
             for end in ends.iter().copied().chain([paragraph.len()]) {
@@ -405,10 +410,9 @@ pub fn check_parts(report: &Report, body: &Rendered) -> ContentErrors {
 /// A link to an outside address whose visible text is not the address itself was written by
 /// the editors: it must be declared in `link_texts`, and every declaration must belong to a
 /// link.
-pub fn check_link_texts(report: &Report, body: &Rendered) -> ContentErrors {
+pub fn check_link_texts(report: &Report, links: &[LinkRef]) -> ContentErrors {
     let mut errors = ContentErrors::default();
-    let editorial: Vec<_> = body
-        .links
+    let editorial: Vec<_> = links
         .iter()
         // Links to the site's own pages are the editors' by nature (the source has none);
         // a link to an outside address stands for an address the source gives.
@@ -522,10 +526,18 @@ mod tests {
             ("gespreksleiding", 1),
             ("ontvangst", 1),
         ] {
-            let report = Report::parse(Path::new("r.md"), &text.replace("PART", part)).unwrap();
-            let body =
-                crate::markdown::render(Path::new("r.md"), &report.body, 1, None, false).unwrap();
-            let got = check_parts(&report, &body);
+            let (read, _) = Report::read(Path::new("r.md"), &text.replace("PART", part));
+            let (report, markdown) = read.unwrap();
+            let body = crate::parse::markdown::render(
+                Path::new("r.md"),
+                &markdown.text,
+                markdown.line,
+                None,
+                false,
+            )
+            .unwrap();
+            let paragraphs: Vec<(usize, &str)> = body.paragraphs().collect();
+            let got = check_parts(&report, &paragraphs);
             assert_eq!(got.0.len(), errors, "{part}: {got:?}");
         }
     }
@@ -540,7 +552,7 @@ mod tests {
 
     #[test]
     fn finds_quotes_across_soft_breaks_but_not_invented_words() {
-        let body = crate::markdown::render(
+        let one = crate::parse::markdown::render(
             Path::new("a.md"),
             "Intro met de ‘Welcome\napp’ voor nieuwkomers.\n\n## Kop\n\nMeer **tekst** hier.\n",
             1,
@@ -548,7 +560,7 @@ mod tests {
             false,
         )
         .unwrap();
-        let other = crate::markdown::render(
+        let two = crate::parse::markdown::render(
             Path::new("b.md"),
             "Alleen hier: buurtbieb.\n",
             1,
@@ -556,9 +568,10 @@ mod tests {
             false,
         )
         .unwrap();
+        let (body, other): (&[String], &[String]) = (&one.text, &two.text);
         assert_eq!(
             first_holding(
-                &[&body, &other, &body],
+                &[body, other, body],
                 &[
                     "de 'Welcome app' voor",
                     "Meer tekst hier.",
@@ -583,9 +596,9 @@ mod tests {
             ]
         );
         // Past the first batch of reports, the first report that holds the words still wins.
-        let mut many = vec![&body; BATCH + 50];
-        many[BATCH + 10] = &other;
-        many[BATCH + 20] = &other;
+        let mut many: Vec<&[String]> = vec![body; BATCH + 50];
+        many[BATCH + 10] = other;
+        many[BATCH + 20] = other;
         assert_eq!(
             first_holding(&many, &["buurtbieb", "Meer tekst", "nergens"]),
             [Some(BATCH + 10), Some(0), None]

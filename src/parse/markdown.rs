@@ -1,7 +1,9 @@
 //! The one Markdown pass: HTML with heading ids, the split into sections, plain text, the
 //! initiative mentions, links and images and paragraphs with their lines, and the checks on
-//! headings. Later stages (search, `check`, the support checks) read what it returns and never
-//! parse the Markdown again, as Zola's `Rendered` serves its later stages.
+//! headings. Later stages (search, `check`, the editorial checks) read what it returns and
+//! never parse the Markdown again, as Zola's `Rendered` serves its later stages. What it
+//! returns comes in three parts, by who reads them ([`Rendered`]): the body the pages show,
+//! the plain text that search and the editorial checks read, and what only `check` reads.
 //!
 //! A report is read as sections: the text before the first `##` heading, then one section per
 //! `##` heading, then the closing text after a line `***`. Every heading gets a stable id made
@@ -15,7 +17,7 @@ use serde::Serialize;
 
 use crate::error::{ContentError, ContentErrors};
 use crate::ids::InitiativeId;
-use crate::initiatives::Matcher;
+use crate::parse::mentions::Matcher;
 use crate::text::{self, UniqueIds};
 
 /// Ids the page templates use themselves; a heading never takes one of these.
@@ -97,33 +99,56 @@ pub struct Section {
     pub place: Place,
     pub subheadings: Vec<Heading>,
     pub html: String,
-    /// The section's text without markup (headings included), for search and the checks.
-    /// Templates never see it: no page shows it, and each report page would copy it into its
-    /// context (75 MB at 10,000 reports).
-    #[serde(skip)]
-    pub text: String,
+}
+
+/// What the one pass makes of a page's Markdown, in three parts by who reads them, so that
+/// each stage gets what it reads and a build lets each part go when its reader is done.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    /// What the pages show.
+    pub body: Body,
+    /// Each section's words without markup (headings included), in the order of
+    /// `body.sections`: for search and the editorial checks. No page shows it: each report
+    /// page would copy it into its context (75 MB at 10,000 reports).
+    pub text: Vec<String>,
+    /// What only `check` reads.
+    pub checks: CheckData,
+}
+
+impl Rendered {
+    /// Every paragraph and list item as plain text, with the line it starts on.
+    pub fn paragraphs(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.checks.paragraphs(&self.text)
+    }
 }
 
 /// A page body rendered to HTML, cut into sections.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Rendered {
+pub struct Body {
     pub sections: Vec<Section>,
     /// Initiative mentions, in text order (empty when rendered without a linker).
     pub mentions: Vec<Mention>,
-    /// Every link and image as written, in text order, for the checks.
+}
+
+/// What `check` reads of a text's Markdown and no other stage does: its links and images,
+/// and its paragraphs with their lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckData {
+    /// Every link and image as written, in text order.
     pub links: Vec<LinkRef>,
     /// Every paragraph and list item, with its line, for the readability check: read them
-    /// with [`Rendered::paragraphs`].
+    /// with [`CheckData::paragraphs`].
     paragraphs: Vec<Paragraph>,
 }
 
-impl Rendered {
+impl CheckData {
     /// Every paragraph and list item as plain text (whitespace as in the search text), with
-    /// the line it starts on.
-    pub fn paragraphs(&self) -> impl Iterator<Item = (usize, &str)> {
+    /// the line it starts on; `text` is the text of the same pass (its sections' texts, or
+    /// a short text's one).
+    pub fn paragraphs<'a>(&'a self, text: &'a [String]) -> impl Iterator<Item = (usize, &'a str)> {
         self.paragraphs
             .iter()
-            .map(|p| (p.line, p.text(|part| &self.sections[part].text)))
+            .map(move |p| (p.line, p.text(|part| &text[part])))
     }
 }
 
@@ -170,25 +195,7 @@ pub struct LinkRef {
     pub image: bool,
 }
 
-impl Rendered {
-    /// Frees what only `check` reads (the paragraphs, the links as written), once parse has
-    /// checked what a build checks: a build keeps it no longer (about 15 MB at 10,000
-    /// reports).
-    pub fn drop_check_data(&mut self) {
-        self.paragraphs = Vec::new();
-        self.links = Vec::new();
-    }
-
-    /// Frees the text that only search and the checks read (the sections' `text`, and with
-    /// it [`Rendered::drop_check_data`]'s part), once the search index is made: a build
-    /// renders its pages without it. The mentions keep their sentences, which pages quote.
-    pub fn drop_search_text(&mut self) {
-        for section in &mut self.sections {
-            section.text = String::new();
-        }
-        self.drop_check_data();
-    }
-
+impl Body {
     pub fn html(&self) -> String {
         self.sections.iter().map(|s| s.html.as_str()).collect()
     }
@@ -213,7 +220,7 @@ pub struct Mention {
     pub initiative: InitiativeId,
     /// Index into the matcher's aliases.
     pub alias: usize,
-    /// The section the mention stands in: its place in [`Rendered::sections`].
+    /// The section the mention stands in: its place in [`Body::sections`].
     pub section: usize,
     /// The sentence around the mention, as plain text.
     pub sentence: String,
@@ -402,23 +409,24 @@ pub fn render_all(
         Some(linker) => link_mentions(out, linker),
         None => (out, Vec::new()),
     };
-    cut(&out, &mut sections);
+    let texts = cut(&out, &mut sections);
+    let mut parts: Vec<(Section, String)> = sections.into_iter().zip(texts).collect();
     // An opening or closing part with nothing in it is no part of the page. Nothing can be
     // mentioned in it, so only an empty opening moves the mentions' sections.
-    if sections[0].html.trim().is_empty() {
-        sections.remove(0);
+    if parts[0].0.html.trim().is_empty() {
+        parts.remove(0);
         for m in &mut mentions {
             m.section -= 1;
         }
     }
-    sections.retain(|s| s.place == Place::Titled || !s.html.trim().is_empty());
-    let texts: Vec<&str> = sections.iter().map(|s| s.text.as_str()).collect();
+    parts.retain(|(s, _)| s.place == Place::Titled || !s.html.trim().is_empty());
+    let (sections, text): (Vec<Section>, Vec<String>) = parts.into_iter().unzip();
+    let texts: Vec<&str> = text.iter().map(String::as_str).collect();
     let paragraphs = place(paragraphs, &texts);
     let rendered = Rendered {
-        sections,
-        mentions,
-        links,
-        paragraphs,
+        body: Body { sections, mentions },
+        text,
+        checks: CheckData { links, paragraphs },
     };
     (rendered, errors)
 }
@@ -431,7 +439,6 @@ impl Section {
             place,
             subheadings: Vec::new(),
             html: String::new(),
-            text: String::new(),
         }
     }
 }
@@ -477,9 +484,10 @@ fn heading_problems(
     problems
 }
 
-/// Cuts the page's events into its sections' HTML and text: each `##` section starts at its
-/// heading's opening tag, the closing text after its marker (which is no part of the page).
-fn cut(out: &[Event], sections: &mut [Section]) {
+/// Cuts the page's events into its sections' HTML and text (returned, one per section): each
+/// `##` section starts at its heading's opening tag, the closing text after its marker (which
+/// is no part of the page).
+fn cut(out: &[Event], sections: &mut [Section]) -> Vec<String> {
     let mut bounds = vec![0];
     bounds.extend(out.iter().enumerate().filter_map(|(i, e)| {
         if is_closing_mark(e) {
@@ -492,6 +500,7 @@ fn cut(out: &[Event], sections: &mut [Section]) {
         }
     }));
     bounds.push(out.len());
+    let mut texts = Vec::with_capacity(sections.len());
     for (section, range) in sections.iter_mut().zip(bounds.windows(2)) {
         let mut events = &out[range[0]..range[1]];
         if events.first().is_some_and(is_closing_mark) {
@@ -501,8 +510,9 @@ fn cut(out: &[Event], sections: &mut [Section]) {
         // The buffer grew by doubling; the site keeps it to the end of the build (at 10,000
         // reports a quarter of the sections' HTML was spare capacity).
         section.html.shrink_to_fit();
-        section.text = plain_text(events);
+        texts.push(plain_text(events));
     }
+    texts
 }
 
 /// The text of every heading, in order, so ids can be set on the opening tag.
@@ -826,11 +836,12 @@ fn place(paragraphs: Vec<(usize, String)>, parts: &[&str]) -> Vec<Paragraph> {
 /// A short text rendered: its HTML, its words and its paragraphs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Plain {
-    /// With [`ROOT_MARK`] where a link to an initiative's page starts: see [`Plain::html`].
-    html: String,
+    /// What a page shows: see [`Linked::html`].
+    pub html: Linked,
     /// Without markup, for search.
     pub text: String,
-    paragraphs: Vec<Paragraph>,
+    /// Its paragraphs, in `text` (links are not collected in a short text).
+    pub checks: CheckData,
 }
 
 /// Stands, in a short text's HTML, where a link into the site needs the way back to the site
@@ -839,18 +850,23 @@ pub struct Plain {
 /// replaces NUL in its input.
 const ROOT_MARK: char = '\0';
 
-impl Plain {
+/// A short text's HTML, with [`ROOT_MARK`] where a link to an initiative's page starts: what
+/// a topic's or round's record keeps of its introduction (its words go to the site's text).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Linked(String);
+
+impl Linked {
     /// The HTML as shown on a page whose way back to the site root is `root` (`./`,
     /// `../../`): the links to initiatives named in the text lead to their pages from there.
     pub fn html(&self, root: &str) -> String {
-        self.html.replace(ROOT_MARK, root)
+        self.0.replace(ROOT_MARK, root)
     }
+}
 
+impl Plain {
     /// Every paragraph and list item as plain text, with the line it starts on.
     pub fn paragraphs(&self) -> impl Iterator<Item = (usize, &str)> {
-        self.paragraphs
-            .iter()
-            .map(|p| (p.line, p.text(|_| &self.text)))
+        self.checks.paragraphs(std::slice::from_ref(&self.text))
     }
 }
 
@@ -913,9 +929,12 @@ pub fn render_plain(
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, linked);
     Plain {
-        html,
+        html: Linked(html),
         text,
-        paragraphs,
+        checks: CheckData {
+            links: Vec::new(),
+            paragraphs,
+        },
     }
 }
 
@@ -1044,7 +1063,7 @@ mod tests {
             false,
             Some(&linker),
         );
-        let html = plain.html("../../");
+        let html = plain.html.html("../../");
         assert_eq!(
             html.matches(
                 "<a href=\"../../initiatieven/positieve-gezondheid/\">positieve gezondheid</a>"
@@ -1055,6 +1074,7 @@ mod tests {
         );
         assert!(
             plain
+                .html
                 .html("./")
                 .contains("href=\"./initiatieven/positieve-gezondheid/\"")
         );
@@ -1078,18 +1098,22 @@ mod tests {
         let r = render_ok(
             "Eerst.\n\n## Sociaal Café\n\nTekst.\n\n### Voor jongeren:\n\nMeer.\n\n## Sociaal Café\n\nWeer.\n",
         );
-        let ids: Vec<_> = r.sections.iter().map(|s| s.id.as_str()).collect();
+        let ids: Vec<_> = r.body.sections.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["inleiding", "sociaal-cafe", "sociaal-cafe-2"]);
-        assert_eq!(r.sections[1].title.as_deref(), Some("Sociaal Café"));
-        assert_eq!(r.sections[1].subheadings[0].id, "voor-jongeren");
+        assert_eq!(r.body.sections[1].title.as_deref(), Some("Sociaal Café"));
+        assert_eq!(r.body.sections[1].subheadings[0].id, "voor-jongeren");
         assert!(
-            r.sections[1]
+            r.body.sections[1]
                 .html
                 .starts_with("<div class=\"kop kop-2\">\n<h2 id=\"sociaal-cafe\">Sociaal Café</h2>\n<a class=\"permalink\" href=\"#sociaal-cafe\" aria-label=\"Directe link naar ‘Sociaal Café’\"></a></div>"),
             "{}",
-            r.sections[1].html
+            r.body.sections[1].html
         );
-        assert!(r.sections[1].html.contains("<h3 id=\"voor-jongeren\">"));
+        assert!(
+            r.body.sections[1]
+                .html
+                .contains("<h3 id=\"voor-jongeren\">")
+        );
     }
 
     #[test]
@@ -1098,6 +1122,7 @@ mod tests {
             "Begin.\n\n## Kop\n\n- a\n\n  ***\n\nTekst.\n\n***\n\nTot slot.\n\n***\n\nDank.\n",
         );
         let places: Vec<_> = r
+            .body
             .sections
             .iter()
             .map(|s| (s.id.as_str(), s.place))
@@ -1112,24 +1137,28 @@ mod tests {
         );
         // A rule inside a list stays where it is; the marker line itself is no content; a
         // later rule is an ordinary one.
-        assert!(r.sections[1].html.contains("<hr"), "{}", r.sections[1].html);
-        assert_eq!(r.sections[2].html.matches("<hr").count(), 1);
-        assert_eq!(r.sections[2].text, "Tot slot. Dank.");
+        assert!(
+            r.body.sections[1].html.contains("<hr"),
+            "{}",
+            r.body.sections[1].html
+        );
+        assert_eq!(r.body.sections[2].html.matches("<hr").count(), 1);
+        assert_eq!(r.text[2], "Tot slot. Dank.");
         // Nothing after the line: no empty part.
-        assert_eq!(render_ok("## Kop\n\nA\n\n***\n").sections.len(), 1);
+        assert_eq!(render_ok("## Kop\n\nA\n\n***\n").body.sections.len(), 1);
     }
 
     #[test]
     fn no_intro_section_when_text_starts_with_heading() {
         let r = render_ok("## Eén\n\nA\n");
-        assert_eq!(r.sections.len(), 1);
-        assert_eq!(r.sections[0].id, "een");
+        assert_eq!(r.body.sections.len(), 1);
+        assert_eq!(r.body.sections[0].id, "een");
     }
 
     #[test]
     fn reserved_and_intro_ids_are_not_reused() {
         let r = render_ok("Intro\n\n## Inleiding\n\n## Inhoud\n");
-        let ids: Vec<_> = r.sections.iter().map(|s| s.id.as_str()).collect();
+        let ids: Vec<_> = r.body.sections.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["inleiding", "inleiding-2", "inhoud-2"]);
     }
 
@@ -1159,7 +1188,7 @@ mod tests {
         let r = render_ok(
             "## Kop <img src=x onerror=alert(1)>\n\nTekst <img src=x onerror=alert(1)> hier <b>vet</b>\n\n<script>alert(1)</script>\n\n[klik](javascript:alert(1)) [data](data:text/html,x) [goed](https://example.org/) [intern](../a/#b)\n",
         );
-        let html = r.html();
+        let html = r.body.html();
         for bad in [
             "onerror",
             "<script",
@@ -1187,6 +1216,7 @@ mod tests {
         let html = render_ok(
             "<a href=\"java&#x18;script:alert(1)\">y</a> <a href=\"java&#x09;script:x\">z</a> <a href=\"../a/#b\">ok</a> <img src=\"vb&#x0;script:x\" alt=\"a\">\n",
         )
+        .body
         .html();
         for bad in ["script:", "alert"] {
             assert!(!html.contains(bad), "{bad} in {html}");
@@ -1198,7 +1228,7 @@ mod tests {
     #[test]
     fn raw_html_cannot_repeat_an_id() {
         let r = render_ok("## X\n\n<p id=\"x\">a</p> <span id=\"hoofdinhoud\">b</span>\n");
-        let html = r.html();
+        let html = r.body.html();
         assert_eq!(html.matches("id=\"x\"").count(), 1, "{html}");
         assert!(!html.contains("hoofdinhoud"), "{html}");
     }
@@ -1206,7 +1236,7 @@ mod tests {
     #[test]
     fn trusted_html_is_kept() {
         let r = render(Path::new("a.md"), "Tekst <b>vet</b>\n", 1, None, true).unwrap();
-        assert!(r.html().contains("<b>vet</b>"));
+        assert!(r.body.html().contains("<b>vet</b>"));
     }
 
     #[test]
@@ -1251,7 +1281,8 @@ mod tests {
         );
         // The words are the sections' own: no copy.
         assert!(
-            r.paragraphs
+            r.checks
+                .paragraphs
                 .iter()
                 .all(|p| matches!(p.text, ParagraphText::In { .. }))
         );

@@ -1,0 +1,250 @@
+//! `serve`'s session: the build with memos. It owns what the stages keep from one build to
+//! the next ([`Memos`]) and the last good build, and runs the steps of an edit in their order:
+//! the edited reports' pages first ([`Session::edited`]) and their search index, then the
+//! whole site ([`Session::rebuild`]), then its index ([`Session::index`]), each handed over as
+//! soon as it is made ([`Session::update`]). `serve` only serves what it is handed and tells
+//! open pages to reload.
+//!
+//! A build is a session with no memos: [`crate::site::build`] runs the same stages with
+//! [`Memos::off`]. Nothing here is a second pipeline: the fast path parses an edited report
+//! with the build's own [`parse::report`] and renders its page with the build's own
+//! [`render::render`], limited to that page, on the last good site with the edited records
+//! put in its place.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::content::{Report, front_matter};
+use crate::diagnostics::Severity;
+use crate::error::{BuildError, ContentError};
+use crate::output::{Memory, OutputFile};
+use crate::parse::{self, concepts};
+use crate::parsed::{ReportId, Site, Text};
+use crate::render;
+use crate::search;
+use crate::site::{self, BuildOptions, Memos, Mode};
+use crate::theme::Theme;
+
+/// What `serve` is serving, and what it keeps to make the next build from.
+pub struct Session {
+    opts: BuildOptions,
+    memos: Memos,
+    /// The last good build: where an edit's fast path starts. `None` before the first build
+    /// and after a failed one.
+    last: Option<Last>,
+    /// The privacy patterns, compiled once: an edited report is scanned before it is shown.
+    guard: crate::privacy::Guard,
+}
+
+/// The last good build: its site and text (with an edited report's records put in by the
+/// fast path), its theme, and how its reports were parsed.
+struct Last {
+    site: Site,
+    text: Text,
+    theme: Theme,
+    context: parse::Context,
+}
+
+/// A whole site built in memory, without its search index ([`Session::index`] makes it).
+pub struct Rebuilt {
+    pub files: Vec<OutputFile>,
+    /// The warnings of the build (a report still holding the text `new` wrote).
+    pub warnings: Vec<ContentError>,
+    /// How many pages were rendered again (the others were taken from the last build).
+    pub rendered: usize,
+    /// How long each stage took.
+    pub timings: site::Timings,
+}
+
+/// One step of [`Session::update`], handed to `serve` as soon as it is made.
+pub enum Update {
+    /// The edited reports' pages, before anything else is built.
+    Edited(Vec<OutputFile>),
+    /// The search index of the last build with the edited reports in it.
+    EditedIndex(anyhow::Result<Vec<OutputFile>>),
+    /// The whole site, or why it could not be built.
+    Rebuilt(Result<Rebuilt, BuildError>),
+    /// The whole site's search index.
+    Index(anyhow::Result<Vec<OutputFile>>),
+}
+
+impl Session {
+    /// A session for the site `opts` names, built in [`Mode::Preview`]. It has built
+    /// nothing yet.
+    pub fn new(opts: BuildOptions) -> Session {
+        Session {
+            opts,
+            memos: Memos::default(),
+            last: None,
+            guard: crate::privacy::Guard::new(),
+        }
+    }
+
+    pub fn options(&self) -> &BuildOptions {
+        &self.opts
+    }
+
+    /// What the session keeps for the next build (the tests read what was made anew).
+    pub fn memos(&self) -> &Memos {
+        &self.memos
+    }
+
+    /// The steps after a change of `files` (none for the first build), in order, each handed
+    /// to `serve` with the moment it began: when only reports changed, their pages and their
+    /// search index first ([`Session::show_edited`]); then the whole site, which has the last
+    /// word, and its index ([`Session::show_all`]).
+    pub fn update(&mut self, files: &[PathBuf], mut serve: impl FnMut(Update, Instant)) {
+        self.show_edited(files, &mut serve);
+        self.show_all(&mut serve);
+    }
+
+    /// The edited reports' pages ([`Session::edited`]) and then the search index with them
+    /// in it, handed to `serve`. Whether the fast path applied.
+    pub fn show_edited(
+        &mut self,
+        files: &[PathBuf],
+        mut serve: impl FnMut(Update, Instant),
+    ) -> bool {
+        let started = Instant::now();
+        let Some(pages) = self.edited(files) else {
+            return false;
+        };
+        serve(Update::Edited(pages), started);
+        // Search finds the new words before the rest of the site is rebuilt: only the edited
+        // reports' documents are counted again.
+        let started = Instant::now();
+        if let Some(index) = self.index() {
+            serve(Update::EditedIndex(index), started);
+        }
+        true
+    }
+
+    /// The whole site ([`Session::rebuild`]) and then its search index, handed to `serve`.
+    pub fn show_all(&mut self, mut serve: impl FnMut(Update, Instant)) {
+        let started = Instant::now();
+        let rebuilt = self.rebuild();
+        let good = rebuilt.is_ok();
+        serve(Update::Rebuilt(rebuilt), started);
+        if good {
+            let started = Instant::now();
+            if let Some(index) = self.index() {
+                serve(Update::Index(index), started);
+            }
+        }
+    }
+
+    /// The whole site again, through the memos: every page, static and data file, without
+    /// the search index ([`Session::index`], made after the pages are served). Kept as the
+    /// last good build when it succeeds; a failed build leaves none.
+    pub fn rebuild(&mut self) -> Result<Rebuilt, BuildError> {
+        // The last site is for the fast path only: a failed build must leave none (and at
+        // 10,000 reports it is worth its memory back before a new one is made).
+        self.last = None;
+        let built = site::render_all(&self.opts, Mode::Preview, &mut self.memos)?;
+        self.last = Some(Last {
+            site: built.site,
+            text: built.text,
+            theme: built.theme,
+            context: built.context,
+        });
+        Ok(Rebuilt {
+            files: built.files,
+            warnings: built.warnings,
+            rendered: built.rendered,
+            timings: built.timings,
+        })
+    }
+
+    /// The search index of the last good build (with the edited reports in it after
+    /// [`Session::edited`]); only what changed since the last index is made again. `None`
+    /// before the first good build.
+    pub fn index(&mut self) -> Option<anyhow::Result<Vec<OutputFile>>> {
+        let last = self.last.as_ref()?;
+        Some(site::index(
+            &last.site,
+            &last.text,
+            &last.theme,
+            &mut self.memos.index,
+        ))
+    }
+
+    // Longer than most: the checks that decide whether the fast path applies, one per line,
+    // before the few lines that do the work.
+    /// The fast path, for an edit of report files only: each edited report read, scanned for
+    /// contact data and parsed as the build does it ([`parse::report`]), its records put in
+    /// place of its old ones in the last good build, and its page rendered as the build
+    /// renders it, on that site ([`render::Pages::Reports`]). What the edit changes elsewhere
+    /// (lists, topic and initiative pages, its place among the other reports) and the checks
+    /// across reports are the full rebuild's, which follows and whose pages replace these:
+    /// they are only ever shown early. `None` when the fast path does not apply: no last good
+    /// build, concepts left out (their ids are not the parsed site's), a file that is not one
+    /// of its reports (a new or removed report, anything but a report), a report that no
+    /// longer parses or renders without errors, has another slug, a topic or round the site
+    /// does not know, or holds contact data.
+    pub fn edited(&mut self, files: &[PathBuf]) -> Option<Vec<OutputFile>> {
+        if files.is_empty() || !self.opts.concepts {
+            return None;
+        }
+        let last = self.last.as_mut()?;
+        let mut edited = Vec::new();
+        for file in files {
+            let (id, old) = last.site.reports().find(|(_, r)| &r.report.file == file)?;
+            let text = std::fs::read_to_string(file).ok()?;
+            let allow = &last.site.config.privacy_allowlist;
+            let found = self.guard.scan(file, &text, allow);
+            if found
+                .iter()
+                .any(|(severity, _)| *severity == Severity::Error)
+            {
+                return None;
+            }
+            let (report, markdown) = front_matter::strict(Report::read(file, &text)).ok()?;
+            if report.slug != old.report.slug {
+                return None;
+            }
+            let reported = parse::report(
+                Arc::new(report),
+                &markdown,
+                &last.context,
+                &self.memos.passes,
+            );
+            if reported.stand_in || !reported.pass.errors.is_empty() {
+                return None;
+            }
+            edited.push((id, reported.record?, reported.pass.text));
+        }
+        let mut ids: Vec<ReportId> = edited.iter().map(|(id, _, _)| *id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for (id, record, text) in edited {
+            last.put(id, record, text);
+        }
+        let memory = Memory::default();
+        let index_path = Mode::Preview.naming().path(&[]);
+        render::render(
+            &last.site,
+            &last.theme,
+            &[(search::MAIN_FILE, index_path)],
+            &memory,
+            &mut self.memos.pages,
+            None,
+            render::Pages::Reports(&ids),
+        )
+        .ok()?;
+        Some(memory.into_files())
+    }
+}
+
+impl Last {
+    /// An edited report's records in place of its old ones: its body and mentions, its text,
+    /// and whether it is a concept (what the last build decided about everything else stays,
+    /// until the full rebuild decides again).
+    fn put(&mut self, id: ReportId, record: crate::parsed::ParsedReport, text: Arc<Vec<String>>) {
+        let round = self.site.edition(record.edition).edition.concept;
+        self.site.concepts.reports[id.0] = concepts::of_report(&record, round);
+        self.site.mentions.replace(id, &record.body);
+        self.site.reports[id.0] = record;
+        self.text.reports[id.0] = text;
+    }
+}
