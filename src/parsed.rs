@@ -114,9 +114,7 @@ fn readings(report: &Report, sections: &[String], organisations: &[Organisation]
             continue;
         }
         let words = normalise(as_written);
-        let text = text.get_or_insert_with(|| {
-            normalise(&sections.join(" "))
-        });
+        let text = text.get_or_insert_with(|| normalise(&sections.join(" ")));
         let named_longer = report.organisations.iter().any(|n| {
             let n = normalise(n);
             n.len() > words.len() && n.contains(&words)
