@@ -10,6 +10,7 @@ pub mod concepts;
 pub mod config;
 pub mod content;
 mod diagnostics;
+pub mod editor;
 pub mod error;
 mod hash;
 pub mod ids;

@@ -47,6 +47,8 @@ struct Shared {
     base_path: String,
     /// `--uitleg`: show the technical message under an error.
     uitleg: bool,
+    /// The editor at `__vindplaats/beheer/`, saving into this site's `content/`.
+    editor: crate::editor::Editor,
 }
 
 /// A lock that survives a panic elsewhere: serving must go on.
@@ -96,6 +98,7 @@ pub fn run(args: &ServeArgs) -> i32 {
         served: Mutex::new(Served::default()),
         cache: Mutex::new(site::Cache::default()),
         listeners: Mutex::new(Vec::new()),
+        editor: crate::editor::Editor::new(&args.root, port, &base_path),
         base_path,
         uitleg: args.uitleg,
     });
@@ -128,6 +131,7 @@ pub fn run(args: &ServeArgs) -> i32 {
     }
 
     println!("Voorbeeld op {base_url} — wijzigingen verschijnen vanzelf. Stoppen: Ctrl+C.");
+    println!("Bewerken in de browser: {base_url}{}", crate::editor::PATH);
     if args.open
         && let Err(e) = open::that(&base_url)
     {
@@ -473,6 +477,10 @@ fn respond(shared: &Arc<Shared>, request: tiny_http::Request) {
     let rest = percent_encoding::percent_decode_str(rest)
         .decode_utf8_lossy()
         .into_owned();
+    if let Some(rest) = rest.strip_prefix(crate::editor::PATH) {
+        crate::editor::respond(&shared.editor, request, rest);
+        return;
+    }
     if rest == RELOAD_PATH {
         let shared = Arc::clone(shared);
         std::thread::spawn(move || events(&shared, request));
@@ -650,6 +658,7 @@ mod tests {
             listeners: Mutex::new(Vec::new()),
             base_path: "/".into(),
             uitleg: false,
+            editor: crate::editor::Editor::new(dir, 1111, "/"),
         };
         rebuild(&shared, &opts, false);
         (opts, shared)

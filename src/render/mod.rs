@@ -120,9 +120,17 @@ pub fn render(
     }
     feeds(&tera, theme, site, &views, &put)?;
     if site.config.security_headers {
-        headers::files(site.urls.base_path())
-            .into_iter()
-            .try_for_each(&put)?;
+        let editor = site
+            .config
+            .editor
+            .as_ref()
+            .map(|e| (e.folder(), crate::editor::csp::online(e)));
+        headers::files(
+            site.urls.base_path(),
+            editor.as_ref().map(|(f, c)| (f.as_str(), c.as_str())),
+        )
+        .into_iter()
+        .try_for_each(&put)?;
     }
     if let Some(note) = headers::webmaster(&site.urls, site.config.security_headers) {
         put(note)?;

@@ -9,6 +9,7 @@ mod check;
 mod common;
 mod coverage;
 mod editions;
+mod editor;
 mod failing_writes;
 mod fuzz_corpus;
 mod handleiding;
