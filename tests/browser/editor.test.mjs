@@ -3,6 +3,7 @@
 // validator (and a broken one does not); a round and a report are made through the forms (date
 // picker, theme and organisations chosen from the lists, the text typed), each save shows the
 // check in Dutch, the preview has the new page, and the site then builds with the report; a
+// synonym group is added to a list file, whose heading comments stay; a
 // private phone number is refused with the Dutch message and the file stays as it was. The
 // editor's policy (`'unsafe-eval'`, inline styles) is sent with the editor only, and no
 // violation of it occurs.
@@ -205,6 +206,31 @@ describe('the editor served by vindplaats serve', () => {
     const built = await readFile(path.join(out, 'rapporten/verslag-thematafel-eenzaamheid-2024/index.html'), 'utf8');
     assert.match(built, /De deelnemers spraken over eenzaamheid in de wijk\./);
     assert.match(built, /De Schoor/);
+  });
+
+  it('adds a synonym group to a list file through the form; the heading comments stay', async () => {
+    tp.reset();
+    const file = path.join(site.root, 'content/synoniemen.toml');
+    const before = await readFile(file, 'utf8');
+    await open('#/collections/synoniemen/entries/synoniemen');
+    const p = tp.page;
+    await p.getByRole('button', { name: 'Voeg groep synoniemen toe' }).click();
+    const add = p.getByRole('button', { name: 'Voeg woorden toe' }).last();
+    for (const word of ['speeltuin', 'speelplek']) {
+      await add.click();
+      await p.getByLabel('Woorden', { exact: true }).last().fill(word);
+    }
+    await p.getByLabel('Toelichting').last().fill('Inwoners zeggen speeltuin; de verslagen zeggen speelplek.');
+    await publish();
+    await panel('Bewaard: content/synoniemen.toml. De controle vond geen fouten.');
+    const after = await readFile(file, 'utf8');
+    const heading = (t) => t.slice(0, t.indexOf('[[groep]]'));
+    assert.equal(heading(after), heading(before));
+    assert.ok(
+      after.endsWith('[[groep]]\nwoorden = [ "speeltuin", "speelplek" ]\ntoelichting = "Inwoners zeggen speeltuin; de verslagen zeggen speelplek."\n'),
+      after,
+    );
+    await cleanConsole();
   });
 
   it('refuses a private phone number with the Dutch message, and the file stays as it was', async () => {
