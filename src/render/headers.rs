@@ -162,7 +162,7 @@ pub const WEBMASTER_FILE: &str = "voor-de-webbeheerder.txt";
 /// sitemap line for the main `robots.txt`, the headers for their server, the 404 rule. A file
 /// in the output rather than only a message in the terminal, because the output folder is
 /// what reaches the administrator, and the note travels with it. `None` at the domain root.
-pub fn webmaster(urls: &Urls, security_headers: bool) -> Option<OutputFile> {
+pub fn webmaster(urls: &Urls, security_headers: bool, editor: EditorPolicy) -> Option<OutputFile> {
     let base_path = urls.base_path();
     if base_path == "/" {
         return None;
@@ -209,6 +209,12 @@ pub fn webmaster(urls: &Urls, security_headers: bool) -> Option<OutputFile> {
         lines.extend(header_lines(EVERY_RESPONSE));
         lines.push(format!("   en voor alles onder {base_path}static/ ook:"));
         lines.extend(header_lines(STATIC_FILES));
+        if let Some((folder, csp)) = editor {
+            lines.push(format!(
+                "   Onder {base_path}{folder} staat de beheerpagina; die heeft een eigen beleid, in plaats van het bovenste:"
+            ));
+            lines.push(format!("     Content-Security-Policy: {csp}"));
+        }
     } else {
         lines.push(
             "   De site maakt geen headerbestanden: security_headers staat uit in vindplaats.toml."
@@ -245,9 +251,9 @@ mod tests {
     #[test]
     fn the_webmaster_note_only_for_a_folder() {
         let at_root = Urls::new("https://www.almere.nl/").unwrap();
-        assert!(webmaster(&at_root, true).is_none());
+        assert!(webmaster(&at_root, true, None).is_none());
         let folder = Urls::new("https://www.almere.nl/sociale-staat/").unwrap();
-        let note = String::from_utf8(webmaster(&folder, true).unwrap().bytes).unwrap();
+        let note = String::from_utf8(webmaster(&folder, true, None).unwrap().bytes).unwrap();
         for line in [
             "Voor de webbeheerder van https://www.almere.nl/\n",
             "in https://www.almere.nl/robots.txt",
@@ -260,8 +266,14 @@ mod tests {
         ] {
             assert!(note.contains(line), "{line:?} in\n{note}");
         }
-        let without = String::from_utf8(webmaster(&folder, false).unwrap().bytes).unwrap();
+        let without = String::from_utf8(webmaster(&folder, false, None).unwrap().bytes).unwrap();
         assert!(without.contains("security_headers staat uit"), "{without}");
+        let editor = Some(("beheer/", "default-src 'none'"));
+        let with = String::from_utf8(webmaster(&folder, true, editor).unwrap().bytes).unwrap();
+        assert!(
+            with.contains("Onder /sociale-staat/beheer/ staat de beheerpagina; die heeft een eigen beleid, in plaats van het bovenste:\n     Content-Security-Policy: default-src 'none'\n"),
+            "{with}"
+        );
     }
 
     use super::*;
