@@ -55,6 +55,10 @@ pub struct Config {
     /// `privacy_allowlist`, so a person's own address can never end up on every page.
     #[serde(default)]
     pub contact_email: Option<String>,
+    /// The editor, published with the site at a folder of the team's choosing (`[editor]`).
+    /// Without it, `build` writes no editor: `serve` always offers one locally.
+    #[serde(default)]
+    pub editor: Option<EditorConfig>,
     /// The line of `base_url` in the file, for the warning while it is a placeholder.
     #[serde(skip)]
     pub base_url_line: usize,
@@ -62,6 +66,109 @@ pub struct Config {
     /// newest round (`content::stale`).
     #[serde(skip)]
     pub description_line: usize,
+}
+
+/// `[editor]`: the editor on the published site, saving to the site's repository on GitLab or
+/// GitHub with each person's own login (see docs/editor.md).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditorConfig {
+    /// The folder of the site the editor goes in, such as `beheer/`.
+    pub path: String,
+    /// Where the site's repository is: `gitlab` or `github`.
+    pub backend: EditorBackend,
+    /// The repository: `gemeente-almere/sociale-staat`.
+    pub repo: String,
+    /// The branch the site is built from.
+    #[serde(default = "default_branch")]
+    pub branch: String,
+    /// GitLab: the Application ID of the OAuth application (with PKCE, no secret).
+    #[serde(default)]
+    pub app_id: Option<String>,
+    /// GitLab on the municipality's own server, such as `https://gitlab.almere.nl`; without it,
+    /// gitlab.com.
+    #[serde(default)]
+    pub gitlab_url: Option<String>,
+    /// GitHub: the address of the OAuth helper that logs people in (GitHub has no login for a
+    /// page without a server).
+    #[serde(default)]
+    pub auth_url: Option<String>,
+    /// Every change as a merge request (pull request) that someone approves before it is
+    /// published: Decap's editorial workflow. Off: a save is published at once (as far as
+    /// `concept` lets it).
+    #[serde(default)]
+    pub review: bool,
+}
+
+/// Where the editor saves when it is online.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditorBackend {
+    Gitlab,
+    Github,
+}
+
+fn default_branch() -> String {
+    "main".into()
+}
+
+impl EditorConfig {
+    /// The folder as a path under the site's base path: `beheer/`.
+    pub fn folder(&self) -> String {
+        format!("{}/", self.path.trim_matches('/'))
+    }
+
+    /// What is wrong with the values, each with what to write instead.
+    fn problems(&self) -> Vec<(String, String)> {
+        let mut problems = Vec::new();
+        let folder = self.path.trim_matches('/');
+        if folder.is_empty()
+            || folder
+                .split('/')
+                .any(|p| !crate::text::is_slug(p) || p.starts_with("__"))
+        {
+            problems.push((
+                format!("path '{}' is geen map voor de beheerpagina", self.path),
+                "kies een map van kleine letters, cijfers en streepjes, bijvoorbeeld path = \"beheer/\"".into(),
+            ));
+        }
+        let parts: Vec<&str> = self.repo.split('/').collect();
+        if parts.len() < 2
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || p.contains(char::is_whitespace))
+        {
+            problems.push((
+                format!("repo '{}' is geen repository", self.repo),
+                "schrijf de groep (of eigenaar) en de naam, bijvoorbeeld repo = \"gemeente-almere/sociale-staat\"".into(),
+            ));
+        }
+        match self.backend {
+            EditorBackend::Gitlab => {
+                if self.app_id.as_deref().is_none_or(|a| a.trim().is_empty()) {
+                    problems.push((
+                        "bij backend = \"gitlab\" hoort een app_id".into(),
+                        "maak in GitLab een OAuth-applicatie (zonder geheim, met PKCE) en zet haar Application ID hier: app_id = \"…\"; zie docs/editor.md".into(),
+                    ));
+                }
+                if let Some(url) = self.gitlab_url.as_deref().filter(|u| !is_web_address(u)) {
+                    problems.push((
+                        format!("gitlab_url is geen webadres: '{url}'"),
+                        "schrijf het adres van de eigen GitLab-server, bijvoorbeeld gitlab_url = \"https://gitlab.almere.nl\"".into(),
+                    ));
+                }
+            }
+            EditorBackend::Github => {
+                if !self.auth_url.as_deref().is_some_and(is_web_address) {
+                    problems.push((
+                        "bij backend = \"github\" hoort een auth_url".into(),
+                        "GitHub heeft een kleine inloghulp op een server nodig; zet haar adres hier: auth_url = \"https://…\"; zie docs/editor.md".into(),
+                    ));
+                }
+            }
+        }
+        problems
+    }
 }
 
 /// The public contact route as the templates see it (`site.contact`): absent when the config
@@ -110,6 +217,10 @@ const FIELDS: &[Field] = &[
         "contact_url = \"https://www.almere.nl/contact\"",
     ),
     optional("contact_email", "contact_email = \"info@example.org\""),
+    optional(
+        "editor",
+        "editor = { path = \"beheer/\", backend = \"gitlab\", repo = \"gemeente-almere/sociale-staat\", app_id = \"…\" }",
+    ),
 ];
 
 /// Stops a command that runs outside a site's folder (no `vindplaats.toml` in `root`) with
@@ -254,6 +365,11 @@ impl Config {
                         "dit adres komt op elke pagina: gebruik een algemeen adres van de gemeente, geen persoonlijk adres, en zet het ook in privacy_allowlist = [\"{email}\"]"
                     )),
                 );
+            }
+        }
+        if let Some(editor) = &config.editor {
+            for (message, hint) in editor.problems() {
+                errors.push(ContentError::new(file, lines.of("editor"), message).hint(hint));
             }
         }
         errors.into_result(config)
@@ -403,6 +519,38 @@ theme = "almere"
             "contact_email 'j.jansen@example.org' staat niet in privacy_allowlist"
         );
         assert!(e.to_string().contains("geen persoonlijk adres"), "{e}");
+    }
+
+    #[test]
+    fn the_editor_table_is_checked() {
+        let c = Config::parse(Path::new("vindplaats.toml"), GOOD).unwrap();
+        assert!(c.editor.is_none(), "no editor unless configured");
+        let good = format!(
+            "{GOOD}[editor]\npath = \"beheer\"\nbackend = \"gitlab\"\nrepo = \"gemeente/site\"\napp_id = \"abc\"\n"
+        );
+        let c = Config::parse(Path::new("vindplaats.toml"), &good).unwrap();
+        let editor = c.editor.unwrap();
+        assert_eq!(
+            (editor.folder().as_str(), editor.branch.as_str()),
+            ("beheer/", "main")
+        );
+        let bad =
+            format!("{GOOD}[editor]\npath = \"../x\"\nbackend = \"github\"\nrepo = \"site\"\n");
+        let e = Config::parse(Path::new("vindplaats.toml"), &bad).unwrap_err();
+        let shown: Vec<&str> = e.0.iter().map(|x| x.message.as_str()).collect();
+        assert_eq!(
+            shown,
+            [
+                "path '../x' is geen map voor de beheerpagina",
+                "repo 'site' is geen repository",
+                "bij backend = \"github\" hoort een auth_url",
+            ]
+        );
+        assert!(e.0.iter().all(|x| x.line == 6), "{e}");
+        let unknown = format!(
+            "{GOOD}[editor]\npath = \"beheer/\"\nbackend = \"gitlab\"\nrepo = \"a/b\"\napp = \"x\"\n"
+        );
+        assert!(Config::parse(Path::new("vindplaats.toml"), &unknown).is_err());
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod cmd;
 pub mod config;
 pub mod content;
 mod diagnostics;
+pub mod editor;
 pub mod error;
 mod hash;
 pub mod ids;

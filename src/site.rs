@@ -450,6 +450,13 @@ fn produce<S: Sink>(
         render::Pages::All,
     )?;
     timings.add("render", stats.took);
+    // The editor goes with the published site only when `[editor]` asks for it; `serve` has its
+    // own at a reserved address.
+    if mode != Mode::Preview {
+        crate::editor::published(&site.config, &opts.root)
+            .into_iter()
+            .try_for_each(|f| sink.put(f))?;
+    }
     Ok(Produced {
         sink,
         site,

@@ -19,12 +19,59 @@ use toml::de::{DeTable, DeValue};
 use crate::error::{ContentError, ContentErrors, did_you_mean};
 
 /// One allowed key: its name, whether it must be present, and an example people can copy.
+///
+/// The same table tells people what to write: `new` writes the `hint` as a comment above the
+/// key, and the editor (`crate::editor`) makes a form field of it, its kind read from the
+/// example's value unless `input` says more. A key added here is in the form without another
+/// edit.
 #[derive(Debug, Clone, Copy)]
 pub struct Field {
     pub name: &'static str,
     pub required: bool,
     /// What a valid value looks like, as a line to copy: `date = 2023-05-16`.
     pub example: &'static str,
+    /// The field's name in the editor, in Dutch ("Datum"); the key itself when empty.
+    pub label: &'static str,
+    /// What to fill in, in plain Dutch: the comment `new` writes, the hint under the form field.
+    pub hint: &'static str,
+    /// How the value is chosen when the example's type does not say enough.
+    pub input: Input,
+    /// The keys of each table in a list of tables (`people`), when they need more than their
+    /// example says (labels, choices).
+    pub fields: &'static [Field],
+}
+
+/// How a value is entered, beyond what the example's type says (text, number, date, switch,
+/// list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// As the example's value: a line of text, a whole number, a date, a switch or a list.
+    Example,
+    /// A longer text over more lines.
+    Text,
+    /// A time of day as `09:30`.
+    Time,
+    /// One of a list of values.
+    OneOf(Choices),
+    /// Any number of a list of values (a list, or one value on its own).
+    SomeOf(Choices),
+}
+
+/// Where the allowed values of a choice come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choices {
+    /// A fixed list of words (`kind`, `part`).
+    Words(&'static [&'static str]),
+    /// The themes in `content/themas/`, by file name.
+    Topics,
+    /// The rounds in `content/edities/`, by year.
+    Editions,
+    /// Every name and variant in `content/organisaties.toml`.
+    Organisations,
+    /// The initiatives in `content/initiatieven.toml`, by slug.
+    Initiatives,
+    /// The reports, by file name.
+    Reports,
 }
 
 pub const fn required(name: &'static str, example: &'static str) -> Field {
@@ -32,14 +79,38 @@ pub const fn required(name: &'static str, example: &'static str) -> Field {
         name,
         required: true,
         example,
+        label: "",
+        hint: "",
+        input: Input::Example,
+        fields: &[],
     }
 }
 
 pub const fn optional(name: &'static str, example: &'static str) -> Field {
     Field {
-        name,
         required: false,
-        example,
+        ..required(name, example)
+    }
+}
+
+impl Field {
+    /// The field's Dutch name in the editor.
+    pub const fn label(self, label: &'static str) -> Field {
+        Field { label, ..self }
+    }
+
+    /// What to fill in: `new`'s comment and the form's hint.
+    pub const fn hint(self, hint: &'static str) -> Field {
+        Field { hint, ..self }
+    }
+
+    pub const fn input(self, input: Input) -> Field {
+        Field { input, ..self }
+    }
+
+    /// The keys of each table in this list of tables.
+    pub const fn fields(self, fields: &'static [Field]) -> Field {
+        Field { fields, ..self }
     }
 }
 

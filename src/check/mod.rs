@@ -324,6 +324,16 @@ fn editorial_links(site: &crate::parsed::Site, today: time::Date) -> Vec<Finding
     findings
 }
 
+/// The day `check` measures the editors' links against: today (UTC), or the day in
+/// `VINDPLAATS_VANDAAG` (`2027-01-31`), so a test or a second look gives the same findings.
+pub fn today() -> Result<time::Date, String> {
+    match std::env::var("VINDPLAATS_VANDAAG") {
+        Ok(day) => time::Date::parse(&day, time::macros::format_description!("[year]-[month]-[day]"))
+            .map_err(|_| format!("fout: VINDPLAATS_VANDAAG = '{day}' is geen datum; schrijf jaar-maand-dag, bijvoorbeeld 2027-01-31")),
+        Err(_) => Ok(time::OffsetDateTime::now_utc().date()),
+    }
+}
+
 /// Runs every check. Content errors do not stop it: the site is rendered as far as it can be
 /// (see [`site::render_checked`]), so that the broken links are found in the same run. Only a
 /// site that cannot be rendered at all is reported with the errors of loading alone. `today`

@@ -18,7 +18,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         // out); the report lists them as what a plain build leaves out.
         concepts: true,
     };
-    let today = match today() {
+    let today = match crate::check::today() {
         Ok(day) => day,
         Err(message) => {
             eprintln!("{message}");
@@ -57,16 +57,6 @@ pub fn run(args: &CheckArgs) -> i32 {
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
     let failed = report.errors() > 0 || (args.strict && report.warnings() > 0);
     if failed { EXIT_CONTENT } else { EXIT_OK }
-}
-
-/// The day `check` measures the editors' links against: today (UTC), or the day in
-/// `VINDPLAATS_VANDAAG` (`2027-01-31`), so a test or a second look gives the same findings.
-fn today() -> Result<time::Date, String> {
-    match std::env::var("VINDPLAATS_VANDAAG") {
-        Ok(day) => time::Date::parse(&day, time::macros::format_description!("[year]-[month]-[day]"))
-            .map_err(|_| format!("fout: VINDPLAATS_VANDAAG = '{day}' is geen datum; schrijf jaar-maand-dag, bijvoorbeeld 2027-01-31")),
-        Err(_) => Ok(time::OffsetDateTime::now_utc().date()),
-    }
 }
 
 fn number(x: f64) -> String {

@@ -6,15 +6,15 @@
 //! which command makes it: the build would refuse the report anyway, and later, with a message
 //! about a file the writer has not looked at yet.
 
-use std::io::Write;
 use std::path::Path;
 
 use super::{EXIT_CONTENT, EXIT_OK, EXIT_OTHER};
 use crate::cli::{NewArgs, NewKind};
-use crate::content::initiative::INITIATIVES_FILE;
-use crate::content::{Edition, placeholders};
+use crate::content::initiative::{INITIATIVE_FIELDS, INITIATIVES_FILE};
+use crate::content::{Edition, edition, placeholders, report, store};
 use crate::error::{Access, SystemError, did_you_mean};
 use crate::text;
+use crate::toml_doc::Field;
 
 pub fn run(args: &NewArgs) -> i32 {
     // In the wrong folder, a new file would start a content/ of its own.
@@ -86,53 +86,51 @@ fn new_edition(root: &Path, jaar: &str) -> Outcome {
         ));
     }
     let file = root.join("content/edities").join(format!("{year}.md"));
+    let fields = edition::FIELDS;
     let text = format!(
-        r#"+++
-# Een ronde (editie) van De sociale staat van Almere. Schrijf alleen op wat vaststaat:
-# wat in de verslagen staat of wat de organisatoren hebben besloten.
-# Regels die beginnen met # zijn uitleg; die mogen blijven staan.
-
-# Het jaar van de ronde. Het bestand heet ook zo: content/edities/{year}.md.
-# Elk verslag met een datum in {year} hoort bij deze ronde (of zet edition = {year} in het verslag).
-year = {year}
-# De naam van de ronde, zoals de site die laat zien. Pas aan als de ronde anders heet.
-title = {title}
-# Wanneer de thematafels waren, in gewone woorden. Haal het # voor period weg en pas aan.
-# Laat u het # staan, dan haalt de site de periode uit de data van de verslagen.
-# period = {period}
-# Wie de ronde organiseerde, zoals het midden in een zin staat (met "de" als dat hoort),
-# bijvoorbeeld ["de gemeente Almere"]. Elke naam tussen aanhalingstekens.
-organisers = {organisers}
-# De onderzoeksbureaus die de verslagen met hen maakten, zoals het midden in een zin staat,
-# bijvoorbeeld ["Movisie", "Platform31", "het Verwey-Jonker Instituut"].
-bureaus = {bureaus}
-# Eén of twee korte zinnen over deze ronde (hoogstens 160 tekens), voor zoekmachines.
-description = {description}
-# concept = true: de ronde is nog niet gepubliceerd. U ziet de ronde en haar verslagen
-# alleen met vindplaats serve en vindplaats build --concepten, met de melding
-# "Concept — nog niet gepubliceerd". Een gewone vindplaats build laat ze weg.
-# Mag de ronde online? Zet dan concept = false.
-concept = true
-+++
-{pas_aan} schrijf hier de inleiding van de ronde. Zeg in een paar korte zinnen wanneer de
-thematafels waren, over welke thema's ze gingen en wie er meepraatten. De site zet deze tekst
-bovenaan de pagina van de ronde.
-"#,
+        "+++\n{about}# Regels die beginnen met # zijn uitleg; die mogen blijven staan.\n\n{year}{title}{period}\
+         # Haal het # voor period weg en pas aan.\n# period = {period_value}\n\
+         {organisers}{bureaus}{description}{concept}+++\n\
+         {pas_aan} schrijf hier de inleiding van de ronde. Zeg in een paar korte zinnen wanneer de\n\
+         thematafels waren, over welke thema's ze gingen en wie er meepraatten. De site zet deze tekst\n\
+         bovenaan de pagina van de ronde.\n",
+        about = comment(edition::ABOUT),
+        year = key(fields, "year", &year.to_string()),
+        title = key(
+            fields,
+            "title",
+            &toml_string(&format!("De sociale staat van Almere {year}"))
+        ),
+        period = comment(hint(fields, "period")),
+        period_value = toml_string(&format!("mei en juni {year}")),
+        organisers = key(
+            fields,
+            "organisers",
+            &toml::Value::Array(vec![toml::Value::String(format!(
+                "{} wie organiseerde de ronde",
+                placeholders::EDITION
+            ))])
+            .to_string()
+        ),
+        bureaus = key(
+            fields,
+            "bureaus",
+            &toml::Value::Array(vec![toml::Value::String(format!(
+                "{} de namen van de onderzoeksbureaus",
+                placeholders::EDITION
+            ))])
+            .to_string()
+        ),
+        description = key(
+            fields,
+            "description",
+            &toml_string(&format!(
+                "{} waar gingen de thematafels van {year} over?",
+                placeholders::EDITION
+            ))
+        ),
+        concept = key(fields, "concept", "true"),
         pas_aan = placeholders::EDITION,
-        title = toml_string(&format!("De sociale staat van Almere {year}")),
-        period = toml_string(&format!("mei en juni {year}")),
-        organisers = toml::Value::Array(vec![toml::Value::String(format!(
-            "{} wie organiseerde de ronde",
-            placeholders::EDITION
-        ))]),
-        bureaus = toml::Value::Array(vec![toml::Value::String(format!(
-            "{} de namen van de onderzoeksbureaus",
-            placeholders::EDITION
-        ))]),
-        description = toml_string(&format!(
-            "{} waar gingen de thematafels van {year} over?",
-            placeholders::EDITION
-        )),
     );
     create(
         &file,
@@ -204,20 +202,19 @@ fn new_report(root: &Path, title: &str, thema: &str, datum: &str, editie: Option
     let round_is_concept = Edition::parse(&edition_file, &edition_text)
         .map(|e| e.concept)
         .unwrap_or(false);
+    // The round's state decides what this report's `concept` must be, so `new` says more than
+    // the field's general hint here.
     let concept = if round_is_concept {
         format!(
             "# De ronde {edition} is nog een concept (concept = true in content/edities/{edition}.md).
 # Dan staat dit verslag pas online als de ronde online staat. Tot die tijd ziet u het alleen
 # met vindplaats serve en vindplaats build --concepten. Zet hier true als dit verslag ook
 # daarna nog offline moet blijven.
-concept = false"
+concept = false
+"
         )
     } else {
-        "# concept = true: dit verslag is nog niet gepubliceerd. U ziet het alleen met
-# vindplaats serve en vindplaats build --concepten, met de melding \"Concept — nog niet
-# gepubliceerd\". Een gewone vindplaats build laat het weg. Mag het online? Zet dan false.
-concept = true"
-            .to_owned()
+        key(report::FIELDS, "concept", "true")
     };
     let slug = text::slug(title);
     if slug.is_empty() {
@@ -226,58 +223,50 @@ concept = true"
         ));
     }
     let file = root.join("content/rapporten").join(format!("{slug}.md"));
+    let fields = report::FIELDS;
+    // The lists of tables get an example of their TOML form: the hint says what, the file
+    // needs the how (the editor's form needs neither).
     let text = format!(
-        r#"+++
-# De titel zoals die in het verslag staat.
-title = {title}
-# Het thema: de naam van een bestand in content/themas/ (zonder .md).
-topic = {thema}
-# De datum van de thematafel: jaar-maand-dag, zonder aanhalingstekens.
-date = {datetime}
-# De ronde (editie) waar dit verslag bij hoort: het jaar van een bestand in content/edities/.
-# Meestal het jaar van de datum. Loopt een ronde door tot in januari, zet dan hier het jaar
-# van de ronde.
-edition = {edition}
-{concept}
-# Begin- en eindtijd als uren:minuten. Pas ze aan.
-start = "09:00"
-end = "11:00"
-# De plek zoals het verslag die noemt. Pas aan.
-location = {location}
-# Het aantal deelnemers dat het verslag noemt. Pas aan.
-participants = {participants}
-# De organisaties zoals het verslag ze noemt, elk tussen aanhalingstekens.
-# Elke naam moet in content/organisaties.toml staan (als naam of als schrijfwijze).
-organisations = []
-# Eén of twee korte zinnen over dit verslag (hoogstens 160 tekens), voor zoekmachines.
-description = {description}
-# Mensen die het verslag noemt in hun rol. part is: ontvangst, presentatie,
-# gespreksleiding, opening (opende het gesprek) of genoemd; het verslag moet dat
-# zeggen in een zin met de naam. Deed iemand meer, zet de delen in een lijst:
-# part = ["gespreksleiding", "presentatie"]. De organisatie moet in
-# content/organisaties.toml staan. Bijvoorbeeld:
-# people = [{{ name = "Naam", role = "projectleider", organisation = "Gemeente Almere", part = "ontvangst" }}]
-people = []
-# Duidelijke typefouten die u in de tekst hebt verbeterd, elk als
-# {{ was = "fout woord", is = "goed woord" }}.
-corrections = []
-# Links waarvan de redactie de tekst schreef (in het verslag staat alleen het adres), elk als
-# {{ text = "tekst van de link", url = "https://…" }}.
-link_texts = []
-+++
-{body}, zin voor zin zoals in het origineel. Gebruik ## voor de
-kopjes van het verslag en - voor opsommingen.
-"#,
-        title = toml_string(title),
-        thema = toml_string(thema),
-        datetime = toml::Value::Datetime(datetime),
-        description = toml_string(&format!(
-            "{} waar ging de thematafel van {} over?",
-            placeholders::REPORT_DESCRIPTION,
-            text::dutch_short_date(date)
-        )),
-        location = toml_string(placeholders::REPORT_LOCATION),
-        participants = placeholders::REPORT_PARTICIPANTS,
+        "+++\n{title}{topic}{date}{edition}{concept}{start}{end}{location}{participants}\
+         {organisations}{description}\
+         {people}# Bijvoorbeeld: people = [{{ name = \"Naam\", role = \"projectleider\", organisation = \"Gemeente Almere\", part = \"ontvangst\" }}]\n\
+         # part is: {parts}.\n\
+         # Deed iemand meer, zet de delen in een lijst: part = [\"gespreksleiding\", \"presentatie\"].\n\
+         people = []\n\
+         {corrections}# Elk als {{ was = \"fout woord\", is = \"goed woord\" }}.\ncorrections = []\n\
+         {link_texts}# Elk als {{ text = \"tekst van de link\", url = \"https://…\" }}.\nlink_texts = []\n\
+         +++\n{body}, zin voor zin zoals in het origineel. Gebruik ## voor de\n\
+         kopjes van het verslag en - voor opsommingen.\n",
+        title = key(fields, "title", &toml_string(title)),
+        topic = key(fields, "topic", &toml_string(thema)),
+        date = key(fields, "date", &toml::Value::Datetime(datetime).to_string()),
+        edition = key(fields, "edition", &edition.to_string()),
+        start = key(fields, "start", "\"09:00\""),
+        end = key(fields, "end", "\"11:00\""),
+        location = key(
+            fields,
+            "location",
+            &toml_string(placeholders::REPORT_LOCATION)
+        ),
+        participants = key(
+            fields,
+            "participants",
+            &placeholders::REPORT_PARTICIPANTS.to_string()
+        ),
+        organisations = key(fields, "organisations", "[]"),
+        description = key(
+            fields,
+            "description",
+            &toml_string(&format!(
+                "{} waar ging de thematafel van {} over?",
+                placeholders::REPORT_DESCRIPTION,
+                text::dutch_short_date(date)
+            ))
+        ),
+        people = comment(hint(fields, "people")),
+        parts = report::Part::NAMES.join(", "),
+        corrections = comment(hint(fields, "corrections")),
+        link_texts = comment(hint(fields, "link_texts")),
         body = placeholders::REPORT_BODY,
     );
     create(
@@ -303,7 +292,8 @@ fn new_initiative(root: &Path, name: &str, soort: &str) -> Outcome {
         .is_err()
     {
         return Err(content_error(format!(
-            "onbekend soort '{soort}' — kies uit: activiteit, app, bijeenkomst, initiatief, netwerk, pilot, platform, plek, programma, project, systeem, werkwijze, woonvorm"
+            "onbekend soort '{soort}' — kies uit: {}",
+            crate::content::Kind::NAMES.join(", ")
         )));
     }
     let slug = text::slug(name);
@@ -322,51 +312,34 @@ fn new_initiative(root: &Path, name: &str, soort: &str) -> Outcome {
             "er is al een initiatief met slug '{slug}' in content/{INITIATIVES_FILE}; er is niets veranderd"
         )));
     }
+    let fields = INITIATIVE_FIELDS;
     let block = format!(
-        r#"
-[[initiatief]]
-# De naam zoals die op de site moet staan.
-name = {name_value}
-# Het webadres: /initiatieven/{slug}/. Alleen kleine letters, cijfers en streepjes.
-slug = {slug_value}
-# Het soort: activiteit, app, bijeenkomst, netwerk, pilot, platform, plek, programma,
-# project, systeem, werkwijze of woonvorm. Zegt het verslag niet wat het is: initiatief.
-kind = {kind_value}
-# Hoe het verslag het noemt: voorbeeld (als goed voorbeeld), idee (als idee of voorstel),
-# gemis (iets wat mist of verdwenen is) of genoemd (zonder oordeel). Alleen wat het verslag zegt.
-mentioned_as = "genoemd"
-# De woorden zoals ze letterlijk in de verslagen staan (ook meervoud, met en zonder "De").
-# Een woord dat in geen enkel verslag staat, geeft een foutmelding bij het bouwen.
-aliases = {aliases_value}
-# Eén korte zin in eenvoudig Nederlands, met alleen wat de verslagen erover zeggen.
-description = {description_value}
-# De bron: kopieer letterlijk de woorden uit één alinea of punt van een verslag waar de
-# beschrijving op steunt. Bij het bouwen wordt gecontroleerd of ze in een verslag staan.
-quote = ""
-# Staan de bron en de woorden hierboven alleen in verslagen die nog een concept zijn, dan is
-# het initiatief vanzelf ook een concept: het komt op de site als die verslagen er komen.
-# Wilt u het initiatief nog niet op de site, ook niet als een gepubliceerd verslag het noemt?
-# Haal dan het # voor de regel hieronder weg.
-# concept = true
-"#,
-        name_value = toml_string(name),
-        slug_value = toml_string(&slug),
-        kind_value = toml_string(soort),
-        description_value = toml_string(placeholders::INITIATIVE_DESCRIPTION),
-        aliases_value = toml::Value::Array(vec![toml::Value::String(name.to_owned())]),
+        "\n[[initiatief]]\n{name}{slug}{kind}{mentioned_as}{aliases}{description}{quote}{concept}\
+         # Haal het # voor de regel hieronder weg om dit aan te zetten.\n# concept = true\n",
+        name = key(fields, "name", &toml_string(name)),
+        slug = key(fields, "slug", &toml_string(&slug)),
+        kind = key(fields, "kind", &toml_string(soort)),
+        mentioned_as = key(fields, "mentioned_as", "\"genoemd\""),
+        aliases = key(
+            fields,
+            "aliases",
+            &toml::Value::Array(vec![toml::Value::String(name.to_owned())]).to_string()
+        ),
+        description = key(
+            fields,
+            "description",
+            &toml_string(placeholders::INITIATIVE_DESCRIPTION)
+        ),
+        quote = key(fields, "quote", "\"\""),
+        concept = comment(hint(fields, "concept")),
     );
-    let mut f = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&file)
-        .map_err(|e| {
-            refused(
-                format!("kan {} niet openen", file.display()),
-                &e,
-                Access::Write,
-            )
-        })?;
-    f.write_all(block.as_bytes()).map_err(|e| {
+    // The whole file again, atomically: an append cut short would leave half a block.
+    store::write(
+        &file,
+        format!("{existing}{block}").as_bytes(),
+        store::Mode::Replace,
+    )
+    .map_err(|e| {
         refused(
             format!("kan {} niet schrijven", file.display()),
             &e,
@@ -378,6 +351,39 @@ quote = ""
     ))
 }
 
+/// The hint of the field `name`: what the content model says to fill in.
+fn hint(fields: &[Field], name: &str) -> &'static str {
+    fields
+        .iter()
+        .find(|f| f.name == name)
+        .map_or("", |f| f.hint)
+}
+
+/// One key as `new` writes it: the field's hint as a comment, then `name = value`.
+fn key(fields: &[Field], name: &str, value: &str) -> String {
+    format!("{}{name} = {value}\n", comment(hint(fields, name)))
+}
+
+/// `text` as TOML comment lines of at most 95 characters.
+fn comment(text: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from("#");
+    for word in text.split_whitespace() {
+        if line.chars().count() + 1 + word.chars().count() > 95 && line != "#" {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from("#");
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    if line != "#" {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
 /// A text as a TOML string, quoted and escaped by the toml crate (`Het "Huis"` becomes
 /// `'Het "Huis"'`, its choice of quotes). Titles and names are typed by people: pasted
 /// between quotes by hand, the first quote in a name broke the whole file.
@@ -387,38 +393,18 @@ fn toml_string(s: &str) -> String {
 
 /// Writes a new file, refusing to replace one that exists; `advice` says what to do instead.
 fn create(file: &Path, text: &str, root: &Path, advice: &str) -> Result<(), (i32, String)> {
-    if let Some(dir) = file.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| {
+    store::write(file, text.as_bytes(), store::Mode::New).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            content_error(format!(
+                "{} bestaat al; er is niets overschreven. {advice}",
+                file.strip_prefix(root).unwrap_or(file).display()
+            ))
+        } else {
             refused(
-                format!("kan {} niet maken", dir.display()),
+                format!("kan {} niet schrijven", file.display()),
                 &e,
                 Access::Write,
             )
-        })?;
-    }
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(file)
-        .map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                content_error(format!(
-                    "{} bestaat al; er is niets overschreven. {advice}",
-                    file.strip_prefix(root).unwrap_or(file).display()
-                ))
-            } else {
-                refused(
-                    format!("kan {} niet maken", file.display()),
-                    &e,
-                    Access::Write,
-                )
-            }
-        })?;
-    f.write_all(text.as_bytes()).map_err(|e| {
-        refused(
-            format!("kan {} niet schrijven", file.display()),
-            &e,
-            Access::Write,
-        )
+        }
     })
 }

@@ -55,6 +55,8 @@ struct Shared {
     root: PathBuf,
     /// `--uitleg`: show the technical message under an error.
     uitleg: bool,
+    /// The editor at `__vindplaats/beheer/`, saving into this site's `content/`.
+    editor: crate::editor::Editor,
 }
 
 /// A lock that survives a panic elsewhere: serving must go on.
@@ -105,6 +107,7 @@ pub fn run(args: &ServeArgs) -> i32 {
     let shared = Arc::new(Shared {
         served: Mutex::new(Served::default()),
         listeners: Mutex::new(Vec::new()),
+        editor: crate::editor::Editor::new(&args.root, port, &base_path),
         base_path,
         root: args.root.clone(),
         uitleg: args.uitleg,
@@ -153,6 +156,7 @@ pub fn run(args: &ServeArgs) -> i32 {
     }
 
     println!("Voorbeeld op {base_url} — wijzigingen verschijnen vanzelf. Stoppen: Ctrl+C.");
+    println!("Bewerken in de browser: {base_url}{}", crate::editor::PATH);
     if args.open
         && let Err(e) = open::that(&base_url)
     {
@@ -425,6 +429,10 @@ fn respond(shared: &Arc<Shared>, request: tiny_http::Request) {
     let rest = percent_encoding::percent_decode_str(rest)
         .decode_utf8_lossy()
         .into_owned();
+    if let Some(rest) = rest.strip_prefix(crate::editor::PATH) {
+        crate::editor::respond(&shared.editor, request, rest);
+        return;
+    }
     if rest == RELOAD_PATH {
         let shared = Arc::clone(shared);
         std::thread::spawn(move || events(&shared, request));
@@ -604,6 +612,7 @@ mod tests {
             base_path: "/".into(),
             root: dir.to_path_buf(),
             uitleg: false,
+            editor: crate::editor::Editor::new(dir, 1111, "/"),
         };
         let mut session = Session::new(opts);
         session.update(&[], serve(&shared));

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::front_matter;
 use super::report::DESCRIPTION_MAX;
 use crate::error::{ContentError, ContentErrors};
-use crate::toml_doc::{Field, KeyLines, optional, required};
+use crate::toml_doc::{Field, Input, KeyLines, optional, required};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -27,18 +27,49 @@ struct Raw {
     concept: bool,
 }
 
-const FIELDS: &[Field] = &[
-    required("year", "year = 2024"),
-    required("title", "title = \"De sociale staat van Almere 2024\""),
-    optional("period", "period = \"mei en juni 2024\""),
-    required("organisers", "organisers = [\"Gemeente Almere\"]"),
-    required("bureaus", "bureaus = [\"Movisie\", \"Platform31\"]"),
+/// The front-matter keys of a round, in the order `new editie` writes them and the editor
+/// shows them, with what to fill in.
+pub const FIELDS: &[Field] = &[
+    required("year", "year = 2024").label("Jaar").hint(
+        "Het jaar van de ronde; het bestand heet ook zo (content/edities/2024.md voor 2024). \
+             Elk verslag met een datum in dat jaar hoort bij deze ronde.",
+    ),
+    required("title", "title = \"De sociale staat van Almere 2024\"")
+        .label("Naam van de ronde")
+        .hint("De naam van de ronde, zoals de site die laat zien."),
+    optional("period", "period = \"mei en juni 2024\"")
+        .label("Periode")
+        .hint(
+            "Wanneer de thematafels waren, in gewone woorden. Leeg: de site haalt de periode \
+             uit de data van de verslagen.",
+        ),
+    required("organisers", "organisers = [\"Gemeente Almere\"]")
+        .label("Organisatoren")
+        .hint(
+            "Wie de ronde organiseerde, zoals het midden in een zin staat (met \"de\" als dat \
+             hoort), bijvoorbeeld: de gemeente Almere.",
+        ),
+    required("bureaus", "bureaus = [\"Movisie\", \"Platform31\"]")
+        .label("Onderzoeksbureaus")
+        .hint(
+            "De onderzoeksbureaus die de verslagen met hen maakten, zoals het midden in een zin \
+             staat, bijvoorbeeld: Movisie, Platform31, het Verwey-Jonker Instituut.",
+        ),
     required(
         "description",
         "description = \"De thematafels van 2024, met de verslagen.\"",
-    ),
-    optional("concept", "concept = true"),
+    )
+    .label("Korte beschrijving")
+    .hint("Eén of twee korte zinnen over deze ronde (hoogstens 160 tekens), voor zoekmachines.")
+    .input(Input::Text),
+    optional("concept", "concept = true")
+        .label("Concept")
+        .hint(super::report::CONCEPT_HINT),
 ];
+
+/// What a round file is, above its fields in the file `new editie` writes and in the editor.
+pub const ABOUT: &str = "Een ronde (editie) van De sociale staat van Almere. Schrijf alleen op \
+     wat vaststaat: wat in de verslagen staat of wat de organisatoren hebben besloten.";
 
 /// The front-matter keys of an edition, in the order `new editie` writes them.
 pub fn field_names() -> impl Iterator<Item = &'static str> {

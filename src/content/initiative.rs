@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{ContentError, ContentErrors};
 use crate::text;
-use crate::toml_doc::{self, Field, KeyLines, optional, required};
+use crate::toml_doc::{self, Choices, Field, Input, KeyLines, optional, required};
 
 /// What sort of thing an initiative is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
@@ -30,6 +30,23 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, as the data file writes it.
+    pub const NAMES: [&'static str; 13] = [
+        "activiteit",
+        "app",
+        "bijeenkomst",
+        "initiatief",
+        "netwerk",
+        "pilot",
+        "platform",
+        "plek",
+        "programma",
+        "project",
+        "systeem",
+        "werkwijze",
+        "woonvorm",
+    ];
+
     /// The kind as a word in a sentence ("app", "plek").
     pub fn label(self) -> &'static str {
         match self {
@@ -103,6 +120,9 @@ impl MentionedAs {
             MentionedAs::Genoemd => "Genoemd zonder oordeel",
         }
     }
+
+    /// Every value, as the data file writes it.
+    pub const NAMES: [&'static str; 4] = ["voorbeeld", "idee", "gemis", "genoemd"];
 
     pub fn all() -> [MentionedAs; 4] {
         [
@@ -427,46 +447,154 @@ impl Organisation {
     }
 }
 
-const INITIATIVE_FIELDS: &[Field] = &[
-    required("name", "name = \"Welcome app\""),
-    required("slug", "slug = \"welcome-app\""),
-    required("kind", "kind = \"app\""),
-    required("mentioned_as", "mentioned_as = \"voorbeeld\""),
-    required("aliases", "aliases = [\"Welcome app\"]"),
+/// The keys of one `[[initiatief]]`, in the order `new initiatief` writes them and the editor
+/// shows them, with what to fill in.
+pub const INITIATIVE_FIELDS: &[Field] = &[
+    required("name", "name = \"Welcome app\"")
+        .label("Naam")
+        .hint("De naam zoals die op de site moet staan."),
+    required("slug", "slug = \"welcome-app\"")
+        .label("Webadres (slug)")
+        .hint(
+            "Het laatste deel van het webadres: /initiatieven/<slug>/. Alleen kleine letters, \
+             cijfers en streepjes; elke slug maar één keer.",
+        ),
+    required("kind", "kind = \"app\"")
+        .label("Soort")
+        .hint(
+            "Het soort dat het verslag zelf noemt. Zegt het verslag niet wat het is: \
+             initiatief.",
+        )
+        .input(Input::OneOf(Choices::Words(&Kind::NAMES))),
+    required("mentioned_as", "mentioned_as = \"voorbeeld\"")
+        .label("Hoe het verslag het noemt")
+        .hint(
+            "voorbeeld (als goed voorbeeld), idee (als idee of voorstel), gemis (iets wat mist \
+             of verdwenen is) of genoemd (zonder oordeel). Alleen wat het verslag zegt.",
+        )
+        .input(Input::OneOf(Choices::Words(&MentionedAs::NAMES))),
+    required("aliases", "aliases = [\"Welcome app\"]")
+        .label("Woorden in de verslagen")
+        .hint(
+            "De woorden zoals ze letterlijk in de verslagen staan (ook meervoud, met en zonder \
+             \"De\"). Een woord dat in geen enkel verslag staat, geeft een foutmelding.",
+        ),
     required(
         "description",
         "description = \"Een app voor nieuwkomers in Almere.\"",
+    )
+    .label("Beschrijving")
+    .hint("Eén korte zin in eenvoudig Nederlands, met alleen wat de verslagen erover zeggen.")
+    .input(Input::Text),
+    required("quote", "quote = \"zoals de Welcome app voor nieuwkomers\"")
+        .label("Bron")
+        .hint(
+            "Kopieer letterlijk de woorden uit één alinea of punt van een verslag waar de \
+             beschrijving op steunt. Er wordt gecontroleerd of ze in een verslag staan.",
+        )
+        .input(Input::Text),
+    optional("concept", "concept = true").label("Concept").hint(
+        "Aan (true): het initiatief komt nog niet op de site, ook niet als een \
+             gepubliceerd verslag het noemt. Staan de bron en de woorden alleen in verslagen \
+             die nog een concept zijn, dan is het vanzelf een concept.",
     ),
-    required("quote", "quote = \"zoals de Welcome app voor nieuwkomers\""),
-    optional("concept", "concept = true"),
-    optional("place", "place = \"Almere Haven\""),
-    optional("when", "when = \"27 juni van 17:30-21:00 uur\""),
+    optional("place", "place = \"Almere Haven\"")
+        .label("Waar, volgens het verslag")
+        .hint(
+            "Alleen als het verslag zegt waar het is: de woorden letterlijk uit het verslag. \
+             Er wordt gecontroleerd of ze in een verslag staan.",
+        ),
+    optional("when", "when = \"27 juni van 17:30-21:00 uur\"")
+        .label("Wanneer, volgens het verslag")
+        .hint(
+            "Alleen als het verslag zegt wanneer het is: de woorden letterlijk uit het \
+             verslag. Er wordt gecontroleerd of ze in een verslag staan.",
+        ),
     optional(
         "links",
         "links = [{ text = \"De website van de Welcome app\", url = \"https://…\", checked = 2026-12-06 }]",
-    ),
+    )
+    .label("Links van de redactie")
+    .hint(
+        "Links die de redactie toevoegt; ze staan niet in het verslag en de pagina zegt dat \
+         ook. Alleen een adres dat u zelf hebt geopend en gecontroleerd.",
+    )
+    .fields(LINK_FIELDS),
 ];
 
-const ORGANISATION_FIELDS: &[Field] = &[
-    required("name", "name = \"GGD Flevoland\""),
-    required("slug", "slug = \"ggd-flevoland\""),
-    required("variants", "variants = [\"GGD Flevoland\", \"GGD\"]"),
-    optional("group", "group = true"),
-    optional("person", "person = true"),
+/// The keys of one editors' link (`links`), as the editor shows them.
+const LINK_FIELDS: &[Field] = &[
+    required("text", "text = \"De website van de Welcome app\"")
+        .label("Tekst van de link")
+        .hint("Wat de lezer ziet: zeg waar de link heen gaat."),
+    required("url", "url = \"https://www.welcomeapp.nl/\"")
+        .label("Webadres")
+        .hint("Het hele adres, met https:// ervoor."),
+    required("checked", "checked = 2026-12-06")
+        .label("Gecontroleerd op")
+        .hint(
+            "De dag waarop u de link het laatst hebt geopend. vindplaats check waarschuwt als \
+             dat meer dan een jaar geleden is.",
+        ),
+];
+
+/// The keys of one `[[organisatie]]`, as the editor shows them.
+pub const ORGANISATION_FIELDS: &[Field] = &[
+    required("name", "name = \"GGD Flevoland\"")
+        .label("Naam")
+        .hint("De naam zoals u die op de site wilt zien."),
+    required("slug", "slug = \"ggd-flevoland\"")
+        .label("Korte naam voor de link (slug)")
+        .hint("Alleen kleine letters, cijfers en streepjes; elke slug maar één keer."),
+    required("variants", "variants = [\"GGD Flevoland\", \"GGD\"]")
+        .label("Schrijfwijzen")
+        .hint(
+            "Elke vorm van de naam zoals die letterlijk in de lijst met deelnemers van een \
+             verslag staat, of bij de organisatie van een persoon. Let op hoofdletters en op \
+             het soort apostrof. Een vorm mag maar bij één organisatie staan.",
+        ),
+    optional("group", "group = true")
+        .label("Groep mensen")
+        .hint("Aan als het om een groep mensen gaat en niet om één organisatie (zoals \"Onderzoekers\")."),
+    optional("person", "person = true")
+        .label("Eén persoon")
+        .hint("Aan als de naam één persoon is en geen organisatie (zoals \"Gemeenteraadslid\").",),
     optional(
         "as_written",
         "as_written = \"Fornhese GGZ-Centraal Politie\"",
+    )
+    .label("Zoals in het verslag")
+    .hint(
+        "Alleen als een regel niet duidelijk is: de woorden precies zoals ze in een verslag \
+         staan. Er wordt gecontroleerd of ze in een verslag staan.",
     ),
     optional(
         "note",
         "note = \"De redactie leest dit als drie organisaties.\"",
-    ),
+    )
+    .label("Uitleg van de redactie")
+    .hint("Eén korte zin die zegt hoe de redactie die woorden leest: \"De redactie leest …\".")
+    .input(Input::Text),
     optional(
         "initiative",
         "initiative = \"almeerse-alliantie-kinderarmoede\"",
-    ),
-    optional("attended", "attended = [\"sociale-basis\"]"),
-    optional("concept", "concept = true"),
+    )
+    .label("Initiatief met dezelfde naam")
+    .hint("Het initiatief dat bij deze organisatie hoort; de twee pagina's linken dan naar elkaar.")
+    .input(Input::OneOf(Choices::Initiatives)),
+    optional("attended", "attended = [\"sociale-basis\"]")
+        .label("Was ook bij")
+        .hint(
+            "Verslagen waar de organisatie bij was, terwijl zij niet in de lijst met \
+             deelnemers staat. Vul dan ook 'Zoals in het verslag' en de uitleg in.",
+        )
+        .input(Input::SomeOf(Choices::Reports)),
+    optional("concept", "concept = true")
+        .label("Concept")
+        .hint(
+            "Aan (true): de organisatie komt nog niet op de site. Noemen alleen verslagen die \
+             nog een concept zijn haar, dan is zij vanzelf een concept.",
+        ),
 ];
 
 /// The file of initiatives, relative to `content/`.

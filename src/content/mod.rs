@@ -8,6 +8,7 @@ pub mod initiative;
 pub mod placeholders;
 pub mod report;
 pub mod stale;
+pub mod store;
 pub mod synonyms;
 pub mod topic;
 

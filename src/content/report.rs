@@ -10,7 +10,7 @@ use time::macros::format_description;
 use super::front_matter;
 use crate::error::{ContentError, ContentErrors};
 use crate::text;
-use crate::toml_doc::{Field, KeyLines, optional, required};
+use crate::toml_doc::{Choices, Field, Input, KeyLines, optional, required};
 
 /// The front matter exactly as written; [`Report::parse`] checks it into a [`Report`].
 #[derive(Debug, Deserialize)]
@@ -37,34 +37,118 @@ struct Raw {
     concept: bool,
 }
 
-const FIELDS: &[Field] = &[
-    required("title", "title = \"Verslag thematafel Eenzaamheid\""),
-    required("topic", "topic = \"eenzaamheid\""),
-    required("date", "date = 2023-05-23"),
-    optional("edition", "edition = 2024"),
-    optional("concept", "concept = true"),
-    required("start", "start = \"09:30\""),
-    required("end", "end = \"11:30\""),
-    required("location", "location = \"Bibliotheek, Almere\""),
-    required("participants", "participants = 18"),
-    required("organisations", "organisations = [\"De Schoor\", \"VMCA\"]"),
+/// The front-matter keys of a report, in the order `new rapport` writes them and the editor
+/// shows them, with what to fill in (the comments `new` writes, the form's hints).
+pub const FIELDS: &[Field] = &[
+    required("title", "title = \"Verslag thematafel Eenzaamheid\"")
+        .label("Titel")
+        .hint("De titel zoals die in het verslag staat."),
+    required("topic", "topic = \"eenzaamheid\"")
+        .label("Thema")
+        .hint("Het thema: de naam van een bestand in content/themas/ (zonder .md).")
+        .input(Input::OneOf(Choices::Topics)),
+    required("date", "date = 2023-05-23")
+        .label("Datum")
+        .hint("De datum van de thematafel, als jaar-maand-dag."),
+    optional("edition", "edition = 2024")
+        .label("Ronde (editie)")
+        .hint(
+            "De ronde (editie) waar dit verslag bij hoort: het jaar van een bestand in \
+             content/edities/. Meestal het jaar van de datum. Loopt een ronde door tot in \
+             januari, kies dan het jaar van de ronde.",
+        )
+        .input(Input::OneOf(Choices::Editions)),
+    optional("concept", "concept = true")
+        .label("Concept")
+        .hint(CONCEPT_HINT),
+    required("start", "start = \"09:30\"")
+        .label("Begintijd")
+        .hint("Begin- en eindtijd als uren:minuten, bijvoorbeeld 09:30.")
+        .input(Input::Time),
+    required("end", "end = \"11:30\"")
+        .label("Eindtijd")
+        .input(Input::Time),
+    required("location", "location = \"Bibliotheek, Almere\"")
+        .label("Plek")
+        .hint("De plek zoals het verslag die noemt."),
+    required("participants", "participants = 18")
+        .label("Aantal deelnemers")
+        .hint("Het aantal deelnemers dat het verslag noemt."),
+    required("organisations", "organisations = [\"De Schoor\", \"VMCA\"]")
+        .label("Organisaties")
+        .hint(
+            "De organisaties zoals het verslag ze noemt. Elke naam moet in \
+             content/organisaties.toml staan (als naam of als schrijfwijze).",
+        )
+        .input(Input::SomeOf(Choices::Organisations)),
     required(
         "description",
         "description = \"Korte samenvatting in één of twee zinnen.\"",
-    ),
+    )
+    .label("Korte beschrijving")
+    .hint("Eén of twee korte zinnen over dit verslag (hoogstens 160 tekens), voor zoekmachines.")
+    .input(Input::Text),
     optional(
         "people",
         "people = [{ name = \"Madalena Meijer\", role = \"projectleider\", organisation = \"Gemeente Almere\", part = \"ontvangst\" }]",
-    ),
+    )
+    .label("Mensen met een rol")
+    .hint(
+        "Mensen die het verslag noemt in hun rol, zoals wie het gesprek leidde. Het \
+         verslag moet die rol noemen in een zin met de naam. Hun organisatie moet in \
+         content/organisaties.toml staan.",
+    )
+    .fields(PERSON_FIELDS),
     optional(
         "corrections",
         "corrections = [{ was = \"uitgagingen\", is = \"uitdagingen\" }]",
-    ),
+    )
+    .label("Verbeterde typefouten")
+    .hint("Duidelijke typefouten die u in de tekst hebt verbeterd: wat er stond en wat het werd.")
+    .fields(&[
+        required("was", "was = \"uitgagingen\"").label("Stond er"),
+        required("is", "is = \"uitdagingen\"").label("Werd"),
+    ]),
     optional(
         "link_texts",
         "link_texts = [{ text = \"Maatwerk aanpak eenzaamheid\", url = \"https://www.movisie.nl/…\" }]",
-    ),
+    )
+    .label("Linkteksten van de redactie")
+    .hint(
+        "Links waarvan de redactie de tekst schreef (in het verslag staat alleen het adres): \
+         de tekst van de link en het adres.",
+    )
+    .fields(&[
+        required("text", "text = \"Maatwerk aanpak eenzaamheid\"").label("Tekst van de link"),
+        required("url", "url = \"https://www.movisie.nl/…\"").label("Adres"),
+    ]),
 ];
+
+/// The keys of one person in `people`.
+const PERSON_FIELDS: &[Field] = &[
+    required("name", "name = \"Madalena Meijer\"").label("Naam"),
+    optional("role", "role = \"projectleider\"")
+        .label("Functie")
+        .hint("Zoals het verslag die noemt, bijvoorbeeld projectleider. Mag leeg blijven."),
+    optional("organisation", "organisation = \"Gemeente Almere\"")
+        .label("Organisatie")
+        .hint("Zoals het verslag die noemt; leeg als het verslag geen organisatie noemt.")
+        .input(Input::OneOf(Choices::Organisations)),
+    required("part", "part = \"ontvangst\"")
+        .label("Rol bij de thematafel")
+        .hint(
+            "ontvangst (heet iedereen welkom), presentatie (presenteert het onderzoek), \
+             gespreksleiding (leidt het gesprek), opening (opent het gesprek) of genoemd \
+             (alleen genoemd). Meer dan één mag.",
+        )
+        .input(Input::SomeOf(Choices::Words(&Part::NAMES))),
+];
+
+/// What `concept` means, for reports and rounds alike.
+pub const CONCEPT_HINT: &str = "Aan (true): nog niet gepubliceerd. U ziet het alleen in het \
+     voorbeeld (vindplaats serve en vindplaats build --concepten), met de melding \"Concept — \
+     nog niet gepubliceerd\". Een gewone build laat het weg. Mag het online? Zet het dan uit \
+     (false).";
 
 /// The front-matter keys of a report, in the order `new rapport` writes them.
 pub fn field_names() -> impl Iterator<Item = &'static str> {
@@ -139,6 +223,25 @@ pub enum Part {
 }
 
 impl Part {
+    /// Every part, in the order the editor and `new` offer them.
+    pub const ALL: [Part; 5] = [
+        Part::Ontvangst,
+        Part::Presentatie,
+        Part::Gespreksleiding,
+        Part::Opening,
+        Part::Genoemd,
+    ];
+
+    /// Every part, as front matter writes it ([`Part::key`] of [`Part::ALL`]; a test keeps
+    /// them in step).
+    pub const NAMES: [&'static str; 5] = [
+        "ontvangst",
+        "presentatie",
+        "gespreksleiding",
+        "opening",
+        "genoemd",
+    ];
+
     /// The label the facts block shows.
     pub fn label(self) -> &'static str {
         match self {
@@ -612,5 +715,11 @@ Tekst over uitdagingen.
             (hh_mm(r.start), hh_mm(r.end)),
             ("09:30".into(), "11:30".into())
         );
+    }
+
+    #[test]
+    fn every_part_is_offered_by_its_key() {
+        let keys: Vec<&str> = Part::ALL.iter().map(|p| p.key()).collect();
+        assert_eq!(keys, Part::NAMES);
     }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{ContentError, ContentErrors};
-use crate::toml_doc::{Field, required};
+use crate::toml_doc::{Field, Input, optional, required};
 
 pub const SYNONYMS_FILE: &str = "synoniemen.toml";
 
@@ -24,15 +24,31 @@ pub struct Synonyms {
 #[serde(deny_unknown_fields)]
 pub struct SynonymGroup {
     pub woorden: Vec<String>,
+    /// Why the words belong together, for the people who keep the file (the site does not
+    /// show it). A field rather than a comment, so the editor shows and keeps it.
+    #[serde(default)]
+    pub toelichting: Option<String>,
     /// The line of `woorden`, for errors found later.
     #[serde(skip)]
     pub line: usize,
 }
 
-const FIELDS: &[Field] = &[required(
-    "woorden",
-    "woorden = [\"geldzorgen\", \"schulden\"]",
-)];
+/// The keys of one `[[groep]]`, as the editor shows them.
+pub const FIELDS: &[Field] = &[
+    required("woorden", "woorden = [\"geldzorgen\", \"schulden\"]")
+        .label("Woorden")
+        .hint(
+            "Woorden die voor het zoeken hetzelfde betekenen, minstens twee. Minstens één \
+             staat echt in de verslagen. Een woord mag maar in één groep staan.",
+        ),
+    optional(
+        "toelichting",
+        "toelichting = \"Inwoners zeggen senioren; de verslagen zeggen ouderen.\"",
+    )
+    .label("Toelichting")
+    .hint("Waarom deze woorden bij elkaar horen: wat inwoners zeggen en wat de verslagen zeggen.")
+    .input(Input::Text),
+];
 
 /// Reads `content/synoniemen.toml`, reporting every malformed, empty or one-word group.
 pub fn load(content_dir: &Path) -> Result<Synonyms, ContentErrors> {

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::front_matter;
 use super::report::{DESCRIPTION_MAX, file_slug};
 use crate::error::{ContentError, ContentErrors};
-use crate::toml_doc::{Field, KeyLines, required};
+use crate::toml_doc::{Field, Input, KeyLines, required};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -19,13 +19,21 @@ struct Raw {
     description: String,
 }
 
-const FIELDS: &[Field] = &[
-    required("title", "title = \"Eenzaamheid\""),
-    required("order", "order = 2"),
+/// The front-matter keys of a theme, as the editor shows them.
+pub const FIELDS: &[Field] = &[
+    required("title", "title = \"Eenzaamheid\"")
+        .label("Naam van het thema")
+        .hint("Zoals de site het thema noemt."),
+    required("order", "order = 2")
+        .label("Volgorde")
+        .hint("De plaats in de lijst van thema's: 1 staat bovenaan."),
     required(
         "description",
         "description = \"Korte samenvatting in één of twee zinnen.\"",
-    ),
+    )
+    .label("Korte beschrijving")
+    .hint("Eén of twee korte zinnen over het thema (hoogstens 160 tekens), voor zoekmachines.")
+    .input(Input::Text),
 ];
 
 /// A checked topic.

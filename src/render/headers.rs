@@ -29,25 +29,43 @@ pub const EVERY_RESPONSE: &[(&str, &str)] = &[
 pub const STATIC_FILES: &[(&str, &str)] =
     &[("Cache-Control", "public, max-age=31536000, immutable")];
 
+/// The editor's folder under the site (`beheer/`) and its own policy, when `[editor]` puts it
+/// in the site: the only place the site's policy is replaced (see `editor::csp`).
+pub type EditorPolicy<'a> = Option<(&'a str, &'a str)>;
+
+/// The headers of the editor's folder: those of every response, with its own policy.
+fn editor_headers(csp: &str) -> Vec<(&str, &str)> {
+    EVERY_RESPONSE
+        .iter()
+        .map(|&(name, value)| match name {
+            "Content-Security-Policy" => (name, csp),
+            _ => (name, value),
+        })
+        .collect()
+}
+
 /// The three files, for a site published at `base_path` (`/` or `/almere/`).
-pub fn files(base_path: &str) -> Vec<OutputFile> {
+pub fn files(base_path: &str, editor: EditorPolicy) -> Vec<OutputFile> {
     [
-        ("_headers", netlify(base_path)),
-        (".htaccess", apache(base_path)),
-        ("nginx.conf.voorbeeld", nginx(base_path)),
+        ("_headers", netlify(base_path, editor)),
+        (".htaccess", apache(base_path, editor)),
+        ("nginx.conf.voorbeeld", nginx(base_path, editor)),
     ]
     .into_iter()
     .map(|(path, text)| OutputFile::new(path, text.into_bytes()))
     .collect()
 }
 
-/// `_headers`: a path pattern, then its headers indented.
-fn netlify(base_path: &str) -> String {
+/// `_headers`: a path pattern, then its headers indented. Netlify takes, for one header, the
+/// value of the last rule that matches: the editor's rule comes last.
+fn netlify(base_path: &str, editor: EditorPolicy) -> String {
     let mut text = String::new();
-    for (pattern, headers) in [
-        (format!("{base_path}*"), EVERY_RESPONSE),
-        (format!("{base_path}static/*"), STATIC_FILES),
-    ] {
+    let own = editor.map(|(folder, csp)| (format!("{base_path}{folder}*"), editor_headers(csp)));
+    let rules = [
+        (format!("{base_path}*"), EVERY_RESPONSE.to_vec()),
+        (format!("{base_path}static/*"), STATIC_FILES.to_vec()),
+    ];
+    for (pattern, headers) in rules.into_iter().chain(own) {
         text.push_str(&pattern);
         text.push('\n');
         for (name, value) in headers {
@@ -65,7 +83,7 @@ fn quoted(value: &str) -> String {
 /// `.htaccess` in the site's root folder: `Header always set` (also on error pages), the
 /// static files matched on their address (`<If>`, Apache 2.4; `<Files>` sees names only), and
 /// the site's own 404 page.
-fn apache(base_path: &str) -> String {
+fn apache(base_path: &str, editor: EditorPolicy) -> String {
     let mut text = String::from(
         "# Beveiligings- en cacheheaders voor Apache 2.4 (mod_headers), gemaakt door vindplaats.\n\
          # Dit bestand werkt als de host .htaccess-bestanden leest (AllowOverride FileInfo).\n\
@@ -80,7 +98,15 @@ fn apache(base_path: &str) -> String {
     for (name, value) in STATIC_FILES {
         text.push_str(&format!("    Header always set {name} {}\n", quoted(value)));
     }
-    text.push_str("  </If>\n</IfModule>\n");
+    text.push_str("  </If>\n");
+    // Apache applies <If> after the lines above it, so the editor's policy replaces the site's.
+    if let Some((folder, csp)) = editor {
+        text.push_str(&format!(
+            "  <If \"%{{REQUEST_URI}} =~ m#^{base_path}{folder}#\">\n    Header always set Content-Security-Policy {}\n  </If>\n",
+            quoted(csp)
+        ));
+    }
+    text.push_str("</IfModule>\n");
     text.push_str(&format!("ErrorDocument 404 {base_path}404.html\n"));
     text
 }
@@ -89,7 +115,7 @@ fn apache(base_path: &str) -> String {
 /// own block inside it, so nothing applies to the rest of the domain (its own pages may need
 /// scripts from elsewhere). An `add_header` inside a `location` replaces those of the block
 /// around it, so the static location repeats them.
-fn nginx(base_path: &str) -> String {
+fn nginx(base_path: &str, editor: EditorPolicy) -> String {
     let add = |indent: &str, headers: &[(&str, &str)]| -> String {
         headers
             .iter()
@@ -109,12 +135,19 @@ fn nginx(base_path: &str) -> String {
          \x20       # add_header hier vervangt die van het blok erboven: daarom staan ze er opnieuw.\n\
          {every_static}{static}\
          \x20   }}\n\
+         {editor}\
          \n\
          \x20   error_page 404 {base_path}404.html;\n\
          }}\n",
         every = add("    ", EVERY_RESPONSE),
         every_static = add("        ", EVERY_RESPONSE),
         static = add("        ", STATIC_FILES),
+        editor = editor
+            .map(|(folder, csp)| format!(
+                "\n    location {base_path}{folder} {{\n        # De beheerpagina: een eigen beleid, alleen in deze map.\n{}    }}\n",
+                add("        ", &editor_headers(csp))
+            ))
+            .unwrap_or_default(),
     )
 }
 
@@ -126,7 +159,7 @@ pub const WEBMASTER_FILE: &str = "voor-de-webbeheerder.txt";
 /// sitemap line for the main `robots.txt`, the headers for their server, the 404 rule. A file
 /// in the output rather than only a message in the terminal, because the output folder is
 /// what reaches the administrator, and the note travels with it. `None` at the domain root.
-pub fn webmaster(urls: &Urls, security_headers: bool) -> Option<OutputFile> {
+pub fn webmaster(urls: &Urls, security_headers: bool, editor: EditorPolicy) -> Option<OutputFile> {
     let base_path = urls.base_path();
     if base_path == "/" {
         return None;
@@ -173,6 +206,12 @@ pub fn webmaster(urls: &Urls, security_headers: bool) -> Option<OutputFile> {
         lines.extend(header_lines(EVERY_RESPONSE));
         lines.push(format!("   en voor alles onder {base_path}static/ ook:"));
         lines.extend(header_lines(STATIC_FILES));
+        if let Some((folder, csp)) = editor {
+            lines.push(format!(
+                "   Onder {base_path}{folder} staat de beheerpagina; die heeft een eigen beleid, in plaats van het bovenste:"
+            ));
+            lines.push(format!("     Content-Security-Policy: {csp}"));
+        }
     } else {
         lines.push(
             "   De site maakt geen headerbestanden: security_headers staat uit in vindplaats.toml."
@@ -206,9 +245,10 @@ mod tests {
     #[test]
     fn the_webmaster_note_only_for_a_folder() {
         let at_root = Urls::new("https://www.almere.nl/").unwrap();
-        assert!(webmaster(&at_root, true).is_none());
+        assert!(webmaster(&at_root, true, None).is_none());
         let folder = Urls::new("https://www.almere.nl/sociale-staat/").unwrap();
-        let note = String::from_utf8(webmaster(&folder, true).unwrap().bytes.to_vec()).unwrap();
+        let note =
+            String::from_utf8(webmaster(&folder, true, None).unwrap().bytes.to_vec()).unwrap();
         for line in [
             "Voor de webbeheerder van https://www.almere.nl/\n",
             "in https://www.almere.nl/robots.txt",
@@ -221,14 +261,22 @@ mod tests {
         ] {
             assert!(note.contains(line), "{line:?} in\n{note}");
         }
-        let without = String::from_utf8(webmaster(&folder, false).unwrap().bytes.to_vec()).unwrap();
+        let without =
+            String::from_utf8(webmaster(&folder, false, None).unwrap().bytes.to_vec()).unwrap();
         assert!(without.contains("security_headers staat uit"), "{without}");
+        let editor = Some(("beheer/", "default-src 'none'"));
+        let with =
+            String::from_utf8(webmaster(&folder, true, editor).unwrap().bytes.to_vec()).unwrap();
+        assert!(
+            with.contains("Onder /sociale-staat/beheer/ staat de beheerpagina; die heeft een eigen beleid, in plaats van het bovenste:\n     Content-Security-Policy: default-src 'none'\n"),
+            "{with}"
+        );
     }
 
     use super::*;
 
     fn text(base_path: &str, path: &str) -> String {
-        let file = files(base_path)
+        let file = files(base_path, None)
             .into_iter()
             .find(|f| f.path == path)
             .unwrap();
@@ -243,6 +291,44 @@ mod tests {
             "/almere/*\n  Content-Security-Policy: default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'\n  \
              X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\
              /almere/static/*\n  Cache-Control: public, max-age=31536000, immutable\n"
+        );
+    }
+
+    /// With the editor in the site, its folder alone gets the editor's policy, on every host;
+    /// the rest of the site keeps its own.
+    #[test]
+    fn the_editor_policy_only_in_its_folder() {
+        let csp = "default-src 'none'; script-src 'self' 'unsafe-eval'";
+        let with = |path: &str| {
+            let file = files("/almere/", Some(("beheer/", csp)))
+                .into_iter()
+                .find(|f| f.path == path)
+                .unwrap();
+            String::from_utf8(file.bytes.to_vec()).unwrap()
+        };
+        let netlify = with("_headers");
+        assert!(
+            netlify.starts_with(&text("/almere/", "_headers")),
+            "{netlify}"
+        );
+        assert!(netlify.ends_with(&format!(
+            "/almere/beheer/*\n  Content-Security-Policy: {csp}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"
+        )));
+        let apache = with(".htaccess");
+        assert!(apache.contains(&format!(
+            "  <If \"%{{REQUEST_URI}} =~ m#^/almere/beheer/#\">\n    Header always set Content-Security-Policy \"{csp}\"\n  </If>\n</IfModule>\n"
+        )), "{apache}");
+        let nginx = with("nginx.conf.voorbeeld");
+        assert!(
+            nginx.contains("\n    location /almere/beheer/ {\n"),
+            "{nginx}"
+        );
+        assert!(nginx.contains(&format!(
+            "add_header Content-Security-Policy \"{csp}\" always;"
+        )));
+        assert_eq!(
+            nginx.matches("add_header X-Content-Type-Options").count(),
+            3
         );
     }
 

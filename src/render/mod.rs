@@ -132,12 +132,19 @@ pub fn render(
         put(file)?;
     }
     feeds(&tera, theme, site, &views, &put)?;
+    // The editor's folder, when the site has one, gets its own policy (`editor::csp`).
+    let editor = site
+        .config
+        .editor
+        .as_ref()
+        .map(|e| (e.folder(), crate::editor::csp::online(e)));
+    let editor = editor.as_ref().map(|(f, c)| (f.as_str(), c.as_str()));
     if site.config.security_headers {
-        headers::files(site.urls.base_path())
+        headers::files(site.urls.base_path(), editor)
             .into_iter()
             .try_for_each(&put)?;
     }
-    if let Some(note) = headers::webmaster(&site.urls, site.config.security_headers) {
+    if let Some(note) = headers::webmaster(&site.urls, site.config.security_headers, editor) {
         put(note)?;
     }
     Ok(RenderStats {

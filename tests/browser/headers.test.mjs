@@ -5,16 +5,19 @@
 // page, a search and a missing page load in Chromium with the policy in force: the console
 // stays clean, there are no CSP violations, and every response carries the same headers, with
 // a year's caching for the fingerprinted static files and none for the pages.
-// Built for /sociale-staat/, so each file's patterns must carry the base path.
+// Built for /sociale-staat/, so each file's patterns must carry the base path. The build has
+// the editor in it (`[editor]`, issue 25): its folder alone gets the editor's own policy, under
+// which Decap starts, while every other page keeps the site's.
 
 import assert from 'node:assert/strict';
 import { createServer, request } from 'node:http';
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { startServer } from './server.mjs';
-import { Harness, SUBPATH_BASE_URL, buildSite, lines, listPages, trackedPage, waitForResults } from './helpers.mjs';
+import { Harness, ROOT, SUBPATH_BASE_URL, buildSite, lines, listPages, trackedPage, waitForResults } from './helpers.mjs';
 
 /** A value as written in Apache and nginx files: in double quotes with backslash escapes, or bare. */
 function unquote(value) {
@@ -174,7 +177,17 @@ let upstream;
 let report;
 let styleSheet;
 try {
-  dir = await buildSite({ baseUrl: SUBPATH_BASE_URL });
+  // The real site with the editor published at beheer/.
+  const root = await mkdtemp(path.join(os.tmpdir(), 'vindplaats-headers-'));
+  h.defer(() => rm(root, { recursive: true, force: true }));
+  for (const part of ['content', 'themes', 'vindplaats.toml']) {
+    await cp(path.join(ROOT, part), path.join(root, part), { recursive: true });
+  }
+  await appendFile(
+    path.join(root, 'vindplaats.toml'),
+    '\n[editor]\npath = "beheer/"\nbackend = "gitlab"\nrepo = "gemeente-almere/sociale-staat"\napp_id = "0123abcd"\n',
+  );
+  dir = await buildSite({ baseUrl: SUBPATH_BASE_URL, root });
   h.defer(() => rm(dir, { recursive: true, force: true }));
   upstream = await startServer({ root: dir, prefix: PREFIX });
   h.defer(() => upstream.close());
@@ -245,6 +258,23 @@ describe('the security headers of every host file', () => {
         // to the folder it is in; the other two files say so themselves.
         if (file === '.htaccess') return;
         assert.deepEqual(rules.headersFor('/andere-pagina/'), {}, file);
+      });
+      it("the editor's folder has the editor's own policy, under which Decap starts", async () => {
+        tp.reset();
+        const res = await tp.goto(`${url}beheer/`);
+        assert.equal(res.status(), 200);
+        const policy = res.headers()['content-security-policy'] ?? '';
+        assert.match(policy, /^default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline';/, file);
+        assert.match(policy, /connect-src 'self' https:\/\/gitlab\.com;/, file);
+        assert.equal(res.headers()['x-content-type-options'], 'nosniff', file);
+        // Decap read the configuration and shows GitLab's login (it goes nowhere offline).
+        await tp.page.getByRole('button', { name: /GitLab/ }).waitFor();
+        const violations = await tp.cspViolations();
+        const problems = [...tp.problems(), ...violations.map((v) => `CSP violation: ${JSON.stringify(v)}`)];
+        assert.deepEqual(problems, [], `${file}:\n${lines(problems)}`);
+        // Its scripts are under the editor's policy too; the site's static files are not.
+        const script = await fetch(`${url}beheer/vendor/decap-cms.js`, { method: 'HEAD' });
+        assert.match(script.headers.get('content-security-policy') ?? '', /'unsafe-eval'/);
       });
       it('fingerprinted static files are cached for a year', async () => {
         const res = await fetch(`${url}static/${styleSheet}`);

@@ -5,58 +5,12 @@ use crate::common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::{fixture, run_cli};
+use common::{Server, fixture, run_cli, serve};
 use vindplaats::session::{Session, Update};
 use vindplaats::site::BuildOptions;
-
-/// A running `vindplaats serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    addr: String,
-    /// What it prints, line by line.
-    lines: mpsc::Receiver<String>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(root: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vindplaats"))
-        .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let (tx, rx) = mpsc::channel();
-    // The address it says it serves on (the port is the system's choice).
-    let addr = loop {
-        let line = lines.next().expect("serve printed nothing").unwrap();
-        if let Some(rest) = line.split("http://").nth(1) {
-            break rest.split('/').next().unwrap().to_owned();
-        }
-        let _ = tx.send(line);
-    };
-    // Keep reading stdout so the server never blocks on a full pipe.
-    std::thread::spawn(move || {
-        for line in lines.map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    Server {
-        child,
-        addr,
-        lines: rx,
-    }
-}
 
 /// The pages a server serves, by address, with its own address taken out.
 fn served_pages(server: &Server, paths: &[&str]) -> Vec<(String, String)> {

@@ -6,7 +6,7 @@
 //! Opdrachtprompt's `%…%` and quoting are not bash's) are listed as skipped, with the reason. Each chapter is a
 //! task of its own ("Elke taak heeft een eigen kopje") and starts from a fresh copy, as a
 //! reader starts it on their own site; within a chapter, what one step makes is there for the
-//! next (chapter 9's new round for its reports and its `build --concepten`).
+//! next (chapter 10's new round for its reports and its `build --concepten`).
 //!
 //! A command "works" when the program accepts it and answers: exit 0, or exit 1 with its
 //! findings (a fresh report from `new rapport` may well have findings). It fails the test when
@@ -18,7 +18,7 @@
 //! blocks or in running text, must be in the program's `--help`.
 //!
 //! The other tests here hold what the guide says about the site against the program: the
-//! texts chapter 9 lists against the staleness warnings of a published new round, the heading
+//! texts chapter 10 lists against the staleness warnings of a published new round, the heading
 //! link it tells the team to click against the page, and its nginx advice against the file
 //! the build writes.
 
@@ -120,7 +120,7 @@ fn every_command_in_the_handleiding_still_works() {
     let root = repo_root();
     let guide = std::fs::read_to_string(root.join(GUIDE)).unwrap();
     let chapters = chapters(&guide);
-    // Each chapter's copy, kept to the end: the last checks read what chapter 9 made.
+    // Each chapter's copy, kept to the end: the last checks read what chapter 10 made.
     let mut sites: Vec<tempfile::TempDir> = Vec::new();
     let mut chapter = None;
 
@@ -247,7 +247,7 @@ fn every_command_in_the_handleiding_still_works() {
         problems.join("\n\n")
     );
 
-    // What chapter 4 says `new rapport` writes is what it wrote, in the report chapter 9 made.
+    // What chapter 5 says `new rapport` writes is what it wrote, in the report chapter 10 made.
     let written = sites
         .iter()
         .find_map(|site| {
@@ -261,7 +261,7 @@ fn every_command_in_the_handleiding_still_works() {
     let table = guide
         .split("| veld | wat het programma schrijft |")
         .nth(1)
-        .expect("chapter 4 lists what new rapport writes");
+        .expect("chapter 5 lists what new rapport writes");
     let rows = table.lines().skip(2).take_while(|l| l.starts_with('|'));
     let mut quoted = 0;
     for row in rows {
@@ -278,7 +278,7 @@ fn every_command_in_the_handleiding_still_works() {
     }
     assert!(
         quoted >= 5,
-        "chapter 4's table of placeholders has {quoted} values"
+        "chapter 5's table of placeholders has {quoted} values"
     );
 }
 
@@ -292,14 +292,14 @@ fn chapter<'a>(md: &'a str, title: &str) -> &'a str {
     &rest[..end]
 }
 
-/// Chapter 9 lists every text to look at when a round is added (issue 23), and shows the
+/// Chapter 10 lists every text to look at when a round is added (issue 23), and shows the
 /// warning about one: on a copy of the real site with a published 2024 round, every file
 /// `check` warns about as stale (`verouderd`) is in the chapter's list, and the warning the
 /// guide shows is the program's, line for line.
 #[test]
-fn chapter_9_lists_every_text_that_goes_stale_with_a_new_round() {
+fn chapter_10_lists_every_text_that_goes_stale_with_a_new_round() {
     let guide = std::fs::read_to_string(repo_root().join(GUIDE)).unwrap();
-    let nine = chapter(&guide, "9. ");
+    let nine = chapter(&guide, "10. ");
     let site = site_copy();
     common::add_round_2024(site.path());
     let root = site.path().to_str().unwrap();
@@ -331,7 +331,7 @@ fn chapter_9_lists_every_text_that_goes_stale_with_a_new_round() {
     for file in &stale {
         assert!(
             named.iter().any(|n| n.is_match(file)),
-            "check warns that {file} is stale, but chapter 9 of {GUIDE} does not list it"
+            "check warns that {file} is stale, but chapter 10 of {GUIDE} does not list it"
         );
     }
 
@@ -346,7 +346,7 @@ fn chapter_9_lists_every_text_that_goes_stale_with_a_new_round() {
                 .is_some_and(|(_, l)| l.contains("noemt alleen"))
         })
         .collect();
-    assert_eq!(shown.len(), 1, "chapter 9 shows one staleness warning");
+    assert_eq!(shown.len(), 1, "chapter 10 shows one staleness warning");
     for (_, line) in &shown[0].lines {
         assert!(
             said.lines().any(|l| l.trim_end() == line.trim_end()),

@@ -12,6 +12,7 @@ mod common;
 mod coverage;
 mod docs;
 mod editions;
+mod editor;
 mod failing_writes;
 mod fuzz_corpus;
 mod handleiding;

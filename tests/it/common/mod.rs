@@ -5,8 +5,10 @@
 pub mod commands;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
 
 use scraper::{Html, Selector};
 use url::Url;
@@ -358,4 +360,49 @@ pub fn check_and_build_errors(root: &Path) -> (Vec<String>, Vec<String>) {
     check.sort();
     build.sort();
     (check, build)
+}
+
+/// A running `vindplaats serve`, stopped when dropped.
+pub struct Server {
+    child: Child,
+    /// `127.0.0.1:<port>`.
+    pub addr: String,
+    /// What it prints, line by line.
+    pub lines: mpsc::Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn serve(root: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vindplaats"))
+        .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let (tx, rx) = mpsc::channel();
+    let addr = loop {
+        let line = lines.next().expect("serve printed nothing").unwrap();
+        if let Some(rest) = line.split("http://").nth(1) {
+            break rest.split('/').next().unwrap().to_owned();
+        }
+        let _ = tx.send(line);
+    };
+    // Keep reading stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    Server {
+        child,
+        addr,
+        lines: rx,
+    }
 }
