@@ -423,9 +423,14 @@ fn a_save_is_checked_and_contact_data_is_refused() {
     let (status, answer) = api(
         &server,
         "persistEntry",
-        json!({ "dataFiles": [{ "path": path, "slug": "eenzaamheid", "raw": edited }], "assets": [], "options": { "newEntry": false } }),
+        json!({ "dataFiles": [{ "path": path, "slug": "eenzaamheid", "raw": edited, "loadedVersion": entry["file"]["id"] }], "assets": [], "options": { "newEntry": false } }),
     );
     assert_eq!(status, 200, "{answer}");
+    let version = answer["versions"][path].clone();
+    assert_eq!(
+        version,
+        vindplaats::content::store::version(edited.as_bytes())
+    );
     assert_eq!(std::fs::read_to_string(root.join(path)).unwrap(), edited);
     let (_, check) = api(&server, "vindplaatsCheck", json!({}));
     assert_eq!(check["file"], path);
@@ -441,7 +446,7 @@ fn a_save_is_checked_and_contact_data_is_refused() {
     let (status, _) = api(
         &server,
         "persistEntry",
-        json!({ "dataFiles": [{ "path": path, "raw": broken }], "options": {} }),
+        json!({ "dataFiles": [{ "path": path, "raw": broken, "loadedVersion": version }], "options": {} }),
     );
     assert_eq!(status, 200);
     let (_, check) = api(&server, "vindplaatsCheck", json!({}));
@@ -481,6 +486,103 @@ fn a_save_is_checked_and_contact_data_is_refused() {
     );
     assert_eq!(status, 409, "{answer}");
     assert_eq!(std::fs::read_to_string(root.join(path)).unwrap(), broken);
+}
+
+/// A save over a file that changed since the form was loaded (a colleague, Kladblok, OneDrive)
+/// is refused: nothing overwritten, a Dutch message, both texts in the answer, the refused text
+/// kept in the history; a save without a version never replaces a file. The bytes a save
+/// replaces are kept too, so it can be undone.
+#[test]
+fn a_save_over_a_changed_file_is_refused_with_both_versions() {
+    let tmp = common::real_site_copy();
+    let root = tmp.path();
+    let server = serve(root);
+    let path = "content/rapporten/eenzaamheid.md";
+    let (_, entry) = api(&server, "getEntry", json!({ "path": path }));
+    let loaded = entry["data"].as_str().unwrap().to_owned();
+    let version = entry["file"]["id"].clone();
+    // Meanwhile, outside the editor, as a text editor saves: a new file renamed over the old.
+    let outside = loaded.replace(
+        "18 deelnemers\n",
+        "18 deelnemers (bijgewerkt in Kladblok)\n",
+    );
+    assert_ne!(outside, loaded);
+    std::fs::write(root.join("content/rapporten/.kladblok.tmp"), &outside).unwrap();
+    std::fs::rename(
+        root.join("content/rapporten/.kladblok.tmp"),
+        root.join(path),
+    )
+    .unwrap();
+    let mine = loaded.replace("18 deelnemers\n", "18 deelnemers uit de stad\n");
+    let (status, answer) = api(
+        &server,
+        "persistEntry",
+        json!({ "dataFiles": [{ "path": path, "raw": mine, "loadedVersion": version }], "options": {} }),
+    );
+    assert_eq!(status, 409, "{answer}");
+    let error = answer["error"].as_str().unwrap();
+    assert!(
+        error.starts_with(&format!(
+            "niet bewaard: {path} is veranderd sinds je het opende"
+        )),
+        "{error}"
+    );
+    assert!(error.contains("Er is niets overschreven."), "{error}");
+    assert!(
+        error.contains("jouw versie en de versie die nu in het bestand staat"),
+        "{error}"
+    );
+    assert_eq!(answer["conflict"]["path"], path);
+    assert_eq!(answer["conflict"]["yours"], mine);
+    assert_eq!(answer["conflict"]["onDisk"], outside);
+    assert_eq!(std::fs::read_to_string(root.join(path)).unwrap(), outside);
+    // The refused text is kept, named in the message.
+    let history = vindplaats::content::store::History::of_site(root);
+    let kept = history.list(&root.join(path));
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].refused);
+    assert_eq!(std::fs::read_to_string(&kept[0].file).unwrap(), mine);
+    let shown = kept[0]
+        .file
+        .strip_prefix(root)
+        .unwrap()
+        .display()
+        .to_string();
+    assert!(
+        error.ends_with(&format!("Jouw tekst staat ook in {shown}.")),
+        "{error}"
+    );
+
+    // Without a version (an old page), an existing file is not replaced either.
+    let (status, answer) = api(
+        &server,
+        "persistEntry",
+        json!({ "dataFiles": [{ "path": path, "raw": mine }], "options": {} }),
+    );
+    assert_eq!(status, 409, "{answer}");
+    assert_eq!(answer["conflict"]["onDisk"], outside);
+    assert_eq!(std::fs::read_to_string(root.join(path)).unwrap(), outside);
+
+    // Opened again, the outside version is what the form saves over: the save goes through
+    // and the version it replaced is kept.
+    let (_, entry) = api(&server, "getEntry", json!({ "path": path }));
+    assert_eq!(entry["data"], outside);
+    let (status, answer) = api(
+        &server,
+        "persistEntry",
+        json!({ "dataFiles": [{ "path": path, "raw": mine, "loadedVersion": entry["file"]["id"] }], "options": {} }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(std::fs::read_to_string(root.join(path)).unwrap(), mine);
+    let kept = history.list(&root.join(path));
+    assert_eq!(kept.len(), 3, "{kept:?}");
+    assert_eq!(std::fs::read_to_string(&kept[2].file).unwrap(), outside);
+    assert!(!kept[2].refused);
+    // Git never sees the history.
+    assert_eq!(
+        std::fs::read_to_string(root.join(".vindplaats/.gitignore")).unwrap(),
+        "*\n"
+    );
 }
 
 /// `serve` listens on 127.0.0.1 only: the kernel's table of listening sockets says so, and
