@@ -243,12 +243,14 @@ impl Job {
 }
 
 /// Why the system refused a write, in the words of the people who publish: the error kinds
-/// behind ENOSPC, EFBIG and EDQUOT (full), EACCES, EPERM and EROFS (no permission),
+/// behind ENOSPC and EDQUOT (full), EFBIG (full, or a write limit such as `ulimit -f`: `main`
+/// ignores SIGXFSZ so that the limit arrives here as an error), EACCES, EPERM and EROFS (no permission),
 /// ENAMETOOLONG and ENOTDIR. Anything else is passed on as the system says it.
 pub fn cause(error: &io::Error) -> String {
     use io::ErrorKind as K;
     match error.kind() {
-        K::StorageFull | K::FileTooLarge | K::QuotaExceeded => "de schijf is vol".into(),
+        K::StorageFull | K::QuotaExceeded => "de schijf is vol".into(),
+        K::FileTooLarge => "de schijf is vol of een schrijflimiet is bereikt".into(),
         K::PermissionDenied | K::ReadOnlyFilesystem => "geen schrijfrechten".into(),
         K::InvalidFilename => "de bestandsnaam is te lang".into(),
         K::NotADirectory => "een deel van het pad is een bestand en geen map".into(),
@@ -404,7 +406,10 @@ mod tests {
     fn causes_in_dutch() {
         for (errno, expected) in [
             (libc::ENOSPC, "de schijf is vol"),
-            (libc::EFBIG, "de schijf is vol"),
+            (
+                libc::EFBIG,
+                "de schijf is vol of een schrijflimiet is bereikt",
+            ),
             (libc::EDQUOT, "de schijf is vol"),
             (libc::EACCES, "geen schrijfrechten"),
             (libc::EPERM, "geen schrijfrechten"),

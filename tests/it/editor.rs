@@ -4,7 +4,6 @@
 //! origin, only `content/`, no links out, contact data refused, reachable on 127.0.0.1 only;
 //! and `build` with `[editor]` (the editor in its folder, its policy there only).
 
-use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,7 +12,7 @@ use serde_json::{Value, json};
 use vindplaats::content::{Edition, Report, Topic, front_matter, initiative, synonyms};
 use vindplaats::editor::form;
 
-use crate::common::{self, Server, repo_root, run_cli, serve};
+use crate::common::{self, editor_api as api, http, repo_root, run_cli, serve};
 
 /// The configuration `serve` gives the editor of the site at `root`.
 fn local_config(root: &Path) -> Value {
@@ -223,51 +222,6 @@ fn a_new_round_and_report_from_the_editor_pass_check() {
         check.is_empty() && build.is_empty(),
         "{check:#?}\n{build:#?}"
     );
-}
-
-/// One HTTP/1.0 request with `headers`: (status, headers, body).
-fn http(
-    addr: &str,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &str,
-) -> (u16, String, String) {
-    let mut s = TcpStream::connect(addr).unwrap();
-    let mut request = format!(
-        "{method} {path} HTTP/1.0\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    for (name, value) in headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n");
-    request.push_str(body);
-    s.write_all(request.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    let raw = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
-    (status, head.to_owned(), body.to_owned())
-}
-
-/// A request to the editor's protocol, as the editor's page sends it.
-fn api(server: &Server, action: &str, params: Value) -> (u16, Value) {
-    let addr = &server.addr;
-    let origin = format!("http://{addr}");
-    let (status, _, body) = http(
-        addr,
-        "POST",
-        "/__vindplaats/beheer/api",
-        &[
-            ("Host", addr),
-            ("Origin", &origin),
-            ("Content-Type", "application/json; charset=utf-8"),
-        ],
-        &json!({ "action": action, "params": params }).to_string(),
-    );
-    (status, serde_json::from_str(&body).unwrap_or(Value::Null))
 }
 
 #[test]

@@ -351,8 +351,15 @@ impl Drop for Server {
 }
 
 pub fn serve(root: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vindplaats"))
-        .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
+    let mut command = Command::new(env!("CARGO_BIN_EXE_vindplaats"));
+    command.args(["serve", "--root", root.to_str().unwrap(), "--port", "0"]);
+    serve_command(command)
+}
+
+/// Starts `command` (a `serve` with `--port 0`, changed by the caller: limits, a signal) and
+/// waits for its address.
+pub fn serve_command(mut command: Command) -> Server {
+    let mut child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -377,4 +384,56 @@ pub fn serve(root: &Path) -> Server {
         addr,
         lines: rx,
     }
+}
+
+/// One HTTP/1.0 request with `headers`: (status, headers, body).
+pub fn http(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> (u16, String, String) {
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    let mut request = format!(
+        "{method} {path} HTTP/1.0\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    request.push_str(body);
+    std::io::Write::write_all(&mut s, request.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    std::io::Read::read_to_end(&mut s, &mut raw).unwrap();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, head.to_owned(), body.to_owned())
+}
+
+/// A request to the editor's protocol on `server`, as the editor's page sends it.
+pub fn editor_api(
+    server: &Server,
+    action: &str,
+    params: serde_json::Value,
+) -> (u16, serde_json::Value) {
+    let addr = &server.addr;
+    let origin = format!("http://{addr}");
+    let (status, _, body) = http(
+        addr,
+        "POST",
+        "/__vindplaats/beheer/api",
+        &[
+            ("Host", addr),
+            ("Origin", &origin),
+            ("Content-Type", "application/json; charset=utf-8"),
+        ],
+        &serde_json::json!({ "action": action, "params": params }).to_string(),
+    );
+    (
+        status,
+        serde_json::from_str(&body).unwrap_or(serde_json::Value::Null),
+    )
 }
