@@ -81,30 +81,13 @@ fn assert_no_staging_left(dir: &Path) {
     assert_eq!(names, ["public", "site"], "stray folders");
 }
 
-/// Limits the child's file size to `bytes` (`RLIMIT_FSIZE`, as `ulimit -f` does) and leaves
-/// `SIGXFSZ` at its default, which kills a process that writes past the limit: vindplaats itself
-/// must ignore the signal so that the write fails with EFBIG, as on a full disk.
-fn write_limit(command: &mut Command, bytes: u64) {
-    // SAFETY: only async-signal-safe calls (signal, setrlimit) between fork and exec.
-    unsafe {
-        command.pre_exec(move || {
-            libc::signal(libc::SIGXFSZ, libc::SIG_DFL);
-            let limit = libc::rlimit {
-                rlim_cur: bytes,
-                rlim_max: bytes,
-            };
-            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
-}
-
-/// A write limit part-way (8 KB: the small pages go through, the first script over 8 KB does
-/// not), with `SIGXFSZ` at its default: an ordinary write error, not a kill (exit 153).
+/// A full disk part-way, as a write limit (`RLIMIT_FSIZE` in the child, as `ulimit -f`, CI
+/// runners and systemd units set it): the small pages go through, the first script over 8 KB
+/// does not. `SIGXFSZ` stays at its default, which kills a process that writes past the limit
+/// (exit 153, the staging folder left behind): vindplaats ignores the signal, so the limit is
+/// an ordinary write error, worded as a full disk is.
 #[test]
-fn a_write_limit_part_way_is_a_write_error_and_leaves_the_old_site() {
+fn a_full_disk_part_way_leaves_the_old_site() {
     let site = built_once();
     let before = read_tree(&site.out);
     let mut command = site.command();
@@ -117,6 +100,95 @@ fn a_write_limit_part_way_is_a_write_error_and_leaves_the_old_site() {
     );
     assert!(
         message.contains("(bij static/"),
+        "names the file: {message}"
+    );
+    assert!(read_tree(&site.out) == before, "the old site was changed");
+    assert_no_staging_left(site.tmp.path());
+}
+
+/// An output folder whose parent may not be written. Root ignores permission bits, so as
+/// root the child first gives up the capabilities that let it (`CAP_DAC_OVERRIDE`,
+/// `CAP_DAC_READ_SEARCH`, `CAP_FOWNER`) from its bounding set, which `exec` keeps.
+#[test]
+fn an_output_parent_without_write_permission_leaves_the_old_site() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = built_once();
+    let before = read_tree(&site.out);
+    let parent = site.tmp.path();
+    std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let mut command = site.command();
+    let root = unsafe { libc::geteuid() } == 0;
+    if root {
+        // SAFETY: only prctl between fork and exec.
+        unsafe {
+            command.pre_exec(|| {
+                for cap in [1, 2, 3] {
+                    if libc::prctl(libc::PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                }
+                Ok(())
+            });
+        }
+    }
+    let output = command.output();
+    std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let output = match output {
+        Ok(output) => output,
+        Err(e) if root => {
+            println!(
+                "overgeslagen: als root zonder het recht om capabilities op te geven ({e}) negeert het systeem schrijfrechten"
+            );
+            return;
+        }
+        Err(e) => panic!("{e}"),
+    };
+    let message = assert_refused(&output, &site.out, "geen schrijfrechten");
+    assert!(
+        message.contains(&format!("(bij {})", parent.display())),
+        "names the folder it may not write in: {message}"
+    );
+    assert!(read_tree(&site.out) == before, "the old site was changed");
+    assert_no_staging_left(parent);
+}
+
+/// An output path with a regular file where a folder should be: the same refusal, for every
+/// user, root included.
+#[test]
+fn an_output_path_through_a_file_is_refused() {
+    let site = built_once();
+    let before = read_tree(&site.out);
+    let file = site.tmp.path().join("public/index.html");
+    let out = file.join("public");
+    let output = common::run_build(&site.root, &out, &[]);
+    assert_refused(
+        &output,
+        &out,
+        "een deel van het pad is een bestand en geen map",
+    );
+    assert!(read_tree(&site.out) == before, "the old site was changed");
+    assert_no_staging_left(site.tmp.path());
+}
+
+/// A name longer than the file system takes (255 bytes on ext4 and tmpfs). A report's slug is
+/// its file name, so it can never be too long; an initiative's slug is written in
+/// `initiatieven.toml` and becomes a folder name: 303 characters fail part-way, at that page.
+#[test]
+fn a_file_name_too_long_leaves_the_old_site() {
+    let site = built_once();
+    let before = read_tree(&site.out);
+    let slug = ["buurtinitiatief"; 19].join("-");
+    let toml = site.root.join("content/initiatieven.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        text.replace("slug = \"naamloze-pilot\"", &format!("slug = \"{slug}\"")),
+    )
+    .unwrap();
+    let output = site.command().output().unwrap();
+    let message = assert_refused(&output, &site.out, "de bestandsnaam is te lang");
+    assert!(
+        message.contains(&format!("(bij initiatieven/{slug}")),
         "names the file: {message}"
     );
     assert!(read_tree(&site.out) == before, "the old site was changed");
@@ -230,91 +302,22 @@ fn a_killed_save_leaves_old_or_new_bytes() {
     assert!(seen.len() > 10, "versions seen: {seen:?}");
 }
 
-/// An output folder whose parent may not be written. Root ignores permission bits, so as
-/// root the child first gives up the capabilities that let it (`CAP_DAC_OVERRIDE`,
-/// `CAP_DAC_READ_SEARCH`, `CAP_FOWNER`) from its bounding set, which `exec` keeps.
-#[test]
-fn an_output_parent_without_write_permission_leaves_the_old_site() {
-    use std::os::unix::fs::PermissionsExt;
-    let site = built_once();
-    let before = read_tree(&site.out);
-    let parent = site.tmp.path();
-    std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o555)).unwrap();
-    let mut command = site.command();
-    let root = unsafe { libc::geteuid() } == 0;
-    if root {
-        // SAFETY: only prctl between fork and exec.
-        unsafe {
-            command.pre_exec(|| {
-                for cap in [1, 2, 3] {
-                    if libc::prctl(libc::PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 {
-                        return Err(std::io::Error::last_os_error());
-                    }
-                }
-                Ok(())
-            });
-        }
+/// Limits the child's file size to `bytes` (`RLIMIT_FSIZE`, as `ulimit -f` does) and leaves
+/// `SIGXFSZ` at its default, which kills a process that writes past the limit: vindplaats itself
+/// must ignore the signal so that the write fails with EFBIG, as on a full disk.
+fn write_limit(command: &mut Command, bytes: u64) {
+    // SAFETY: only async-signal-safe calls (signal, setrlimit) between fork and exec.
+    unsafe {
+        command.pre_exec(move || {
+            libc::signal(libc::SIGXFSZ, libc::SIG_DFL);
+            let limit = libc::rlimit {
+                rlim_cur: bytes,
+                rlim_max: bytes,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
     }
-    let output = command.output();
-    std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let output = match output {
-        Ok(output) => output,
-        Err(e) if root => {
-            println!(
-                "overgeslagen: als root zonder het recht om capabilities op te geven ({e}) negeert het systeem schrijfrechten"
-            );
-            return;
-        }
-        Err(e) => panic!("{e}"),
-    };
-    let message = assert_refused(&output, &site.out, "geen schrijfrechten");
-    assert!(
-        message.contains(&format!("(bij {})", parent.display())),
-        "names the folder it may not write in: {message}"
-    );
-    assert!(read_tree(&site.out) == before, "the old site was changed");
-    assert_no_staging_left(parent);
-}
-
-/// An output path with a regular file where a folder should be: the same refusal, for every
-/// user, root included.
-#[test]
-fn an_output_path_through_a_file_is_refused() {
-    let site = built_once();
-    let before = read_tree(&site.out);
-    let file = site.tmp.path().join("public/index.html");
-    let out = file.join("public");
-    let output = common::run_build(&site.root, &out, &[]);
-    assert_refused(
-        &output,
-        &out,
-        "een deel van het pad is een bestand en geen map",
-    );
-    assert!(read_tree(&site.out) == before, "the old site was changed");
-    assert_no_staging_left(site.tmp.path());
-}
-
-/// A name longer than the file system takes (255 bytes on ext4 and tmpfs). A report's slug is
-/// its file name, so it can never be too long; an initiative's slug is written in
-/// `initiatieven.toml` and becomes a folder name: 303 characters fail part-way, at that page.
-#[test]
-fn a_file_name_too_long_leaves_the_old_site() {
-    let site = built_once();
-    let before = read_tree(&site.out);
-    let slug = ["buurtinitiatief"; 19].join("-");
-    let toml = site.root.join("content/initiatieven.toml");
-    let text = std::fs::read_to_string(&toml).unwrap();
-    std::fs::write(
-        &toml,
-        text.replace("slug = \"naamloze-pilot\"", &format!("slug = \"{slug}\"")),
-    )
-    .unwrap();
-    let output = site.command().output().unwrap();
-    let message = assert_refused(&output, &site.out, "de bestandsnaam is te lang");
-    assert!(
-        message.contains(&format!("(bij initiatieven/{slug}")),
-        "names the file: {message}"
-    );
-    assert!(read_tree(&site.out) == before, "the old site was changed");
-    assert_no_staging_left(site.tmp.path());
 }
