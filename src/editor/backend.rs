@@ -279,8 +279,54 @@ impl Editor {
                 .unwrap_or_else(|e| e.into_inner())
                 .clone()
                 .ok_or_else(|| (404, "er is nog niets bewaard".to_owned()).into()),
+            "vindplaatsRestore" => self.restore(text("path")?, params["loadedVersion"].as_str()),
             other => Err((422, format!("onbekende vraag '{other}'")).into()),
         }
+    }
+
+    /// Undoes the last save of `path`: its newest kept version that differs from what the
+    /// file holds goes back, as a save (the form's `loaded` version must still be the file's,
+    /// and what it replaces is kept, so a restore can be undone in turn).
+    fn restore(&self, path: &str, loaded: Option<&str>) -> Result<Value, Failure> {
+        let file = paths::file(&self.root, path).map_err(refused)?;
+        let now = std::fs::read(&file).ok();
+        let current = now.as_deref().map(store::version);
+        let previous = self
+            .history
+            .list(&file)
+            .into_iter()
+            .rev()
+            .find(|k| !k.refused && Some(&k.version) != current.as_ref())
+            .and_then(|k| std::fs::read(&k.file).ok())
+            .ok_or_else(|| (404, format!("er is geen eerdere versie van {path} bewaard")))?;
+        let raw = String::from_utf8_lossy(&previous).into_owned();
+        let Some(loaded) = loaded else {
+            return Err(self.conflict(path, &file, &raw));
+        };
+        let mode = store::Mode::Edit {
+            loaded,
+            history: &self.history,
+        };
+        store::write(&file, &previous, mode).map_err(|e| {
+            if store::Conflict::of(&e).is_some() {
+                self.conflict(path, &file, &raw)
+            } else {
+                (
+                    500,
+                    format!(
+                        "{path} is niet teruggezet: {}. Het bestand is niet veranderd.",
+                        crate::output::cause(&e)
+                    ),
+                )
+                    .into()
+            }
+        })?;
+        let result = self.check(path);
+        *self.last_check.lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
+        Ok(json!({
+            "message": format!("de vorige versie van {path} is teruggezet"),
+            "versions": { path: store::version(&previous) },
+        }))
     }
 
     /// Every file with `extension` under `folder`, `depth` folders deep, without following a
@@ -516,6 +562,8 @@ impl Editor {
             "summary": summary,
             "findings": text.trim_end(),
             "page": page_of(path).map(|p| format!("{}{p}", self.folder.trim_end_matches(super::PATH))),
+            // Whether the save can be undone (`vindplaatsRestore`).
+            "previous": self.history.list(&self.root.join(path)).iter().any(|k| !k.refused),
         })
     }
 }

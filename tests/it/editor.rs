@@ -445,7 +445,7 @@ fn a_save_is_checked_and_contact_data_is_refused() {
 /// A save over a file that changed since the form was loaded (a colleague, Kladblok, OneDrive)
 /// is refused: nothing overwritten, a Dutch message, both texts in the answer, the refused text
 /// kept in the history; a save without a version never replaces a file. The bytes a save
-/// replaces are kept too, so it can be undone.
+/// replaces are kept too, and the save can be undone from the editor.
 #[test]
 fn a_save_over_a_changed_file_is_refused_with_both_versions() {
     let tmp = common::real_site_copy();
@@ -532,6 +532,28 @@ fn a_save_over_a_changed_file_is_refused_with_both_versions() {
     assert_eq!(kept.len(), 3, "{kept:?}");
     assert_eq!(std::fs::read_to_string(&kept[2].file).unwrap(), outside);
     assert!(!kept[2].refused);
+    // The save is undone from the editor: the version before it goes back, as a save.
+    let (_, check) = api(&server, "vindplaatsCheck", json!({}));
+    assert_eq!(check["previous"], true, "{check}");
+    let (status, answer) = api(
+        &server,
+        "vindplaatsRestore",
+        json!({ "path": path, "loadedVersion": answer["versions"][path] }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(std::fs::read_to_string(root.join(path)).unwrap(), outside);
+    assert_eq!(
+        answer["versions"][path],
+        vindplaats::content::store::version(outside.as_bytes())
+    );
+    // A restore over a file changed since is refused like a save.
+    let (status, _) = api(
+        &server,
+        "vindplaatsRestore",
+        json!({ "path": path, "loadedVersion": "0".repeat(64) }),
+    );
+    assert_eq!(status, 409);
+    assert_eq!(std::fs::read_to_string(root.join(path)).unwrap(), outside);
     // Git never sees the history.
     assert_eq!(
         std::fs::read_to_string(root.join(".vindplaats/.gitignore")).unwrap(),

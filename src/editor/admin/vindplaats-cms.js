@@ -58,10 +58,32 @@ async function showCheck(api) {
     });
     const result = await response.json();
     if (!response.ok) throw new Error(result.error);
-    show({ title: result.summary, text: result.findings, ok: result.errors === 0, page: result.page });
+    show({ title: result.summary, text: result.findings, ok: result.errors === 0, page: result.page, extra: result.previous ? [undo(api, result.file)] : [] });
   } catch (e) {
     show({ title: 'De controle kon niet worden gedaan', text: String(e.message ?? e), ok: false });
   }
+}
+
+/** The version each file was loaded from, by path (see `watchApi`). */
+const loaded = new Map();
+
+/**
+ * A button that undoes the save of `path`: the version before it goes back (as a save, so the
+ * one undone is kept in turn), and the page reloads to show it in the form.
+ */
+function undo(api, path) {
+  const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Deze opslag ongedaan maken' });
+  button.addEventListener('click', async () => {
+    const response = await fetch(api, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'vindplaatsRestore', params: { path, loadedVersion: loaded.get(path) } }),
+    });
+    const answer = await response.json();
+    if (response.ok) location.reload();
+    else show({ title: 'Niet teruggezet', text: answer.error, ok: false, extra: answer.conflict ? versions(answer.conflict) : [] });
+  });
+  return button;
 }
 
 /**
@@ -89,7 +111,6 @@ function versions({ yours, onDisk }) {
  */
 function watchApi(api) {
   const target = new URL(api, location.href).pathname;
-  const loaded = new Map();
   const remember = (entry) => {
     if (entry?.file?.path) loaded.set(entry.file.path, entry.file.id ?? null);
   };
@@ -115,8 +136,8 @@ function watchApi(api) {
           if (saving) {
             show({ title: 'Niet opgeslagen', text: answer.error, ok: false, extra: answer.conflict ? versions(answer.conflict) : [] });
           }
-        } else if (saving) {
-          for (const [path, version] of Object.entries(answer.versions ?? {})) loaded.set(path, version);
+        } else if (answer?.versions) {
+          for (const [path, version] of Object.entries(answer.versions)) loaded.set(path, version);
         } else if (Array.isArray(answer)) {
           answer.forEach(remember);
         } else {
