@@ -475,18 +475,18 @@ impl Editor {
         let kept = self.history.keep(file, raw.as_bytes(), store::REFUSED);
         let kept = match &kept {
             Ok(k) => format!(
-                " Jouw tekst staat ook in {}.",
+                " Uw tekst staat ook in {}.",
                 k.strip_prefix(&self.root).unwrap_or(k).display()
             ),
             Err(_) => String::new(),
         };
         let what = if on_disk.is_some() {
-            "is veranderd sinds je het opende (door een collega, in een ander programma of door OneDrive)"
+            "is veranderd sinds u het opende (door een collega, in een ander programma of door OneDrive)"
         } else {
-            "is weggehaald sinds je het opende"
+            "is weggehaald sinds u het opende"
         };
         let message = format!(
-            "niet bewaard: {path} {what}. Er is niets overschreven. Hieronder staan jouw versie en de versie die nu in het bestand staat. Open het bestand opnieuw, neem over wat je uit jouw versie wilt houden en bewaar dan.{kept}"
+            "niet bewaard: {path} {what}. Er is niets overschreven. Hieronder staan uw versie en de versie die nu in het bestand staat. Open het bestand opnieuw, neem over wat u uit uw versie wilt houden en bewaar dan.{kept}"
         );
         Failure {
             status: 409,

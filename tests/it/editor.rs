@@ -477,13 +477,13 @@ fn a_save_over_a_changed_file_is_refused_with_both_versions() {
     let error = answer["error"].as_str().unwrap();
     assert!(
         error.starts_with(&format!(
-            "niet bewaard: {path} is veranderd sinds je het opende"
+            "niet bewaard: {path} is veranderd sinds u het opende"
         )),
         "{error}"
     );
     assert!(error.contains("Er is niets overschreven."), "{error}");
     assert!(
-        error.contains("jouw versie en de versie die nu in het bestand staat"),
+        error.contains("uw versie en de versie die nu in het bestand staat"),
         "{error}"
     );
     assert_eq!(answer["conflict"]["path"], path);
@@ -503,7 +503,7 @@ fn a_save_over_a_changed_file_is_refused_with_both_versions() {
         .display()
         .to_string();
     assert!(
-        error.ends_with(&format!("Jouw tekst staat ook in {shown}.")),
+        error.ends_with(&format!("Uw tekst staat ook in {shown}.")),
         "{error}"
     );
 

@@ -21,3 +21,4 @@ mod pagination;
 mod search_cache;
 mod serve_cache;
 mod snapshots;
+mod soak;

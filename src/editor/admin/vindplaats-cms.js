@@ -98,7 +98,7 @@ function versions({ yours, onDisk }) {
     part.append(Object.assign(document.createElement('summary'), { textContent: label }), textarea);
     return part;
   };
-  return [box('Jouw versie (niet bewaard)', yours), box('De versie in het bestand nu', onDisk ?? '(het bestand is er niet meer)')];
+  return [box('Uw versie (niet bewaard)', yours), box('De versie in het bestand nu', onDisk ?? '(het bestand is er niet meer)')];
 }
 
 /**
