@@ -150,7 +150,8 @@ pub fn remove(file: &Path, history: Option<&History>) -> io::Result<()> {
 
 /// The earlier versions of a site's content files, in `.vindplaats/versies/` beside
 /// `content/`: per file a folder named after its path, one file per version
-/// (`000012-<version>.md`, numbered in order), the last [`History::KEEP`] of them.
+/// (`000012-<version>.md`, numbered in order), the last [`History::KEEP`] of them, and as many
+/// refused saves (`…-niet-bewaard.md`).
 ///
 /// Why a folder of our own and not git: the team often has no git and keeps the site in a
 /// OneDrive folder, and where the site is a repository a save in the editor is not a commit;
@@ -226,14 +227,22 @@ impl History {
             })
             .map_or(1, |n| n + 1);
         let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("txt");
-        let tag = if tag.is_empty() {
+        let suffix = if tag.is_empty() {
             String::new()
         } else {
             format!("-{tag}")
         };
-        let path = folder.join(format!("{next:06}-{}{tag}.{extension}", version(bytes)));
+        let path = folder.join(format!("{next:06}-{}{suffix}.{extension}", version(bytes)));
         write_locked(&path, bytes, Mode::New)?;
-        for old in kept.iter().rev().skip(Self::KEEP - 1) {
+        // Refused saves are counted apart: a series of them never pushes out the versions a
+        // save replaced, which undo needs.
+        let refused = tag == REFUSED;
+        for old in kept
+            .iter()
+            .filter(|k| k.refused == refused)
+            .rev()
+            .skip(Self::KEEP - 1)
+        {
             let _ = fs::remove_file(&old.file);
         }
         Ok(path)
@@ -389,5 +398,14 @@ mod tests {
                     .join(".vindplaats/versies/content__rapporten__a.md")
             )
         );
+        // Refused saves do not push the versions out.
+        for i in 0..History::KEEP + 3 {
+            history
+                .keep(&file, format!("r{i}").as_bytes(), REFUSED)
+                .unwrap();
+        }
+        let kept = history.list(&file);
+        assert_eq!(kept.iter().filter(|k| !k.refused).count(), History::KEEP);
+        assert_eq!(kept.iter().filter(|k| k.refused).count(), History::KEEP);
     }
 }

@@ -260,8 +260,15 @@ impl Editor {
                     .map(|p| paths::file(&self.root, p).map_err(refused))
                     .collect::<Result<Vec<_>, _>>()?;
                 for (file, path) in files.iter().zip(&paths) {
-                    store::remove(file, Some(&self.history))
-                        .map_err(|e| (500, format!("{path} kan niet worden verwijderd ({e})")))?;
+                    store::remove(file, Some(&self.history)).map_err(|e| {
+                        (
+                            500,
+                            format!(
+                                "{path} kan niet worden verwijderd: {}",
+                                crate::output::cause(&e)
+                            ),
+                        )
+                    })?;
                 }
                 Ok(json!({ "message": format!("{} verwijderd", paths.join(", ")) }))
             }
@@ -428,8 +435,15 @@ impl Editor {
                 }
             })?;
             if let Some(old) = old {
-                store::remove(&old, Some(&self.history))
-                    .map_err(|e| (500, format!("{path} kan niet worden verwijderd ({e})")))?;
+                store::remove(&old, Some(&self.history)).map_err(|e| {
+                    (
+                        500,
+                        format!(
+                            "{path} kan niet worden verwijderd: {}",
+                            crate::output::cause(&e)
+                        ),
+                    )
+                })?;
             }
             written.push((target.to_owned(), store::version(raw.as_bytes())));
         }
