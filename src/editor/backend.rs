@@ -314,20 +314,8 @@ impl Editor {
             loaded,
             history: &self.history,
         };
-        store::write(&file, &previous, mode).map_err(|e| {
-            if store::Conflict::of(&e).is_some() {
-                self.conflict(path, &file, &raw)
-            } else {
-                (
-                    500,
-                    format!(
-                        "{path} is niet teruggezet: {}. Het bestand is niet veranderd.",
-                        crate::output::cause(&e)
-                    ),
-                )
-                    .into()
-            }
-        })?;
+        store::write(&file, &previous, mode)
+            .map_err(|e| self.refused_write(&e, path, &file, &raw, "is niet teruggezet"))?;
         let result = self.check(path);
         *self.last_check.lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
         Ok(json!({
@@ -414,26 +402,8 @@ impl Editor {
                 (None, None) if !file.exists() => store::Mode::New,
                 (None, None) => return Err(self.conflict(target, &file, raw)),
             };
-            store::write(&file, raw.as_bytes(), mode).map_err(|e| {
-                if store::Conflict::of(&e).is_some() {
-                    self.conflict(target, &file, raw)
-                } else if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    (
-                        409,
-                        format!("{target} bestaat al; kies een andere titel of map, dan wordt er niets overschreven"),
-                    )
-                        .into()
-                } else {
-                    (
-                        500,
-                        format!(
-                            "{target} is niet bewaard: {}. Het bestand is niet veranderd.",
-                            crate::output::cause(&e)
-                        ),
-                    )
-                        .into()
-                }
-            })?;
+            store::write(&file, raw.as_bytes(), mode)
+                .map_err(|e| self.refused_write(&e, target, &file, raw, "is niet bewaard"))?;
             if let Some(old) = old {
                 store::remove(&old, Some(&self.history)).map_err(|e| {
                     (
@@ -461,6 +431,37 @@ impl Editor {
             // The new versions, so the page's next save of the same form carries them.
             "versions": versions,
         }))
+    }
+
+    /// The answer to a write of `raw` to `path` that the store refused: a conflict, a new
+    /// entry whose file exists, or what the system said (a full disk), in Dutch; `not_done`
+    /// says what did not happen ("is niet bewaard").
+    fn refused_write(
+        &self,
+        e: &std::io::Error,
+        path: &str,
+        file: &Path,
+        raw: &str,
+        not_done: &str,
+    ) -> Failure {
+        if store::Conflict::of(e).is_some() {
+            self.conflict(path, file, raw)
+        } else if e.kind() == std::io::ErrorKind::AlreadyExists {
+            (
+                409,
+                format!("{path} bestaat al; kies een andere titel of map, dan wordt er niets overschreven"),
+            )
+                .into()
+        } else {
+            (
+                500,
+                format!(
+                    "{path} {not_done}: {}. Het bestand is niet veranderd.",
+                    crate::output::cause(e)
+                ),
+            )
+                .into()
+        }
     }
 
     /// Refuses a save whose old file (of a renamed entry) no longer holds the version loaded.

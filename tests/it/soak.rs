@@ -327,6 +327,8 @@ fn editors_readers_and_outside_edits_at_once() {
         end / 1024,
         peak / 1024,
     );
+    let trend: Vec<u64> = samples.iter().step_by(5).map(|kb| kb / 1024).collect();
+    eprintln!("serve RSS every 5 s (MB): {trend:?}");
     assert!(log.failures.is_empty(), "{:#?}", log.failures);
     assert!(lost.is_empty(), "saves lost without a message: {lost:#?}");
     assert!(saves > 0 && outside_edits > 0 && log.pages > 0 && log.indexes > 0);
