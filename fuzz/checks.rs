@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use elasticlunr::{Language, Pipeline};
 
 use vindplaats::content::front_matter;
-use vindplaats::content::{Edition, Initiative, Report, Topic, synonyms};
+use vindplaats::content::{Edition, Initiative, Report, Topic, initiative, synonyms};
 use vindplaats::error::ContentError;
 use vindplaats::parse::markdown::{self, Body, Linker, Rendered};
 use vindplaats::parse::mentions::{Found, Matcher};
@@ -776,5 +776,267 @@ pub fn privacy(data: &[u8]) {
                 "not an IBAN: {value}"
             );
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// cms_files: every kind of file the editor writes, as its format (smol-toml) writes them
+
+/// The files the editor (Decap with `vindplaats-format.js`) writes, read as `check` reads them:
+/// the first byte of the input picks the kind (a report, a round, the initiatives list, the
+/// organisations list), the rest is the file. Never a panic; every line named lies in the file;
+/// an accepted list names each entry at a line of the file, with a slug of `[a-z0-9-]`.
+pub fn cms_files(data: &[u8]) {
+    let Some((&kind, rest)) = data.split_first() else {
+        return;
+    };
+    let Some(text) = utf8(rest) else { return };
+    let max_line = text.lines().count() + 1;
+    match kind % 4 {
+        0 => {
+            let (read, errors) = Report::read(Path::new(REPORT_FILE), text);
+            errors.0.iter().for_each(|e| check_error(text, e, max_line));
+            if let Some((_, body)) = read {
+                assert!(
+                    text.ends_with(&*body.text),
+                    "body is not the end of the file"
+                );
+                assert!(body.line <= max_line);
+            }
+        }
+        1 => match Edition::parse(Path::new(EDITION_FILE), text) {
+            Ok(e) => assert!(text.ends_with(&e.body), "body is not the end of the file"),
+            Err(errors) => errors.0.iter().for_each(|e| check_error(text, e, max_line)),
+        },
+        list => {
+            // The loaders read a folder: one per process, written again for every input.
+            static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+            let dir = DIR.get_or_init(|| tempfile::tempdir().expect("a temporary folder"));
+            let name = if list == 2 {
+                initiative::INITIATIVES_FILE
+            } else {
+                initiative::ORGANISATIONS_FILE
+            };
+            std::fs::write(dir.path().join(name), text).expect("write the input");
+            let entries: Vec<(String, usize)> = if list == 2 {
+                match initiative::load_initiatives(dir.path()) {
+                    Ok((_, items)) => items.iter().map(|i| (i.slug.clone(), i.line)).collect(),
+                    Err(errors) => {
+                        return errors.0.iter().for_each(|e| check_error(text, e, max_line));
+                    }
+                }
+            } else {
+                match initiative::load_organisations(dir.path()) {
+                    Ok((_, items)) => items.iter().map(|o| (o.slug.clone(), o.line)).collect(),
+                    Err(errors) => {
+                        return errors.0.iter().for_each(|e| check_error(text, e, max_line));
+                    }
+                }
+            };
+            for (slug, line) in entries {
+                assert!(
+                    line >= 1 && line <= max_line,
+                    "entry on line {line} > {max_line}"
+                );
+                assert!(
+                    !slug.is_empty()
+                        && slug
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                    "accepted the slug {slug:?}"
+                );
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// editor_request: serve's answers to the editor (src/editor/backend.rs)
+
+/// The editor's port in the fuzzed requests.
+const EDITOR_PORT: u16 = 4321;
+
+/// A small site (the minimal fixture) for the editor target, restored after every request that
+/// may have written; one per process.
+struct EditorSite {
+    dir: tempfile::TempDir,
+    editor: vindplaats::editor::Editor,
+}
+
+const MINIMAL: &[(&str, &str)] = &[
+    (
+        "vindplaats.toml",
+        include_str!("../tests/fixtures/minimal/vindplaats.toml"),
+    ),
+    (
+        "content/rapporten/verslag.md",
+        include_str!("../tests/fixtures/minimal/content/rapporten/verslag.md"),
+    ),
+    (
+        "content/themas/eenzaamheid.md",
+        include_str!("../tests/fixtures/minimal/content/themas/eenzaamheid.md"),
+    ),
+    (
+        "content/edities/2023.md",
+        include_str!("../tests/fixtures/minimal/content/edities/2023.md"),
+    ),
+    (
+        "content/initiatieven.toml",
+        include_str!("../tests/fixtures/minimal/content/initiatieven.toml"),
+    ),
+    (
+        "content/organisaties.toml",
+        include_str!("../tests/fixtures/minimal/content/organisaties.toml"),
+    ),
+];
+
+impl EditorSite {
+    fn get() -> &'static EditorSite {
+        static SITE: OnceLock<EditorSite> = OnceLock::new();
+        SITE.get_or_init(|| {
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            let site = EditorSite {
+                editor: vindplaats::editor::Editor::new(dir.path(), EDITOR_PORT, "/"),
+                dir,
+            };
+            site.restore();
+            site
+        })
+    }
+
+    /// The site as the fixture has it, whatever a request wrote or removed.
+    fn restore(&self) {
+        let root = self.dir.path();
+        let _ = std::fs::remove_dir_all(root.join("content"));
+        let _ = std::fs::remove_dir_all(root.join(".vindplaats"));
+        for (path, text) in MINIMAL {
+            let file = root.join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, text).unwrap();
+        }
+    }
+
+    /// Every file under the site's root, relative to it, with its bytes.
+    fn files(&self) -> Vec<(String, Vec<u8>)> {
+        let root = self.dir.path();
+        let mut files: Vec<(String, Vec<u8>)> = walkdir(root)
+            .into_iter()
+            .map(|p| {
+                let rel = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+                let bytes = std::fs::read(&p).unwrap_or_default();
+                (rel, bytes)
+            })
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+/// The files under `dir`, without following links.
+fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let kind = entry.file_type().unwrap();
+            if kind.is_dir() {
+                stack.push(entry.path());
+            } else {
+                out.push(entry.path());
+            }
+        }
+    }
+    out
+}
+
+/// One request to the editor, from the input: the first byte picks the `Host`, the `Origin`,
+/// the `Content-Type` and what is asked (the protocol, mostly; or a file of the editor's
+/// folder named by the rest); the rest is the JSON body. Never a panic; another site's request
+/// is refused (403) and a request that is not JSON too (415), with nothing written; every
+/// answer of the protocol to this server's own pages is JSON, a refusal with a Dutch `error`; a conflict holds both texts;
+/// nothing outside `content/` and the history is ever written, and inside `content/` only
+/// `.md` and `.toml` files (no temporary file left behind).
+pub fn editor_request(data: &[u8]) {
+    let Some((&pick, body)) = data.split_first() else {
+        return;
+    };
+    let site = EditorSite::get();
+    let own = format!("127.0.0.1:{EDITOR_PORT}");
+    let own_origin = format!("http://{own}");
+    let localhost = format!("localhost:{EDITOR_PORT}");
+    let host = match pick & 3 {
+        0 | 1 => Some(own.as_str()),
+        2 => Some(localhost.as_str()),
+        _ => Some("evil.example:4321"),
+    };
+    let origin = match (pick >> 2) & 3 {
+        0 => None,
+        1 => Some(own_origin.as_str()),
+        2 => Some("http://evil.example"),
+        _ => Some("null"),
+    };
+    let content_type = match (pick >> 4) & 3 {
+        0 | 1 => Some("application/json"),
+        2 => Some("text/plain"),
+        _ => None,
+    };
+    let file_path;
+    let (method, path, body) = if pick >> 6 == 3 {
+        file_path = String::from_utf8_lossy(body).into_owned();
+        ("GET", file_path.as_str(), &[][..])
+    } else {
+        ("POST", "api", body)
+    };
+    let foreign = host == Some("evil.example:4321") || matches!(origin, Some(o) if o != own_origin);
+    let before = site.files();
+    let answer = site.editor.handle(&vindplaats::editor::backend::Request {
+        method,
+        path,
+        host,
+        origin,
+        content_type,
+        body,
+    });
+    let after = site.files();
+    if foreign {
+        assert_eq!(answer.status, 403, "a foreign request was answered");
+    } else if path == "api" && content_type.is_none_or(|t| t != "application/json") {
+        assert_eq!(
+            answer.status, 415,
+            "a request that is not JSON was answered"
+        );
+    }
+    if answer.status == 403 || answer.status == 415 {
+        assert!(before == after, "a refused request wrote");
+    }
+    // (A foreign request gets a plain-text refusal before the protocol is looked at.)
+    if path == "api" && !foreign {
+        let value: serde_json::Value =
+            serde_json::from_slice(&answer.body).expect("the protocol answers in JSON");
+        if answer.status != 200 {
+            let error = value["error"].as_str().expect("a refusal says why");
+            assert!(!error.is_empty());
+        }
+        if answer.status == 409 && !value["conflict"].is_null() {
+            assert!(value["conflict"]["yours"].is_string(), "{value}");
+        }
+    }
+    for (rel, _) in &after {
+        let in_content = rel.starts_with("content/")
+            && (rel.ends_with(".md") || rel.ends_with(".toml"))
+            && !rel.contains("vindplaats-tmp");
+        let in_history = rel.starts_with(".vindplaats/");
+        assert!(
+            in_content || in_history || rel == "vindplaats.toml",
+            "wrote {rel}"
+        );
+    }
+    assert_eq!(
+        before.iter().find(|(r, _)| r == "vindplaats.toml"),
+        after.iter().find(|(r, _)| r == "vindplaats.toml"),
+        "the configuration was changed"
+    );
+    if before != after {
+        site.restore();
     }
 }

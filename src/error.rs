@@ -385,7 +385,10 @@ pub enum Access {
 pub fn cause(error: &std::io::Error, access: Access) -> &'static str {
     use std::io::ErrorKind as K;
     match error.kind() {
-        K::StorageFull | K::FileTooLarge | K::QuotaExceeded => "de schijf is vol",
+        K::StorageFull | K::QuotaExceeded => "de schijf is vol",
+        // EFBIG: a full disk, or a write limit (`ulimit -f`, as CI runners and systemd units
+        // set it); `main` ignores SIGXFSZ so that the limit arrives here as an error.
+        K::FileTooLarge => "de schijf is vol of een schrijflimiet is bereikt",
         K::PermissionDenied => match access {
             Access::Read => "geen leesrechten",
             Access::Write => "geen schrijfrechten",
@@ -477,7 +480,11 @@ mod tests {
     fn causes_in_dutch() {
         for (errno, access, expected) in [
             (libc::ENOSPC, Access::Write, "de schijf is vol"),
-            (libc::EFBIG, Access::Write, "de schijf is vol"),
+            (
+                libc::EFBIG,
+                Access::Write,
+                "de schijf is vol of een schrijflimiet is bereikt",
+            ),
             (libc::EDQUOT, Access::Write, "de schijf is vol"),
             (libc::EACCES, Access::Write, "geen schrijfrechten"),
             (libc::EPERM, Access::Write, "geen schrijfrechten"),

@@ -10,9 +10,11 @@
 //! - the protocol takes only `Content-Type: application/json`, which a foreign page cannot send
 //!   without a preflight request this server never grants;
 //! - paths go through [`super::paths`] (only `.md` and `.toml` files in `content/`, no links);
-//! - every write goes through [`crate::content::store`] (atomic), and contact data that would
-//!   stop the build (an e-mail address, a phone number, an IBAN, a BSN) is refused before it is
-//!   written, so it never reaches the file or its history.
+//! - every write goes through [`crate::content::store`] (atomic); a save carries the version
+//!   its form was loaded from and never replaces a file that changed since (a conflict: both
+//!   texts go back to the page), and what a save replaces is kept in the site's history;
+//! - contact data that would stop the build (an e-mail address, a phone number, an IBAN, a
+//!   BSN) is refused before it is written, so it never reaches the file or its history.
 //!
 //! After a write, `check` runs and its findings for the written file are kept for the editor's
 //! `vindplaatsCheck` action, which the page asks for after each save.
@@ -21,7 +23,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 use super::{csp, files, form, paths};
 use crate::content::store;
@@ -73,7 +74,23 @@ impl Response {
 }
 
 /// An answer Decap shows as "Kan item niet opslaan: <error>" (or the like), in Dutch.
-type Failure = (u16, String);
+#[derive(Debug)]
+struct Failure {
+    status: u16,
+    error: String,
+    /// A refused save over a changed file: the path and both texts (see `Editor::conflict`).
+    conflict: Option<Value>,
+}
+
+impl From<(u16, String)> for Failure {
+    fn from((status, error): (u16, String)) -> Failure {
+        Failure {
+            status,
+            error,
+            conflict: None,
+        }
+    }
+}
 
 /// The editor of one site, served on one port.
 pub struct Editor {
@@ -83,6 +100,8 @@ pub struct Editor {
     folder: String,
     /// The check of the last written file, for `vindplaatsCheck`.
     last_check: Mutex<Option<Value>>,
+    /// Where a save keeps the bytes it replaces (and a refused save its text).
+    history: store::History,
 }
 
 impl Editor {
@@ -93,6 +112,7 @@ impl Editor {
             port,
             folder: format!("{base_path}{}", super::PATH),
             last_check: Mutex::new(None),
+            history: store::History::of_site(root),
         }
     }
 
@@ -185,12 +205,16 @@ impl Editor {
         let params = &body["params"];
         match self.action(action, params) {
             Ok(value) => Response::json(200, &value),
-            Err((status, error)) => Response::json(status, &json!({ "error": error })),
+            Err(Failure {
+                status,
+                error,
+                conflict,
+            }) => Response::json(status, &json!({ "error": error, "conflict": conflict })),
         }
     }
 
     fn action(&self, action: &str, params: &Value) -> Result<Value, Failure> {
-        let text = |key: &str| -> Result<&str, Failure> {
+        let text = |key: &str| -> Result<&str, (u16, String)> {
             params[key]
                 .as_str()
                 .ok_or_else(|| (422, format!("'{key}' ontbreekt in de vraag")))
@@ -236,8 +260,15 @@ impl Editor {
                     .map(|p| paths::file(&self.root, p).map_err(refused))
                     .collect::<Result<Vec<_>, _>>()?;
                 for (file, path) in files.iter().zip(&paths) {
-                    store::remove(file)
-                        .map_err(|e| (500, format!("{path} kan niet worden verwijderd ({e})")))?;
+                    store::remove(file, Some(&self.history)).map_err(|e| {
+                        (
+                            500,
+                            format!(
+                                "{path} kan niet worden verwijderd: {}",
+                                crate::error::cause(&e, crate::error::Access::Write)
+                            ),
+                        )
+                    })?;
                 }
                 Ok(json!({ "message": format!("{} verwijderd", paths.join(", ")) }))
             }
@@ -245,17 +276,52 @@ impl Editor {
             "getMedia" => Ok(json!([])),
             "getMediaFile" | "persistMedia" => Err((
                 422,
-                "de beheerpagina bewaart geen afbeeldingen of andere bestanden".into(),
-            )),
+                "de beheerpagina bewaart geen afbeeldingen of andere bestanden".to_owned(),
+            )
+                .into()),
             "getDeployPreview" => Ok(Value::Null),
             "vindplaatsCheck" => self
                 .last_check
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .clone()
-                .ok_or((404, "er is nog niets bewaard".into())),
-            other => Err((422, format!("onbekende vraag '{other}'"))),
+                .ok_or_else(|| (404, "er is nog niets bewaard".to_owned()).into()),
+            "vindplaatsRestore" => self.restore(text("path")?, params["loadedVersion"].as_str()),
+            other => Err((422, format!("onbekende vraag '{other}'")).into()),
         }
+    }
+
+    /// Undoes the last save of `path`: its newest kept version that differs from what the
+    /// file holds goes back, as a save (the form's `loaded` version must still be the file's,
+    /// and what it replaces is kept, so a restore can be undone in turn).
+    fn restore(&self, path: &str, loaded: Option<&str>) -> Result<Value, Failure> {
+        let file = paths::file(&self.root, path).map_err(refused)?;
+        let now = std::fs::read(&file).ok();
+        let current = now.as_deref().map(store::version);
+        let previous = self
+            .history
+            .list(&file)
+            .into_iter()
+            .rev()
+            .find(|k| !k.refused && Some(&k.version) != current.as_ref())
+            .and_then(|k| std::fs::read(&k.file).ok())
+            .ok_or_else(|| (404, format!("er is geen eerdere versie van {path} bewaard")))?;
+        let raw = String::from_utf8_lossy(&previous).into_owned();
+        let Some(loaded) = loaded else {
+            return Err(self.conflict(path, &file, &raw));
+        };
+        let mode = store::Mode::Edit {
+            loaded,
+            history: &self.history,
+        };
+        store::write(&file, &previous, mode)
+            .map_err(|e| self.refused_write(&e, path, &file, &raw, "is niet teruggezet"))?;
+        let result = self.check(path);
+        *self.last_check.lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
+        Ok(json!({
+            "message": format!("de vorige versie van {path} is teruggezet"),
+            "versions": { path: store::version(&previous) },
+        }))
     }
 
     /// Every file with `extension` under `folder`, `depth` folders deep, without following a
@@ -286,12 +352,18 @@ impl Editor {
     }
 
     /// Saves an entry: each data file checked, written through the store, then `check`.
+    ///
+    /// Each data file carries `loadedVersion`, the version the form was loaded from (added by
+    /// `vindplaats-cms.js`: Decap's own protocol sends none and its server overwrites blindly).
+    /// An existing file is replaced only while it still holds that version; otherwise nothing
+    /// is written and the answer (409) holds both texts, the form's and the file's.
     fn persist(&self, params: &Value) -> Result<Value, Failure> {
         if params["assets"].as_array().is_some_and(|a| !a.is_empty()) {
             return Err((
                 422,
-                "de beheerpagina bewaart geen afbeeldingen of andere bestanden".into(),
-            ));
+                "de beheerpagina bewaart geen afbeeldingen of andere bestanden".to_owned(),
+            )
+                .into());
         }
         // The older form of the request has one `entry` instead of `dataFiles`.
         let files: Vec<Value> = match params["dataFiles"].as_array() {
@@ -302,7 +374,7 @@ impl Editor {
         let allow = crate::config::Config::from_root(&self.root)
             .map(|c| c.privacy_allowlist)
             .unwrap_or_default();
-        let mut written = Vec::new();
+        let mut written: Vec<(String, String)> = Vec::new();
         for f in &files {
             let path = f["path"].as_str().unwrap_or_default();
             let raw = f["raw"]
@@ -314,32 +386,128 @@ impl Editor {
                 .then(|| paths::file(&self.root, path).map_err(refused))
                 .transpose()?;
             refuse_contact_data(target, raw, &allow)?;
-            let mode = if new_entry || old.is_some() {
-                store::Mode::New
-            } else {
-                store::Mode::Replace
-            };
-            store::write(&file, raw.as_bytes(), mode).map_err(|e| {
-                if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    (
-                        409,
-                        format!("{target} bestaat al; kies een andere titel of map, dan wordt er niets overschreven"),
-                    )
-                } else {
-                    (500, format!("{target} kan niet worden bewaard ({e})"))
+            let loaded = f["loadedVersion"].as_str();
+            let mode = match (&old, loaded) {
+                _ if new_entry => store::Mode::New,
+                // A renamed entry: the old file must still be what the form loaded.
+                (Some(old), loaded) => {
+                    self.still_loaded(path, old, loaded, raw)?;
+                    store::Mode::New
                 }
-            })?;
+                (None, Some(loaded)) => store::Mode::Edit {
+                    loaded,
+                    history: &self.history,
+                },
+                // No version: only a file that is not there yet may be written.
+                (None, None) if !file.exists() => store::Mode::New,
+                (None, None) => return Err(self.conflict(target, &file, raw)),
+            };
+            store::write(&file, raw.as_bytes(), mode)
+                .map_err(|e| self.refused_write(&e, target, &file, raw, "is niet bewaard"))?;
             if let Some(old) = old {
-                store::remove(&old)
-                    .map_err(|e| (500, format!("{path} kan niet worden verwijderd ({e})")))?;
+                store::remove(&old, Some(&self.history)).map_err(|e| {
+                    (
+                        500,
+                        format!(
+                            "{path} kan niet worden verwijderd: {}",
+                            crate::error::cause(&e, crate::error::Access::Write)
+                        ),
+                    )
+                })?;
             }
-            written.push(target.to_owned());
+            written.push((target.to_owned(), store::version(raw.as_bytes())));
         }
-        if let Some(last) = written.last() {
+        if let Some((last, _)) = written.last() {
             let result = self.check(last);
             *self.last_check.lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
         }
-        Ok(json!({ "message": format!("{} bewaard", written.join(", ")) }))
+        let names: Vec<&str> = written.iter().map(|(path, _)| path.as_str()).collect();
+        let versions: serde_json::Map<String, Value> = written
+            .iter()
+            .map(|(path, version)| (path.clone(), version.clone().into()))
+            .collect();
+        Ok(json!({
+            "message": format!("{} bewaard", names.join(", ")),
+            // The new versions, so the page's next save of the same form carries them.
+            "versions": versions,
+        }))
+    }
+
+    /// The answer to a write of `raw` to `path` that the store refused: a conflict, a new
+    /// entry whose file exists, or what the system said (a full disk), in Dutch; `not_done`
+    /// says what did not happen ("is niet bewaard").
+    fn refused_write(
+        &self,
+        e: &std::io::Error,
+        path: &str,
+        file: &Path,
+        raw: &str,
+        not_done: &str,
+    ) -> Failure {
+        if store::Conflict::of(e).is_some() {
+            self.conflict(path, file, raw)
+        } else if e.kind() == std::io::ErrorKind::AlreadyExists {
+            (
+                409,
+                format!("{path} bestaat al; kies een andere titel of map, dan wordt er niets overschreven"),
+            )
+                .into()
+        } else {
+            (
+                500,
+                format!(
+                    "{path} {not_done}: {}. Het bestand is niet veranderd.",
+                    crate::error::cause(e, crate::error::Access::Write)
+                ),
+            )
+                .into()
+        }
+    }
+
+    /// Refuses a save whose old file (of a renamed entry) no longer holds the version loaded.
+    fn still_loaded(
+        &self,
+        path: &str,
+        file: &Path,
+        loaded: Option<&str>,
+        raw: &str,
+    ) -> Result<(), Failure> {
+        let on_disk = std::fs::read(file).ok();
+        if loaded.is_some() && on_disk.as_deref().map(store::version).as_deref() == loaded {
+            Ok(())
+        } else {
+            Err(self.conflict(path, file, raw))
+        }
+    }
+
+    /// The refusal of a save over a file that changed since the form was loaded: a Dutch
+    /// message and both texts, so the page can offer them; the form's text is kept in the
+    /// history too, so it is not lost when the page is closed.
+    fn conflict(&self, path: &str, file: &Path, raw: &str) -> Failure {
+        let on_disk = std::fs::read(file)
+            .ok()
+            .map(|b| String::from_utf8_lossy(&b).into_owned());
+        let kept = self.history.keep(file, raw.as_bytes(), store::REFUSED);
+        let kept = match &kept {
+            Ok(k) => format!(
+                " Uw tekst staat ook in {}.",
+                k.strip_prefix(&self.root).unwrap_or(k).display()
+            ),
+            Err(_) => String::new(),
+        };
+        let what = if on_disk.is_some() {
+            "is veranderd sinds u het opende (door een collega, in een ander programma of door OneDrive)"
+        } else {
+            "is weggehaald sinds u het opende"
+        };
+        let message = format!(
+            "niet bewaard: {path} {what}. Er is niets overschreven. Hieronder staan uw versie en de versie die nu in het bestand staat. Open het bestand opnieuw, neem over wat u uit uw versie wilt houden en bewaar dan.{kept}"
+        );
+        Failure {
+            status: 409,
+            error: message,
+            conflict: Some(json!({ "path": path, "yours": raw, "onDisk": on_disk })),
+        }
     }
 
     /// What `check` says about the file at `path` (relative to the root): its findings as the
@@ -411,6 +579,8 @@ impl Editor {
             "summary": summary,
             "findings": text.trim_end(),
             "page": page_of(path).map(|p| format!("{}{p}", self.folder.trim_end_matches(super::PATH))),
+            // Whether the save can be undone (`vindplaatsRestore`).
+            "previous": self.history.list(&self.root.join(path)).iter().any(|k| !k.refused),
         })
     }
 }
@@ -439,7 +609,7 @@ fn plural<'a>(n: usize, one: &'a str, more: &'a str) -> &'a str {
 fn entry(path: &str, data: &str) -> Value {
     json!({
         "data": data,
-        "file": { "path": path, "id": format!("{:x}", Sha256::digest(data.as_bytes())) },
+        "file": { "path": path, "id": store::version(data.as_bytes()) },
     })
 }
 
@@ -453,7 +623,7 @@ fn read_entry(path: &str, file: &Path) -> Value {
 }
 
 fn refused(why: paths::Refusal) -> Failure {
-    (403, why)
+    (403, why).into()
 }
 
 /// Refuses a text that holds contact data the build would stop on, naming each find and what
@@ -481,5 +651,6 @@ fn refuse_contact_data(path: &str, text: &str, allow: &[String]) -> Result<(), F
             "niet bewaard, want de tekst bevat contactgegevens die niet op de site mogen. {}",
             found.join(" ")
         ),
-    ))
+    )
+        .into())
 }

@@ -4,7 +4,6 @@
 //! origin, only `content/`, no links out, contact data refused, reachable on 127.0.0.1 only;
 //! and `build` with `[editor]` (the editor in its folder, its policy there only).
 
-use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,7 +12,7 @@ use serde_json::{Value, json};
 use vindplaats::content::{Edition, Report, Topic, front_matter, initiative, synonyms};
 use vindplaats::editor::form;
 
-use crate::common::{self, Server, repo_root, run_cli, serve};
+use crate::common::{self, editor_api as api, http, repo_root, run_cli, serve};
 
 /// The configuration `serve` gives the editor of the site at `root`.
 fn local_config(root: &Path) -> Value {
@@ -246,51 +245,6 @@ fn a_new_round_and_report_from_the_editor_pass_check() {
     );
 }
 
-/// One HTTP/1.0 request with `headers`: (status, headers, body).
-fn http(
-    addr: &str,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &str,
-) -> (u16, String, String) {
-    let mut s = TcpStream::connect(addr).unwrap();
-    let mut request = format!(
-        "{method} {path} HTTP/1.0\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    for (name, value) in headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n");
-    request.push_str(body);
-    s.write_all(request.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    let raw = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
-    (status, head.to_owned(), body.to_owned())
-}
-
-/// A request to the editor's protocol, as the editor's page sends it.
-fn api(server: &Server, action: &str, params: Value) -> (u16, Value) {
-    let addr = &server.addr;
-    let origin = format!("http://{addr}");
-    let (status, _, body) = http(
-        addr,
-        "POST",
-        "/__vindplaats/beheer/api",
-        &[
-            ("Host", addr),
-            ("Origin", &origin),
-            ("Content-Type", "application/json; charset=utf-8"),
-        ],
-        &json!({ "action": action, "params": params }).to_string(),
-    );
-    (status, serde_json::from_str(&body).unwrap_or(Value::Null))
-}
-
 #[test]
 fn serve_answers_the_editor_only_for_its_own_host_and_origin() {
     let tmp = common::real_site_copy();
@@ -444,9 +398,14 @@ fn a_save_is_checked_and_contact_data_is_refused() {
     let (status, answer) = api(
         &server,
         "persistEntry",
-        json!({ "dataFiles": [{ "path": path, "slug": "eenzaamheid", "raw": edited }], "assets": [], "options": { "newEntry": false } }),
+        json!({ "dataFiles": [{ "path": path, "slug": "eenzaamheid", "raw": edited, "loadedVersion": entry["file"]["id"] }], "assets": [], "options": { "newEntry": false } }),
     );
     assert_eq!(status, 200, "{answer}");
+    let version = answer["versions"][path].clone();
+    assert_eq!(
+        version,
+        vindplaats::content::store::version(edited.as_bytes())
+    );
     assert_eq!(std::fs::read_to_string(root.join(path)).unwrap(), edited);
     let (_, check) = api(&server, "vindplaatsCheck", json!({}));
     assert_eq!(check["file"], path);
@@ -462,7 +421,7 @@ fn a_save_is_checked_and_contact_data_is_refused() {
     let (status, _) = api(
         &server,
         "persistEntry",
-        json!({ "dataFiles": [{ "path": path, "raw": broken }], "options": {} }),
+        json!({ "dataFiles": [{ "path": path, "raw": broken, "loadedVersion": version }], "options": {} }),
     );
     assert_eq!(status, 200);
     let (_, check) = api(&server, "vindplaatsCheck", json!({}));
@@ -502,6 +461,125 @@ fn a_save_is_checked_and_contact_data_is_refused() {
     );
     assert_eq!(status, 409, "{answer}");
     assert_eq!(std::fs::read_to_string(root.join(path)).unwrap(), broken);
+}
+
+/// A save over a file that changed since the form was loaded (a colleague, Kladblok, OneDrive)
+/// is refused: nothing overwritten, a Dutch message, both texts in the answer, the refused text
+/// kept in the history; a save without a version never replaces a file. The bytes a save
+/// replaces are kept too, and the save can be undone from the editor.
+#[test]
+fn a_save_over_a_changed_file_is_refused_with_both_versions() {
+    let tmp = common::real_site_copy();
+    let root = tmp.path();
+    let server = serve(root);
+    let path = "content/rapporten/eenzaamheid.md";
+    let (_, entry) = api(&server, "getEntry", json!({ "path": path }));
+    let loaded = entry["data"].as_str().unwrap().to_owned();
+    let version = entry["file"]["id"].clone();
+    // Meanwhile, outside the editor, as a text editor saves: a new file renamed over the old.
+    let outside = loaded.replace(
+        "18 deelnemers\n",
+        "18 deelnemers (bijgewerkt in Kladblok)\n",
+    );
+    assert_ne!(outside, loaded);
+    std::fs::write(root.join("content/rapporten/.kladblok.tmp"), &outside).unwrap();
+    std::fs::rename(
+        root.join("content/rapporten/.kladblok.tmp"),
+        root.join(path),
+    )
+    .unwrap();
+    let mine = loaded.replace("18 deelnemers\n", "18 deelnemers uit de stad\n");
+    let (status, answer) = api(
+        &server,
+        "persistEntry",
+        json!({ "dataFiles": [{ "path": path, "raw": mine, "loadedVersion": version }], "options": {} }),
+    );
+    assert_eq!(status, 409, "{answer}");
+    let error = answer["error"].as_str().unwrap();
+    assert!(
+        error.starts_with(&format!(
+            "niet bewaard: {path} is veranderd sinds u het opende"
+        )),
+        "{error}"
+    );
+    assert!(error.contains("Er is niets overschreven."), "{error}");
+    assert!(
+        error.contains("uw versie en de versie die nu in het bestand staat"),
+        "{error}"
+    );
+    assert_eq!(answer["conflict"]["path"], path);
+    assert_eq!(answer["conflict"]["yours"], mine);
+    assert_eq!(answer["conflict"]["onDisk"], outside);
+    assert_eq!(std::fs::read_to_string(root.join(path)).unwrap(), outside);
+    // The refused text is kept, named in the message.
+    let history = vindplaats::content::store::History::of_site(root);
+    let kept = history.list(&root.join(path));
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].refused);
+    assert_eq!(std::fs::read_to_string(&kept[0].file).unwrap(), mine);
+    let shown = kept[0]
+        .file
+        .strip_prefix(root)
+        .unwrap()
+        .display()
+        .to_string();
+    assert!(
+        error.ends_with(&format!("Uw tekst staat ook in {shown}.")),
+        "{error}"
+    );
+
+    // Without a version (an old page), an existing file is not replaced either.
+    let (status, answer) = api(
+        &server,
+        "persistEntry",
+        json!({ "dataFiles": [{ "path": path, "raw": mine }], "options": {} }),
+    );
+    assert_eq!(status, 409, "{answer}");
+    assert_eq!(answer["conflict"]["onDisk"], outside);
+    assert_eq!(std::fs::read_to_string(root.join(path)).unwrap(), outside);
+
+    // Opened again, the outside version is what the form saves over: the save goes through
+    // and the version it replaced is kept.
+    let (_, entry) = api(&server, "getEntry", json!({ "path": path }));
+    assert_eq!(entry["data"], outside);
+    let (status, answer) = api(
+        &server,
+        "persistEntry",
+        json!({ "dataFiles": [{ "path": path, "raw": mine, "loadedVersion": entry["file"]["id"] }], "options": {} }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(std::fs::read_to_string(root.join(path)).unwrap(), mine);
+    let kept = history.list(&root.join(path));
+    assert_eq!(kept.len(), 3, "{kept:?}");
+    assert_eq!(std::fs::read_to_string(&kept[2].file).unwrap(), outside);
+    assert!(!kept[2].refused);
+    // The save is undone from the editor: the version before it goes back, as a save.
+    let (_, check) = api(&server, "vindplaatsCheck", json!({}));
+    assert_eq!(check["previous"], true, "{check}");
+    let (status, answer) = api(
+        &server,
+        "vindplaatsRestore",
+        json!({ "path": path, "loadedVersion": answer["versions"][path] }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(std::fs::read_to_string(root.join(path)).unwrap(), outside);
+    assert_eq!(
+        answer["versions"][path],
+        vindplaats::content::store::version(outside.as_bytes())
+    );
+    // A restore over a file changed since is refused like a save.
+    let (status, _) = api(
+        &server,
+        "vindplaatsRestore",
+        json!({ "path": path, "loadedVersion": "0".repeat(64) }),
+    );
+    assert_eq!(status, 409);
+    assert_eq!(std::fs::read_to_string(root.join(path)).unwrap(), outside);
+    // Git never sees the history.
+    assert_eq!(
+        std::fs::read_to_string(root.join(".vindplaats/.gitignore")).unwrap(),
+        "*\n"
+    );
 }
 
 /// `serve` listens on 127.0.0.1 only: the kernel's table of listening sockets says so, and

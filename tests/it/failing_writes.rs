@@ -87,30 +87,23 @@ fn assert_no_staging_left(dir: &Path) {
     assert_eq!(names, ["public", "site"], "stray folders");
 }
 
-/// A full disk, as a file-size limit: `RLIMIT_FSIZE` in the child, with `SIGXFSZ` ignored so
-/// that the write returns EFBIG as on a full disk instead of killing the process. The limit
-/// lets the small pages through and stops at the first script over 8 KB, part-way through.
+/// A full disk part-way, as a write limit (`RLIMIT_FSIZE` in the child, as `ulimit -f`, CI
+/// runners and systemd units set it): the small pages go through, the first script over 8 KB
+/// does not. `SIGXFSZ` stays at its default, which kills a process that writes past the limit
+/// (exit 153, the staging folder left behind): vindplaats ignores the signal, so the limit is
+/// an ordinary write error, worded as a full disk is.
 #[test]
 fn a_full_disk_part_way_leaves_the_old_site() {
     let site = built_once();
     let before = read_tree(&site.out);
     let mut command = site.command();
-    // SAFETY: only async-signal-safe calls (signal, setrlimit) between fork and exec.
-    unsafe {
-        command.pre_exec(|| {
-            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-            let limit = libc::rlimit {
-                rlim_cur: 8 * 1024,
-                rlim_max: 8 * 1024,
-            };
-            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
+    write_limit(&mut command, 8 * 1024);
     let output = command.output().unwrap();
-    let message = assert_refused(&output, &site.out, "de schijf is vol");
+    let message = assert_refused(
+        &output,
+        &site.out,
+        "de schijf is vol of een schrijflimiet is bereikt",
+    );
     assert!(
         message.contains("(bij static/"),
         "names the file: {message}"
@@ -292,4 +285,131 @@ fn a_file_name_too_long_leaves_the_old_site() {
     );
     assert!(read_tree(&site.out) == before, "the old site was changed");
     assert_no_staging_left(site.tmp.path());
+}
+
+/// A content save from the editor that the disk refuses part-way (the write limit of a full
+/// disk, in `serve`'s process): the answer says so in Dutch, the old file is whole, and no
+/// temporary file is left beside it.
+#[test]
+fn a_full_disk_during_a_content_save_leaves_the_old_file() {
+    let tmp = common::real_site_copy();
+    let root = tmp.path();
+    let path = "content/rapporten/eenzaamheid.md";
+    let before = std::fs::read(root.join(path)).unwrap();
+    assert!(before.len() > 4096, "the report is larger than the limit");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_vindplaats"));
+    command.args(["serve", "--root", root.to_str().unwrap(), "--port", "0"]);
+    write_limit(&mut command, 4096);
+    let server = common::serve_command(command);
+    let (_, entry) = common::editor_api(&server, "getEntry", serde_json::json!({ "path": path }));
+    let longer = format!("{}\nNog een alinea.\n", entry["data"].as_str().unwrap());
+    let (status, answer) = common::editor_api(
+        &server,
+        "persistEntry",
+        serde_json::json!({ "dataFiles": [{ "path": path, "raw": longer, "loadedVersion": entry["file"]["id"] }], "options": {} }),
+    );
+    assert_eq!(status, 500, "{answer}");
+    assert_eq!(
+        answer["error"],
+        format!(
+            "{path} is niet bewaard: de schijf is vol of een schrijflimiet is bereikt. Het bestand is niet veranderd."
+        )
+    );
+    assert!(
+        std::fs::read(root.join(path)).unwrap() == before,
+        "the old file was changed"
+    );
+    let folder: Vec<String> = std::fs::read_dir(root.join("content/rapporten"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(folder.is_empty(), "left behind: {folder:?}");
+    // The server is still there and saves what fits.
+    let (status, answer) = common::editor_api(&server, "info", serde_json::json!({}));
+    assert_eq!(status, 200, "{answer}");
+}
+
+/// Not a test of its own: the child process of `a_killed_save_leaves_old_or_new_bytes`,
+/// saving the file named in `VINDPLAATS_TORN_WRITE` over and over, version after version,
+/// until it is killed. Does nothing without it.
+#[test]
+fn torn_write_child_process() {
+    let Ok(file) = std::env::var(TORN_WRITE_ENV) else {
+        return;
+    };
+    let file = PathBuf::from(file);
+    for i in 0.. {
+        vindplaats::content::store::write(
+            &file,
+            &torn_write_version(i),
+            vindplaats::content::store::Mode::Replace,
+        )
+        .unwrap();
+    }
+}
+
+const TORN_WRITE_ENV: &str = "VINDPLAATS_TORN_WRITE";
+
+/// Version `i` of the file: 256 KB of one letter, so a mix of two versions shows.
+fn torn_write_version(i: usize) -> Vec<u8> {
+    vec![b'a' + (i % 26) as u8; 256 * 1024]
+}
+
+/// A save killed at any moment (`SIGKILL`, as a crash or a power cut stops a process) leaves
+/// the file with the old bytes or the new ones, whole: never a mix, never cut short, never
+/// gone. 60 kills at times spread over the saves.
+#[test]
+fn a_killed_save_leaves_old_or_new_bytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("verslag.md");
+    std::fs::write(&file, torn_write_version(0)).unwrap();
+    let versions: Vec<Vec<u8>> = (0..26).map(torn_write_version).collect();
+    let mut seen = std::collections::BTreeSet::new();
+    for round in 0..60u64 {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "failing_writes::torn_write_child_process",
+                "--exact",
+                "--test-threads=1",
+            ])
+            .env(TORN_WRITE_ENV, &file)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // 20-139 ms: past the start of the test binary, into the loop of saves.
+        std::thread::sleep(std::time::Duration::from_millis(20 + (round * 37) % 120));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let now = std::fs::read(&file).unwrap();
+        assert!(
+            versions.contains(&now),
+            "round {round}: the file holds {} bytes that are no whole version",
+            now.len()
+        );
+        seen.insert(now[0]);
+    }
+    // The kills came during the saves, not before the first one.
+    assert!(seen.len() > 10, "versions seen: {seen:?}");
+}
+
+/// Limits the child's file size to `bytes` (`RLIMIT_FSIZE`, as `ulimit -f` does) and leaves
+/// `SIGXFSZ` at its default, which kills a process that writes past the limit: vindplaats itself
+/// must ignore the signal so that the write fails with EFBIG, as on a full disk.
+fn write_limit(command: &mut Command, bytes: u64) {
+    // SAFETY: only async-signal-safe calls (signal, setrlimit) between fork and exec.
+    unsafe {
+        command.pre_exec(move || {
+            libc::signal(libc::SIGXFSZ, libc::SIG_DFL);
+            let limit = libc::rlimit {
+                rlim_cur: bytes,
+                rlim_max: bytes,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
 }

@@ -95,6 +95,16 @@ fn corpus_synonyms() {
     run_corpus("synonyms", checks::synonyms);
 }
 
+#[test]
+fn corpus_cms_files() {
+    run_corpus("cms_files", checks::cms_files);
+}
+
+#[test]
+fn corpus_editor_request() {
+    run_corpus("editor_request", checks::editor_request);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Time: 200,000 characters of adversarial input finish in linear-ish time.
 //

@@ -25,3 +25,4 @@ mod release;
 mod search_cache;
 mod serve_cache;
 mod snapshots;
+mod soak;

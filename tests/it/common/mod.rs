@@ -371,6 +371,13 @@ pub struct Server {
     pub lines: mpsc::Receiver<String>,
 }
 
+impl Server {
+    /// The process id of the server, to read its memory.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -379,8 +386,15 @@ impl Drop for Server {
 }
 
 pub fn serve(root: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vindplaats"))
-        .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
+    let mut command = Command::new(env!("CARGO_BIN_EXE_vindplaats"));
+    command.args(["serve", "--root", root.to_str().unwrap(), "--port", "0"]);
+    serve_command(command)
+}
+
+/// Starts `command` (a `serve` with `--port 0`, changed by the caller: limits, a signal) and
+/// waits for its address.
+pub fn serve_command(mut command: Command) -> Server {
+    let mut child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -405,4 +419,83 @@ pub fn serve(root: &Path) -> Server {
         addr,
         lines: rx,
     }
+}
+
+/// One HTTP/1.0 request with `headers`: (status, headers, body).
+pub fn http(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> (u16, String, String) {
+    try_http(addr, method, path, headers, body).unwrap()
+}
+
+/// [`http`], with what went wrong (no connection, no answer within a minute, no HTTP) as an
+/// error instead of a panic.
+pub fn try_http(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Result<(u16, String, String), String> {
+    let mut s = std::net::TcpStream::connect(addr).map_err(|e| format!("connect: {e}"))?;
+    let minute = Some(std::time::Duration::from_secs(60));
+    s.set_read_timeout(minute).map_err(|e| e.to_string())?;
+    let mut request = format!(
+        "{method} {path} HTTP/1.0\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    request.push_str(body);
+    std::io::Write::write_all(&mut s, request.as_bytes()).map_err(|e| format!("send: {e}"))?;
+    let mut raw = Vec::new();
+    std::io::Read::read_to_end(&mut s, &mut raw).map_err(|e| format!("answer: {e}"))?;
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("no HTTP answer: {head:?}"))?;
+    Ok((status, head.to_owned(), body.to_owned()))
+}
+
+/// A request to the editor's protocol on `server`, as the editor's page sends it.
+pub fn editor_api(
+    server: &Server,
+    action: &str,
+    params: serde_json::Value,
+) -> (u16, serde_json::Value) {
+    try_editor_api(&server.addr, action, params).unwrap()
+}
+
+/// [`editor_api`] to the server at `addr`, with an unanswered request as an error instead of
+/// a panic.
+pub fn try_editor_api(
+    addr: &str,
+    action: &str,
+    params: serde_json::Value,
+) -> Result<(u16, serde_json::Value), String> {
+    let origin = format!("http://{addr}");
+    let (status, _, body) = try_http(
+        addr,
+        "POST",
+        "/__vindplaats/beheer/api",
+        &[
+            ("Host", addr),
+            ("Origin", &origin),
+            ("Content-Type", "application/json; charset=utf-8"),
+        ],
+        &serde_json::json!({ "action": action, "params": params }).to_string(),
+    )?;
+    Ok((
+        status,
+        serde_json::from_str(&body).unwrap_or(serde_json::Value::Null),
+    ))
 }
