@@ -14,6 +14,7 @@ pub mod error;
 mod hash;
 pub mod ids;
 pub mod initiatives;
+pub mod manifest;
 pub mod markdown;
 pub mod memo;
 pub mod output;

@@ -19,6 +19,7 @@ use std::thread::JoinHandle;
 use anyhow::{Context, bail};
 
 use crate::error::{Access, SystemError, cause};
+use crate::manifest::{self, Manifest};
 
 /// One file of the finished site, with its path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +82,8 @@ pub struct Staging {
     failed: Arc<Mutex<Option<SystemError>>>,
     files: AtomicUsize,
     pages: AtomicUsize,
+    /// Every file put and its digest, written as [`crate::manifest::FILE_NAME`] at the end.
+    manifest: Mutex<Manifest>,
     committed: bool,
 }
 
@@ -147,6 +150,7 @@ impl Staging {
             failed,
             files: AtomicUsize::new(0),
             pages: AtomicUsize::new(0),
+            manifest: Mutex::default(),
             committed: false,
         })
     }
@@ -161,10 +165,11 @@ impl Staging {
         }
     }
 
-    /// Files written so far, and how many of them are HTML pages.
+    /// Files written so far (with the manifest, written at the end), and how many of them
+    /// are HTML pages.
     pub fn counts(&self) -> (usize, usize) {
         (
-            self.files.load(Ordering::Relaxed),
+            self.files.load(Ordering::Relaxed) + 1,
             self.pages.load(Ordering::Relaxed),
         )
     }
@@ -172,6 +177,11 @@ impl Staging {
     /// Puts the new site in place of the old one, once every file is on disk.
     pub fn commit(mut self) -> anyhow::Result<()> {
         self.finish_writing()?;
+        let manifest =
+            std::mem::take(&mut *self.manifest.lock().unwrap_or_else(|e| e.into_inner()));
+        manifest.keep_times(&self.staging, &self.out_dir);
+        fs::write(self.staging.join(manifest::FILE_NAME), manifest.to_text())
+            .map_err(|e| refused(&self.out_dir, Path::new(manifest::FILE_NAME), &e))?;
         swap_in(&self.staging, &self.out_dir, &self.name)?;
         self.committed = true;
         Ok(())
@@ -193,12 +203,22 @@ impl Sink for Staging {
         if file.path.ends_with(".html") {
             self.pages.fetch_add(1, Ordering::Relaxed);
         }
+        // Hashed here, on the stage's thread, not on the one writer thread.
+        let digest = manifest::digest(&file.bytes);
+        self.manifest
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(file.path.clone(), digest);
         self.send(Job::Write(file))
     }
 
     /// Renames a folder of files already put (a sharded index's parts): queued behind them,
     /// so it happens once they are written.
     fn rename_folder(&self, from: &str, to: &str) -> anyhow::Result<()> {
+        self.manifest
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .rename_folder(from, to);
         self.send(Job::Rename(from.to_owned(), to.to_owned()))
     }
 }

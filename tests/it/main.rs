@@ -18,6 +18,7 @@ mod initiatives;
 mod invalid_input;
 mod messages;
 mod pagination;
+mod publish_changes;
 mod release;
 mod search_cache;
 mod serve_cache;
