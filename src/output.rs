@@ -413,11 +413,17 @@ mod tests {
                 .unwrap();
             sink.put(file("index.html", "i")).unwrap();
         }
-        assert_eq!(staging.counts(), (3, 1));
+        // Three files and the manifest, which lists them under the folder's new name.
+        assert_eq!(staging.counts(), (4, 1));
         staging.commit().unwrap();
         assert_eq!(
             fs::read_to_string(out.join("static/klaar/b.js")).unwrap(),
             "b"
+        );
+        let listed = crate::manifest::Manifest::from_file(&out.join(crate::manifest::FILE_NAME));
+        assert_eq!(
+            listed.unwrap().get("static/klaar/b.js"),
+            Some(&crate::manifest::digest(b"b"))
         );
         assert!(!out.join("static/nieuw").exists());
         let paths: Vec<String> = memory.into_files().into_iter().map(|f| f.path).collect();
