@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use crate::common::{self, read_tree, real_site_copy, run_build, run_cli};
+use crate::common::{self, read_tree, real_site_copy, run_build};
 use vindplaats::manifest::{self, Manifest};
 
 fn stdout(out: &std::process::Output) -> String {
@@ -13,15 +13,7 @@ fn stdout(out: &std::process::Output) -> String {
 }
 
 fn changes(root: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    let mut args = vec![
-        "wijzigingen",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ];
-    args.extend(extra);
-    run_cli(&args)
+    common::run_on_site("wijzigingen", root, out, extra)
 }
 
 /// The manifest lists every other file of the site once, with the SHA-256 of its bytes, in
