@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A Hugo site with the same reports as a vindplaats site, for `scripts/bench --peers`.
 
-Usage: scripts/peers-hugo.py SITE_ROOT HUGO_DIR
+Usage: scripts/peers-hugo.py [--minimal] SITE_ROOT HUGO_DIR
 
 Every report of SITE_ROOT/content/rapporten/ becomes a Hugo page with the same Markdown body,
 title, date and description; the lists vindplaats makes become Hugo's own: the list of reports
@@ -10,6 +10,9 @@ title, date and description; the lists vindplaats makes become Hugo's own: the l
 paginate at 200, as vindplaats's do. Themes and rounds keep their introductions (term pages
 with content). What Hugo has no equivalent for is left out, and named in the bench's notes:
 the search index, initiative pages (vindplaats finds the mentions in the text), open data.
+
+--minimal: the smallest Hugo site with the same report pages, for the ratio Hugo's users would
+quote: one taxonomy (themes), lists not paginated, no contents, no previous/next, no RSS.
 """
 import os
 import re
@@ -94,22 +97,47 @@ def quote(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def main(root, out):
+def minimal(layouts):
+    """The layouts of the minimal site: the same pages without contents and previous/next."""
+    layouts = dict(layouts)
+    single = layouts["_default/single.html"]
+    single = single.replace('<nav aria-label="Inhoud">{{ .TableOfContents }}</nav>\n', "")
+    single = re.sub(r"\{\{ with \.(Prev|Next)InSection \}\}.*\n", "", single)
+    single = re.sub(r"<dt>Organisaties</dt>.*?</dl>", "</dl>", single, flags=re.S)
+    layouts["_default/single.html"] = single
+    layouts["_default/baseof.html"] = re.sub(
+        r"\{\{ with \.OutputFormats\.Get \"rss\" \}\}.*\n", "", layouts["_default/baseof.html"]
+    )
+    for name in ("_default/list.html", "index.html"):
+        layouts[name] = layouts[name].replace('{{ template "_internal/pagination.html" . }}', "")
+    return layouts
+
+
+def main(root, out, small=False):
     content = os.path.join(root, "content")
     os.makedirs(os.path.join(out, "content", "rapporten"), exist_ok=True)
-    for name, text in LAYOUTS.items():
+    for name, text in (minimal(LAYOUTS) if small else LAYOUTS).items():
         path = os.path.join(out, "layouts", name)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w") as f:
             f.write(text)
     title = value(open(os.path.join(root, "vindplaats.toml")).read(), "title") or '"Site"'
     with open(os.path.join(out, "hugo.toml"), "w") as f:
-        f.write(
-            f'baseURL = "https://example.org/"\nlanguageCode = "nl"\ntitle = {title}\n'
-            f"paginate = {PAGE_SIZE}\nbuildFuture = true\n"
-            '[taxonomies]\n  thema = "themas"\n  organisatie = "organisaties"\n  editie = "edities"\n'
-            "[markup.goldmark.renderer]\n  unsafe = false\n"
-        )
+        if small:
+            # One page per list: a page size no list reaches.
+            f.write(
+                f'baseURL = "https://example.org/"\nlanguageCode = "nl"\ntitle = {title}\n'
+                'paginate = 1000000\nbuildFuture = true\ndisableKinds = ["RSS"]\n'
+                '[taxonomies]\n  thema = "themas"\n'
+                "[markup.goldmark.renderer]\n  unsafe = false\n"
+            )
+        else:
+            f.write(
+                f'baseURL = "https://example.org/"\nlanguageCode = "nl"\ntitle = {title}\n'
+                f"paginate = {PAGE_SIZE}\nbuildFuture = true\n"
+                '[taxonomies]\n  thema = "themas"\n  organisatie = "organisaties"\n  editie = "edities"\n'
+                "[markup.goldmark.renderer]\n  unsafe = false\n"
+            )
     reports = 0
     for folder, _, files in os.walk(os.path.join(content, "rapporten")):
         for name in sorted(files):
@@ -125,15 +153,18 @@ def main(root, out):
                 f"date = {date}",
                 f"description = {value(fm, 'description') or quote('')}",
                 f"themas = [{value(fm, 'topic')}]",
-                "organisaties = [" + ", ".join(quote(o) for o in strings(value(fm, "organisations"))) + "]",
-                f'edities = ["{year}"]',
             ]
+            if not small:
+                lines += [
+                    "organisaties = [" + ", ".join(quote(o) for o in strings(value(fm, "organisations"))) + "]",
+                    f'edities = ["{year}"]',
+                ]
             slug = name[:-3]
             with open(os.path.join(out, "content", "rapporten", f"{slug}.md"), "w", encoding="utf-8") as f:
                 f.write("+++\n" + "\n".join(lines) + "\n+++\n" + body)
             reports += 1
     # Themes and rounds with their introductions, as term pages with content.
-    for kind, taxonomy in (("themas", "themas"), ("edities", "edities")):
+    for kind, taxonomy in (("themas", "themas"),) + (() if small else (("edities", "edities"),)):
         folder = os.path.join(content, kind)
         if not os.path.isdir(folder):
             continue
@@ -149,6 +180,10 @@ def main(root, out):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    args = sys.argv[1:]
+    small = args[:1] == ["--minimal"]
+    if small:
+        args = args[1:]
+    if len(args) != 2:
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])
+    main(args[0], args[1], small)

@@ -26,6 +26,9 @@ pub enum Command {
     New(NewArgs),
     /// Controleer de site zonder iets te schrijven: links, privacy, koppen, leesbaarheid.
     Check(CheckArgs),
+    /// Welke bestanden van de gebouwde site anders zijn dan die van de laatst gepubliceerde site:
+    /// om alleen die te uploaden, en te verwijderen wat niet meer op de site staat.
+    Wijzigingen(ChangesArgs),
     /// Voor ontwikkelaars: de zoektermen van elke regel op standaardinvoer, als JSON-lijst per regel.
     #[command(hide = true)]
     SearchTerms(SearchTermsArgs),
@@ -165,4 +168,26 @@ pub struct BuildArgs {
     /// wie helpt zoeken naar de oorzaak.
     #[arg(long)]
     pub uitleg: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ChangesArgs {
+    /// De map van de site (met vindplaats.toml, content/ en themes/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// De gebouwde site, als die niet in de map uit vindplaats.toml staat.
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// De lijst met bestanden van de site die online staat (standaard gepubliceerd.sha256 in
+    /// de map van de site). Ook te downloaden van de site zelf: <adres van de site>/bestanden.sha256.
+    #[arg(long)]
+    pub vorige: Option<PathBuf>,
+    /// Kopieer de bestanden die veranderd of nieuw zijn naar deze (nieuwe of lege) map, met hun
+    /// mappen, om die map te uploaden met robocopy of WinSCP.
+    #[arg(long)]
+    pub naar: Option<PathBuf>,
+    /// De gebouwde site staat nu online: bewaar haar lijst met bestanden als de vorige, voor de
+    /// volgende keer.
+    #[arg(long, conflicts_with = "naar")]
+    pub gepubliceerd: bool,
 }

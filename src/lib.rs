@@ -13,6 +13,7 @@ pub mod editor;
 pub mod error;
 mod hash;
 pub mod ids;
+pub mod manifest;
 pub mod memo;
 pub mod output;
 pub mod parse;

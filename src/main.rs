@@ -37,6 +37,7 @@ fn main() {
         Command::Check(args) => cmd::check::run(args),
         Command::New(args) => cmd::new::run(args),
         Command::Serve(args) => cmd::serve::run(args),
+        Command::Wijzigingen(args) => cmd::changes::run(args),
         Command::SearchTerms(args) => cmd::search_terms::run(args),
         Command::Sentences => cmd::search_terms::sentences(),
     };

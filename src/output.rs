@@ -19,6 +19,7 @@ use std::thread::JoinHandle;
 use anyhow::{Context, bail};
 
 use crate::error::{Access, SystemError, cause};
+use crate::manifest::{self, Manifest};
 
 /// A file's bytes, shared: a page that `serve` keeps for the next build and serves is one
 /// buffer, and handing it on copies nothing.
@@ -94,6 +95,8 @@ pub struct Staging {
     failed: Arc<Mutex<Option<SystemError>>>,
     files: AtomicUsize,
     pages: AtomicUsize,
+    /// Every file put and its digest, written as [`crate::manifest::FILE_NAME`] at the end.
+    manifest: Mutex<Manifest>,
     committed: bool,
 }
 
@@ -160,6 +163,7 @@ impl Staging {
             failed,
             files: AtomicUsize::new(0),
             pages: AtomicUsize::new(0),
+            manifest: Mutex::default(),
             committed: false,
         })
     }
@@ -174,10 +178,11 @@ impl Staging {
         }
     }
 
-    /// Files written so far, and how many of them are HTML pages.
+    /// Files written so far (with the manifest, written at the end), and how many of them
+    /// are HTML pages.
     pub fn counts(&self) -> (usize, usize) {
         (
-            self.files.load(Ordering::Relaxed),
+            self.files.load(Ordering::Relaxed) + 1,
             self.pages.load(Ordering::Relaxed),
         )
     }
@@ -185,6 +190,11 @@ impl Staging {
     /// Puts the new site in place of the old one, once every file is on disk.
     pub fn commit(mut self) -> anyhow::Result<()> {
         self.finish_writing()?;
+        let manifest =
+            std::mem::take(&mut *self.manifest.lock().unwrap_or_else(|e| e.into_inner()));
+        manifest.keep_times(&self.staging, &self.out_dir);
+        fs::write(self.staging.join(manifest::FILE_NAME), manifest.to_text())
+            .map_err(|e| refused(&self.out_dir, Path::new(manifest::FILE_NAME), &e))?;
         swap_in(&self.staging, &self.out_dir, &self.name)?;
         self.committed = true;
         Ok(())
@@ -206,12 +216,22 @@ impl Sink for Staging {
         if file.path.ends_with(".html") {
             self.pages.fetch_add(1, Ordering::Relaxed);
         }
+        // Hashed here, on the stage's thread, not on the one writer thread.
+        let digest = manifest::digest(&file.bytes);
+        self.manifest
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(file.path.clone(), digest);
         self.send(Job::Write(file))
     }
 
     /// Renames a folder of files already put (a sharded index's parts): queued behind them,
     /// so it happens once they are written.
     fn rename_folder(&self, from: &str, to: &str) -> anyhow::Result<()> {
+        self.manifest
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .rename_folder(from, to);
         self.send(Job::Rename(from.to_owned(), to.to_owned()))
     }
 }
@@ -403,11 +423,17 @@ mod tests {
                 .unwrap();
             sink.put(file("index.html", "i")).unwrap();
         }
-        assert_eq!(staging.counts(), (3, 1));
+        // Three files and the manifest, which lists them under the folder's new name.
+        assert_eq!(staging.counts(), (4, 1));
         staging.commit().unwrap();
         assert_eq!(
             fs::read_to_string(out.join("static/klaar/b.js")).unwrap(),
             "b"
+        );
+        let listed = crate::manifest::Manifest::from_file(&out.join(crate::manifest::FILE_NAME));
+        assert_eq!(
+            listed.unwrap().get("static/klaar/b.js"),
+            Some(&crate::manifest::digest(b"b"))
         );
         assert!(!out.join("static/nieuw").exists());
         let paths: Vec<String> = memory.into_files().into_iter().map(|f| f.path).collect();

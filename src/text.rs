@@ -14,6 +14,10 @@ use unicode_normalization::char::is_combining_mark;
 /// `search-nl.js` does the same in the browser: NFKD, then lowercase (so a mark that
 /// lowercasing makes, as the dot of `İ`, goes too), then without marks.
 pub fn fold(text: &str) -> String {
+    // ASCII has no decompositions, marks or soft hyphens: the common case, without NFKD.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let lower: String = text.nfkd().collect::<String>().to_lowercase();
     lower
         .chars()

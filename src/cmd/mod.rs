@@ -1,6 +1,7 @@
 //! One module per command; each returns the process exit code.
 
 pub mod build;
+pub mod changes;
 pub mod check;
 pub mod new;
 pub mod search_terms;

@@ -21,6 +21,7 @@ mod initiatives;
 mod invalid_input;
 mod messages;
 mod pagination;
+mod publish_changes;
 mod release;
 mod search_cache;
 mod serve_cache;

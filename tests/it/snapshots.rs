@@ -102,7 +102,13 @@ fn snapshot_of(path: &str, bytes: &[u8]) -> Option<(String, String)> {
     let text = || String::from_utf8(bytes.to_vec()).expect("UTF-8 output");
     let (name, body) = if path.ends_with(".html") {
         (path.to_owned(), pretty_html(&text()))
-    } else if path.ends_with(".json") || path == "sitemap.xml" {
+    } else if path.ends_with(".json") {
+        // Written one item a line (src/render/data.rs); indented here, so that a change of
+        // the data reads as a diff of its fields.
+        let value: serde_json::Value = serde_json::from_slice(bytes).expect("JSON output");
+        let pretty = serde_json::to_string_pretty(&value).expect("a JSON value") + "\n";
+        (path.to_owned(), pretty)
+    } else if path == "sitemap.xml" {
         (path.to_owned(), text())
     } else if SEARCH_INDEX.is_match(path) {
         (

@@ -294,8 +294,13 @@ pub fn add_round_2024(root: &Path) {
 
 /// `vindplaats build --root root --output out` and `extra`, through the real binary.
 pub fn run_build(root: &Path, out: &Path, extra: &[&str]) -> Output {
+    run_on_site("build", root, out, extra)
+}
+
+/// `vindplaats <command> --root root --output out` and `extra`, through the real binary.
+pub fn run_on_site(command: &str, root: &Path, out: &Path, extra: &[&str]) -> Output {
     let mut args = vec![
-        "build",
+        command,
         "--root",
         root.to_str().unwrap(),
         "--output",
