@@ -346,7 +346,11 @@ impl Doc<'_> {
                 // The whole line is the mistake: marked from its first character.
                 let mut error = self.syntax_error(text, at, None, None, stray).0;
                 let line = &text[start..end];
-                error.column = line[..line.len() - line.trim_start().len()].chars().count() + 1;
+                // Counted in the file's own text: in the blanked copy an earlier blanked "é"
+                // is two spaces and would push the column past the line's end.
+                error.column = self
+                    .line_col(text, start + line.len() - line.trim_start().len())
+                    .1;
                 (error, start..end)
             } else {
                 // Each key once: its value is read to its end.
@@ -432,8 +436,16 @@ impl Doc<'_> {
     }
 
     /// The file's line and 1-based column of a byte offset in `text` (the document's text, or
-    /// the same with some lines blanked: the offsets are the same).
+    /// the same with some lines blanked: the offsets are the same). Counted in the document's
+    /// own text: a blanked character is as many spaces as it had bytes, so counting in the
+    /// blanked copy put an error on a line with "één" past its end (found by fuzzing).
     fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        debug_assert_eq!(
+            text.len(),
+            self.text.len(),
+            "a blanked copy keeps every offset"
+        );
+        let text = self.text;
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
@@ -1011,6 +1023,27 @@ mod tests {
             "column {} on a line of {line_len}",
             first.column
         );
+    }
+
+    /// Regression (fuzz/corpus/cms_files/regression-lone-cr-in-a-comment, found by cargo
+    /// fuzz): a stray line with "één" and a lone carriage return is blanked and read again;
+    /// the next error on that line was counted in the blanked copy, where each "é" is two
+    /// spaces, and pointed past the line's end.
+    #[test]
+    fn a_blanked_line_keeps_its_columns() {
+        let text = "title = \"A\"\n# één of twee \u{0}zinnen\rmeer tekst\n";
+        let doc = Doc {
+            file: Path::new("a.toml"),
+            text,
+            first_line: 1,
+            start_line: 1,
+        };
+        let errors = doc.parse::<Small>(SMALL).unwrap_err();
+        assert!(errors.0.len() >= 2, "{errors:?}");
+        for e in &errors.0 {
+            let line = text.split('\n').nth(e.line - 1).unwrap();
+            assert!(e.column <= line.chars().count() + 1, "{e}");
+        }
     }
 
     #[derive(Debug, serde::Deserialize)]
