@@ -115,22 +115,35 @@
       delete waiting[name];
     };
 
-    /** A part of the sharded index, loaded once. @param {string} name */
+    /** A part of the sharded index, loaded once. Each is named by its own hash: a shard's and
+     * the vocabulary's are in the first file, a document chunk's in its table (`t<g>`).
+     * @param {string} name */
     function part(name) {
       if (!parts[name]) {
-        parts[name] = new Promise(function (resolve, reject) {
-          waiting[name] = resolve;
-          loadScript(sharded.dir + name + '.js').then(function () {
-            if (waiting[name]) {
-              delete waiting[name];
-              reject(new Error('deel ' + name + ' van de zoekindex is leeg'));
-            }
-          }, reject);
+        parts[name] = hashOf(name).then(function (hash) {
+          return new Promise(function (resolve, reject) {
+            waiting[name] = resolve;
+            loadScript(sharded.dir + name + '.' + hash + '.js').then(function () {
+              if (waiting[name]) {
+                delete waiting[name];
+                reject(new Error('deel ' + name + ' van de zoekindex is leeg'));
+              }
+            }, reject);
+          });
         });
         // A failed load may be retried by the next query.
         parts[name].catch(function () { delete parts[name]; });
       }
       return parts[name];
+    }
+
+    /** The hash that names part `name`. @param {string} name @returns {Promise<string>} */
+    function hashOf(name) {
+      var k = Number(name.slice(1));
+      if (name === 'woorden') return Promise.resolve(sharded.words);
+      if (name[0] === 'i') return Promise.resolve(sharded.shards[k]);
+      if (name[0] === 't') return Promise.resolve(sharded.tables[k]);
+      return part('t' + Math.floor(k / sharded.table)).then(function (table) { return table[k % sharded.table]; });
     }
 
     /** The shards that can hold `term`, and with `prefix` every word starting with it: the
