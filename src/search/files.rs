@@ -8,14 +8,14 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use super::Ranking;
-use super::documents::Shown;
+use super::documents::Written;
 use crate::output::OutputFile;
 
 /// The first file, which the pages name: one address in every build and mode, outside
 /// `static/`, so that hosts revalidate it (`render/headers.rs`, `REVALIDATED`) instead of
 /// keeping it for a year. It is small, and it names every other file of the index by that
 /// file's own hash.
-pub const MAIN_PATH: &str = "zoekindex.js";
+pub const MAIN_PATH: &str = crate::urls::SEARCH_INDEX;
 /// The folder of the parts of a sharded index. A part is named by its own content
 /// ([`part_path`]), so a part that did not change keeps its address from build to build and
 /// hosts may keep it for ever, like every file under `static/`.
@@ -30,7 +30,7 @@ pub(super) fn part_path(name: &str, hash: &str) -> String {
 #[derive(Serialize)]
 pub(super) struct Single<'a> {
     pub(super) pipeline: &'static str,
-    pub(super) docs: Vec<&'a Shown<'a>>,
+    pub(super) docs: Vec<Written<'a>>,
     pub(super) index: &'a RawValue,
     pub(super) names: &'a elasticlunr::Index,
     /// The "Bedoelde u" words that are no term of the index, front-coded; `known` has a bit

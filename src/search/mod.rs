@@ -41,7 +41,7 @@ pub use files::{MAIN_PATH, Naming, gzip_len};
 
 use crate::output::{Bytes, OutputFile, Sink};
 use crate::parsed::{Site, Text};
-use documents::{Shown, documents, names_index, shown_bytes};
+use documents::{Shown, documents, names_index, shown_bytes, written};
 use files::{
     Engine, PARTS, Sharded, Shards, Single, json, main_file, main_script, part_path, part_script,
 };
@@ -266,7 +266,7 @@ pub fn index(
         let (single_words, known) = words::known_bits(words, &postings.terms);
         let single = Single {
             pipeline: VERSION,
-            docs: documents.iter().map(|d| &d.shown).collect(),
+            docs: written(&documents.iter().map(|d| &d.shown).collect::<Vec<_>>()),
             index: &RawValue::from_string(String::from_utf8(index).expect("JSON is UTF-8"))
                 .expect("compact_json writes JSON"),
             names: &names,
@@ -313,7 +313,11 @@ pub fn index(
         .enumerate()
         .map(|(k, chunk)| {
             let shown: Vec<&Shown> = chunk.iter().map(|d| &d.shown).collect();
-            parts.put(format!("d{k}"), |h| shown.hash(h), || json(&shown))
+            parts.put(
+                format!("d{k}"),
+                |h| shown.hash(h),
+                || json(&written(&shown)),
+            )
         })
         .collect::<anyhow::Result<_>>()?;
     let tables: Vec<_> = chunks

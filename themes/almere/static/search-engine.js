@@ -92,6 +92,19 @@
     };
   }
 
+  /** A file's documents as results show them, filled in place (once; again is a no-op): a
+   * document without a breadcrumb has the one before's, an address `#<id>` is on the one
+   * before's page (`written` in src/search/documents.rs leaves out what they share).
+   * @param {{ u: string, b?: string }[]} list */
+  function fillShown(list) {
+    for (var i = 1; i < list.length; i++) {
+      var d = list[i], before = list[i - 1];
+      if (d.b == null) d.b = before.b;
+      if (d.u.charAt(0) === '#') d.u = before.u.split('#')[0] + d.u;
+    }
+    return list;
+  }
+
   /** The engine over window.vindplaatsZoekdata; `loadScript(path)` runs a script of the site
    * (parts call window.vindplaatsZoekdeel). Long, as a closure: the engine's state (the parts
    * loaded, the grafted index, the vocabulary) lives here, each step a function below.
@@ -345,11 +358,11 @@
 
     /** What the results `refs` show: { u, t, b, x } each. @param {string[]} refs */
     function docs(refs) {
-      if (!sharded) return Promise.resolve(refs.map(function (ref) { return data.docs[Number(ref)]; }));
+      if (!sharded) return Promise.resolve(refs.map(function (ref) { return fillShown(data.docs)[Number(ref)]; }));
       var chunk = sharded.chunk;
       return Promise.all(refs.map(function (ref) {
         var n = Number(ref);
-        return part('d' + Math.floor(n / chunk)).then(function (list) { return list[n % chunk]; });
+        return part('d' + Math.floor(n / chunk)).then(function (list) { return fillShown(list)[n % chunk]; });
       }));
     }
 
