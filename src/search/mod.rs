@@ -53,7 +53,8 @@ pub const DOCS_PER_CHUNK: usize = 8;
 /// Chunk hashes per table `t<g>` of a sharded index: 64 hashes are about 700 bytes, and
 /// tables of this size keep the first file at about 150 table hashes at 10,000 reports.
 pub const CHUNKS_PER_TABLE: usize = 64;
-/// The name templates and `search.js` know the first file by.
+/// The name a template may know the first file by (`assets['search-index.js']`, always
+/// [`MAIN_PATH`]); the built-in templates no longer name it, `search.js` does.
 pub const MAIN_FILE: &str = "search-index.js";
 
 /// The built index: a script that sets `window.vindplaatsZoekdata` (so search also works when
