@@ -63,23 +63,6 @@ impl Manifest {
         self.0.is_empty()
     }
 
-    /// Files under the folder `from` move to the folder `to` (site paths ending in `/`), as
-    /// [`crate::output::Sink::rename_folder`] moves them.
-    pub fn rename_folder(&mut self, from: &str, to: &str) {
-        let moved: Vec<String> = self
-            .0
-            .range(from.to_owned()..)
-            .map(|(path, _)| path)
-            .take_while(|path| path.starts_with(from))
-            .cloned()
-            .collect();
-        for path in moved {
-            let digest = self.0.remove(&path).expect("listed above");
-            self.0
-                .insert(format!("{to}{}", &path[from.len()..]), digest);
-        }
-    }
-
     /// The text of the manifest file.
     pub fn to_text(&self) -> String {
         let mut text = String::with_capacity(self.0.len() * 100);
@@ -239,23 +222,5 @@ mod tests {
             }
         );
         assert_eq!(after.changes_since(&after).same, 3);
-    }
-
-    #[test]
-    fn a_renamed_folder_moves_its_files_only() {
-        let mut m = manifest(&[
-            ("s/zoek-tmp/a", "1"),
-            ("s/zoek-tmp/b", "2"),
-            ("s/zoek-x", "3"),
-        ]);
-        m.rename_folder("s/zoek-tmp/", "s/zoek-1234/");
-        assert_eq!(
-            m,
-            manifest(&[
-                ("s/zoek-1234/a", "1"),
-                ("s/zoek-1234/b", "2"),
-                ("s/zoek-x", "3")
-            ])
-        );
     }
 }

@@ -44,9 +44,6 @@ impl OutputFile {
 /// Where the stages put the files of the site.
 pub trait Sink: Sync {
     fn put(&self, file: OutputFile) -> anyhow::Result<()>;
-    /// Moves every file put under the folder `from` to the folder `to` (site paths ending
-    /// in `/`): for files whose folder is named after their content, known only at the end.
-    fn rename_folder(&self, from: &str, to: &str) -> anyhow::Result<()>;
 }
 
 /// The files of a site in memory.
@@ -65,15 +62,6 @@ impl Memory {
 impl Sink for Memory {
     fn put(&self, file: OutputFile) -> anyhow::Result<()> {
         self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
-        Ok(())
-    }
-
-    fn rename_folder(&self, from: &str, to: &str) -> anyhow::Result<()> {
-        for file in self.0.lock().unwrap_or_else(|e| e.into_inner()).iter_mut() {
-            if let Some(rest) = file.path.strip_prefix(from) {
-                file.path = format!("{to}{rest}");
-            }
-        }
         Ok(())
     }
 }
@@ -224,16 +212,6 @@ impl Sink for Staging {
             .insert(file.path.clone(), digest);
         self.send(Job::Write(file))
     }
-
-    /// Renames a folder of files already put (a sharded index's parts): queued behind them,
-    /// so it happens once they are written.
-    fn rename_folder(&self, from: &str, to: &str) -> anyhow::Result<()> {
-        self.manifest
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .rename_folder(from, to);
-        self.send(Job::Rename(from.to_owned(), to.to_owned()))
-    }
 }
 
 impl Staging {
@@ -260,8 +238,6 @@ impl Staging {
 /// What the writer thread does, in the order the stages asked for it.
 enum Job {
     Write(OutputFile),
-    /// A folder of the new site, from and to (site paths).
-    Rename(String, String),
 }
 
 impl Job {
@@ -277,8 +253,6 @@ impl Job {
                 }
                 fs::write(&path, &*file.bytes).map_err(|e| refused(out, Path::new(&file.path), &e))
             }
-            Job::Rename(from, to) => fs::rename(dir.join(&from), dir.join(to))
-                .map_err(|e| refused(out, Path::new(&from), &e)),
         }
     }
 }
@@ -405,42 +379,6 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 2, "{names:?}");
-    }
-
-    /// A rename is queued behind the files put before it, on disk as in memory.
-    #[test]
-    fn a_folder_renamed_after_its_files_are_put() {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("site");
-        fs::create_dir_all(&root).unwrap();
-        let out = tmp.path().join("public");
-        let staging = Staging::begin(&out, &root).unwrap();
-        let memory = Memory::default();
-        for sink in [&staging as &dyn Sink, &memory] {
-            sink.put(file("static/nieuw/a.js", "a")).unwrap();
-            sink.put(file("static/nieuw/b.js", "b")).unwrap();
-            sink.rename_folder("static/nieuw/", "static/klaar/")
-                .unwrap();
-            sink.put(file("index.html", "i")).unwrap();
-        }
-        // Three files and the manifest, which lists them under the folder's new name.
-        assert_eq!(staging.counts(), (4, 1));
-        staging.commit().unwrap();
-        assert_eq!(
-            fs::read_to_string(out.join("static/klaar/b.js")).unwrap(),
-            "b"
-        );
-        let listed = crate::manifest::Manifest::from_file(&out.join(crate::manifest::FILE_NAME));
-        assert_eq!(
-            listed.unwrap().get("static/klaar/b.js"),
-            Some(&crate::manifest::digest(b"b"))
-        );
-        assert!(!out.join("static/nieuw").exists());
-        let paths: Vec<String> = memory.into_files().into_iter().map(|f| f.path).collect();
-        assert_eq!(
-            paths,
-            ["index.html", "static/klaar/a.js", "static/klaar/b.js"]
-        );
     }
 
     /// The writer thread's failure path: the stages learn the cause at their next file,

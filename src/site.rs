@@ -35,25 +35,23 @@ pub struct BuildOptions {
     pub concepts: bool,
 }
 
-/// What the pipeline is run for. Naming and the order of the stages follow from it.
+/// What the pipeline is run for. The order of the stages follows from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// `build`: files named by their content (hosts cache them for ever), the search index
-    /// before the pages that link to it, everything streamed to disk.
+    /// `build`: the search index before the pages (its size is reported with them),
+    /// everything streamed to disk.
     Publish,
     /// `check` and the tests: as published, but kept in memory.
     Check,
-    /// `serve`: the search index keeps one name, so an edit re-renders only the pages whose
-    /// content changed, and it is made after the pages ([`index`]), so an edit shows at once.
+    /// `serve`: the search index is made after the pages ([`index`]), so an edit shows at
+    /// once.
     Preview,
 }
 
 impl Mode {
+    /// How the search index's first file is named: the same in every mode since issue 29.
     pub(crate) fn naming(self) -> search::Naming {
-        match self {
-            Mode::Publish | Mode::Check => search::Naming::Fingerprinted,
-            Mode::Preview => search::Naming::Fixed,
-        }
+        search::Naming
     }
 }
 
@@ -427,12 +425,11 @@ fn produce<S: Sink>(
         (concepts::publish(site), text)
     };
     let sink = open(&site.config)?;
-    let naming = mode.naming();
     let (index_path, search, text) = match mode {
-        Mode::Preview => (naming.path(&[]), None, Some(text)),
+        Mode::Preview => (search::MAIN_PATH.to_owned(), None, Some(text)),
         Mode::Publish | Mode::Check => {
             let (path, figures) = timings.time("index", || {
-                index_into(&site, &text, &theme, &sink, naming, &mut memos.index)
+                index_into(&site, &text, &theme, &sink, &mut memos.index)
             })?;
             // Only the index reads the text (and `check`, which keeps it): a build renders
             // its pages without it.
@@ -491,11 +488,10 @@ fn index_into(
     text: &Text,
     theme: &Theme,
     sink: &dyn Sink,
-    naming: search::Naming,
     cache: &mut search::IndexCache,
 ) -> anyhow::Result<(String, SearchFigures)> {
     let scripts = scripts_gzip_bytes(theme);
-    let index = search::index(site, text, scripts, sink, naming, cache)?;
+    let index = search::index(site, text, scripts, sink, cache)?;
     let figures = SearchFigures {
         documents: index.documents,
         shards: index.shards,
@@ -518,7 +514,7 @@ pub fn index(
     cache: &mut search::IndexCache,
 ) -> anyhow::Result<Vec<OutputFile>> {
     let memory = Memory::default();
-    index_into(site, text, theme, &memory, Mode::Preview.naming(), cache)?;
+    index_into(site, text, theme, &memory, cache)?;
     Ok(memory.into_files())
 }
 

@@ -77,9 +77,9 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = builtin_static![
 ];
 
 /// The scripts a first search downloads: `search.js` (on every page) and what it loads before
-/// it searches (`data-scripts` of `partials/search-form.html`). The search budget counts these
-/// and the index; any other script (mark.js, the "Lees voor" scripts, a theme's own) is not part
-/// of a search, so a new script never needs an exception here.
+/// it searches ([`SEARCH_LOADS`]). The search budget counts these and the index; any other
+/// script (mark.js, the "Lees voor" scripts, a theme's own) is not part of a search, so a new
+/// script never needs an exception here.
 pub const SEARCH_SCRIPTS: &[&str] = &[
     "search.js",
     "search-engine.js",
@@ -87,6 +87,28 @@ pub const SEARCH_SCRIPTS: &[&str] = &[
     "vendor/elasticlunr.min.js",
     "vendor/lunr-nl.min.js",
 ];
+
+/// What `search.js` loads, in this order, before the first search (then the index).
+pub const SEARCH_LOADS: &[&str] = &[
+    "vendor/elasticlunr.min.js",
+    "vendor/lunr-nl.min.js",
+    "search-nl.js",
+    "search-engine.js",
+];
+
+/// What `search.js` loads, in this order, on a page opened from a result (`?markeer=`).
+pub const MARK_LOADS: &[&str] = &["vendor/lunr-nl.min.js", "search-nl.js", "mark.js"];
+
+/// Where a static file of the theme is published: under `static/`, a script or style sheet
+/// named by its content, so hosts can cache it for ever.
+pub fn static_path(name: &str, bytes: &[u8]) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if ext == "css" || ext == "js" => {
+            format!("static/{stem}.{}.{ext}", crate::hash::short(bytes))
+        }
+        _ => format!("static/{name}"),
+    }
+}
 
 /// Templates and static files of the theme in use, after overrides.
 #[derive(Debug, Clone)]
@@ -118,6 +140,7 @@ impl Theme {
             if name == BUILTIN_NAME {
                 let mut errors = ContentErrors::default();
                 theme.minify_scripts(&dir, &mut errors);
+                theme.name_search_files();
                 return errors.into_result(theme);
             }
             return Err(ContentError::new(
@@ -173,7 +196,30 @@ impl Theme {
             }
         }
         theme.minify_scripts(&dir, &mut errors);
+        theme.name_search_files();
         errors.into_result(theme)
+    }
+
+    /// Puts before `search.js` the addresses it loads (the other search scripts, the index,
+    /// and the marking scripts), from the site's root: `window.vindplaatsBestanden`. Every page
+    /// loads `search.js`, so the pages need not list them (they did, in the search form: about
+    /// 0.4 KB a page); and since the scripts' names are in it, `search.js` gets a new name when
+    /// one of them changes, as the pages did before. A theme without `search.js` gets nothing.
+    fn name_search_files(&mut self) {
+        let path = |name: &&str| {
+            let bytes = self.static_files.get(*name).map_or(&[][..], Vec::as_slice);
+            static_path(name, bytes)
+        };
+        let files = serde_json::json!({
+            "zoeken": SEARCH_LOADS.iter().map(path).collect::<Vec<_>>(),
+            "index": crate::urls::SEARCH_INDEX,
+            "markeren": MARK_LOADS.iter().map(path).collect::<Vec<_>>(),
+        });
+        if let Some(search) = self.static_files.get_mut("search.js") {
+            let mut bytes = format!("window.vindplaatsBestanden={files};\n").into_bytes();
+            bytes.append(search);
+            *search = bytes;
+        }
     }
 
     /// Every script minified ([`minify_script`]); a theme's script that does not parse is an
@@ -253,28 +299,35 @@ fn minify_script(name: &str, bytes: &mut Vec<u8>) -> Result<(), ScriptError> {
 mod tests {
     use super::*;
 
-    /// The budget's list is the form's list: the scripts `data-scripts` names, plus `search.js`.
+    /// The budget's list is what a search loads: `search.js` and what it loads first.
     #[test]
-    fn search_scripts_are_what_the_search_form_loads() {
-        let (_, form) = BUILTIN_TEMPLATES
-            .iter()
-            .find(|(name, _)| *name == "partials/search-form.html")
-            .expect("the search form is a built-in template");
-        let attr = form
-            .split("data-scripts=\"")
-            .nth(1)
-            .and_then(|rest| rest.split('"').next())
-            .expect("the form names its scripts");
-        let mut loaded: Vec<&str> = attr
-            .split("assets['")
-            .skip(1)
-            .map(|s| s.split('\'').next().unwrap())
-            .chain(["search.js"])
-            .collect();
+    fn search_scripts_are_what_search_js_loads() {
+        let mut loaded: Vec<&str> = SEARCH_LOADS.iter().copied().chain(["search.js"]).collect();
         let mut listed = SEARCH_SCRIPTS.to_vec();
         loaded.sort_unstable();
         listed.sort_unstable();
         assert_eq!(loaded, listed);
+    }
+
+    /// `search.js` starts with the addresses of what it loads, named as they are published.
+    #[test]
+    fn search_js_names_what_it_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let theme = Theme::load(dir.path(), BUILTIN_NAME, Path::new("vindplaats.toml")).unwrap();
+        let text = std::str::from_utf8(&theme.static_files["search.js"]).unwrap();
+        let first = text.lines().next().unwrap();
+        let json = first
+            .strip_prefix("window.vindplaatsBestanden=")
+            .and_then(|j| j.strip_suffix(';'))
+            .unwrap();
+        let files: serde_json::Value = serde_json::from_str(json).unwrap();
+        let engine = static_path("search-engine.js", &theme.static_files["search-engine.js"]);
+        assert_eq!(files["zoeken"][3], engine.as_str());
+        assert_eq!(files["index"], crate::urls::SEARCH_INDEX);
+        assert_eq!(
+            files["markeren"].as_array().unwrap().len(),
+            MARK_LOADS.len()
+        );
     }
 
     /// The theme's own scripts go out minified; vendored `.min.js` files and other files as

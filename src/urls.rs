@@ -162,6 +162,9 @@ pub const EDITIONS: &str = "edities/";
 pub const FEED: &str = "feed.xml";
 /// The sitemap (or, on a very large site, the index of its parts).
 pub const SITEMAP: &str = "sitemap.xml";
+/// The search index's first file: one address in every build, which hosts revalidate (the
+/// parts it names carry their own hashes; see `search/files.rs`).
+pub const SEARCH_INDEX: &str = "zoekindex.js";
 /// The page hosts serve for any missing address.
 pub const NOT_FOUND: &str = "404.html";
 

@@ -29,6 +29,14 @@ pub const EVERY_RESPONSE: &[(&str, &str)] = &[
 pub const STATIC_FILES: &[(&str, &str)] =
     &[("Cache-Control", "public, max-age=31536000, immutable")];
 
+/// The search index's first file (`zoekindex.js`, [`crate::search::MAIN_PATH`]) keeps its
+/// address from build to build, so a browser must ask whether it changed each time it is used
+/// (a `304 Not Modified` when it did not). Every other file of the index is under `static/`,
+/// named by its content, and the first file names them: a browser never mixes a new first
+/// file with old parts. Outside `static/` on purpose: Cloudflare Pages joins the values of
+/// two rules that match one file, which would give it both policies.
+pub const REVALIDATED: &[(&str, &str)] = &[("Cache-Control", "no-cache")];
+
 /// The editor's folder under the site (`beheer/`) and its own policy, when `[editor]` puts it
 /// in the site: the only place the site's policy is replaced (see `editor::csp`).
 pub type EditorPolicy<'a> = Option<(&'a str, &'a str)>;
@@ -64,6 +72,10 @@ fn netlify(base_path: &str, editor: EditorPolicy) -> String {
     let rules = [
         (format!("{base_path}*"), EVERY_RESPONSE.to_vec()),
         (format!("{base_path}static/*"), STATIC_FILES.to_vec()),
+        (
+            format!("{base_path}{}", crate::search::MAIN_PATH),
+            REVALIDATED.to_vec(),
+        ),
     ];
     for (pattern, headers) in rules.into_iter().chain(own) {
         text.push_str(&pattern);
@@ -96,6 +108,14 @@ fn apache(base_path: &str, editor: EditorPolicy) -> String {
         "  <If \"%{{REQUEST_URI}} =~ m#^{base_path}static/#\">\n"
     ));
     for (name, value) in STATIC_FILES {
+        text.push_str(&format!("    Header always set {name} {}\n", quoted(value)));
+    }
+    text.push_str("  </If>\n");
+    text.push_str(&format!(
+        "  <If \"%{{REQUEST_URI}} =~ m#^{base_path}{}$#\">\n",
+        crate::search::MAIN_PATH.replace('.', "\\.")
+    ));
+    for (name, value) in REVALIDATED {
         text.push_str(&format!("    Header always set {name} {}\n", quoted(value)));
     }
     text.push_str("  </If>\n");
@@ -135,6 +155,11 @@ fn nginx(base_path: &str, editor: EditorPolicy) -> String {
          \x20       # add_header hier vervangt die van het blok erboven: daarom staan ze er opnieuw.\n\
          {every_static}{static}\
          \x20   }}\n\
+         \n\
+         \x20   location = {base_path}{index} {{\n\
+         \x20       # Het eerste bestand van de zoekindex houdt zijn naam: de browser vraagt telkens of het veranderd is.\n\
+         {every_static}{revalidated}\
+         \x20   }}\n\
          {editor}\
          \n\
          \x20   error_page 404 {base_path}404.html;\n\
@@ -142,6 +167,8 @@ fn nginx(base_path: &str, editor: EditorPolicy) -> String {
         every = add("    ", EVERY_RESPONSE),
         every_static = add("        ", EVERY_RESPONSE),
         static = add("        ", STATIC_FILES),
+        index = crate::search::MAIN_PATH,
+        revalidated = add("        ", REVALIDATED),
         editor = editor
             .map(|(folder, csp)| format!(
                 "\n    location {base_path}{folder} {{\n        # De beheerpagina: een eigen beleid, alleen in deze map.\n{}    }}\n",
@@ -206,6 +233,11 @@ pub fn webmaster(urls: &Urls, security_headers: bool, editor: EditorPolicy) -> O
         lines.extend(header_lines(EVERY_RESPONSE));
         lines.push(format!("   en voor alles onder {base_path}static/ ook:"));
         lines.extend(header_lines(STATIC_FILES));
+        lines.push(format!(
+            "   en voor {base_path}{} (de zoekindex, die zijn naam houdt) ook:",
+            crate::search::MAIN_PATH
+        ));
+        lines.extend(header_lines(REVALIDATED));
         if let Some((folder, csp)) = editor {
             lines.push(format!(
                 "   Onder {base_path}{folder} staat de beheerpagina; die heeft een eigen beleid, in plaats van het bovenste:"
@@ -283,14 +315,16 @@ mod tests {
         String::from_utf8(file.bytes.to_vec()).unwrap()
     }
 
-    /// `_headers` is byte for byte what it was before the other hosts were added.
+    /// `_headers` is byte for byte what it was before the other hosts were added, with the
+    /// search index's first file revalidated (issue 29).
     #[test]
     fn netlify_headers_as_before() {
         assert_eq!(
             text("/almere/", "_headers"),
             "/almere/*\n  Content-Security-Policy: default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'\n  \
              X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\
-             /almere/static/*\n  Cache-Control: public, max-age=31536000, immutable\n"
+             /almere/static/*\n  Cache-Control: public, max-age=31536000, immutable\n\
+             /almere/zoekindex.js\n  Cache-Control: no-cache\n"
         );
     }
 
@@ -328,7 +362,7 @@ mod tests {
         )));
         assert_eq!(
             nginx.matches("add_header X-Content-Type-Options").count(),
-            3
+            4
         );
     }
 
@@ -336,7 +370,7 @@ mod tests {
     fn apache_and_nginx_carry_every_header_and_the_404_page() {
         let apache = text("/almere/", ".htaccess");
         let nginx = text("/almere/", "nginx.conf.voorbeeld");
-        for (name, value) in EVERY_RESPONSE.iter().chain(STATIC_FILES) {
+        for (name, value) in EVERY_RESPONSE.iter().chain(STATIC_FILES).chain(REVALIDATED) {
             assert!(
                 apache.contains(&format!("Header always set {name} \"{value}\"\n")),
                 "{apache}"
@@ -347,6 +381,10 @@ mod tests {
             );
         }
         assert!(apache.contains("<If \"%{REQUEST_URI} =~ m#^/almere/static/#\">\n"));
+        assert!(apache.contains(
+            "<If \"%{REQUEST_URI} =~ m#^/almere/zoekindex\\.js$#\">\n    Header always set Cache-Control \"no-cache\"\n"
+        ));
+        assert!(nginx.contains("\n    location = /almere/zoekindex.js {\n"));
         assert!(apache.ends_with("ErrorDocument 404 /almere/404.html\n"));
         // One block for the site's folder, the static files' block inside it: no header
         // outside it, so none reaches the rest of the domain.
@@ -361,10 +399,10 @@ mod tests {
         );
         assert!(nginx.contains("\n    location /almere/static/ {\n"));
         assert!(nginx.contains("\n    error_page 404 /almere/404.html;\n}\n"));
-        // Inside the static location the headers of the server block are repeated.
+        // Inside the static and index locations the headers of the server block are repeated.
         assert_eq!(
             nginx.matches("add_header Content-Security-Policy").count(),
-            2
+            3
         );
     }
 }

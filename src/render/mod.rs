@@ -255,12 +255,7 @@ fn static_files(
 ) -> Result<BTreeMap<String, String>, BuildError> {
     let mut assets = BTreeMap::new();
     for (name, bytes) in &theme.static_files {
-        let out = match name.rsplit_once('.') {
-            Some((stem, ext)) if ext == "css" || ext == "js" => {
-                format!("static/{stem}.{}.{ext}", crate::hash::short(bytes))
-            }
-            _ => format!("static/{name}"),
-        };
+        let out = crate::theme::static_path(name, bytes);
         assets.insert(name.clone(), out.clone());
         put(OutputFile::new(out, bytes.clone()))?;
     }

@@ -8,20 +8,29 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use super::Ranking;
-use super::documents::Shown;
+use super::documents::Written;
 use crate::output::OutputFile;
 
-/// Folders of the parts of a sharded index start so, and the main file's name.
-pub(super) const PARTS: &str = "static/zoek-";
-pub(super) const MAIN_PREFIX: &str = "static/search-index.";
-/// Where the parts are put until their folder gets its name.
-pub(super) const NEW_PARTS: &str = "static/zoek-nieuw/";
+/// The first file, which the pages name: one address in every build and mode, outside
+/// `static/`, so that hosts revalidate it (`render/headers.rs`, `REVALIDATED`) instead of
+/// keeping it for a year. It is small, and it names every other file of the index by that
+/// file's own hash.
+pub const MAIN_PATH: &str = crate::urls::SEARCH_INDEX;
+/// The folder of the parts of a sharded index. A part is named by its own content
+/// ([`part_path`]), so a part that did not change keeps its address from build to build and
+/// hosts may keep it for ever, like every file under `static/`.
+pub(super) const PARTS: &str = "static/zoek/";
+
+/// Where the part `name` (`i3`, `d120`, `t1`, `woorden`) with content hash `hash` is written.
+pub(super) fn part_path(name: &str, hash: &str) -> String {
+    format!("{PARTS}{name}.{hash}.js")
+}
 
 /// The single-file index; its `index` as written by [`Postings::compact_json`].
 #[derive(Serialize)]
 pub(super) struct Single<'a> {
     pub(super) pipeline: &'static str,
-    pub(super) docs: Vec<&'a Shown<'a>>,
+    pub(super) docs: Vec<Written<'a>>,
     pub(super) index: &'a RawValue,
     pub(super) names: &'a elasticlunr::Index,
     /// The "Bedoelde u" words that are no term of the index, front-coded; `known` has a bit
@@ -53,15 +62,28 @@ pub(super) struct Sharded<'a> {
     pub(super) sharded: Shards<'a>,
 }
 
+/// Where the parts are: each part `p` is `<dir><p>.<hash>.js` ([`part_path`]). The hashes of
+/// the shards and of the vocabulary are here; those of the document chunks, of which there
+/// are many (9,415 at 10,000 reports: 45 KB of hashes that no compression shrinks), are in
+/// tables of [`super::CHUNKS_PER_TABLE`] (`t<g>`), which a search loads for the results it
+/// shows. An edit of one report so changes its chunk, that chunk's table and this file.
 #[derive(Serialize)]
 pub(super) struct Shards<'a> {
     /// Folder of the parts, from the site root.
     pub(super) dir: &'a str,
     /// The first term of each shard `i<k>`; a shard holds the terms up to the next start.
     pub(super) starts: Vec<&'a str>,
-    /// Number of documents; document `n` is in chunk `d<n / chunk>`.
+    /// The hash of each shard `i<k>`.
+    pub(super) shards: Vec<&'a str>,
+    /// The hash of each table `t<g>` of chunk hashes.
+    pub(super) tables: Vec<&'a str>,
+    /// The hash of the vocabulary (`woorden`).
+    pub(super) words: &'a str,
+    /// Number of documents; document `n` is in chunk `d<n / chunk>`, whose hash is entry
+    /// `n / chunk % table` of table `t<n / chunk / table>`.
     pub(super) documents: usize,
     pub(super) chunk: usize,
+    pub(super) table: usize,
 }
 
 pub(super) fn json(value: &impl Serialize) -> Vec<u8> {
@@ -83,28 +105,21 @@ pub(super) fn part_script(name: &str, json: &[u8]) -> Vec<u8> {
     .concat()
 }
 
-/// How the main file is named.
+/// How the main file is named: at [`MAIN_PATH`], in every mode. (Until issue 29 a build named
+/// it by its content and `serve` did not; `serve`'s session still asks through this.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Naming {
-    /// By its content, so hosts may cache it for ever.
-    Fingerprinted,
-    /// Always the same (serve, which sends no cache headers): the pages that link to it then
-    /// stay the same from one build to the next, and need not be rendered again.
-    Fixed,
-}
+pub struct Naming;
 
 impl Naming {
-    /// The main file's path, for its content `bytes`.
-    pub fn path(self, bytes: &[u8]) -> String {
-        match self {
-            Naming::Fixed => format!("{MAIN_PREFIX}js"),
-            Naming::Fingerprinted => format!("{MAIN_PREFIX}{}.js", crate::hash::short(bytes)),
-        }
+    /// The main file's path, whatever its content.
+    pub fn path(self, _bytes: &[u8]) -> String {
+        MAIN_PATH.to_owned()
     }
+}
 
-    pub(super) fn file(self, bytes: Vec<u8>) -> OutputFile {
-        OutputFile::new(self.path(&bytes), bytes)
-    }
+/// The main file as an output file.
+pub(super) fn main_file(bytes: Vec<u8>) -> OutputFile {
+    OutputFile::new(MAIN_PATH, bytes)
 }
 
 /// The size of `bytes` gzip-compressed as a host would serve them (gzip's default level 6).

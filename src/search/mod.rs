@@ -37,18 +37,24 @@ use serde_json::value::RawValue;
 pub use compounds::{DECOMPOUND, lexicon, split};
 pub use dutch::{Analyzer, Dutch, VERSION};
 pub use expand::{Expansions, RANKING, Ranking, Reach, synonym_groups};
-pub use files::{Naming, gzip_len};
+pub use files::{MAIN_PATH, Naming, gzip_len};
 
 use crate::output::{Bytes, OutputFile, Sink};
 use crate::parsed::{Site, Text};
-use documents::{Shown, documents, names_index, shown_bytes};
-use files::{Engine, NEW_PARTS, PARTS, Sharded, Shards, Single, json, main_script, part_script};
+use documents::{Shown, documents, names_index, shown_bytes, written};
+use files::{
+    Engine, PARTS, Sharded, Shards, Single, json, main_file, main_script, part_path, part_script,
+};
 use lexicon::{Counted, Lexicon};
 use postings::{Postings, front_code, vocabulary};
 
 /// Documents per chunk file of a sharded index: a result list of ten usually needs a few.
 pub const DOCS_PER_CHUNK: usize = 8;
-/// The name templates and `search.js` know the first file by.
+/// Chunk hashes per table `t<g>` of a sharded index: 64 hashes are about 700 bytes, and
+/// tables of this size keep the first file at about 150 table hashes at 10,000 reports.
+pub const CHUNKS_PER_TABLE: usize = 64;
+/// The name a template may know the first file by (`assets['search-index.js']`, always
+/// [`MAIN_PATH`]); the built-in templates no longer name it, `search.js` does.
 pub const MAIN_FILE: &str = "search-index.js";
 
 /// The built index: a script that sets `window.vindplaatsZoekdata` (so search also works when
@@ -128,7 +134,7 @@ pub struct Made {
 }
 
 /// A part file as written (shared with the output: a part taken from the cache is not
-/// copied), and its short hash (which names the parts' folder).
+/// copied), and its short hash (which names it).
 #[derive(Clone)]
 struct Part {
     bytes: Bytes,
@@ -159,10 +165,9 @@ impl Parts<'_> {
             key(&mut hasher);
             hasher.finish()
         });
-        let path = format!("{NEW_PARTS}{name}.js");
         if let Some((key, part)) = key.and_then(|k| Some((k, self.old?.get(&k)?))) {
             self.sink.put(OutputFile {
-                path,
+                path: part_path(&name, &part.hash),
                 bytes: Bytes::clone(&part.bytes),
             })?;
             return Ok(Put {
@@ -182,7 +187,10 @@ impl Parts<'_> {
             (key, part)
         });
         let size = bytes.len();
-        self.sink.put(OutputFile { path, bytes })?;
+        self.sink.put(OutputFile {
+            path: part_path(&name, &hash),
+            bytes,
+        })?;
         Ok(Put { size, hash, keep })
     }
 }
@@ -205,7 +213,6 @@ pub fn index(
     text: &Text,
     scripts_gzip_bytes: usize,
     sink: &dyn Sink,
-    naming: Naming,
     cache: &mut IndexCache,
 ) -> anyhow::Result<SearchIndex> {
     let all = documents(site, text);
@@ -260,7 +267,7 @@ pub fn index(
         let (single_words, known) = words::known_bits(words, &postings.terms);
         let single = Single {
             pipeline: VERSION,
-            docs: documents.iter().map(|d| &d.shown).collect(),
+            docs: written(&documents.iter().map(|d| &d.shown).collect::<Vec<_>>()),
             index: &RawValue::from_string(String::from_utf8(index).expect("JSON is UTF-8"))
                 .expect("compact_json writes JSON"),
             names: &names,
@@ -274,7 +281,7 @@ pub fn index(
             cache.parts.clear();
             return Ok(SearchIndex {
                 bytes: main.len(),
-                main: naming.file(main),
+                main: main_file(main),
                 documents: documents.len(),
                 shards: 1,
                 main_gzip_bytes,
@@ -283,15 +290,15 @@ pub fn index(
         }
     }
 
-    // The parts go out as they are made, into a folder renamed after their content at the
-    // end: immutable under static/, a new build never mixes with a cached old part.
+    // The parts go out as they are made, each named by its own content: immutable under
+    // static/, and a part an edit did not change keeps its address.
     let ranges = postings.plan_shards(shard_target);
     let parts = Parts {
         sink,
         old: on.then_some(&cache.parts),
         made: Default::default(),
     };
-    let mut written: Vec<_> = ranges
+    let shards: Vec<_> = ranges
         .par_iter()
         .enumerate()
         .map(|(k, range)| {
@@ -307,39 +314,51 @@ pub fn index(
         .enumerate()
         .map(|(k, chunk)| {
             let shown: Vec<&Shown> = chunk.iter().map(|d| &d.shown).collect();
-            parts.put(format!("d{k}"), |h| shown.hash(h), || json(&shown))
+            parts.put(
+                format!("d{k}"),
+                |h| shown.hash(h),
+                || json(&written(&shown)),
+            )
         })
         .collect::<anyhow::Result<_>>()?;
-    written.extend(chunks);
+    let tables: Vec<_> = chunks
+        .chunks(CHUNKS_PER_TABLE)
+        .enumerate()
+        .map(|(g, group)| {
+            let hashes: Vec<&str> = group.iter().map(|put| put.hash.as_str()).collect();
+            parts.put(format!("t{g}"), |h| hashes.hash(h), || json(&hashes))
+        })
+        .collect::<anyhow::Result<_>>()?;
     let coded = front_code(words);
-    written.push(parts.put("woorden".to_owned(), |h| coded.hash(h), || json(&coded))?);
+    let vocabulary = parts.put("woorden".to_owned(), |h| coded.hash(h), || json(&coded))?;
     cache.made.parts = parts.made.into_inner();
-    let mut folder = crate::hash::Combined::default();
-    for put in &written {
-        folder.add(put.hash.as_bytes());
-    }
-    let bytes = written.iter().map(|put| put.size).sum::<usize>();
-    if on {
-        cache.parts = written.into_iter().filter_map(|put| put.keep).collect();
-    }
-    let dir = format!("{PARTS}{}/", folder.finish());
-    sink.rename_folder(NEW_PARTS, &dir)?;
     let manifest = Sharded {
         pipeline: VERSION,
         names: &names,
         engine: &engine,
         sharded: Shards {
-            dir: &dir,
+            dir: PARTS,
             starts: ranges.iter().map(|r| postings.terms[r.start]).collect(),
+            shards: shards.iter().map(|put| put.hash.as_str()).collect(),
+            tables: tables.iter().map(|put| put.hash.as_str()).collect(),
+            words: &vocabulary.hash,
             documents: documents.len(),
             chunk: DOCS_PER_CHUNK,
+            table: CHUNKS_PER_TABLE,
         },
     };
     let main = main_script(&json(&manifest));
     let main_gzip_bytes = gzip_len(&main);
+    let written: Vec<Put> = (shards.into_iter().chain(chunks).chain(tables))
+        .chain([vocabulary])
+        .collect();
+    let bytes = written.iter().map(|put| put.size).sum::<usize>();
+    if on {
+        cache.parts = written.into_iter().filter_map(|put| put.keep).collect();
+    }
     Ok(SearchIndex {
         bytes: main.len() + bytes,
-        main: naming.file(main),
+        main: main_file(main),
         documents: documents.len(),
         shards: ranges.len(),
         main_gzip_bytes,

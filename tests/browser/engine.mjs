@@ -1,5 +1,5 @@
 // The site's search engine (themes/almere/static/search-engine.js) run in Node on a built site, with
-// no browser: the scripts a search form names are evaluated in a fresh context, and every file
+// no browser: search.js and the scripts it names are evaluated in a fresh context, and every file
 // the engine loads is recorded with its size raw and gzip-compressed. Used by the sharding
 // tests (same answers from one index and from shards) and by scripts/search-bytes.
 
@@ -28,7 +28,6 @@ export function loadSearch(dir) {
   // The page is zoeken/: its links start with "../".
   const fromRoot = (href) => href.replace(/^(\.\.\/)+/, '');
   const searchJs = fromRoot(attr('src', '<script[^>]*'));
-  const scripts = [...attr('data-scripts').split(' '), attr('data-index')].map(fromRoot);
   const context = vm.createContext({ console });
   context.window = context;
   let fetched = [];
@@ -38,7 +37,9 @@ export function loadSearch(dir) {
     vm.runInContext(code.toString('utf8'), context, { filename: rel });
   };
   run(searchJs);
-  scripts.forEach(run);
+  // search.js starts with what it loads, from the site's root (theme.rs, `name_search_files`).
+  const files = context.vindplaatsBestanden;
+  [...files.zoeken, files.index].forEach(run);
   const api = context.vindplaatsZoeken;
   const engine = api.makeEngine(context.vindplaatsZoekdata, context.elasticlunr, context.vindplaatsNl, (rel) => {
     try {

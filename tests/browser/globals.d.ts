@@ -4,6 +4,8 @@
 interface Window {
   vindplaatsZoeken: any;
   vindplaatsZoekdata: any;
+  /** What search.js loads, from the site's root (theme.rs, `name_search_files`). */
+  vindplaatsBestanden: { zoeken: string[]; index: string; markeren: string[] };
   vindplaatsZoekdeel: (name: string, data: any) => void;
   vindplaatsNl: any;
   vindplaatsStemmerNl: any;

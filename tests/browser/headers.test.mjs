@@ -4,7 +4,8 @@
 // a proxy in front of the test server, for the paths they match. Then the home page, a report
 // page, a search and a missing page load in Chromium with the policy in force: the console
 // stays clean, there are no CSP violations, and every response carries the same headers, with
-// a year's caching for the fingerprinted static files and none for the pages.
+// a year's caching for the fingerprinted static files, none for the pages, and the search
+// index's first file (one address from build to build) revalidated on every use.
 // Built for /sociale-staat/, so each file's patterns must carry the base path. The build has
 // the editor in it (`[editor]`, issue 25): its folder alone gets the editor's own policy, under
 // which Decap starts, while every other page keeps the site's.
@@ -91,7 +92,7 @@ function parseApache(text) {
 
 /**
  * `nginx.conf.voorbeeld`: `add_header Name "value" always;` and `error_page 404 path;` in the
- * server block or in `location /prefix/ { … }`, which may hold locations of its own. As in
+ * server block or in `location /prefix/ { … }` (or `location = /path { … }`), which may hold locations of its own. As in
  * nginx, the longest matching location is used, and a block without add_header lines takes
  * those of the block around it; one with its own uses only those.
  */
@@ -104,9 +105,9 @@ function parseNginx(text) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     let m;
-    if ((m = /^location\s+(\/\S*)\s+\{$/.exec(line))) {
-      assert.ok(m[1].startsWith(current.prefix), `nginx: location ${m[1]} inside ${current.prefix}`);
-      current = { prefix: m[1], headers: [], parent: current };
+    if ((m = /^location\s+(=\s+)?(\/\S*)\s+\{$/.exec(line))) {
+      assert.ok(m[2].startsWith(current.prefix), `nginx: location ${m[2]} inside ${current.prefix}`);
+      current = { prefix: m[2], exact: !!m[1], headers: [], parent: current };
       locations.push(current);
     } else if (line === '}') {
       assert.notEqual(current, server, 'nginx: } without a location');
@@ -122,8 +123,11 @@ function parseNginx(text) {
   assert.equal(current, server, 'nginx: a location is not closed');
   return {
     headersFor: (p) => {
+      // An exact location (`location = /path`) wins over every prefix, as in nginx.
       let block =
-        locations.filter((l) => p.startsWith(l.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0] ?? server;
+        locations.find((l) => l.exact && p === l.prefix) ??
+        locations.filter((l) => !l.exact && p.startsWith(l.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0] ??
+        server;
       while (block.headers.length === 0 && block.parent) block = block.parent;
       return Object.fromEntries(block.headers);
     },
@@ -280,6 +284,12 @@ describe('the security headers of every host file', () => {
         const res = await fetch(`${url}static/${styleSheet}`);
         assert.equal(res.status, 200);
         assert.equal(res.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+        assert.match(res.headers.get('content-security-policy') ?? '', /^default-src 'self'/);
+      });
+      it("the search index's first file, which keeps its address, is revalidated (issue 29)", async () => {
+        const res = await fetch(`${url}zoekindex.js`);
+        assert.equal(res.status, 200);
+        assert.equal(res.headers.get('cache-control'), 'no-cache');
         assert.match(res.headers.get('content-security-policy') ?? '', /^default-src 'self'/);
       });
     });

@@ -32,9 +32,10 @@ describe('sharded search', () => {
     single = loadSearch(a);
     singleDir = a;
     shardedDir = b;
-    const dirs = readdirSync(path.join(b, 'static')).filter((d) => d.startsWith('zoek-'));
-    assert.equal(dirs.length, 1, `one folder of parts: ${dirs}`);
-    shardCount = readdirSync(path.join(b, 'static', dirs[0])).filter((f) => /^i\d+\.js$/.test(f)).length;
+    // Every part named by its own hash, in one folder (src/search/files.rs).
+    const parts = readdirSync(path.join(b, 'static', 'zoek'));
+    assert.ok(parts.every((f) => /^(i|d|t)\d+\.[0-9a-f]{10}\.js$|^woorden\.[0-9a-f]{10}\.js$/.test(f)), `part names: ${parts}`);
+    shardCount = parts.filter((f) => /^i\d+\./.test(f)).length;
   });
 
   after(() => cleanup.reverse().forEach((fn) => fn()));
@@ -53,7 +54,7 @@ describe('sharded search', () => {
   });
 
   it('the real site has one index file, the copy dozens of shards', () => {
-    assert.ok(single.fetched.some((f) => /search-index\.\w+\.js$/.test(f.path)));
+    assert.ok(single.fetched.some((f) => f.path === 'zoekindex.js'));
     assert.ok(shardCount >= 30, `${shardCount} shards`);
   });
 
@@ -69,7 +70,7 @@ describe('sharded search', () => {
       assert.deepEqual(plain(y.found), plain(x.found));
       assert.equal(y.corrected, x.corrected);
       assert.deepEqual(plain(y.docs), plain(x.docs));
-      const shards = fresh.fetched.filter((f) => /\/i\d+\.js$/.test(f.path)).length;
+      const shards = fresh.fetched.filter((f) => /\/i\d+\.\w+\.js$/.test(f.path)).length;
       assert.ok(shards < shardCount / 2, `"${q}" loaded ${shards} of ${shardCount} shards`);
     });
   }
@@ -77,9 +78,8 @@ describe('sharded search', () => {
   it('the most frequent words, alone and in pairs: the same first 20 results', async () => {
     // The terms with the most postings in the single index (compact form, see
     // Postings::compact_json): the common words whose long postings the shards carry whole.
-    const file = readdirSync(path.join(singleDir, 'static')).find((f) => /^search-index\.\w+\.js$/.test(f));
     const context = vm.createContext({});
-    vm.runInContext(readFileSync(path.join(singleDir, 'static', file), 'utf8').replace(/^window\./, 'this.'), context);
+    vm.runInContext(readFileSync(path.join(singleDir, 'zoekindex.js'), 'utf8').replace(/^window\./, 'this.'), context);
     const index = context.vindplaatsZoekdata.index;
     const step = index.lengths ? 2 : 3;
     const frequent = index.terms
@@ -122,7 +122,7 @@ describe('sharded search', () => {
       const fresh = loadSearch(shardedDir);
       fresh.reset();
       await fresh.answer(q, 10);
-      const shards = fresh.fetched.filter((f) => /\/i\d+\.js$/.test(f.path));
+      const shards = fresh.fetched.filter((f) => /\/i\d+\.\w+\.js$/.test(f.path));
       // "buurthuis" reaches its synonyms and compounds too, each maybe in a shard.
       const terms = (await fresh.expand(q)).length;
       assert.ok(shards.length >= 1 && shards.length <= 2 * terms, `"${q}" (${terms} terms): ${shards.map((f) => f.path)}`);
@@ -130,10 +130,9 @@ describe('sharded search', () => {
   });
 
   it('a missing part is an error, never a silently shorter answer', async () => {
-    const dir = readdirSync(path.join(shardedDir, 'static')).find((d) => d.startsWith('zoek-'));
     const fresh = loadSearch(shardedDir);
-    const parts = path.join(shardedDir, 'static', dir);
-    const shards = readdirSync(parts).filter((f) => /^i\d+\.js$/.test(f));
+    const parts = path.join(shardedDir, 'static', 'zoek');
+    const shards = readdirSync(parts).filter((f) => /^i\d+\./.test(f));
     for (const f of shards) renameSync(path.join(parts, f), path.join(parts, `${f}.weg`));
     try {
       await assert.rejects(fresh.answer('buurthuis', 10), /ENOENT|niet laden/);

@@ -234,7 +234,7 @@ fn serve_renders_again_only_what_an_edit_changes() {
         "/initiatieven/naamloze-pilot/",
         "/organisaties/",
         "/zoeken/",
-        "/static/search-index.js",
+        "/zoekindex.js",
     ];
     let fresh = serve(tmp.path());
     let want = served_pages(&fresh, &paths);

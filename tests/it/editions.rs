@@ -124,16 +124,7 @@ fn concepts_stay_out_of_a_plain_build_and_show_when_asked() {
         let text = std::fs::read_to_string(out.join(file)).unwrap();
         assert!(!text.contains("concept-2024"), "{file}");
     }
-    let index = std::fs::read_dir(out.join("static"))
-        .unwrap()
-        .flatten()
-        .find(|e| e.file_name().to_string_lossy().starts_with("search-index."))
-        .unwrap();
-    assert!(
-        !std::fs::read_to_string(index.path())
-            .unwrap()
-            .contains("concept-2024")
-    );
+    assert!(!search_index(&out).contains("concept-2024"));
 
     // With --concepten (and in serve): there, with its banner, but still in no feed or sitemap.
     let shown = build(&root, true);
@@ -285,12 +276,7 @@ fn templates_name_no_year_and_no_bureau() {
 fn search_documents_carry_year_and_theme() {
     let (_tmp, root) = two_editions();
     let out = build(&root, false);
-    let index = std::fs::read_dir(out.join("static"))
-        .unwrap()
-        .flatten()
-        .find(|e| e.file_name().to_string_lossy().starts_with("search-index."))
-        .unwrap();
-    let text = std::fs::read_to_string(index.path()).unwrap();
+    let text = search_index(&out);
     let json = text
         .strip_prefix("window.vindplaatsZoekdata=")
         .and_then(|t| t.trim_end().strip_suffix(';'))
@@ -506,12 +492,7 @@ const CONCEPT_WORDS: &[&str] = &[
 
 /// The main file of the search index of a built site, as text.
 fn search_index(out: &Path) -> String {
-    let index = std::fs::read_dir(out.join("static"))
-        .unwrap()
-        .flatten()
-        .find(|e| e.file_name().to_string_lossy().starts_with("search-index."))
-        .unwrap();
-    std::fs::read_to_string(index.path()).unwrap()
+    std::fs::read_to_string(out.join(vindplaats::search::MAIN_PATH)).unwrap()
 }
 
 /// Issue 23: a concept round that names a new initiative (its quote and mentions only there), a
@@ -539,11 +520,7 @@ fn a_concept_round_never_blocks_publishing_and_goes_online_with_concept_false() 
     let out = build(&root, false);
     // The theme's own scripts and styles are the same for every site (a comment in a script
     // may hold any word); what the content makes is every other file, the search index too.
-    let theme_file = |file: &str| {
-        file.starts_with("static/")
-            && !file.starts_with("static/search-index")
-            && !file.starts_with("static/zoek-")
-    };
+    let theme_file = |file: &str| file.starts_with("static/") && !file.starts_with("static/zoek/");
     for (file, bytes) in common::read_tree(&out) {
         if theme_file(&file) {
             continue;

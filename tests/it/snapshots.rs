@@ -47,8 +47,6 @@ static BLOCK_TAG: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FINGERPRINT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\.[0-9a-f]{10}\.(js|css)\b").unwrap());
-static SEARCH_INDEX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^static/search-index\.[0-9a-f]{10}\.js$").unwrap());
 
 /// Elements that hold text or inline content: their end tag stays on the line of their start.
 const TEXT_BLOCKS: &[&str] = &[
@@ -110,11 +108,8 @@ fn snapshot_of(path: &str, bytes: &[u8]) -> Option<(String, String)> {
         (path.to_owned(), pretty)
     } else if path == "sitemap.xml" {
         (path.to_owned(), text())
-    } else if SEARCH_INDEX.is_match(path) {
-        (
-            "static/search-index.js".to_owned(),
-            pretty_search_index(&text()),
-        )
+    } else if path == vindplaats::search::MAIN_PATH {
+        (path.to_owned(), pretty_search_index(&text()))
     } else {
         return None;
     };

@@ -92,6 +92,19 @@
     };
   }
 
+  /** A file's documents as results show them, filled in place (once; again is a no-op): a
+   * document without a breadcrumb has the one before's, an address `#<id>` is on the one
+   * before's page (`written` in src/search/documents.rs leaves out what they share).
+   * @param {{ u: string, b?: string }[]} list */
+  function fillShown(list) {
+    for (var i = 1; i < list.length; i++) {
+      var d = list[i], before = list[i - 1];
+      if (d.b == null) d.b = before.b;
+      if (d.u.charAt(0) === '#') d.u = before.u.split('#')[0] + d.u;
+    }
+    return list;
+  }
+
   /** The engine over window.vindplaatsZoekdata; `loadScript(path)` runs a script of the site
    * (parts call window.vindplaatsZoekdeel). Long, as a closure: the engine's state (the parts
    * loaded, the grafted index, the vocabulary) lives here, each step a function below.
@@ -115,22 +128,35 @@
       delete waiting[name];
     };
 
-    /** A part of the sharded index, loaded once. @param {string} name */
+    /** A part of the sharded index, loaded once. Each is named by its own hash: a shard's and
+     * the vocabulary's are in the first file, a document chunk's in its table (`t<g>`).
+     * @param {string} name */
     function part(name) {
       if (!parts[name]) {
-        parts[name] = new Promise(function (resolve, reject) {
-          waiting[name] = resolve;
-          loadScript(sharded.dir + name + '.js').then(function () {
-            if (waiting[name]) {
-              delete waiting[name];
-              reject(new Error('deel ' + name + ' van de zoekindex is leeg'));
-            }
-          }, reject);
+        parts[name] = hashOf(name).then(function (hash) {
+          return new Promise(function (resolve, reject) {
+            waiting[name] = resolve;
+            loadScript(sharded.dir + name + '.' + hash + '.js').then(function () {
+              if (waiting[name]) {
+                delete waiting[name];
+                reject(new Error('deel ' + name + ' van de zoekindex is leeg'));
+              }
+            }, reject);
+          });
         });
         // A failed load may be retried by the next query.
         parts[name].catch(function () { delete parts[name]; });
       }
       return parts[name];
+    }
+
+    /** The hash that names part `name`. @param {string} name @returns {Promise<string>} */
+    function hashOf(name) {
+      var k = Number(name.slice(1));
+      if (name === 'woorden') return Promise.resolve(sharded.words);
+      if (name[0] === 'i') return Promise.resolve(sharded.shards[k]);
+      if (name[0] === 't') return Promise.resolve(sharded.tables[k]);
+      return part('t' + Math.floor(k / sharded.table)).then(function (table) { return table[k % sharded.table]; });
     }
 
     /** The shards that can hold `term`, and with `prefix` every word starting with it: the
@@ -332,11 +358,11 @@
 
     /** What the results `refs` show: { u, t, b, x } each. @param {string[]} refs */
     function docs(refs) {
-      if (!sharded) return Promise.resolve(refs.map(function (ref) { return data.docs[Number(ref)]; }));
+      if (!sharded) return Promise.resolve(refs.map(function (ref) { return fillShown(data.docs)[Number(ref)]; }));
       var chunk = sharded.chunk;
       return Promise.all(refs.map(function (ref) {
         var n = Number(ref);
-        return part('d' + Math.floor(n / chunk)).then(function (list) { return list[n % chunk]; });
+        return part('d' + Math.floor(n / chunk)).then(function (list) { return fillShown(list)[n % chunk]; });
       }));
     }
 

@@ -11,6 +11,9 @@
 
   var MAX_SHOWN = 10;
   var loading = null;
+  // What search loads, from the site's root: the build puts it before this script (theme.rs,
+  // `name_search_files`), so that the pages need not list it.
+  var files = window.vindplaatsBestanden || { zoeken: [], index: '', markeren: [] };
 
   /** Loads one script; resolves when it has run. @param {string} url @param {boolean} inOrder */
   function loadScript(url, inOrder) {
@@ -30,7 +33,7 @@
   function load(form) {
     if (loading) return loading;
     var root = form.getAttribute('data-root') || '';
-    var urls = (form.getAttribute('data-scripts') || '').split(' ').concat([form.getAttribute('data-index') || '']);
+    var urls = files.zoeken.concat([files.index]).map(function (path) { return root + path; });
     loading = Promise.all(urls.map(function (url) { return loadScript(url, true); })).then(function () {
       return window.vindplaatsZoeken.makeEngine(window.vindplaatsZoekdata, window.elasticlunr, window.vindplaatsNl, function (path) {
         return loadScript(root + path, false);
@@ -372,6 +375,7 @@
   Array.prototype.forEach.call(forms, setup);
   // Only a page opened from a result loads mark.js.
   if (/[?&]markeer=/.test(location.search)) {
-    (forms[0].getAttribute('data-mark') || '').split(' ').forEach(function (url) { loadScript(url, true).catch(function () {}); });
+    var root = forms[0].getAttribute('data-root') || '';
+    files.markeren.forEach(function (path) { loadScript(root + path, true).catch(function () {}); });
   }
 })(window);
