@@ -201,6 +201,7 @@ pub fn report(
                 place.topic,
                 place.edition,
                 Arc::clone(&pass.body),
+                key,
                 &pass.text,
                 &context.organisations,
             )
