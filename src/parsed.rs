@@ -24,6 +24,11 @@ pub struct ParsedReport {
     pub topic: TopicId,
     pub edition: EditionId,
     pub body: Arc<Body>,
+    /// A hash of everything the sections of `body` were made from (the key its Markdown pass
+    /// is kept under in `serve`'s memo; `None` in a build, which keeps none): the page memo
+    /// hashes this instead of the sections themselves. (`concepts::publish` may renumber the
+    /// body's mentions, never its sections.)
+    pub body_key: Option<u64>,
     /// The report's own word for its participants: "aanwezigen" or "deelnemers".
     pub participants_word: &'static str,
     /// The editors' readings behind the names of its organisations.
@@ -38,6 +43,7 @@ impl ParsedReport {
         topic: TopicId,
         edition: EditionId,
         body: Arc<Body>,
+        body_key: Option<u64>,
         text: &[String],
         organisations: &[Organisation],
     ) -> ParsedReport {
@@ -48,6 +54,7 @@ impl ParsedReport {
             topic,
             edition,
             body,
+            body_key,
             participants_word,
             readings,
         }

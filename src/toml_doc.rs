@@ -115,7 +115,7 @@ impl Field {
 }
 
 /// The 1-based line in the file of each top-level key, for errors found after parsing.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct KeyLines {
     lines: BTreeMap<String, usize>,
     /// The line of the opening `+++`, or 1: where a missing key is reported.

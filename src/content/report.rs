@@ -159,7 +159,7 @@ pub fn field_names() -> impl Iterator<Item = &'static str> {
 pub const DESCRIPTION_MAX: usize = 160;
 
 /// A person the report names in a public role.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub name: String,
@@ -207,7 +207,7 @@ fn one_or_more<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Part>, D::E
 }
 
 /// What a person did at the table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Part {
     /// Welcomed the participants.
@@ -275,7 +275,7 @@ pub struct Correction {
 
 /// A link whose visible text the editors wrote (the source gives only the address): declared
 /// here, so the rule "only declared changes" has no exception.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LinkText {
     pub text: String,

@@ -8,8 +8,8 @@ use std::path::Path;
 
 use crate::content::{Initiative, MentionedAs, Organisation, Part, Report};
 use crate::error::{ContentError, ContentErrors};
-use crate::parse::markdown::LinkRef;
-use crate::parsed::{Checks, ParsedReport, ReportId, Text};
+use crate::parse::markdown::{CheckData, LinkRef};
+use crate::parsed::{ParsedReport, ReportId, Text};
 use rayon::prelude::*;
 
 /// Where the words the site adds around the reports were found: per initiative the report its
@@ -22,14 +22,12 @@ pub struct Sources {
     pub as_written: Vec<Option<ReportId>>,
 }
 
-/// Every check of this module on the rendered reports, read in their `text` and `checks`
-/// (`concept` says, per report, whether it is a concept): where each quote was found, and the
-/// errors.
-#[allow(clippy::too_many_arguments)] // what the checks read, each from where it is kept
+/// The checks of this module across the rendered reports, read in their `text` (`concept`
+/// says, per report, whether it is a concept): where each quote was found, and the errors.
+/// What one report's words decide alone is [`check_report`]'s, run with its Markdown pass.
 pub fn check(
     reports: &[ParsedReport],
     text: &Text,
-    checks: &Checks,
     concept: &[bool],
     initiatives: &[Initiative],
     initiatives_file: &Path,
@@ -50,11 +48,6 @@ pub fn check(
         organisations_file,
     );
     errors.extend(check_place_and_time(&texts, initiatives, initiatives_file));
-    for ((p, checks), text) in reports.iter().zip(&checks.reports).zip(&text.reports) {
-        errors.extend(check_link_texts(&p.report, &checks.links));
-        let paragraphs: Vec<(usize, &str)> = checks.paragraphs(text).collect();
-        errors.extend(check_parts(&p.report, &paragraphs));
-    }
     // A quote no report holds is reported as such; what it would say is not judged.
     for (i, _) in initiatives.iter().zip(&quotes).filter(|(_, s)| s.is_some()) {
         errors.extend(check_judgement(i, initiatives_file));
@@ -352,6 +345,17 @@ pub fn part_words(part: Part) -> &'static [&'static str] {
         Part::Opening => &["opende", "opent", "opening"],
         Part::Genoemd => &[],
     }
+}
+
+/// The checks of one report that read nothing but the report: its link texts and its
+/// people's parts, on its Markdown pass (`checks`, `text`). They run with the pass
+/// ([`crate::parse::report`]), so `serve` keeps their result with it: an edit checks the
+/// edited report again, not every report (at 10,000 reports this was most of a rebuild).
+pub fn check_report(report: &Report, checks: &CheckData, text: &[String]) -> ContentErrors {
+    let mut errors = check_link_texts(report, &checks.links);
+    let paragraphs: Vec<(usize, &str)> = checks.paragraphs(text).collect();
+    errors.extend(check_parts(report, &paragraphs));
+    errors
 }
 
 /// Each `part` of a person in `people` is said by the report: in a sentence that names the

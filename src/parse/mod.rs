@@ -125,10 +125,16 @@ pub struct Pass {
     /// The initiative aliases found in the Markdown as written (see [`Matcher::occurrences`]).
     pub found: Arc<Occurrences>,
     pub errors: ContentErrors,
+    /// The editorial checks of this report alone ([`editorial::check_report`]: its link texts,
+    /// its people's parts). Apart from `errors`: the stage reports them with the checks across
+    /// reports, only when every report could be read, and `serve`'s fast path does not wait
+    /// for them.
+    pub report_errors: ContentErrors,
 }
 
 /// Each report's Markdown pass, kept by `serve` from one build to the next by its file, its
-/// Markdown and what rendering reads besides ([`Context`]).
+/// Markdown, what rendering reads besides ([`Context`]) and the facts its own checks read
+/// (its people, link texts and their lines).
 pub type PassMemo = Memo<Pass>;
 
 /// The initiative aliases found in a report's Markdown (see [`Matcher::occurrences`]).
@@ -158,7 +164,10 @@ pub fn report(
 ) -> Reported {
     let file = &report.file;
     let (key, pass) = passes.get_or(
-        || Some(fingerprint((file, markdown, context.reads))),
+        || {
+            let facts = (&report.people, &report.link_texts, &report.lines);
+            Some(fingerprint((file, markdown, context.reads, facts)))
+        },
         || {
             let linker = Linker {
                 matcher: &context.matcher,
@@ -171,6 +180,7 @@ pub fn report(
                 Some(&linker),
                 context.trusted_html,
             );
+            let report_errors = editorial::check_report(&report, &rendered.checks, &rendered.text);
             Pass {
                 body: Arc::new(rendered.body),
                 text: Arc::new(rendered.text),
@@ -178,6 +188,7 @@ pub fn report(
                 // Checked against the Markdown as written, the last stage that reads it.
                 found: Arc::new(context.matcher.occurrences(&markdown.text)),
                 errors,
+                report_errors,
             }
         },
     );
@@ -190,6 +201,7 @@ pub fn report(
                 place.topic,
                 place.edition,
                 Arc::clone(&pass.body),
+                key,
                 &pass.text,
                 &context.organisations,
             )
@@ -265,10 +277,12 @@ pub fn parse(
     let mut text = Text::default();
     let mut checks = Checks::default();
     let mut found = Vec::with_capacity(count);
+    let mut report_errors = ContentErrors::default();
     for r in reported {
         errors.extend(r.pass.errors);
         found.push(r.pass.found);
         if let Some(record) = r.record {
+            report_errors.extend(r.pass.report_errors);
             parsed.push(record);
             text.reports.push(r.pass.text);
             checks.reports.push(r.pass.checks);
@@ -292,7 +306,6 @@ pub fn parse(
         let (sources, unsupported) = editorial::check(
             &parsed,
             &text,
-            &checks,
             &concept,
             &initiatives,
             &initiatives_file,
@@ -300,6 +313,7 @@ pub fn parse(
             &organisations_file,
         );
         errors.extend(unsupported);
+        errors.extend(report_errors);
         sources
     } else {
         editorial::Sources {

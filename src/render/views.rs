@@ -205,6 +205,10 @@ pub struct ReportView<'a> {
     pub link_texts: Vec<LinkText>,
     /// Borrowed from the site: a large site's text is never copied for its views.
     pub sections: &'a [Section],
+    /// A hash of what `sections` were made from, when `serve` keeps it
+    /// ([`crate::parsed::ParsedReport::body_key`]): the page memo hashes it in their place.
+    #[serde(skip)]
+    pub body_key: Option<u64>,
     /// Links to the titled sections, for the topic page and the open data.
     #[serde(skip)]
     pub outline: Vec<SectionLink>,
@@ -654,6 +658,7 @@ fn report_view(site: &Site, id: ReportId, summary: ReportSummary) -> ReportView<
         corrections: r.corrections.clone(),
         link_texts: r.link_texts.clone(),
         sections: &body.sections,
+        body_key: parsed.body_key,
         outline: outline(&body.sections),
         initiatives: site
             .mentions

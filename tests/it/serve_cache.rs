@@ -154,6 +154,28 @@ fn a_cached_rebuild_is_a_fresh_build() {
     });
     same_as_fresh(root, &mut session, "an alias");
 
+    // A person's part changed in the front matter only: the Markdown is as before, yet the
+    // check of that part, kept with the report's Markdown pass, must be made again.
+    let good = std::fs::read_to_string(&report).unwrap();
+    edit(&report, |t| {
+        t.replacen("part = \"ontvangst\"", "part = \"gespreksleiding\"", 1)
+    });
+    let (_, outcome) = fast_then_full(root, &mut session, &report, "a part changed");
+    assert!(
+        matches!(&outcome, Outcome::Failed(e) if e.contains("gespreksleiding")),
+        "{outcome:?}"
+    );
+    std::fs::write(&report, &good).unwrap();
+    same_as_fresh(root, &mut session, "the part as before");
+
+    // A title: shown on the lists, the topic's and round's pages, the initiatives' quotes
+    // and the previous and next links of the report's neighbours.
+    edit(&report, |t| {
+        t.replacen("title = \"", "title = \"Anders: ", 1)
+    });
+    let (fast, _) = fast_then_full(root, &mut session, &report, "a title");
+    assert!(fast, "a title's edit takes the fast path");
+
     // A broken report, then fixed; a report removed.
     let good = std::fs::read_to_string(&report).unwrap();
     edit(&report, |t| t.replacen("date = ", "date = x", 1));
