@@ -221,11 +221,10 @@ impl Session {
             last.put(id, record, text);
         }
         let memory = Memory::default();
-        let index_path = Mode::Preview.naming().path(&[]);
         render::render(
             &last.site,
             &last.theme,
-            &[(search::MAIN_FILE, index_path)],
+            &[(search::MAIN_FILE, search::MAIN_PATH.to_owned())],
             &memory,
             &mut self.memos.pages,
             None,

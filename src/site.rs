@@ -48,13 +48,6 @@ pub enum Mode {
     Preview,
 }
 
-impl Mode {
-    /// How the search index's first file is named: the same in every mode since issue 29.
-    pub(crate) fn naming(self) -> search::Naming {
-        search::Naming
-    }
-}
-
 /// Everything read from disk and checked: the input of every later stage.
 #[derive(Debug, Clone)]
 pub struct Loaded {

@@ -105,18 +105,6 @@ pub(super) fn part_script(name: &str, json: &[u8]) -> Vec<u8> {
     .concat()
 }
 
-/// How the main file is named: at [`MAIN_PATH`], in every mode. (Until issue 29 a build named
-/// it by its content and `serve` did not; `serve`'s session still asks through this.)
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Naming;
-
-impl Naming {
-    /// The main file's path, whatever its content.
-    pub fn path(self, _bytes: &[u8]) -> String {
-        MAIN_PATH.to_owned()
-    }
-}
-
 /// The main file as an output file.
 pub(super) fn main_file(bytes: Vec<u8>) -> OutputFile {
     OutputFile::new(MAIN_PATH, bytes)

@@ -37,7 +37,7 @@ use serde_json::value::RawValue;
 pub use compounds::{DECOMPOUND, lexicon, split};
 pub use dutch::{Analyzer, Dutch, VERSION};
 pub use expand::{Expansions, RANKING, Ranking, Reach, synonym_groups};
-pub use files::{MAIN_PATH, Naming, gzip_len};
+pub use files::{MAIN_PATH, gzip_len};
 
 use crate::output::{Bytes, OutputFile, Sink};
 use crate::parsed::{Site, Text};
