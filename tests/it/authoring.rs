@@ -119,11 +119,13 @@ fn serve_reloads_on_edit_shows_errors_and_recovers() {
         "topic = \"eenzaamheid\"",
         "topic = \"eenzaamheit\"",
     );
+    // Waits for this error: `fs::write` truncates before it writes, and a build that reads
+    // the file between the two (seen under load) shows "begint niet met gegevens" first.
     let (_, _, page) = reload_until(
         &reloads,
         &server.addr,
         "/rapporten/verslag/",
-        |status, _| status == 500,
+        |status, page| status == 500 && page.contains("eenzaamheit"),
     );
     assert!(
         page.contains("fout: onbekend thema &#39;eenzaamheit&#39;"),
