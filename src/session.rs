@@ -22,7 +22,6 @@ use crate::output::{Memory, OutputFile};
 use crate::parse::{self, concepts};
 use crate::parsed::{ReportId, Site, Text};
 use crate::render;
-use crate::search;
 use crate::site::{self, BuildOptions, Memos, Mode};
 use crate::theme::Theme;
 
@@ -224,7 +223,6 @@ impl Session {
         render::render(
             &last.site,
             &last.theme,
-            &[(search::MAIN_FILE, search::MAIN_PATH.to_owned())],
             &memory,
             &mut self.memos.pages,
             None,

@@ -418,22 +418,21 @@ fn produce<S: Sink>(
         (concepts::publish(site), text)
     };
     let sink = open(&site.config)?;
-    let (index_path, search, text) = match mode {
-        Mode::Preview => (search::MAIN_PATH.to_owned(), None, Some(text)),
+    let (search, text) = match mode {
+        Mode::Preview => (None, Some(text)),
         Mode::Publish | Mode::Check => {
-            let (path, figures) = timings.time("index", || {
+            let figures = timings.time("index", || {
                 index_into(&site, &text, &theme, &sink, &mut memos.index)
             })?;
             // Only the index reads the text (and `check`, which keeps it): a build renders
             // its pages without it.
             let text = (mode == Mode::Check).then_some(text);
-            (path, Some(figures), text)
+            (Some(figures), text)
         }
     };
     let stats = render::render(
         &site,
         &theme,
-        &[(search::MAIN_FILE, index_path)],
         &sink,
         &mut memos.pages,
         published.as_ref(),
@@ -482,7 +481,7 @@ fn index_into(
     theme: &Theme,
     sink: &dyn Sink,
     cache: &mut search::IndexCache,
-) -> anyhow::Result<(String, SearchFigures)> {
+) -> anyhow::Result<SearchFigures> {
     let scripts = scripts_gzip_bytes(theme);
     let index = search::index(site, text, scripts, sink, cache)?;
     let figures = SearchFigures {
@@ -492,9 +491,8 @@ fn index_into(
         first_gzip_bytes: scripts + index.main_gzip_bytes,
         synonym_warnings: index.synonym_warnings,
     };
-    let path = index.main.path.clone();
     sink.put(index.main)?;
-    Ok((path, figures))
+    Ok(figures)
 }
 
 /// Stage *index* on its own, for a site rendered in [`Mode::Preview`] (`serve`'s session,

@@ -69,15 +69,12 @@ pub enum Pages<'a> {
 }
 
 /// Renders the pages of the site that `pages` asks for into `sink`, each as soon as it is
-/// made, and for the whole site its static and data files. `generated` names the files
-/// earlier stages make (the search index): the name templates know each under, and its path.
-/// Pages that did not change since the last build (`serve`) are taken from `cache` instead of
+/// made, and for the whole site its static and data files. Pages that did not change since the last build (`serve`) are taken from `cache` instead of
 /// rendered; a build's cache is off. `published` is the site a plain build would make of a
 /// `site` with concepts (see [`concept_banners`]).
 pub fn render(
     site: &Site,
     theme: &Theme,
-    generated: &[(&str, String)],
     sink: &dyn Sink,
     cache: &mut PageCache,
     published: Option<&Site>,
@@ -88,7 +85,7 @@ pub fn render(
     let put = |file: OutputFile| sink.put(file).map_err(BuildError::Other);
     if let Pages::Reports(ids) = pages {
         // The static files are served already: only their names are needed here.
-        let assets = assets(theme, generated, &|_| Ok(()))?;
+        let assets = assets(theme, &|_| Ok(()))?;
         let few = views::ReportPages::new(site, ids);
         let mut specs = pages::of_reports(&few);
         // Whether a page differs because of concepts takes the whole site to tell: as the
@@ -103,7 +100,7 @@ pub fn render(
             rendered: made.iter().filter(|m| m.fresh).count(),
         });
     }
-    let assets = assets(theme, generated, &put)?;
+    let assets = assets(theme, &put)?;
     let views = Views::new(site);
     let summaries: Vec<&views::ReportSummary> = views.reports.iter().map(|r| &r.summary).collect();
     let mut pages = pages::all(&views, &summaries);
@@ -234,16 +231,17 @@ fn sitemaps(
 }
 
 /// The site path of every file templates link to by name: the theme's static files (handed to
-/// `put`) and the files earlier stages made (`generated`).
+/// `put`) and the search index's first file, which the index stage writes at one address in
+/// every mode.
 fn assets(
     theme: &Theme,
-    generated: &[(&str, String)],
     put: &dyn Fn(OutputFile) -> Result<(), BuildError>,
 ) -> Result<BTreeMap<String, String>, BuildError> {
     let mut assets = static_files(theme, put)?;
-    for (name, path) in generated {
-        assets.insert((*name).to_owned(), path.clone());
-    }
+    assets.insert(
+        crate::search::MAIN_FILE.to_owned(),
+        crate::search::MAIN_PATH.to_owned(),
+    );
     Ok(assets)
 }
 
