@@ -106,20 +106,18 @@ fn new_edition(root: &Path, jaar: &str) -> Outcome {
         organisers = key(
             fields,
             "organisers",
-            &toml::Value::Array(vec![toml::Value::String(format!(
+            &toml_list(&format!(
                 "{} wie organiseerde de ronde",
                 placeholders::EDITION
-            ))])
-            .to_string()
+            ))
         ),
         bureaus = key(
             fields,
             "bureaus",
-            &toml::Value::Array(vec![toml::Value::String(format!(
+            &toml_list(&format!(
                 "{} de namen van de onderzoeksbureaus",
                 placeholders::EDITION
-            ))])
-            .to_string()
+            ))
         ),
         description = key(
             fields,
@@ -320,11 +318,7 @@ fn new_initiative(root: &Path, name: &str, soort: &str) -> Outcome {
         slug = key(fields, "slug", &toml_string(&slug)),
         kind = key(fields, "kind", &toml_string(soort)),
         mentioned_as = key(fields, "mentioned_as", "\"genoemd\""),
-        aliases = key(
-            fields,
-            "aliases",
-            &toml::Value::Array(vec![toml::Value::String(name.to_owned())]).to_string()
-        ),
+        aliases = key(fields, "aliases", &toml_list(name)),
         description = key(
             fields,
             "description",
@@ -389,6 +383,11 @@ fn comment(text: &str) -> String {
 /// between quotes by hand, the first quote in a name broke the whole file.
 fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_owned()).to_string()
+}
+
+/// A TOML list of one string, as `new` writes a list for the team to fill in.
+fn toml_list(item: &str) -> String {
+    toml::Value::Array(vec![toml::Value::String(item.to_owned())]).to_string()
 }
 
 /// Writes a new file, refusing to replace one that exists; `advice` says what to do instead.
