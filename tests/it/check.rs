@@ -53,14 +53,7 @@ fn a_clean_site_passes_with_exit_0() {
 
 #[test]
 fn the_real_content_has_no_errors() {
-    let out = run_cli(&[
-        "check",
-        "--root",
-        repo_root().to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let (status, all) = common::check_json(repo_root());
     let problems: Vec<_> = all.iter().filter(|f| f["severity"] != "info").collect();
     // The one finding: the shipped config keeps the placeholder address (the real one is not
     // known yet), and check says so (issue 14 item 6).
@@ -72,7 +65,7 @@ fn the_real_content_has_no_errors() {
         problems[0]["message"],
         "base_url is nog een voorbeeldadres: https://example.org/"
     );
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(status, Some(0));
     assert!(all.iter().any(|f| f["rule"] == "leesbaarheid" && f["file"] == "content/rapporten/eenzaamheid.md"));
 }
 
@@ -296,9 +289,8 @@ fn a_report_from_new_is_not_finished() {
     let line_of = |start: &str| 1 + text.lines().position(|l| l.starts_with(start)).unwrap() as u64;
     // The filler `check` finds, each with its severity.
     let unfinished = |code: i32, severity: &str| {
-        let out = run_cli(&["check", "--root", root, "--format", "json"]);
-        assert_eq!(out.status.code(), Some(code));
-        let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        let (status, all) = common::check_json(root);
+        assert_eq!(status, Some(code));
         all.iter()
             .filter(|f| f["rule"] == "voorbeeldtekst")
             .map(|f| {
@@ -472,8 +464,7 @@ fn a_new_round_and_initiative_are_not_finished_either() {
             .success()
     );
     let found = |severity: &str| -> Vec<String> {
-        let out = run_cli(&["check", "--root", root, "--format", "json"]);
-        let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        let (_, all) = common::check_json(root);
         all.iter()
             .filter(|f| f["rule"] == "voorbeeldtekst" && f["severity"] == severity)
             .map(|f| f["message"].as_str().unwrap().to_owned())
@@ -557,9 +548,8 @@ fn invalid_case(case: &str) -> tempfile::TempDir {
 fn the_teams_mistakes_all_show_in_one_run() {
     let site = invalid_case("team-eight-mistakes");
     let root = site.path().to_str().unwrap();
-    let json = run_cli(&["check", "--root", root, "--format", "json"]);
-    assert_eq!(json.status.code(), Some(1));
-    let all: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    let (status, all) = common::check_json(root);
+    assert_eq!(status, Some(1));
     let found: Vec<String> = all
         .iter()
         .map(|f| {
@@ -645,14 +635,7 @@ fn an_editorial_link_checked_over_a_year_ago_or_in_the_future_warns() {
             "https://example.org/",
             "https://socialestaat.almere.nl/",
         );
-        let out = run_cli(&[
-            "check",
-            "--root",
-            root.to_str().unwrap(),
-            "--format",
-            "json",
-        ]);
-        let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        let (status, all) = common::check_json(root);
         let links: Vec<&serde_json::Value> =
             all.iter().filter(|f| f["rule"] == "redactielink").collect();
         match warning {
@@ -674,7 +657,7 @@ fn an_editorial_link_checked_over_a_year_ago_or_in_the_future_warns() {
                     "{message}"
                 );
                 // A warning: check passes, and fails with --strict.
-                assert_eq!(out.status.code(), Some(0), "{checked}");
+                assert_eq!(status, Some(0), "{checked}");
                 let strict = run_cli(&["check", "--root", root.to_str().unwrap(), "--strict"]);
                 assert_eq!(strict.status.code(), Some(1), "{checked}");
             }

@@ -308,14 +308,8 @@ fn check_lists_concepts_and_rounds_without_reports() {
     )
     .unwrap();
     let root_arg = root.to_str().unwrap();
-    let out = common::run_cli(&["check", "--root", root_arg, "--format", "json"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let (status, findings) = common::check_json(&root);
+    assert_eq!(status, Some(0), "{findings:#?}");
     let of_rule = |rule: &str| -> Vec<String> {
         findings
             .iter()
@@ -415,15 +409,7 @@ fn the_footer_names_the_makers_once_however_many_rounds() {
 #[test]
 fn a_published_round_warns_about_texts_that_name_only_older_years() {
     let stale = |root: &Path| -> Vec<String> {
-        let out = common::run_cli(&[
-            "check",
-            "--root",
-            root.to_str().unwrap(),
-            "--format",
-            "json",
-        ]);
-        let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout)
-            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+        let (_, findings) = common::check_json(root);
         findings
             .iter()
             .filter(|f| f["rule"] == "verouderd")
@@ -531,9 +517,7 @@ fn a_concept_round_never_blocks_publishing_and_goes_online_with_concept_false() 
         }
     }
     // The initiative the concept round gives a new alias keeps its published one.
-    let data: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("initiatieven/index.json")).unwrap())
-            .unwrap();
+    let data: serde_json::Value = common::read_json(out.join("initiatieven/index.json"));
     let cafe = data["initiatieven"]
         .as_array()
         .unwrap()
@@ -743,15 +727,8 @@ fn a_link_to_a_concept_is_broken_on_the_published_site() {
         "Testers vonden het Sociaal Café nog steeds nuttig.",
         "Testers vonden het Sociaal Café nog steeds nuttig. Zie [het concept](../concept-2024/).",
     );
-    let out = common::run_cli(&[
-        "check",
-        "--root",
-        root.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(1));
-    let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let (status, findings) = common::check_json(&root);
+    assert_eq!(status, Some(1));
     let links: Vec<&str> = findings
         .iter()
         .filter(|f| f["rule"] == "link")

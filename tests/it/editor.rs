@@ -633,8 +633,7 @@ fn build_writes_the_editor_only_when_configured() {
     config.push_str("\n[editor]\npath = \"beheer/\"\nbackend = \"gitlab\"\nrepo = \"gemeente-almere/sociale-staat\"\napp_id = \"0123abcd\"\n");
     std::fs::write(root.join("vindplaats.toml"), config).unwrap();
     let (_out, public) = common::build(root, None);
-    let settings: Value =
-        serde_json::from_slice(&std::fs::read(public.join("beheer/config.json")).unwrap()).unwrap();
+    let settings: Value = common::read_json(public.join("beheer/config.json"));
     assert_eq!(
         settings["backend"],
         json!({ "name": "gitlab", "repo": "gemeente-almere/sociale-staat", "branch": "main", "auth_type": "pkce", "app_id": "0123abcd" })

@@ -304,8 +304,7 @@ fn chapter_10_lists_every_text_that_goes_stale_with_a_new_round() {
     common::add_round_2024(site.path());
     let root = site.path().to_str().unwrap();
 
-    let json = common::run_cli(&["check", "--root", root, "--format", "json"]);
-    let findings: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    let (_, findings) = common::check_json(root);
     let stale: Vec<&str> = findings
         .iter()
         .filter(|f| f["rule"] == "verouderd")

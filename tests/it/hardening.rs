@@ -196,14 +196,7 @@ fn a_missing_template_and_a_template_error_are_clear_errors() {
     let tmp = tempfile::tempdir().unwrap();
     copy_tree(&fixture("minimal"), tmp.path());
     missing_partial(tmp.path());
-    let out = run_cli(&[
-        "check",
-        "--root",
-        tmp.path().to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, findings) = common::check_json(tmp.path());
     let template = findings
         .iter()
         .find(|f| f["message"] == "fout in een sjabloon van het ontwerp")

@@ -105,9 +105,7 @@ fn every_mention_link_lands_on_an_existing_section() {
         }
     }
     assert!(checked >= 40, "only {checked} mention links");
-    let data: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("initiatieven/index.json")).unwrap())
-            .unwrap();
+    let data: serde_json::Value = common::read_json(out.join("initiatieven/index.json"));
     for i in data["initiatieven"].as_array().unwrap() {
         for m in i["mentions"].as_array().unwrap() {
             let url = m["section_url"].as_str().unwrap();
@@ -256,9 +254,7 @@ fn organisations_are_normalised_by_data() {
 #[test]
 fn open_data_has_the_same_facts_as_the_pages() {
     let (_tmp, out) = build(&repo_root(), Some("https://example.org/almere/"));
-    let data: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("initiatieven/index.json")).unwrap())
-            .unwrap();
+    let data: serde_json::Value = common::read_json(out.join("initiatieven/index.json"));
     let list = data["initiatieven"].as_array().unwrap();
     let cafe = list.iter().find(|i| i["slug"] == "sociaal-cafe").unwrap();
     assert_eq!(cafe["name"], "Sociaal Café");
@@ -278,8 +274,7 @@ fn open_data_has_the_same_facts_as_the_pages() {
         cafe["mentions"].as_array().unwrap().len()
     );
 
-    let reports: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("rapporten/index.json")).unwrap()).unwrap();
+    let reports: serde_json::Value = common::read_json(out.join("rapporten/index.json"));
     let reports = reports["rapporten"].as_array().unwrap();
     assert_eq!(reports.len(), 6);
     let b = reports
@@ -351,9 +346,7 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
     // Every initiative page shows the report's words its description rests on, with the
     // report they come from; no two descriptions are the same.
     let mut descriptions = std::collections::BTreeSet::new();
-    let index: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("initiatieven/index.json")).unwrap())
-            .unwrap();
+    let index: serde_json::Value = common::read_json(out.join("initiatieven/index.json"));
     for i in index["initiatieven"].as_array().unwrap() {
         let slug = i["slug"].as_str().unwrap();
         let page = Page::load(out, &format!("initiatieven/{slug}/index.html"));
@@ -449,8 +442,7 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
             .iter()
             .any(|r| r.contains("‘Triade-Vitree Windesheim’"))
     );
-    let data: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("rapporten/index.json")).unwrap()).unwrap();
+    let data: serde_json::Value = common::read_json(out.join("rapporten/index.json"));
     let of = |slug: &str| {
         data["rapporten"]
             .as_array()
@@ -488,9 +480,7 @@ fn the_editorial_layer_is_supported_and_placed_as_in_the_source() {
 #[test]
 fn names_in_the_sites_own_words_link_to_their_initiative() {
     let (_tmp, out) = build(&repo_root(), None);
-    let data: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("initiatieven/index.json")).unwrap())
-            .unwrap();
+    let data: serde_json::Value = common::read_json(out.join("initiatieven/index.json"));
     let names: Vec<(String, String)> = data["initiatieven"]
         .as_array()
         .unwrap()
@@ -573,9 +563,7 @@ fn editorial_links_show_apart_from_the_reports_words() {
     // An initiative without links has no such section.
     let pilot = Page::load(&out, "initiatieven/naamloze-pilot/index.html");
     assert!(pilot.select("section.editorial-links").is_empty());
-    let data: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("initiatieven/index.json")).unwrap())
-            .unwrap();
+    let data: serde_json::Value = common::read_json(out.join("initiatieven/index.json"));
     let cafe = data["initiatieven"]
         .as_array()
         .unwrap()

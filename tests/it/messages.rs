@@ -95,8 +95,7 @@ fn the_technical_message_only_with_uitleg() {
     );
     assert!(!explained.contains("Met --uitleg"), "{explained}");
 
-    let json = run_cli(&["check", "--root", root, "--format", "json"]);
-    let all: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    let (_, all) = crate::common::check_json(root);
     assert_eq!(
         all[0]["technical"],
         "invalid type: string \"18\", expected u32"

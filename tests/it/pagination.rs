@@ -297,8 +297,7 @@ fn organisations_go_on_over_pages_and_links_name_the_page() {
 
 /// What `check` says about links in the site at `root`.
 fn link_findings(root: &str) -> Vec<serde_json::Value> {
-    let checked = common::run_cli(&["check", "--root", root, "--format", "json"]);
-    let findings: Vec<serde_json::Value> = serde_json::from_slice(&checked.stdout).unwrap();
+    let (_, findings) = common::check_json(root);
     findings
         .into_iter()
         .filter(|f| f["rule"] == "link")

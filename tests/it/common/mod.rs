@@ -71,6 +71,25 @@ pub fn run_cli(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// `vindplaats check --root root --format json`: its exit code and its findings.
+pub fn check_json(root: impl AsRef<Path>) -> (Option<i32>, Vec<serde_json::Value>) {
+    let out = run_cli(&[
+        "check",
+        "--root",
+        root.as_ref().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let findings = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code(), findings)
+}
+
+/// A JSON file of a built site (the open data), read.
+pub fn read_json(file: impl AsRef<Path>) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap()
+}
+
 /// Copies a folder tree (content fixtures) so a test can change it.
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
@@ -317,15 +336,7 @@ pub fn check_and_build_errors(root: &Path) -> (Vec<String>, Vec<String>) {
     let place = |file: &str, line: u64, column: u64, message: &str| {
         format!("{file}:{line}:{column}: {message}")
     };
-    let out = run_cli(&[
-        "check",
-        "--root",
-        root.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let (_, findings) = check_json(root);
     let mut check: Vec<String> = findings
         .iter()
         // `link` and `afbeeldingen` are check's own rules of the rendered pages, which build
