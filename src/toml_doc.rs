@@ -304,7 +304,7 @@ impl Doc<'_> {
                 .as_deref()
                 .and_then(|k| table.get_ref().get(k))
                 .map(|v| v.get_ref().clone());
-            errors.push(self.value_error(text, &e, key.as_deref(), field, written.as_ref()));
+            errors.push(self.value_error(&e, key.as_deref(), field, written.as_ref()));
             match field {
                 Some(field) if !lines.replaced(field.name) => {
                     if !replace(&mut table, field, &mut lines) {
@@ -349,7 +349,7 @@ impl Doc<'_> {
                 // Counted in the file's own text: in the blanked copy an earlier blanked "é"
                 // is two spaces and would push the column past the line's end.
                 error.column = self
-                    .line_col(text, start + line.len() - line.trim_start().len())
+                    .line_col(start + line.len() - line.trim_start().len())
                     .1;
                 (error, start..end)
             } else {
@@ -435,16 +435,11 @@ impl Doc<'_> {
         found
     }
 
-    /// The file's line and 1-based column of a byte offset in `text` (the document's text, or
-    /// the same with some lines blanked: the offsets are the same). Counted in the document's
-    /// own text: a blanked character is as many spaces as it had bytes, so counting in the
-    /// blanked copy put an error on a line with "één" past its end (found by fuzzing).
-    fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        debug_assert_eq!(
-            text.len(),
-            self.text.len(),
-            "a blanked copy keeps every offset"
-        );
+    /// The file's line and 1-based column of a byte offset in the document's text, or in a
+    /// copy of it with some lines blanked (a blanked character is as many spaces as it had
+    /// bytes, so the offsets are the same). Always counted in the document's own text: counted
+    /// in the blanked copy, an error on a line with "één" pointed past its end (fuzzing).
+    fn line_col(&self, offset: usize) -> (usize, usize) {
         let text = self.text;
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
@@ -489,7 +484,7 @@ impl Doc<'_> {
             .map(|i| i + 1 + (written[i + 1..].len() - written[i + 1..].trim_start().len()));
         let value_text = value_at.map_or("", |i| written[i..].trim_end());
         let place = |offset: usize, message: &str| {
-            let (line, col) = self.line_col(text, offset);
+            let (line, col) = self.line_col(offset);
             ContentError::new(self.file, line, message)
                 .column(col)
                 .technical(technical.clone())
@@ -620,7 +615,6 @@ impl Doc<'_> {
     // word not in a fixed list), each its own Dutch message and fix.
     fn value_error(
         &self,
-        text: &str,
         e: &toml::de::Error,
         key: Option<&str>,
         field: Option<&Field>,
@@ -628,7 +622,7 @@ impl Doc<'_> {
     ) -> ContentError {
         let (line, col) = e
             .span()
-            .map_or((self.start_line, 0), |s| self.line_col(text, s.start));
+            .map_or((self.start_line, 0), |s| self.line_col(s.start));
         let technical = first_line(e.message()).to_owned();
         // A date between quotes: written day first, or right but as text.
         if let (Some(k), Some(DeValue::String(text))) = (key, written)
