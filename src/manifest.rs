@@ -11,7 +11,7 @@
 //! `vindplaats wijzigingen --gepubliceerd`).
 //!
 //! The build also gives every file whose content did not change since the last build the
-//! modification time of the old file ([`Manifest::keep_times`]): robocopy `/MIR`, WinSCP's
+//! modification time of the old file ([`Manifest::keep_time`], as the writer writes each file): robocopy `/MIR`, WinSCP's
 //! synchronise and `rsync -a` compare size and time, so they then copy only what changed.
 
 use std::collections::BTreeMap;
@@ -143,30 +143,20 @@ impl Manifest {
         changes
     }
 
-    /// Gives each file of the new site in `staging` whose content is the same as in the last
-    /// build (the site in `old`, with its manifest) the old file's modification time, so that
-    /// tools that compare size and time copy only what changed. Best effort: a file it cannot
-    /// read or touch just keeps the time it was written at, and is uploaded again.
-    pub fn keep_times(&self, staging: &Path, old: &Path) {
-        let Ok(before) = Manifest::from_file(&old.join(FILE_NAME)) else {
+    /// The old file's modification time for `file`, just written at `path` with `digest`,
+    /// when the last build (the site in `old`, whose manifest this is) had the same content
+    /// there: tools that compare size and time then copy only what changed. Best effort: a
+    /// file it cannot read or touch keeps the time it was written at, and is uploaded again.
+    pub fn keep_time(&self, old: &Path, path: &str, digest: &Digest, file: &fs::File) {
+        if self.get(path) != Some(digest) {
             return;
-        };
-        for (path, digest) in &self.0 {
-            if before.get(path) != Some(digest) {
-                continue;
-            }
-            let (Ok(was), Ok(file)) = (
-                fs::metadata(old.join(path)),
-                fs::File::options().write(true).open(staging.join(path)),
-            ) else {
-                continue;
-            };
-            // The size too: a file changed by hand in the old folder is not the one listed.
-            if let (Ok(time), Ok(now)) = (was.modified(), file.metadata())
-                && now.len() == was.len()
-            {
-                let _ = file.set_modified(time);
-            }
+        }
+        // The size too: a file changed by hand in the old folder is not the one listed.
+        if let (Ok(was), Ok(now)) = (fs::metadata(old.join(path)), file.metadata())
+            && now.len() == was.len()
+            && let Ok(time) = was.modified()
+        {
+            let _ = file.set_modified(time);
         }
     }
 }

@@ -9,7 +9,7 @@
 //! words of [`cause`], with the output folder and the file, and the staging folder is removed.
 
 use std::fs;
-use std::io;
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{SyncSender, sync_channel};
@@ -76,7 +76,7 @@ pub struct Staging {
     staging: PathBuf,
     out_dir: PathBuf,
     name: String,
-    queue: Option<SyncSender<Job>>,
+    queue: Option<SyncSender<(OutputFile, manifest::Digest)>>,
     writer: Option<JoinHandle<anyhow::Result<()>>>,
     /// Set by the writer when a write failed, to what went wrong: the stages stop at their
     /// next file with that message, so the cause reaches the user whoever notices first.
@@ -123,12 +123,16 @@ impl Staging {
         let staging = parent.join(format!("{name}.new-{}", std::process::id()));
         // Named by the folder the user knows: the staging folder's name means nothing to them.
         fs::create_dir_all(&staging).map_err(|e| refused(&out_dir, parent, &e))?;
-        let (queue, jobs) = sync_channel::<Job>(QUEUE);
+        let (queue, jobs) = sync_channel::<(OutputFile, manifest::Digest)>(QUEUE);
         let failed = Arc::new(Mutex::new(None));
+        // The list of the site this one replaces, to give unchanged files their old time.
+        let before = Manifest::from_file(&out_dir.join(manifest::FILE_NAME)).unwrap_or_default();
         let writer = {
             let (dir, out, failed) = (staging.clone(), out_dir.clone(), Arc::clone(&failed));
             std::thread::spawn(move || {
-                let result = jobs.iter().try_for_each(|job| job.run(&dir, &out));
+                let result = jobs
+                    .iter()
+                    .try_for_each(|(file, digest)| write(&dir, &out, &before, file, &digest));
                 if let Err(e) = &result {
                     // Stored before `jobs` is dropped: a stage that finds the queue closed
                     // always finds the reason here.
@@ -180,7 +184,6 @@ impl Staging {
         self.finish_writing()?;
         let manifest =
             std::mem::take(&mut *self.manifest.lock().unwrap_or_else(|e| e.into_inner()));
-        manifest.keep_times(&self.staging, &self.out_dir);
         fs::write(self.staging.join(manifest::FILE_NAME), manifest.to_text())
             .map_err(|e| refused(&self.out_dir, Path::new(manifest::FILE_NAME), &e))?;
         swap_in(&self.staging, &self.out_dir, &self.name)?;
@@ -210,12 +213,12 @@ impl Sink for Staging {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(file.path.clone(), digest);
-        self.send(Job::Write(file))
+        self.send((file, digest))
     }
 }
 
 impl Staging {
-    fn send(&self, job: Job) -> anyhow::Result<()> {
+    fn send(&self, job: (OutputFile, manifest::Digest)) -> anyhow::Result<()> {
         let queue = self.queue.as_ref().expect("open until commit");
         let failure = || {
             self.failed
@@ -235,26 +238,25 @@ impl Staging {
     }
 }
 
-/// What the writer thread does, in the order the stages asked for it.
-enum Job {
-    Write(OutputFile),
-}
-
-impl Job {
-    /// Does the job in the staging folder `dir`; errors name the output folder `out` and the
-    /// file as it will be in the site.
-    fn run(self, dir: &Path, out: &Path) -> anyhow::Result<()> {
-        match self {
-            Job::Write(file) => {
-                let path = dir.join(&file.path);
-                if let Some(folder) = path.parent() {
-                    fs::create_dir_all(folder)
-                        .map_err(|e| refused(out, Path::new(&file.path), &e))?;
-                }
-                fs::write(&path, &*file.bytes).map_err(|e| refused(out, Path::new(&file.path), &e))
-            }
-        }
+/// Writes `file` into the staging folder `dir`, with the old file's time when the site it
+/// replaces (`before`, its manifest) had the same bytes there; errors name the output folder
+/// `out` and the file as it will be in the site.
+fn write(
+    dir: &Path,
+    out: &Path,
+    before: &Manifest,
+    file: OutputFile,
+    digest: &manifest::Digest,
+) -> anyhow::Result<()> {
+    let path = dir.join(&file.path);
+    let refuse = |e: &io::Error| refused(out, Path::new(&file.path), e);
+    if let Some(folder) = path.parent() {
+        fs::create_dir_all(folder).map_err(|e| refuse(&e))?;
     }
+    let mut written = fs::File::create(&path).map_err(|e| refuse(&e))?;
+    written.write_all(&file.bytes).map_err(|e| refuse(&e))?;
+    before.keep_time(out, &file.path, digest, &written);
+    Ok(())
 }
 
 /// The error for a write refused at `at` (a file of the site, or a folder beside it) while
