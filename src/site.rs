@@ -548,10 +548,10 @@ pub fn render_checked(
 }
 
 /// The output folder: `--output`, else the config's `output_dir`, relative to the root.
-pub fn output_dir(config: &Config, opts: &BuildOptions) -> PathBuf {
-    match &opts.output {
-        Some(o) => o.clone(),
-        None => opts.root.join(&config.output_dir),
+pub fn output_dir(config: &Config, root: &Path, output: Option<&Path>) -> PathBuf {
+    match output {
+        Some(o) => o.to_path_buf(),
+        None => root.join(&config.output_dir),
     }
 }
 
@@ -563,7 +563,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
         opts,
         Mode::Publish,
         |config| {
-            output = output_dir(config, opts);
+            output = output_dir(config, &opts.root, opts.output.as_deref());
             Staging::begin(&output, &opts.root)
         },
         &mut Memos::off(),

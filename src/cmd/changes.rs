@@ -24,11 +24,16 @@ pub fn run(args: &ChangesArgs) -> i32 {
 }
 
 fn changes(args: &ChangesArgs) -> anyhow::Result<()> {
+    // In the wrong folder, say where to go, as every command does; and read the output folder
+    // as `build` does: a config it cannot read is reported, not guessed around.
+    crate::config::ensure_site(&args.root)?;
     let output = match &args.output {
         Some(o) => o.clone(),
-        None => crate::config::Config::from_root(&args.root)
-            .map(|c| args.root.join(c.output_dir))
-            .unwrap_or_else(|_| args.root.join("public")),
+        None => {
+            let config =
+                crate::config::Config::from_root(&args.root).map_err(|e| anyhow::anyhow!("{e}"))?;
+            crate::site::output_dir(&config, &args.root, None)
+        }
     };
     let built = output.join(manifest::FILE_NAME);
     if !built.exists() {

@@ -145,6 +145,7 @@ fn the_wrong_folder_says_to_cd_to_the_site() {
         vec!["check", "--root", empty],
         vec!["serve", "--root", empty, "--port", "0"],
         vec!["new", "--root", empty, "editie", "2024"],
+        vec!["wijzigingen", "--root", empty],
     ] {
         let (code, stderr) = run_briefly(&args, 30);
         assert_eq!(code, Some(2), "{args:?}: {stderr}");
