@@ -394,6 +394,111 @@ fn a_killed_save_leaves_old_or_new_bytes() {
     assert!(seen.len() > 10, "versions seen: {seen:?}");
 }
 
+const FULL_DISK_ENV: &str = "VINDPLAATS_FULL_DISK";
+
+/// Not a test of its own: the child of `a_content_save_on_a_full_disk_leaves_the_old_file`,
+/// which fills a disk under the folder named in `VINDPLAATS_FULL_DISK` and saves a report
+/// there. The disk is a 64 KB tmpfs in a mount namespace of its own (a real `ENOSPC`, as root
+/// where the container allows it); otherwise a write limit (`EFBIG`, always possible), so the
+/// check runs in every environment. Prints the way it used. Does nothing without it.
+#[test]
+fn full_disk_child_process() {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(dir) = std::env::var(FULL_DISK_ENV) else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let at = std::ffi::CString::new(dir.as_os_str().as_bytes()).unwrap();
+    let old = vec![b'o'; 16 * 1024];
+    let new = vec![b'n'; 32 * 1024];
+    let file = dir.join("verslag.md");
+    // SAFETY: plain system calls on data owned here; this process is the test's child alone.
+    let tmpfs = unsafe {
+        let none = std::ptr::null();
+        let private = (libc::MS_REC | libc::MS_PRIVATE) as libc::c_ulong;
+        libc::unshare(libc::CLONE_NEWNS) == 0
+            && libc::mount(none, c"/".as_ptr(), none, private, none.cast()) == 0
+            && libc::mount(
+                c"tmpfs".as_ptr(),
+                at.as_ptr(),
+                c"tmpfs".as_ptr(),
+                0,
+                c"size=64k".as_ptr().cast(),
+            ) == 0
+    };
+    std::fs::write(&file, &old).unwrap();
+    let expected = if tmpfs {
+        // 16 of the 64 KB hold the report; the filler leaves less than the new version needs.
+        std::fs::write(dir.join("vol"), vec![0u8; 40 * 1024]).unwrap();
+        std::io::ErrorKind::StorageFull
+    } else {
+        // SAFETY: async-signal-safe calls on this process's own limits.
+        unsafe {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let limit = libc::rlimit {
+                rlim_cur: 20 * 1024,
+                rlim_max: 20 * 1024,
+            };
+            assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &limit), 0);
+        }
+        std::io::ErrorKind::FileTooLarge
+    };
+    let error =
+        vindplaats::content::store::write(&file, &new, vindplaats::content::store::Mode::Replace)
+            .expect_err("the save cannot fit");
+    assert_eq!(error.kind(), expected, "{error}");
+    assert!(
+        std::fs::read(&file).unwrap() == old,
+        "the old file was changed"
+    );
+    let mut left: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert!(
+        left == ["verslag.md"] || left == ["verslag.md", "vol"],
+        "left behind: {left:?}"
+    );
+    println!(
+        "\nway={}",
+        if tmpfs {
+            "tmpfs (ENOSPC)"
+        } else {
+            "write limit (EFBIG)"
+        }
+    );
+}
+
+/// A content save on a full disk (`content::store::write`, as the editor and `new` save):
+/// the error is the system's "full" (ENOSPC on a real, small tmpfs where the container allows
+/// a mount namespace; EFBIG under a write limit where it does not), the old bytes stay whole
+/// and no temporary file is left.
+#[test]
+fn a_content_save_on_a_full_disk_leaves_the_old_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let output = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "failing_writes::full_disk_child_process",
+            "--exact",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(FULL_DISK_ENV, tmp.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains("way="),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    eprintln!(
+        "full disk during a content save: {}",
+        stdout.lines().find(|l| l.starts_with("way=")).unwrap()
+    );
+}
+
 /// Limits the child's file size to `bytes` (`RLIMIT_FSIZE`, as `ulimit -f` does) and leaves
 /// `SIGXFSZ` at its default, which kills a process that writes past the limit: vindplaats itself
 /// must ignore the signal so that the write fails with EFBIG, as on a full disk.
