@@ -18,6 +18,7 @@ KINDS = [
     ("initiative pages (paginated)", r"^initiatieven/[^/]+/(pagina/\d+/)?index\.html$"),
     ("list of initiatives", r"^initiatieven/index\.html$"),
     ("open data: initiatives", r"^initiatieven/index\.json$"),
+    ("theme feeds", r"^themas/[^/]+/feed\.xml$"),
     ("theme pages (paginated)", r"^themas/"),
     ("organisation pages", r"^organisaties/"),
     ("round pages", r"^edities/"),
