@@ -26,6 +26,7 @@ KINDS = [
     ("search index: shards (i*.js)", r"^static/zoek/i\d+\.[0-9a-f]+\.js$"),
     ("search index: tables of chunk hashes (t*.js)", r"^static/zoek/t\d+\.[0-9a-f]+\.js$"),
     ("search index: vocabulary (woorden.js)", r"^static/zoek/woorden\.[0-9a-f]+\.js$"),
+    ("search index: field lengths (lengtes.js)", r"^static/zoek/lengtes\.[0-9a-f]+\.js$"),
     ("search index: first file", r"^zoekindex\.js$"),
     ("scripts, style, icons", r"^static/"),
     ("feed", r"^feed\.xml$"),
