@@ -21,7 +21,7 @@ pub const MAIN_PATH: &str = crate::urls::SEARCH_INDEX;
 /// hosts may keep it for ever, like every file under `static/`.
 pub(super) const PARTS: &str = "static/zoek/";
 
-/// Where the part `name` (`i3`, `d120`, `t1`, `woorden`) with content hash `hash` is written.
+/// Where the part `name` (`i3`, `d120`, `t1`, `woorden`, `lengtes`) with content hash `hash` is written.
 pub(super) fn part_path(name: &str, hash: &str) -> String {
     format!("{PARTS}{name}.{hash}.js")
 }
@@ -79,6 +79,9 @@ pub(super) struct Shards<'a> {
     pub(super) tables: Vec<&'a str>,
     /// The hash of the vocabulary (`woorden`).
     pub(super) words: &'a str,
+    /// The hash of the table of every document's field lengths (`lengtes`), which the shards'
+    /// postings leave out ([`super::postings::Postings::lengths_json`]).
+    pub(super) lengths: &'a str,
     /// Number of documents; document `n` is in chunk `d<n / chunk>`, whose hash is entry
     /// `n / chunk % table` of table `t<n / chunk / table>`.
     pub(super) documents: usize,

@@ -10,8 +10,8 @@
 //! elasticlunr expands prefixes) and only the chunks of the results it shows.
 //!
 //! Sharding never changes a result. Each shard holds the exact postings (elasticlunr's `tf`)
-//! of its terms, the field lengths of every document it mentions, and the count of *all*
-//! documents, so elasticlunr.js computes the same idf, the same field-length norm and the same
+//! of its terms and the count of *all* documents, and one table (`lengtes`) every document's
+//! field lengths, so elasticlunr.js computes the same idf, the same field-length norm and the same
 //! score for every (term, document) as it does on one index; `search-engine.js` adds the shards of a
 //! query word up in term order, as one index would. The tests check that the single index is
 //! byte for byte what elasticlunr-rs itself writes, and that the shards put back together are
@@ -129,7 +129,7 @@ struct Words {
 pub struct Made {
     /// Documents tokenised.
     pub documents: usize,
-    /// Parts of a sharded index written (shards, chunks, the vocabulary).
+    /// Parts of a sharded index written (shards, chunks, the vocabulary, the field lengths).
     pub parts: usize,
 }
 
@@ -331,6 +331,11 @@ pub fn index(
         .collect::<anyhow::Result<_>>()?;
     let coded = front_code(words);
     let vocabulary = parts.put("woorden".to_owned(), |h| coded.hash(h), || json(&coded))?;
+    let lengths = parts.put(
+        "lengtes".to_owned(),
+        |h| postings.hash_lengths(h),
+        || postings.lengths_json(),
+    )?;
     cache.made.parts = parts.made.into_inner();
     let manifest = Sharded {
         pipeline: VERSION,
@@ -342,6 +347,7 @@ pub fn index(
             shards: shards.iter().map(|put| put.hash.as_str()).collect(),
             tables: tables.iter().map(|put| put.hash.as_str()).collect(),
             words: &vocabulary.hash,
+            lengths: &lengths.hash,
             documents: documents.len(),
             chunk: DOCS_PER_CHUNK,
             table: CHUNKS_PER_TABLE,
@@ -350,7 +356,7 @@ pub fn index(
     let main = main_script(&json(&manifest));
     let main_gzip_bytes = gzip_len(&main);
     let written: Vec<Put> = (shards.into_iter().chain(chunks).chain(tables))
-        .chain([vocabulary])
+        .chain([vocabulary, lengths])
         .collect();
     let bytes = written.iter().map(|put| put.size).sum::<usize>();
     if on {
@@ -485,8 +491,9 @@ mod tests {
 
     /// What `expandIndex` in search-engine.js makes of a compact index file, step for step: the
     /// elasticlunr index as `Index.load` takes it.
-    fn expand(compact: &Value) -> Value {
-        let table = compact.get("lengths").and_then(Value::as_array);
+    fn expand(compact: &Value, apart: Option<&Vec<Value>>) -> Value {
+        let own = compact.get("lengths").and_then(Value::as_array);
+        let table = own.or(apart);
         let fields = super::documents::FIELDS;
         let step = if table.is_some() { 2 } else { 3 };
         let mut docs = serde_json::Map::new();
@@ -530,7 +537,7 @@ mod tests {
             }
             index.insert(field.to_owned(), serde_json::json!({ "root": root }));
         }
-        if let Some(table) = table {
+        if let Some(table) = own {
             for (doc, lengths) in table.chunks(fields.len()).enumerate() {
                 docs.insert(doc.to_string(), serde_json::json!({}));
                 let lengths: serde_json::Map<String, Value> = fields
@@ -562,7 +569,7 @@ mod tests {
         let all = 0..postings.terms.len();
         let compact = postings.compact_json(all.clone(), &pipeline, true);
         let classic = postings.index_json(all, &pipeline, true);
-        let expanded = expand(&serde_json::from_slice(&compact).unwrap());
+        let expanded = expand(&serde_json::from_slice(&compact).unwrap(), None);
         assert_eq!(expanded, serde_json::from_slice::<Value>(&classic).unwrap());
         assert!(
             compact.len() * 3 < classic.len(),
@@ -595,9 +602,10 @@ mod tests {
         }
     }
 
-    /// The shards are the single index cut by term: each expands to the elasticlunr index of
-    /// its terms, with the count of all documents and, per posting, the length of its field;
-    /// put together they are the single index.
+    /// The shards are the single index cut by term: each expands, with the table of field
+    /// lengths (`lengtes`), to the elasticlunr index of its terms, with the count of all
+    /// documents and the lengths of the documents it has postings of; put together they are
+    /// the single index. A shard's postings are pairs: no lengths of its own.
     #[test]
     fn shards_put_together_are_the_single_index() {
         let docs = documents();
@@ -615,9 +623,14 @@ mod tests {
         let empty = serde_json::json!({"docs": {}, "df": 0});
         let mut together = serde_json::json!({"title": {"root": empty}, "body": {"root": empty}, "org": {"root": empty}});
         let mut lengths = 0;
+        let table: Vec<Value> = serde_json::from_slice(&postings.lengths_json()).unwrap();
+        assert_eq!(table.len(), 3 * docs.len());
         for range in ranges {
-            let compact = postings.compact_json(range.clone(), &pipeline, false);
-            let shard = expand(&serde_json::from_slice(&compact).unwrap());
+            let compact: Value =
+                serde_json::from_slice(&postings.compact_json(range.clone(), &pipeline, false))
+                    .unwrap();
+            assert!(compact.get("lengths").is_none());
+            let shard = expand(&compact, Some(&table));
             let classic: Value =
                 serde_json::from_slice(&postings.index_json(range, &pipeline, false)).unwrap();
             assert_eq!(shard["index"], classic["index"]);

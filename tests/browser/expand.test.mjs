@@ -93,7 +93,7 @@ function assertSortedChildren(node) {
   keys.forEach((k) => assertSortedChildren(node[k]));
 }
 
-test('expandIndex gives elasticlunr.js\'s own index back, with a lengths table and with lengths per posting', () => {
+test('expandIndex gives elasticlunr.js\'s own index back, with a lengths table, with lengths per posting and with the table apart', () => {
   const context = load();
   const docs = documents();
   assert.ok(docs.length > 100, `${docs.length} documents`);
@@ -111,4 +111,10 @@ test('expandIndex gives elasticlunr.js\'s own index back, with a lengths table a
   for (const [doc, info] of Object.entries(shard.documentStore.docInfo)) {
     for (const [field, length] of Object.entries(info)) assert.equal(length, classic.documentStore.docInfo[doc][field]);
   }
+  // A shard of a sharded index since issue 29: pairs, the lengths in the index's table `lengtes`;
+  // the same index, and lengths only of the documents it has postings of.
+  const { lengths, ...pairs } = compact(classic, true);
+  const apart = JSON.parse(JSON.stringify(expandIndex(pairs, lengths)));
+  assert.deepEqual(apart.index, classic.index);
+  assert.deepEqual(apart.documentStore, shard.documentStore);
 });

@@ -34,7 +34,8 @@ describe('sharded search', () => {
     shardedDir = b;
     // Every part named by its own hash, in one folder (src/search/files.rs).
     const parts = readdirSync(path.join(b, 'static', 'zoek'));
-    assert.ok(parts.every((f) => /^(i|d|t)\d+\.[0-9a-f]{10}\.js$|^woorden\.[0-9a-f]{10}\.js$/.test(f)), `part names: ${parts}`);
+    assert.ok(parts.every((f) => /^(i|d|t)\d+\.[0-9a-f]{10}\.js$|^(woorden|lengtes)\.[0-9a-f]{10}\.js$/.test(f)), `part names: ${parts}`);
+    assert.equal(parts.filter((f) => f.startsWith('lengtes.')).length, 1, 'one table of field lengths, none in the shards');
     shardCount = parts.filter((f) => /^i\d+\./.test(f)).length;
   });
 

@@ -60,6 +60,57 @@ fn long_site(root: &Path) {
     std::fs::write(root.join("content/organisaties.toml"), organisations).unwrap();
 }
 
+/// Issue 29 (bytes): a mention whose sentence the item above already quotes says so instead of
+/// quoting it again; every mention keeps its own item and link. The feeds carry the newest 50
+/// reports (every report stays in the lists and the open data).
+#[test]
+fn a_sentence_is_quoted_once_in_a_row_and_feeds_hold_the_newest_50() {
+    let dir = tempfile::tempdir().unwrap();
+    long_site(dir.path());
+    let (_tmp, out) = build(dir.path(), Some(BASE_URL));
+    let mut folded = 0;
+    for rel in common::html_files(&out)
+        .into_iter()
+        .filter(|f| f.starts_with("initiatieven/") && f.matches('/').count() >= 2)
+    {
+        let page = Page::load(&out, &rel);
+        for list in page.select("ol.mentions") {
+            let mut above: Option<String> = None;
+            for item in list.select(&scraper::Selector::parse(":scope > li").unwrap()) {
+                let links = item.select(&scraper::Selector::parse("a").unwrap()).count();
+                assert_eq!(links, 1, "{rel}: one link a mention");
+                let quote = item
+                    .select(&scraper::Selector::parse("blockquote").unwrap())
+                    .next()
+                    .map(|q| q.inner_html());
+                match quote {
+                    Some(q) => {
+                        assert_ne!(above.as_ref(), Some(&q), "{rel}: quoted twice in a row");
+                        above = Some(q);
+                    }
+                    None => {
+                        let said = common::squash(&item.text().collect::<String>());
+                        assert!(above.is_some(), "{rel}: nothing quoted above {said}");
+                        assert!(said.starts_with("Dezelfde zin staat ook in: "), "{said}");
+                        folded += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(folded > 0, "no sentence repeated in a row");
+    for file in ["feed.xml", "themas/eenzaamheid/feed.xml"] {
+        let bytes = std::fs::read(out.join(file)).unwrap();
+        let feed = feed_rs::parser::parse(&bytes[..]).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(feed.entries.len(), 50, "{file}");
+        assert!(
+            feed.entries
+                .windows(2)
+                .all(|w| w[0].updated >= w[1].updated)
+        );
+    }
+}
+
 /// The pages of a list from its first, following rel=next; checks each page's pagination.
 fn pages_of(out: &Path, first: &str) -> Vec<Page> {
     let mut pages = vec![Page::load(out, first)];

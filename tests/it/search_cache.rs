@@ -60,8 +60,8 @@ fn edit_and_compare(root: &Path, sharded: bool) {
     let again = same_as_fresh(root, &mut session, "nothing changed");
     assert_eq!(again, Made::default(), "nothing is made again");
 
-    // One word for another: the section keeps its length (a posting carries the length of
-    // its field, so a longer section would change a posting of each of its terms).
+    // One word for another: the section keeps its length (a longer one would also change the
+    // table of field lengths, `lengtes`, but no other shard).
     replace_in(&report, "Locatie: Bibliotheek", "Locatie: Stadhuisplein");
     let word = same_as_fresh(root, &mut session, "a word changed");
     assert_eq!(word.documents, 1, "only the edited section is tokenised");

@@ -11,8 +11,9 @@
 
   /** The elasticlunr index of a file in the compact form of Postings::compact_json
    * (src/search/postings.rs): trie in term order, tf = sqrt(count), as elasticlunr scores. */
-  function expandIndex(c) {
-    var table = c.lengths, step = table ? 2 : 3, n = FIELDS.length;
+  function expandIndex(c, lengths) {
+    // A shard's lengths are in the sharded index's table `lengtes`, handed in as `lengths`.
+    var own = c.lengths, table = own || lengths, step = table ? 2 : 3, n = FIELDS.length;
     var docs = {}, info = {}, index = {};
     FIELDS.forEach(function (field, f) {
       var root = { docs: {}, df: 0 };
@@ -34,7 +35,7 @@
       });
       index[field] = { root: root };
     });
-    for (var d = 0; table && d < c.documents; d++) {
+    for (var d = 0; own && d < c.documents; d++) {
       docs[d] = {};
       info[d] = {};
       for (var f = 0; f < n; f++) info[d][FIELDS[f]] = table[n * d + f];
@@ -154,6 +155,7 @@
     function hashOf(name) {
       var k = Number(name.slice(1));
       if (name === 'woorden') return Promise.resolve(sharded.words);
+      if (name === 'lengtes') return Promise.resolve(sharded.lengths);
       if (name[0] === 'i') return Promise.resolve(sharded.shards[k]);
       if (name[0] === 't') return Promise.resolve(sharded.tables[k]);
       return part('t' + Math.floor(k / sharded.table)).then(function (table) { return table[k % sharded.table]; });
@@ -224,7 +226,8 @@
       prefixes.forEach(function (t) { shardsFor(t, true).forEach(function (k) { needed[k] = true; }); });
       exact.forEach(function (t) { shardsFor(t, false).forEach(function (k) { needed[k] = true; }); });
       return Promise.all(Object.keys(needed).map(function (k) {
-        return part('i' + k).then(function (d) { graft(k, expandIndex(d)); });
+        var lengths = sharded.lengths ? part('lengtes') : Promise.resolve(undefined);
+        return Promise.all([part('i' + k), lengths]).then(function (got) { graft(k, expandIndex(got[0], got[1])); });
       }));
     }
 
