@@ -140,6 +140,20 @@ pub fn render(
         &mut cache.feeds,
         &put,
     )?;
+    host_files(site, &put)?;
+    Ok(RenderStats {
+        took: started.elapsed(),
+        concept_pages,
+        rendered,
+    })
+}
+
+/// The files for the host: the security headers, when the site asks for them, and the note
+/// for the web administrator.
+fn host_files(
+    site: &Site,
+    put: &dyn Fn(OutputFile) -> Result<(), BuildError>,
+) -> Result<(), BuildError> {
     // The editor's folder, when the site has one, gets its own policy (`editor::csp`).
     let editor = site
         .config
@@ -150,16 +164,12 @@ pub fn render(
     if site.config.security_headers {
         headers::files(site.urls.base_path(), editor)
             .into_iter()
-            .try_for_each(&put)?;
+            .try_for_each(put)?;
     }
     if let Some(note) = headers::webmaster(&site.urls, site.config.security_headers, editor) {
         put(note)?;
     }
-    Ok(RenderStats {
-        took: started.elapsed(),
-        concept_pages,
-        rendered,
-    })
+    Ok(())
 }
 
 /// Renders `pages` in parallel (each taken from `cache` when its inputs hash as before) and

@@ -270,7 +270,8 @@ fn the_fast_index_has_the_edit_before_the_full_build() {
 
 /// The page and open data memos keep each report's and initiative's views by a key of what
 /// they are made from (its facts, its body, and what it reads of the rest of the site: its
-/// topic's and round's names, where each organisation's entry is, the initiatives' names). An
+/// topic's and round's names, where each organisation's entry is, the initiatives' names), and
+/// so are the editors' readings of each report's text (`parse::PassMemo`). An
 /// edit of each of those, in a file other than the report, must reach every page and line that
 /// shows it: a key that left one out would serve the last build's. The feeds are kept by
 /// their reports' keys and the site's title.
@@ -280,7 +281,7 @@ fn every_input_of_a_kept_view_is_in_its_key() {
     let root = tmp.path();
     let mut session = Session::new(options(root));
     same_as_fresh(root, &mut session, "first build");
-    let edits: [(&str, &str, &str, &str); 6] = [
+    let edits: [(&str, &str, &str, &str); 7] = [
         // On every report page of the topic, the lists and the open data (`theme`).
         (
             "a topic's title",
@@ -301,6 +302,14 @@ fn every_input_of_a_kept_view_is_in_its_key() {
             "content/organisaties.toml",
             "slug = \"adviesraad-sociaal-domein\"",
             "slug = \"adviesraad\"",
+        ),
+        // An editors' reading, on the page of the report whose words it reads (the readings
+        // are kept by the report's text and facts and by the organisations).
+        (
+            "an editors' reading",
+            "content/organisaties.toml",
+            "note = \"De redactie leest ‘GGD’ in het verslag van 30 mei als GGD Flevoland;",
+            "note = \"De redactie leest ‘GGD’ in het verslag van 30 mei als de GGD Flevoland;",
         ),
         // An initiative's kind, beside its link on the pages of the reports that mention it
         // (its name is in their Markdown pass's key as well, its kind is not).
