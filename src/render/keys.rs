@@ -15,8 +15,12 @@ use crate::parsed::{ReportId, Site};
 /// Per report and per initiative (by their place in [`Views`]), the key of its views; `None`
 /// where there is none (a report without a body key: its values are hashed instead).
 pub(super) struct Keys {
-    /// By report id.
+    /// By report id: everything its page and its open data item show.
     pub(super) reports: Vec<Option<u64>>,
+    /// By report id: what the lists, theme pages, feeds and its neighbours' pages show of it
+    /// (its summary, description and outline, not its body): an edit of a report's words
+    /// renders its own page again, not those.
+    listed: Vec<u64>,
     /// In the order of `Views::initiatives` (A–Z).
     pub(super) initiatives: Vec<u64>,
 }
@@ -25,27 +29,31 @@ impl Keys {
     pub(super) fn new(site: &Site, views: &Views) -> Keys {
         use rayon::prelude::*;
         let shared = site_key(site);
-        let reports = site
-            .reports()
-            .collect::<Vec<_>>()
+        let ids: Vec<ReportId> = site.reports().map(|(id, _)| id).collect();
+        let reports = ids
             .par_iter()
-            .map(|&(id, _)| report_key(site, id, shared))
+            .map(|&id| report_key(site, id, shared))
+            .collect();
+        let listed = ids
+            .par_iter()
+            .map(|&id| listed_key(site, id, shared))
             .collect();
         let initiatives = views.initiatives.par_iter().map(initiative_key).collect();
         Keys {
             reports,
+            listed,
             initiatives,
         }
     }
 
-    /// One key for the reports `ids` together (a list's part, a neighbour), or `None` when
-    /// one of them has none.
-    pub(super) fn of_reports(&self, ids: impl IntoIterator<Item = ReportId>) -> Option<u64> {
+    /// One key for the reports `ids` together as lists show them (a list's part, a theme
+    /// page's outlines, a neighbour, a feed).
+    pub(super) fn of_listed(&self, ids: impl IntoIterator<Item = ReportId>) -> u64 {
         let mut h = std::hash::DefaultHasher::new();
         for id in ids {
-            (id.0, self.reports[id.0]?).hash(&mut h);
+            (id.0, self.listed[id.0]).hash(&mut h);
         }
-        Some(h.finish())
+        h.finish()
     }
 }
 
@@ -102,6 +110,28 @@ fn report_key(site: &Site, id: ReportId, shared: u64) -> Option<u64> {
     site.concepts.report(id).hash(&mut h);
     site.mentions.in_report(id).hash(&mut h);
     Some(h.finish())
+}
+
+/// What lists show of a report (see `views::summary`, `views::ReportOutline`, the feeds): its
+/// summary's facts, its description, whether it is a concept, its sections' ids and titles,
+/// and its topic and round (their names and who made the round are in `shared`).
+fn listed_key(site: &Site, id: ReportId, shared: u64) -> u64 {
+    let parsed = site.report(id);
+    let r = &parsed.report;
+    let mut h = std::hash::DefaultHasher::new();
+    (
+        shared,
+        parsed.topic.0,
+        parsed.edition.0,
+        site.concepts.report(id),
+    )
+        .hash(&mut h);
+    (&r.slug, &r.title, &r.topic, r.date, r.edition, &r.location).hash(&mut h);
+    (r.participants, parsed.participants_word, &r.description).hash(&mut h);
+    for s in &parsed.body.sections {
+        (&s.id, &s.title).hash(&mut h);
+    }
+    h.finish()
 }
 
 /// An initiative's view as its pages and its open data item show it: what it writes into a

@@ -340,7 +340,7 @@ fn feeds(
         // Everything the feed is made from: its reports (by their keys), its names and address,
         // the site's newest report and the templates.
         let key = || {
-            let reports = keys?.of_reports(reports.iter().map(|(id, _)| *id))?;
+            let reports = keys?.of_listed(reports.iter().map(|(id, _)| *id));
             let base = site.urls.base_url();
             Some(crate::memo::fingerprint((
                 reports,

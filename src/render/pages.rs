@@ -264,7 +264,7 @@ fn lists<'a>(
     ];
     for (path, range, pagination) in paginate(NAV.reports.0, summaries.len()) {
         // Summaries are in id order.
-        let key = keys.and_then(|k| k.of_reports(range.clone().map(ReportId)));
+        let key = keys.map(|k| k.of_listed(range.clone().map(ReportId)));
         pages.push(
             PageSpec::new(path, "reports.html")
                 .with_value("reports", Keyed(&summaries[range], key))
@@ -592,8 +592,8 @@ fn topics<'a>(views: &'a Views<'a>, keys: Option<&Keys>) -> impl Iterator<Item =
             .into_iter()
             .map(|(path, range, pagination)| {
                 // The outlines' years and order are their reports'.
-                let key = keys
-                    .and_then(|k| k.of_reports(items[range.clone()].iter().map(|i| ReportId(i.1))));
+                let key =
+                    keys.map(|k| k.of_listed(items[range.clone()].iter().map(|i| ReportId(i.1))));
                 let years: Vec<views::YearGroup<views::ReportOutline>> = regroup(&items[range])
                     .into_iter()
                     .map(|(year, ids)| views::YearGroup {
@@ -625,7 +625,7 @@ fn topics<'a>(views: &'a Views<'a>, keys: Option<&Keys>) -> impl Iterator<Item =
 fn reports<'a>(views: &'a Views<'a>, keys: Option<&Keys>) -> Vec<PageSpec<'a>> {
     let side = |id: Option<ReportId>| Side {
         summary: id.map(|id| &views.reports[id.0].summary),
-        key: keys.and_then(|k| k.of_reports(id)),
+        key: keys.map(|k| k.of_listed(id)),
     };
     views
         .reports
