@@ -67,6 +67,16 @@ impl<V: Clone> Memo<V> {
         }
     }
 
+    /// The value kept under the key `key` gives, if any, and that key: for work that can fail,
+    /// done by the caller when nothing is kept. Off, it computes no key and finds nothing.
+    pub fn find(&self, key: impl FnOnce() -> Option<u64>) -> (Option<u64>, Option<V>) {
+        let Some(known) = &self.known else {
+            return (None, None);
+        };
+        let key = key();
+        (key, key.and_then(|k| known.get(&k)).cloned())
+    }
+
     /// Keeps exactly `values` (this build's) for the next build: what the last build had and
     /// this one did not (a deleted file's) goes. A value without a key is never kept.
     pub fn keep(&mut self, values: impl IntoIterator<Item = (Option<u64>, V)>) {

@@ -36,27 +36,45 @@ pub struct ParsedReport {
 }
 
 impl ParsedReport {
-    /// The record of a report whose text rendered, with what its pages need from that text:
-    /// `text` is its sections' words, which the record does not keep (see [`Text`]).
+    /// The record of a report whose text rendered, with what its pages need from that text
+    /// (`from_text`: [`FromText::read`]; the record does not keep the text, see [`Text`]).
     pub fn new(
         report: Arc<Report>,
         topic: TopicId,
         edition: EditionId,
         body: Arc<Body>,
         body_key: Option<u64>,
-        text: &[String],
-        organisations: &[Organisation],
+        from_text: &FromText,
     ) -> ParsedReport {
-        let participants_word = participants_word(report.participants, text);
-        let readings = readings(&report, text, organisations);
         ParsedReport {
             report,
             topic,
             edition,
             body,
             body_key,
-            participants_word,
-            readings,
+            participants_word: from_text.participants_word,
+            // Most reports have none: an empty list is copied without allocating.
+            readings: from_text.readings.clone(),
+        }
+    }
+}
+
+/// What a report's record reads from its text: its word for its participants and the
+/// editors' readings of its list of organisations. Both read the whole text (the readings
+/// normalise all of it), so `serve` keeps them by what they are made from (see
+/// `parse::PassMemo`).
+#[derive(Debug, Clone)]
+pub struct FromText {
+    participants_word: &'static str,
+    readings: Vec<Reading>,
+}
+
+impl FromText {
+    /// `text` is the report's sections' words.
+    pub fn read(report: &Report, text: &[String], organisations: &[Organisation]) -> FromText {
+        FromText {
+            participants_word: participants_word(report.participants, text),
+            readings: readings(report, text, organisations),
         }
     }
 }

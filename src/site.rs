@@ -158,7 +158,7 @@ impl Memos {
         Memos {
             reports: Memo::off(),
             scans: Memo::off(),
-            passes: Memo::off(),
+            passes: parse::PassMemo::off(),
             pages: render::PageCache::off(),
             index: search::IndexCache::off(),
         }
@@ -309,7 +309,12 @@ fn load_all(opts: &BuildOptions, mode: Mode, memos: &mut Memos) -> Result<Read, 
 /// Stage *parse* on its own (see [`parse::parse`]), its errors relative to the site root:
 /// for `search-terms`, which needs the parsed site and no pages.
 pub fn parse(loaded: Loaded, root: &Path, shown: bool) -> Result<Parsed, ContentErrors> {
-    let (parsed, errors) = parse::parse(loaded.config, loaded.library, shown, &mut Memo::off());
+    let (parsed, errors) = parse::parse(
+        loaded.config,
+        loaded.library,
+        shown,
+        &mut parse::PassMemo::off(),
+    );
     let errors = relative_to(root)(errors);
     match parsed {
         Some(parsed) => errors.into_result(parsed),

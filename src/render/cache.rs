@@ -8,6 +8,7 @@ use std::sync::Arc;
 use tera::Tera;
 
 use crate::error::ContentErrors;
+use crate::memo::Memo;
 use crate::output::Bytes;
 use crate::theme::Theme;
 
@@ -28,6 +29,10 @@ pub struct PageCache {
     pub(super) changed: HashSet<String>,
     /// The templates compiled, by their hash.
     tera: Option<(u64, Arc<Tera>)>,
+    /// The open data files' lines, by their items' keys.
+    pub(super) data: super::data::DataMemo,
+    /// The feeds, by their reports' keys (see `render::feeds`).
+    pub(super) feeds: Memo<Bytes>,
 }
 
 /// What became of one page: whether it was rendered (or came from the cache), and what the
@@ -47,6 +52,8 @@ impl Default for PageCache {
             pages: HashMap::new(),
             changed: HashSet::new(),
             tera: None,
+            data: Default::default(),
+            feeds: Memo::default(),
         }
     }
 }
@@ -56,6 +63,8 @@ impl PageCache {
     pub fn off() -> PageCache {
         PageCache {
             on: false,
+            data: super::data::DataMemo::off(),
+            feeds: Memo::off(),
             ..PageCache::default()
         }
     }

@@ -9,8 +9,10 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::value::{HashWriter, PageValue, Value};
+use super::keys::Keys;
+use super::value::{HashWriter, Keyed, PageValue, Value};
 use super::views::{self, Link, Views};
+use crate::parsed::ReportId;
 use crate::urls;
 use tera::Context;
 
@@ -212,22 +214,28 @@ impl<'a> PageSpec<'a> {
     }
 }
 
-/// Every page of the site, in a fixed order.
+/// Every page of the site, in a fixed order. With `keys` (`serve`), the values made of reports
+/// and initiatives are hashed for the page memo by their keys.
 pub(super) fn all<'a>(
     views: &'a Views<'a>,
     summaries: &'a [&'a views::ReportSummary],
+    keys: Option<&Keys>,
 ) -> Vec<PageSpec<'a>> {
-    let mut pages = lists(views, summaries);
+    let mut pages = lists(views, summaries, keys);
     pages.extend(editions(views));
-    pages.extend(topics(views));
-    pages.extend(reports(views));
-    pages.extend(initiatives(views));
+    pages.extend(topics(views, keys));
+    pages.extend(reports(views, keys));
+    pages.extend(initiatives(views, keys));
     pages.push(not_found());
     pages
 }
 
 /// The home page and the pages that list or explain the whole site.
-fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) -> Vec<PageSpec<'a>> {
+fn lists<'a>(
+    views: &'a Views<'a>,
+    summaries: &'a [&'a views::ReportSummary],
+    keys: Option<&Keys>,
+) -> Vec<PageSpec<'a>> {
     let mut pages = vec![
         PageSpec::new(urls::HOME, "index.html")
             .with_owned(
@@ -255,9 +263,11 @@ fn lists<'a>(views: &'a Views<'a>, summaries: &'a [&'a views::ReportSummary]) ->
             .crumbs(&[NAV.topics]),
     ];
     for (path, range, pagination) in paginate(NAV.reports.0, summaries.len()) {
+        // Summaries are in id order.
+        let key = keys.map(|k| k.of_listed(range.clone().map(ReportId)));
         pages.push(
             PageSpec::new(path, "reports.html")
-                .with_owned("reports", &summaries[range])
+                .with_value("reports", Keyed(&summaries[range], key))
                 .with_owned("report_count", summaries.len())
                 .crumbs(&[NAV.reports])
                 .page_of_list(pagination),
@@ -571,8 +581,8 @@ fn editions<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
 }
 
 /// One page per topic, with the outline of each of its reports; more when it has many.
-fn topics<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
-    views.topics.iter().flat_map(|topic| {
+fn topics<'a>(views: &'a Views<'a>, keys: Option<&Keys>) -> impl Iterator<Item = PageSpec<'a>> {
+    views.topics.iter().flat_map(move |topic| {
         let items: Vec<(u16, usize)> = topic
             .years
             .iter()
@@ -581,6 +591,9 @@ fn topics<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
         paginate(&topic.path, items.len())
             .into_iter()
             .map(|(path, range, pagination)| {
+                // The outlines' years and order are their reports'.
+                let key =
+                    keys.map(|k| k.of_listed(items[range.clone()].iter().map(|i| ReportId(i.1))));
                 let years: Vec<views::YearGroup<views::ReportOutline>> = regroup(&items[range])
                     .into_iter()
                     .map(|(year, ids)| views::YearGroup {
@@ -599,7 +612,7 @@ fn topics<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
                 PageSpec::new(path, "topic.html")
                     .with("topic", topic)
                     .with_owned("intro_html", intro_html)
-                    .with_owned("years", years)
+                    .with_value("years", Keyed(years, key))
                     .with_owned("year_count", topic.years.len())
                     .crumbs(&[NAV.topics, (&topic.path, &topic.title)])
                     .page_of_list(pagination)
@@ -609,35 +622,58 @@ fn topics<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
 }
 
 /// One page per report, with the previous and next report of its topic.
-fn reports<'a>(views: &'a Views<'a>) -> Vec<PageSpec<'a>> {
-    let summary = |id: Option<crate::parsed::ReportId>| id.map(|id| &views.reports[id.0].summary);
+fn reports<'a>(views: &'a Views<'a>, keys: Option<&Keys>) -> Vec<PageSpec<'a>> {
+    let side = |id: Option<ReportId>| Side {
+        summary: id.map(|id| &views.reports[id.0].summary),
+        key: keys.map(|k| k.of_listed(id)),
+    };
     views
         .reports
         .iter()
         .zip(&views.neighbours)
-        .map(|(report, (previous, next))| report_page(report, summary(*previous), summary(*next)))
+        .enumerate()
+        .map(|(id, (report, (previous, next)))| {
+            let key = keys.and_then(|k| k.reports[id]);
+            report_page(report, key, side(*previous), side(*next))
+        })
         .collect()
+}
+
+/// A report's previous or next report, and its key.
+struct Side<'a> {
+    summary: Option<&'a views::ReportSummary>,
+    key: Option<u64>,
 }
 
 /// The pages of a few reports only (`serve`'s fast path), made as [`all`] makes them.
 pub(super) fn of_reports<'a>(few: &'a views::ReportPages<'a>) -> Vec<PageSpec<'a>> {
     few.pages
         .iter()
-        .map(|p| report_page(&p.view, p.previous.as_ref(), p.next.as_ref()))
+        .map(|p| {
+            let side = |summary| Side { summary, key: None };
+            report_page(
+                &p.view,
+                None,
+                side(p.previous.as_ref()),
+                side(p.next.as_ref()),
+            )
+        })
         .collect()
 }
 
-/// A report's page, with its previous and next report of the same topic.
+/// A report's page, with its previous and next report of the same topic; `key`, its report's
+/// key when `serve` has one.
 fn report_page<'a>(
     report: &'a views::ReportView<'a>,
-    previous: Option<&'a views::ReportSummary>,
-    next: Option<&'a views::ReportSummary>,
+    key: Option<u64>,
+    previous: Side<'a>,
+    next: Side<'a>,
 ) -> PageSpec<'a> {
     let s = &report.summary;
     let mut page = PageSpec::new(s.path.as_str(), "report.html")
-        .with_value("report", ReportValue(report))
-        .with_owned("previous", previous)
-        .with_owned("next", next)
+        .with_value("report", ReportValue(report, key))
+        .with_value("previous", Keyed(previous.summary, previous.key))
+        .with_value("next", Keyed(next.summary, next.key))
         .crumbs(&[
             NAV.topics,
             (&s.topic_path, &s.topic_title),
@@ -653,7 +689,8 @@ fn report_page<'a>(
 /// learns that 10,000 bodies are unchanged without writing each out into the hash again (at
 /// 10,000 reports that was the largest part of a rebuild's render). Without a key (a build,
 /// whose page memo is off) the whole view is hashed.
-struct ReportValue<'a>(&'a views::ReportView<'a>);
+/// With the report's key (`super::keys`), the page memo hashes that alone.
+struct ReportValue<'a>(&'a views::ReportView<'a>, Option<u64>);
 
 impl PageValue for ReportValue<'_> {
     fn put_into(&self, key: &str, context: &mut Context) {
@@ -673,38 +710,57 @@ impl PageValue for ReportValue<'_> {
         rest.write_json(out);
         body.hash(&mut out.0);
     }
+
+    fn write_key(&self, out: &mut HashWriter) {
+        use std::hash::Hash;
+        match self.1 {
+            Some(key) => key.hash(&mut out.0),
+            None => self.write_json(out),
+        }
+    }
 }
 
 /// One page per initiative, more when it is mentioned very often: its mentions by round.
-fn initiatives<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
-    views.initiatives.iter().flat_map(|initiative| {
-        // The mentions as the page shows them: newest round first, in text order within one.
-        let items: Vec<(u16, &views::MentionView)> = initiative
-            .years
-            .iter()
-            .flat_map(|&year| {
-                initiative
-                    .mentions
-                    .iter()
-                    .filter(move |m| m.year == year)
-                    .map(move |m| (year, m))
-            })
-            .collect();
-        paginate(&initiative.path, items.len())
-            .into_iter()
-            .map(|(path, range, pagination)| {
-                let years: Vec<views::YearGroup<&views::MentionView>> = regroup(&items[range])
-                    .into_iter()
-                    .map(|(year, items)| views::YearGroup { year, items })
-                    .collect();
-                PageSpec::new(path, "initiative.html")
-                    .with("initiative", initiative)
-                    .with_owned("mention_years", years)
-                    .crumbs(&[NAV.initiatives, (&initiative.path, &initiative.name)])
-                    .page_of_list(pagination)
-            })
-            .collect::<Vec<_>>()
-    })
+fn initiatives<'a>(
+    views: &'a Views<'a>,
+    keys: Option<&Keys>,
+) -> impl Iterator<Item = PageSpec<'a>> {
+    let keys: Vec<Option<u64>> = (0..views.initiatives.len())
+        .map(|i| keys.map(|k| k.initiatives[i]))
+        .collect();
+    views
+        .initiatives
+        .iter()
+        .zip(keys)
+        .flat_map(|(initiative, key)| {
+            // The mentions as the page shows them: newest round first, in text order within one.
+            let items: Vec<(u16, &views::MentionView)> = initiative
+                .years
+                .iter()
+                .flat_map(|&year| {
+                    initiative
+                        .mentions
+                        .iter()
+                        .filter(move |m| m.year == year)
+                        .map(move |m| (year, m))
+                })
+                .collect();
+            paginate(&initiative.path, items.len())
+                .into_iter()
+                .map(|(path, range, pagination)| {
+                    let years: Vec<views::YearGroup<&views::MentionView>> = regroup(&items[range])
+                        .into_iter()
+                        .map(|(year, items)| views::YearGroup { year, items })
+                        .collect();
+                    // Which of its mentions a page shows is its place in the list (`pagination`).
+                    PageSpec::new(path, "initiative.html")
+                        .with_value("initiative", Keyed(initiative, key))
+                        .with_value("mention_years", Keyed(years, key))
+                        .crumbs(&[NAV.initiatives, (&initiative.path, &initiative.name)])
+                        .page_of_list(pagination)
+                })
+                .collect::<Vec<_>>()
+        })
 }
 
 /// The page hosts serve for an address that does not exist.

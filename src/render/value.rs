@@ -13,6 +13,34 @@ use tera::Context;
 pub(super) trait PageValue: Send + Sync {
     fn put_into(&self, key: &str, context: &mut Context);
     fn write_json(&self, out: &mut HashWriter);
+    /// What the page memo hashes for it: its values, or the key of what they were made from
+    /// where there is one ([`Keyed`]).
+    fn write_key(&self, out: &mut HashWriter) {
+        self.write_json(out);
+    }
+}
+
+/// A value with the key of what it was made from (`super::keys`), when `serve` has one: the
+/// page memo hashes the key instead of writing the value out; without one (a build) the value
+/// is hashed. The concept banner compares values, never keys (`PageValue::write_json`).
+pub(super) struct Keyed<T>(pub(super) T, pub(super) Option<u64>);
+
+impl<T: Serialize + Send + Sync> PageValue for Keyed<T> {
+    fn put_into(&self, key: &str, context: &mut Context) {
+        context.insert(key, &self.0);
+    }
+
+    fn write_json(&self, out: &mut HashWriter) {
+        self.0.write_json(out);
+    }
+
+    fn write_key(&self, out: &mut HashWriter) {
+        use std::hash::Hash;
+        match self.1 {
+            Some(key) => key.hash(&mut out.0),
+            None => self.0.write_json(out),
+        }
+    }
 }
 
 impl<T: Serialize + Send + Sync> PageValue for T {

@@ -219,7 +219,8 @@ pub struct ReportView<'a> {
 /// One mention of an initiative, quoted in its sentence. Borrows the report's and the
 /// mention's text: at 10,000 reports the initiatives quote some 60,000 mentions, and owned
 /// copies of each one's title, section and sentence parts were six allocations a mention.
-#[derive(Debug, Clone, Serialize)]
+/// `Hash`: an initiative's key hashes its mentions as they are (`render::keys`).
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct MentionView<'a> {
     /// The round of the report.
     pub year: u16,

@@ -267,3 +267,83 @@ fn the_fast_index_has_the_edit_before_the_full_build() {
         );
     }
 }
+
+/// The page and open data memos keep each report's and initiative's views by a key of what
+/// they are made from (its facts, its body, and what it reads of the rest of the site: its
+/// topic's and round's names, where each organisation's entry is, the initiatives' names), and
+/// so are the editors' readings of each report's text (`parse::PassMemo`). An
+/// edit of each of those, in a file other than the report, must reach every page and line that
+/// shows it: a key that left one out would serve the last build's. The feeds are kept by
+/// their reports' keys and the site's title.
+#[test]
+fn every_input_of_a_kept_view_is_in_its_key() {
+    let tmp = common::real_site_copy();
+    let root = tmp.path();
+    let mut session = Session::new(options(root));
+    same_as_fresh(root, &mut session, "first build");
+    let edits: [(&str, &str, &str, &str); 7] = [
+        // On every report page of the topic, the lists and the open data (`theme`).
+        (
+            "a topic's title",
+            "content/themas/eenzaamheid.md",
+            "title = \"Eenzaamheid\"",
+            "title = \"Eenzaamheid en contact\"",
+        ),
+        // On every report page of the round ("De sociale staat van Almere 2023").
+        (
+            "a round's title",
+            "content/edities/2023.md",
+            "title = \"De sociale staat van Almere 2023\"",
+            "title = \"De sociale staat 2023\"",
+        ),
+        // Where an organisation's entry is: the links on the pages of the reports it was at.
+        (
+            "an organisation's slug",
+            "content/organisaties.toml",
+            "slug = \"adviesraad-sociaal-domein\"",
+            "slug = \"adviesraad\"",
+        ),
+        // An editors' reading, on the page of the report whose words it reads (the readings
+        // are kept by the report's text and facts and by the organisations).
+        (
+            "an editors' reading",
+            "content/organisaties.toml",
+            "note = \"De redactie leest ‘GGD’ in het verslag van 30 mei als GGD Flevoland;",
+            "note = \"De redactie leest ‘GGD’ in het verslag van 30 mei als de GGD Flevoland;",
+        ),
+        // An initiative's kind, beside its link on the pages of the reports that mention it
+        // (its name is in their Markdown pass's key as well, its kind is not).
+        (
+            "an initiative's kind",
+            "content/initiatieven.toml",
+            "slug = \"almeerse-alliantie-kinderarmoede\"\nkind = \"initiatief\"",
+            "slug = \"almeerse-alliantie-kinderarmoede\"\nkind = \"netwerk\"",
+        ),
+        // A fact of the report's own: its page, the list of reports and the open data.
+        (
+            "a report's location",
+            "content/rapporten/eenzaamheid.md",
+            "location = \"Bibliotheek, Almere\"",
+            "location = \"Nieuwe Bibliotheek, Almere\"",
+        ),
+        // The site's title, in every feed's title (the feeds are kept by their reports' keys).
+        (
+            "the site's title",
+            "vindplaats.toml",
+            "title = \"De sociale staat van Almere\"",
+            "title = \"De sociale staat van Almere (proef)\"",
+        ),
+    ];
+    for (after, file, from, to) in edits {
+        let file = root.join(file);
+        edit(&file, |t| {
+            assert!(t.contains(from), "{after}: {from} in {}", file.display());
+            t.replacen(from, to, 1)
+        });
+        let (_, outcome) = fast_then_full(root, &mut session, &file, after);
+        assert!(
+            matches!(outcome, Outcome::Built { .. }),
+            "{after}: {outcome:?}"
+        );
+    }
+}
