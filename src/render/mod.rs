@@ -126,7 +126,7 @@ pub fn render(
 
     for (template, path, ctx) in sitemaps(&site.urls, sitemap, SITEMAP_LIMIT) {
         let text = render_one(&tera, theme, template, &ctx)?;
-        put(OutputFile::new(path, text.into_bytes()))?;
+        put(OutputFile::new(path, text))?;
     }
     for file in data::files(site, &views, keys.as_ref(), &mut cache.data) {
         put(file)?;
@@ -381,7 +381,7 @@ fn feeds(
         drop(entries);
         let text = render_one(tera, theme, "feed.xml", &ctx)?;
         drop(ctx);
-        let bytes = Bytes::new(text.into_bytes());
+        let bytes = Bytes::new(text);
         kept.push((key, Bytes::clone(&bytes)));
         put(OutputFile { path, bytes })?;
     }
@@ -501,7 +501,7 @@ fn render_page(
     context.insert("assets", shared.assets);
     context.insert("page", &page_view);
     let html = render_one(tera, theme, spec.template, &context)?;
-    let bytes = Bytes::new(html.into_bytes());
+    let bytes = Bytes::new(html);
     let kept = hash.map(|hash| (path.clone(), (hash, Bytes::clone(&bytes))));
     put(OutputFile { path, bytes })?;
     Ok(Made {
@@ -524,15 +524,25 @@ pub(super) fn load_templates(theme: &Theme) -> Result<Tera, ContentErrors> {
     Ok(tera)
 }
 
+/// The bytes of one file from a template. Written into a buffer the size of a large page from
+/// the start: `Tera::render` starts at 2 KB and copies a page of 30–260 KB over as it grows,
+/// then checks the whole page is UTF-8, which everything Tera writes is already.
 fn render_one(
     tera: &Tera,
     theme: &Theme,
     name: &str,
     ctx: &Context,
-) -> Result<String, ContentErrors> {
-    tera.render(name, ctx)
-        .map_err(|e| template_error(theme, &e))
+) -> Result<Vec<u8>, ContentErrors> {
+    let mut out = Vec::with_capacity(PAGE_BYTES);
+    tera.render_to(name, ctx, &mut out)
+        .map_err(|e| template_error(theme, &e))?;
+    // Up to 256 files wait for the writer (`output::Staging`): each holds only its own bytes.
+    out.shrink_to_fit();
+    Ok(out)
 }
+
+/// What a buffer for a page starts with: most pages of a large site fit.
+const PAGE_BYTES: usize = 64 * 1024;
 
 /// A template problem named by the template's file (or as built in). Tera's own chain of
 /// causes (English, the variable or tag that is wrong) is the technical part, shown with
@@ -579,16 +589,23 @@ fn template_error(theme: &Theme, e: &tera::Error) -> ContentErrors {
 /// attribute would need; pages are no longer minified, so every link would carry it.
 fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
+    // The text between two characters to escape is copied at once, not char by char (the
+    // five are ASCII, so every byte found is a whole character).
+    let mut from = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let escaped = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            _ => continue,
+        };
+        out.push_str(&text[from..at]);
+        out.push_str(escaped);
+        from = at + 1;
     }
+    out.push_str(&text[from..]);
     out
 }
 
