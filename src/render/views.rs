@@ -212,6 +212,10 @@ pub struct ReportView<'a> {
     /// Links to the titled sections, for the topic page and the open data.
     #[serde(skip)]
     pub outline: Vec<SectionLink>,
+    /// Whether the page lists its sections (more than one titled): given here, so the template
+    /// neither copies the sections (and all their text) into a filtered list nor counts them
+    /// once per section, as Tera would.
+    pub toc: bool,
     /// Initiatives mentioned, in order of first mention.
     pub initiatives: Vec<Link>,
 }
@@ -660,6 +664,7 @@ fn report_view(site: &Site, id: ReportId, summary: ReportSummary) -> ReportView<
         link_texts: r.link_texts.clone(),
         sections: &body.sections,
         body_key: parsed.body_key,
+        toc: body.sections.iter().filter(|s| s.title.is_some()).count() > 1,
         outline: outline(&body.sections),
         initiatives: site
             .mentions
