@@ -1,5 +1,7 @@
 //! Times `serve`'s rebuild after a one-report edit, stage by stage, through the library:
-//! `cargo run --release --example serve_profile -- ROOT [EDITS] [fast]`. ROOT is edited: use a copy.
+//! `cargo run --release --example serve_profile -- ROOT [EDITS] [fast|update]`. ROOT is edited: use a
+//! copy. `update`: the steps as `serve` runs them ([`Session::update`]), each with the time from
+//! the save to its being handed over.
 //! Besides wall times it gives the CPU time of each rebuild (both cores, from
 //! `/proc/self/stat`): on a machine shared with other builds the wall times move with the
 //! load, the CPU time much less.
@@ -14,7 +16,12 @@ fn main() {
     let root: std::path::PathBuf = args.next().expect("ROOT").into();
     let edits: usize = args.next().map_or(3, |n| n.parse().expect("EDITS"));
     // `fast`: only the fast path after each edit (to profile it), no full rebuild.
-    let fast_only = args.next().is_some_and(|a| a == "fast");
+    let mode = args.next();
+    let fast_only = mode.as_deref() == Some("fast");
+    // `sequential`: the same steps one after the other (the fast index before the rebuild),
+    // as `update` ran them before the two were made side by side: to compare.
+    let sequential = mode.as_deref() == Some("sequential");
+    let update = sequential || mode.as_deref() == Some("update");
     let opts = BuildOptions {
         root: root.clone(),
         output: None,
@@ -35,6 +42,29 @@ fn main() {
         let mut text = std::fs::read_to_string(&file).unwrap();
         text.push_str(&format!("\nEen zin om te meten, {i}.\n"));
         std::fs::write(&file, text).unwrap();
+        if update {
+            let saved = Instant::now();
+            let cpu_before = cpu_ms();
+            let mut steps = Vec::new();
+            let mut step = |step, _| {
+                let name = match step {
+                    vindplaats::session::Update::Edited(_) => "page",
+                    vindplaats::session::Update::EditedIndex(_) => "fast index",
+                    vindplaats::session::Update::Rebuilt(_) => "whole site",
+                    vindplaats::session::Update::Index(_) => "index",
+                };
+                steps.push(format!("{name} {} ms", saved.elapsed().as_millis()));
+            };
+            if sequential {
+                assert!(session.show_edited(std::slice::from_ref(&file), &mut step));
+                session.show_all(&mut step);
+            } else {
+                session.update(std::slice::from_ref(&file), &mut step);
+            }
+            let cpu = cpu_ms() - cpu_before;
+            println!("edit {i}: {} (CPU {cpu} ms)", steps.join(", "));
+            continue;
+        }
         let started = Instant::now();
         let shown = session.edited(std::slice::from_ref(&file));
         let fast = started.elapsed();
