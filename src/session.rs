@@ -131,14 +131,8 @@ impl Session {
             rebuild.join().expect("the rebuild does not panic")
         });
         self.memos.index = cache;
-        let good = built.is_ok();
-        serve(Update::Rebuilt(self.keep(built)), started);
-        if good {
-            let started = Instant::now();
-            if let Some(index) = self.index() {
-                serve(Update::Index(index), started);
-            }
-        }
+        let rebuilt = self.keep(built);
+        self.show_rebuilt(rebuilt, started, serve);
     }
 
     /// The edited reports' pages ([`Session::edited`]) and then the search index with them
@@ -165,9 +159,20 @@ impl Session {
     }
 
     /// The whole site ([`Session::rebuild`]) and then its search index, handed to `serve`.
-    pub fn show_all(&mut self, mut serve: impl FnMut(Update, Instant)) {
+    pub fn show_all(&mut self, serve: impl FnMut(Update, Instant)) {
         let started = Instant::now();
         let rebuilt = self.rebuild();
+        self.show_rebuilt(rebuilt, started, serve);
+    }
+
+    /// A rebuild begun at `started` handed to `serve`, then, when it succeeded, its search
+    /// index: the last two steps of both ways through [`Session::update`].
+    fn show_rebuilt(
+        &mut self,
+        rebuilt: Result<Rebuilt, BuildError>,
+        started: Instant,
+        mut serve: impl FnMut(Update, Instant),
+    ) {
         let good = rebuilt.is_ok();
         serve(Update::Rebuilt(rebuilt), started);
         if good {
