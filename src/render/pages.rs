@@ -748,9 +748,12 @@ fn initiatives<'a>(
             paginate(&initiative.path, items.len())
                 .into_iter()
                 .map(|(path, range, pagination)| {
-                    let years: Vec<views::YearGroup<&views::MentionView>> = regroup(&items[range])
+                    let years: Vec<views::YearGroup<views::ListedMention>> = regroup(&items[range])
                         .into_iter()
-                        .map(|(year, items)| views::YearGroup { year, items })
+                        .map(|(year, items)| views::YearGroup {
+                            year,
+                            items: views::ListedMention::list(&items),
+                        })
                         .collect();
                     // Which of its mentions a page shows is its place in the list (`pagination`).
                     PageSpec::new(path, "initiative.html")

@@ -240,6 +240,33 @@ pub struct MentionView<'a> {
     pub after: &'a str,
 }
 
+/// A mention as its initiative's page lists it: `again` when the item before it in its round
+/// on that page quotes the same sentence, which the page then does not quote twice (reports
+/// of one kind repeat their words; 9 MB of initiative pages at 10,000 reports).
+#[derive(Debug, Serialize)]
+pub struct ListedMention<'a> {
+    #[serde(flatten)]
+    pub mention: &'a MentionView<'a>,
+    pub again: bool,
+}
+
+impl<'a> ListedMention<'a> {
+    /// `mentions` of one round on one page, each marked when it repeats the one before.
+    pub fn list(mentions: &[&'a MentionView<'a>]) -> Vec<ListedMention<'a>> {
+        let same = |a: &MentionView, b: &MentionView| {
+            (a.before, a.text, a.after) == (b.before, b.text, b.after)
+        };
+        mentions
+            .iter()
+            .enumerate()
+            .map(|(n, m)| ListedMention {
+                mention: m,
+                again: n > 0 && same(mentions[n - 1], m),
+            })
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct InitiativeView<'a> {
     pub slug: String,
