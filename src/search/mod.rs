@@ -489,25 +489,19 @@ mod tests {
         );
     }
 
-    /// What `expandIndex` in search-engine.js makes of a compact index file, step for step: the
-    /// elasticlunr index as `Index.load` takes it.
-    fn expand(compact: &Value, apart: Option<&Vec<Value>>) -> Value {
-        let own = compact.get("lengths").and_then(Value::as_array);
-        let table = own.or(apart);
+    /// What `expandIndex` in search-engine.js makes of a compact index file, step for step:
+    /// the elasticlunr index as `Index.load` takes it. `apart` is the table `lengtes`.
+    fn expand(compact: &Value, apart: Option<&Value>) -> Value {
+        let own = compact.get("lengths");
+        let table = postings::read_numbers(own.or(apart).unwrap().as_str().unwrap());
         let fields = super::documents::FIELDS;
-        let step = if table.is_some() { 2 } else { 3 };
         let mut docs = serde_json::Map::new();
         let mut info: serde_json::Map<String, Value> = serde_json::Map::new();
         let mut index = serde_json::Map::new();
         for (f, field) in fields.into_iter().enumerate() {
             let mut root = serde_json::json!({"docs": {}, "df": 0});
             for (t, term) in compact["terms"].as_array().unwrap().iter().enumerate() {
-                let list: Vec<u64> = compact[field][t]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|n| n.as_u64().unwrap())
-                    .collect();
+                let list = postings::read_postings(compact[field][t].as_str().unwrap());
                 if list.is_empty() {
                     continue;
                 }
@@ -519,31 +513,24 @@ mod tests {
                     }
                     node = &mut node[key.as_str()];
                 }
-                let mut doc = 0;
-                for posting in list.chunks(step) {
-                    doc += posting[0];
+                for &(doc, count) in &list {
                     let key = doc.to_string();
-                    node["docs"][key.as_str()] =
-                        serde_json::json!({"tf": (posting[1] as f64).sqrt()});
+                    node["docs"][key.as_str()] = serde_json::json!({"tf": (count as f64).sqrt()});
                     docs.insert(key.clone(), serde_json::json!({}));
-                    let length = match table {
-                        Some(table) => table[fields.len() * doc as usize + f].clone(),
-                        None => posting[2].into(),
-                    };
                     let entry = info.entry(key).or_insert_with(|| serde_json::json!({}));
-                    entry[field] = length;
+                    entry[field] = table[fields.len() * doc as usize + f].into();
                 }
-                node["df"] = (list.len() / step).into();
+                node["df"] = list.len().into();
             }
             index.insert(field.to_owned(), serde_json::json!({ "root": root }));
         }
-        if let Some(table) = own {
+        if own.is_some() {
             for (doc, lengths) in table.chunks(fields.len()).enumerate() {
                 docs.insert(doc.to_string(), serde_json::json!({}));
                 let lengths: serde_json::Map<String, Value> = fields
                     .iter()
                     .zip(lengths)
-                    .map(|(f, n)| (f.to_string(), n.clone()))
+                    .map(|(f, &n)| (f.to_string(), n.into()))
                     .collect();
                 info.insert(doc.to_string(), Value::Object(lengths));
             }
@@ -623,8 +610,11 @@ mod tests {
         let empty = serde_json::json!({"docs": {}, "df": 0});
         let mut together = serde_json::json!({"title": {"root": empty}, "body": {"root": empty}, "org": {"root": empty}});
         let mut lengths = 0;
-        let table: Vec<Value> = serde_json::from_slice(&postings.lengths_json()).unwrap();
-        assert_eq!(table.len(), 3 * docs.len());
+        let table: Value = serde_json::from_slice(&postings.lengths_json()).unwrap();
+        assert_eq!(
+            postings::read_numbers(table.as_str().unwrap()).len(),
+            3 * docs.len()
+        );
         for range in ranges {
             let compact: Value =
                 serde_json::from_slice(&postings.compact_json(range.clone(), &pipeline, false))

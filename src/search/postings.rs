@@ -87,8 +87,13 @@ impl<'a> Postings<'a> {
         (postings, tokenised)
     }
 
-    /// About what the compact JSON of a term takes: the term, two arrays, and per posting
-    /// three numbers of a few digits (see [`Postings::compact_json`]).
+    /// What a term weighs where the terms are cut into shards ([`Postings::plan_shards`]): the
+    /// term, and 8 bytes a posting, what a posting took as JSON numbers when `search_shard_kb`
+    /// was set. Written as digits ([`Postings::compact_json`]) a posting takes one or two
+    /// bytes, so a shard is about a fifth of `search_shard_kb`. Weighing them so (2 bytes) cut
+    /// 211 shards instead of 709 at 10,000 reports, and a first search for "buurthuis" or
+    /// "naamloze pilot" loaded 14 and 7 KB (gzip) more than before the digits, each shard
+    /// carrying more of its neighbours' postings.
     fn term_bytes(&self, i: usize) -> usize {
         let postings: usize = self.lists[i].iter().map(Vec::len).sum();
         self.terms[i].len() + 9 + 8 * postings
@@ -133,16 +138,20 @@ impl<'a> Postings<'a> {
     /// the field names and `{"tf":…}` per posting and the field lengths of every document
     /// mentioned: five times the bytes. Here:
     ///
-    /// - `terms`: the sorted terms; `title` and `body`: per term, its postings in that
-    ///   field as one flat array of numbers: per document (by number) the difference from
-    ///   the document before, then the number of occurrences (elasticlunr's `tf` is its
-    ///   square root, computed by the browser exactly as here);
-    /// - `lengths`, when `lengths_table`: every document's field lengths (title, body, …),
-    ///   for the single index. A shard has none: the sharded index has one table of them, the
-    ///   part `lengtes` ([`Postings::lengths_json`]), which a search loads with its first
-    ///   shard. A length per posting, as shards had before, repeated a document's length in
-    ///   the shard of every term it holds (15.3 of the 37.8 MB of shards at 10,000 reports),
-    ///   and one sentence more changed the shard of every term of its section.
+    /// - `terms`: the sorted terms; `title`, `body` and `org`: per term, its postings in that
+    ///   field as one string of numbers ([`write_number`]): per document (by number) twice the
+    ///   difference from the document before, plus one when the term occurs more than once
+    ///   there, and then the number of occurrences less two (elasticlunr's `tf` is the square
+    ///   root of the occurrences, computed by the browser exactly as here). Most postings are
+    ///   one occurrence in a document close to the one before: one character. As JSON pairs
+    ///   of numbers (`35,1`) the shards were 22.0 MB at 10,000 reports, 6.7 MB this way;
+    /// - `lengths`, when `lengths_table`: every document's field lengths (title, body, …) in
+    ///   the same digits, for the single index. A shard has none: the sharded index has one
+    ///   table of them, the part `lengtes` ([`Postings::lengths_json`]), which a search loads
+    ///   with its first shard. A length per posting, as shards had before, repeated a
+    ///   document's length in the shard of every term it holds (15.3 of the 37.8 MB of shards
+    ///   at 10,000 reports), and one sentence more changed the shard of every term of its
+    ///   section.
     /// - `documents`: the number of all documents, which the idf needs.
     ///
     /// More keys may be added (the browser ignores what it does not know).
@@ -164,14 +173,17 @@ impl<'a> Postings<'a> {
         for (f, name) in FIELDS.into_iter().enumerate() {
             write!(out, r#","{name}":["#).expect("writing to memory");
             for (n, i) in range.clone().enumerate() {
-                out.extend_from_slice(if n > 0 { b",[" } else { b"[" });
+                out.extend_from_slice(if n > 0 { b",\"" } else { b"\"" });
                 let mut previous = 0;
-                for (k, &(doc, count)) in self.lists[i][f].iter().enumerate() {
-                    let sep = if k > 0 { "," } else { "" };
-                    write!(out, "{sep}{},{count}", doc - previous).expect("writing to memory");
+                for &(doc, count) in &self.lists[i][f] {
+                    let more = u64::from(count > 1);
+                    write_number(&mut out, 2 * u64::from(doc - previous) + more);
+                    if count > 1 {
+                        write_number(&mut out, u64::from(count - 2));
+                    }
                     previous = doc;
                 }
-                out.push(b']');
+                out.push(b'"');
             }
             out.push(b']');
         }
@@ -183,10 +195,11 @@ impl<'a> Postings<'a> {
         out
     }
 
-    /// Every document's field lengths, one flat array (title, body, org per document by
-    /// number): the part `lengtes` of a sharded index, whose shards have none.
+    /// Every document's field lengths, one string of numbers (title, body, org per document
+    /// by number, [`write_number`]): the part `lengtes` of a sharded index, whose shards have
+    /// none.
     pub(super) fn lengths_json(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.lengths.len() * 12);
+        let mut out = Vec::with_capacity(self.lengths.len() * 4);
         self.write_lengths(&mut out);
         out
     }
@@ -197,13 +210,11 @@ impl<'a> Postings<'a> {
     }
 
     fn write_lengths(&self, out: &mut Vec<u8>) {
-        use std::io::Write;
-        out.push(b'[');
-        for (n, [title, body, org]) in self.lengths.iter().enumerate() {
-            let sep = if n > 0 { "," } else { "" };
-            write!(out, "{sep}{title},{body},{org}").expect("writing to memory");
+        out.push(b'"');
+        for &length in self.lengths.iter().flatten() {
+            write_number(out, u64::from(length));
         }
-        out.push(b']');
+        out.push(b'"');
     }
 
     /// Feeds `hasher` everything [`Postings::compact_json`] writes of the terms in `range`
@@ -342,6 +353,62 @@ impl<'a> Postings<'a> {
     }
 }
 
+/// The characters the index writes numbers in: printable ASCII from `#` to `~` without the backslash,
+/// 91 of them, which a JSON string holds unescaped. The digit of a character is its place here.
+const DIGITS: &[u8; 91] =
+    b"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+
+/// Writes `n` in [`DIGITS`], so that numbers follow each other with no separator: its last
+/// digit is one of the first 64 (base 64), the digits before it, most significant first, are
+/// of the other 27 (base 27). 0–63 take one character, up to 1,727 two. `numbers` in
+/// search-engine.js reads them back ([`read_numbers`] here, for the tests).
+fn write_number(out: &mut Vec<u8>, n: u64) {
+    let mut digits = [0u8; 16];
+    digits[0] = DIGITS[(n % 64) as usize];
+    let (mut rest, mut len) = (n / 64, 1);
+    while rest > 0 {
+        digits[len] = DIGITS[64 + (rest % 27) as usize];
+        (rest, len) = (rest / 27, len + 1);
+    }
+    out.extend(digits[..len].iter().rev());
+}
+
+/// The numbers [`write_number`] wrote into `text`, as `numbers` in search-engine.js reads them.
+#[cfg(test)]
+pub(super) fn read_numbers(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut rest = 0;
+    for c in text.bytes() {
+        let digit = DIGITS.iter().position(|&d| d == c).expect("a digit") as u64;
+        if digit < 64 {
+            out.push(rest * 64 + digit);
+            rest = 0;
+        } else {
+            rest = rest * 27 + digit - 64;
+        }
+    }
+    out
+}
+
+/// The postings [`Postings::compact_json`] wrote into `text`: (document, occurrences).
+#[cfg(test)]
+pub(super) fn read_postings(text: &str) -> Vec<(u64, u64)> {
+    let numbers = read_numbers(text);
+    let (mut out, mut doc, mut k) = (Vec::new(), 0, 0);
+    while k < numbers.len() {
+        doc += numbers[k] / 2;
+        let count = if numbers[k] % 2 == 1 {
+            k += 1;
+            numbers[k] + 2
+        } else {
+            1
+        };
+        out.push((doc, count));
+        k += 1;
+    }
+    out
+}
+
 /// FNV-1a, 64 bits: a hash that never changes with a Rust release, so shards are cut the same
 /// by every build.
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -384,4 +451,24 @@ pub(super) fn front_code(words: &[String]) -> String {
         previous = word;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Numbers follow each other with no separator, one character each up to 63; the same
+    /// string is in tests/browser/expand.test.mjs, which reads it with search-engine.js.
+    #[test]
+    fn numbers_are_written_in_digits_the_browser_reads() {
+        let list = [0, 1, 63, 64, 1727, 1728, 100_000];
+        let mut out = Vec::new();
+        for n in list {
+            write_number(&mut out, n);
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), "#$ce#~ced#fg{C");
+        assert_eq!(read_numbers("#$ce#~ced#fg{C"), list);
+        assert!(!DIGITS.contains(&b'"') && !DIGITS.contains(&b'\\'));
+        assert!(DIGITS.windows(2).all(|w| w[0] < w[1]));
+    }
 }

@@ -9,29 +9,48 @@
   /** The fields of the main index, in the order of src/search/documents.rs's FIELDS. */
   var FIELDS = ['title', 'body', 'org'];
 
+  /** The numbers of a string written by write_number (src/search/postings.rs): each character
+   * a digit, its place in '#'…'~' without the backslash; a number's last digit is one of the
+   * first 64 (base 64), the digits before it of the other 27 (base 27). @param {string} text */
+  function numbers(text) {
+    var out = [], rest = 0;
+    for (var i = 0; i < text.length; i++) {
+      var d = text.charCodeAt(i) - 35;
+      if (d > 57) d--;
+      if (d < 64) {
+        out.push(rest * 64 + d);
+        rest = 0;
+      } else rest = rest * 27 + d - 64;
+    }
+    return out;
+  }
+
   /** The elasticlunr index of a file in the compact form of Postings::compact_json
-   * (src/search/postings.rs): trie in term order, tf = sqrt(count), as elasticlunr scores. */
+   * (src/search/postings.rs): trie in term order, tf = sqrt(count), as elasticlunr scores.
+   * `lengths`: the sharded index's table `lengtes` (a string, or its numbers), which a shard
+   * leaves out. */
   function expandIndex(c, lengths) {
-    // A shard's lengths are in the sharded index's table `lengtes`, handed in as `lengths`.
-    var own = c.lengths, table = own || lengths, step = table ? 2 : 3, n = FIELDS.length;
+    var own = c.lengths, table = own || lengths, n = FIELDS.length;
+    if (typeof table === 'string') table = numbers(table);
     var docs = {}, info = {}, index = {};
     FIELDS.forEach(function (field, f) {
       var root = { docs: {}, df: 0 };
       c.terms.forEach(function (term, t) {
-        var list = c[field][t];
+        var list = numbers(c[field][t]);
         if (!list.length) return;
         var node = root;
         for (var i = 0; i < term.length; i++) {
           var ch = term.charAt(i);
           node = node[ch] || (node[ch] = { docs: {}, df: 0 });
         }
-        for (var k = 0, doc = 0; k < list.length; k += step) {
-          doc += list[k];
-          node.docs[doc] = { tf: Math.sqrt(list[k + 1]) };
+        // Per document: twice its distance from the one before, plus one when the count follows.
+        for (var k = 0, doc = 0, df = 0; k < list.length; k++, df++) {
+          doc += Math.floor(list[k] / 2);
+          node.docs[doc] = { tf: Math.sqrt(list[k] % 2 ? list[++k] + 2 : 1) };
           docs[doc] = {};
-          (info[doc] || (info[doc] = {}))[field] = table ? table[n * doc + f] : list[k + 2];
+          (info[doc] || (info[doc] = {}))[field] = table[n * doc + f];
         }
-        node.df = list.length / step;
+        node.df = df;
       });
       index[field] = { root: root };
     });
@@ -93,17 +112,31 @@
     };
   }
 
-  /** A file's documents as results show them, filled in place (once; again is a no-op): a
-   * document without a breadcrumb has the one before's, an address `#<id>` is on the one
-   * before's page (`written` in src/search/documents.rs leaves out what they share).
-   * @param {{ u: string, b?: string }[]} list */
-  function fillShown(list) {
-    for (var i = 1; i < list.length; i++) {
-      var d = list[i], before = list[i - 1];
-      if (d.b == null) d.b = before.b;
-      if (d.u.charAt(0) === '#') d.u = before.u.split('#')[0] + d.u;
-    }
-    return list;
+  /** A heading's id as src/search/documents.rs's ascii_slug makes it from its title.
+   * @param {string} title */
+  function slug(title) {
+    return title.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase().replace(/^-|-$/g, '');
+  }
+
+  /** A file's documents as results show them, { u, t, b, x, y?, h? } each, from the arrays
+   * `written` in src/search/documents.rs makes: `[u, t, x]` has the breadcrumb, year and theme
+   * of the one before (`[u, t, x, b, y, h]`); an address `#<id>` is on the one before's page,
+   * one that ends in `#` has its title's slug as id; a title that is a number is that much of
+   * the start of the text. @param {any[][]} list */
+  function shownOf(list) {
+    var page = '', tail = [];
+    return list.map(function (r) {
+      if (r.length > 3) tail = r;
+      var u = r[0], x = r[2], t = typeof r[1] === 'number' ? x.slice(0, r[1]) : r[1];
+      if (u.charAt(0) === '#') u = page + u;
+      if (u.charAt(u.length - 1) === '#') u += slug(t);
+      page = u.split('#')[0];
+      /** @type {{ u: string, t: string, b: string, x: string, y?: number, h?: number }} */
+      var d = { u: u, t: t, b: tail[3], x: x };
+      if (tail[4] != null) d.y = tail[4];
+      if (tail[5] != null) d.h = tail[5];
+      return d;
+    });
   }
 
   /** The engine over window.vindplaatsZoekdata; `loadScript(path)` runs a script of the site
@@ -226,9 +259,18 @@
       prefixes.forEach(function (t) { shardsFor(t, true).forEach(function (k) { needed[k] = true; }); });
       exact.forEach(function (t) { shardsFor(t, false).forEach(function (k) { needed[k] = true; }); });
       return Promise.all(Object.keys(needed).map(function (k) {
-        var lengths = sharded.lengths ? part('lengtes') : Promise.resolve(undefined);
-        return Promise.all([part('i' + k), lengths]).then(function (got) { graft(k, expandIndex(got[0], got[1])); });
+        return Promise.all([part('i' + k), lengths()]).then(function (got) { graft(k, expandIndex(got[0], got[1])); });
       }));
+    }
+
+    /** The table `lengtes` of every document's field lengths, read once. */
+    var table = null;
+    function lengths() {
+      if (!table) {
+        table = part('lengtes').then(numbers);
+        table.catch(function () { table = null; });
+      }
+      return table;
     }
 
     /** The documents that hold `term` itself in the text (title or body). @param {string} term */
@@ -359,13 +401,21 @@
       });
     }
 
-    /** What the results `refs` show: { u, t, b, x } each. @param {string[]} refs */
+    /** A file's documents as results show them (shownOf), read once. */
+    var shown = {};
+    /** @param {string} name @param {any[][]} list */
+    function shownIn(name, list) {
+      return shown[name] || (shown[name] = shownOf(list));
+    }
+
+    /** What the results `refs` show: { u, t, b, x, y?, h? } each. @param {string[]} refs */
     function docs(refs) {
-      if (!sharded) return Promise.resolve(refs.map(function (ref) { return fillShown(data.docs)[Number(ref)]; }));
+      if (!sharded) return Promise.resolve(refs.map(function (ref) { return shownIn('', data.docs)[Number(ref)]; }));
       var chunk = sharded.chunk;
       return Promise.all(refs.map(function (ref) {
         var n = Number(ref);
-        return part('d' + Math.floor(n / chunk)).then(function (list) { return fillShown(list)[n % chunk]; });
+        var name = 'd' + Math.floor(n / chunk);
+        return part(name).then(function (list) { return shownIn(name, list)[n % chunk]; });
       }));
     }
 
@@ -450,5 +500,5 @@
     });
   }
 
-  window.vindplaatsZoeken = { makeEngine: makeEngine, answer: answer, expandIndex: expandIndex };
+  window.vindplaatsZoeken = { makeEngine: makeEngine, answer: answer, expandIndex: expandIndex, numbers: numbers, shownOf: shownOf };
 })(window);
