@@ -50,7 +50,17 @@ fn main() {
                 let name = match step {
                     vindplaats::session::Update::Edited(_) => "page",
                     vindplaats::session::Update::EditedIndex(_) => "fast index",
-                    vindplaats::session::Update::Rebuilt(_) => "whole site",
+                    vindplaats::session::Update::Rebuilt(Ok(built)) => {
+                        let stages: Vec<String> = built
+                            .timings
+                            .0
+                            .iter()
+                            .map(|(s, d)| format!("{s} {}", d.as_millis()))
+                            .collect();
+                        steps.push(format!("stages: {}", stages.join(", ")));
+                        "whole site"
+                    }
+                    vindplaats::session::Update::Rebuilt(Err(_)) => "whole site (failed)",
                     vindplaats::session::Update::Index(_) => "index",
                 };
                 steps.push(format!("{name} {} ms", saved.elapsed().as_millis()));

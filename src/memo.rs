@@ -27,6 +27,54 @@ pub fn fingerprint(parts: impl Hash) -> u64 {
 #[derive(Debug)]
 pub struct Memo<V> {
     known: Option<HashMap<u64, V>>,
+    /// A memo of files ([`map_files`]): the key each file's value is kept under, by its path.
+    files: HashMap<PathBuf, u64>,
+    /// What may have changed on disk since [`map_files`] last read the files.
+    changed: Changed,
+}
+
+/// What may have changed on disk since files were last read: anything, or only the files and
+/// folders named (what is below a folder named counts as named). `serve` knows which files
+/// its watcher saw change; a file it did not see change is taken from the memo unread (at
+/// 10,000 reports, reading and hashing every report and scanning every file's text for its
+/// key was most of load after a one-report save).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Changed {
+    /// The first build, a change the watcher could not follow, anything outside `content/`.
+    #[default]
+    All,
+    Only(Vec<PathBuf>),
+}
+
+impl Changed {
+    /// Whether `file` may differ from when it was last read.
+    pub fn may_have(&self, file: &Path) -> bool {
+        match self {
+            Changed::All => true,
+            Changed::Only(paths) => paths.iter().any(|p| file.starts_with(p)),
+        }
+    }
+
+    /// What `files` (a batch of `serve`'s watcher, by the paths the build knows them by)
+    /// may have changed under the site `root`: only those when all of them are in `content/`;
+    /// anything else (none: the first build; the root: a change the watcher could not follow;
+    /// the config, whose allow-list the privacy scan reads; a theme) counts as everything.
+    pub fn of(files: &[PathBuf], root: &Path) -> Changed {
+        let content = root.join("content");
+        if files.is_empty() || files.iter().any(|f| !f.starts_with(&content)) {
+            return Changed::All;
+        }
+        Changed::Only(files.to_vec())
+    }
+
+    /// What changed in either: named changes add up until the files are read again.
+    fn and(&mut self, more: &Changed) {
+        match (&mut *self, more) {
+            (Changed::All, _) => {}
+            (_, Changed::All) => *self = Changed::All,
+            (Changed::Only(paths), Changed::Only(more)) => paths.extend(more.iter().cloned()),
+        }
+    }
 }
 
 impl<V> Default for Memo<V> {
@@ -34,6 +82,8 @@ impl<V> Default for Memo<V> {
     fn default() -> Self {
         Memo {
             known: Some(HashMap::new()),
+            files: HashMap::new(),
+            changed: Changed::All,
         }
     }
 }
@@ -41,7 +91,17 @@ impl<V> Default for Memo<V> {
 impl<V> Memo<V> {
     /// A memo that hashes nothing and keeps nothing: what a build passes to the stages.
     pub fn off() -> Self {
-        Memo { known: None }
+        Memo {
+            known: None,
+            files: HashMap::new(),
+            changed: Changed::All,
+        }
+    }
+
+    /// Files that may have changed since the last read ([`map_files`] reads them again; it
+    /// takes any other file it knows from the memo). Added up until the files are read.
+    pub fn saw(&mut self, changed: &Changed) {
+        self.changed.and(changed);
     }
 
     pub fn is_on(&self) -> bool {
@@ -109,6 +169,8 @@ where
 /// [`map`] over files, each `read` in the same parallel step as its work: a build holds only
 /// the texts being worked on, never every file's at once (76 MB of Markdown at 10,000
 /// reports, held twice over by the report parse and the privacy scan, had set load's peak).
+/// A file the memo knows by its path, which has not changed since it was read (see
+/// [`Memo::saw`]), is not read: its value is the one kept.
 pub fn map_files<R, V>(
     memo: &mut Memo<V>,
     files: Vec<PathBuf>,
@@ -120,15 +182,37 @@ where
     R: Send,
     V: Clone + Send + Sync,
 {
-    map_par(
-        memo,
-        files.into_par_iter().map(|file| {
-            let text = read(&file);
-            (file, text)
-        }),
-        |(file, text)| key(file, text),
-        |(file, text)| work(file, text),
-    )
+    // Read now: what changes from here on is named again (serve's next batch of changes).
+    let changed = std::mem::replace(&mut memo.changed, Changed::Only(Vec::new()));
+    let known = &*memo;
+    let unread = |file: &Path| -> Option<(Option<u64>, V)> {
+        let values = known.known.as_ref()?;
+        if changed.may_have(file) {
+            return None;
+        }
+        let key = *known.files.get(file)?;
+        Some((Some(key), values.get(&key)?.clone()))
+    };
+    let results: Vec<(PathBuf, Option<u64>, V)> = files
+        .into_par_iter()
+        .map(|file| {
+            let (key, value) = unread(&file).unwrap_or_else(|| {
+                let text = read(&file);
+                known.get_or(|| key(&file, &text), || work(&file, &text))
+            });
+            (file, key, value)
+        })
+        .collect();
+    if !memo.is_on() {
+        return results.into_iter().map(|(_, _, value)| value).collect();
+    }
+    memo.files = results
+        .iter()
+        .filter_map(|(file, key, _)| Some((file.clone(), (*key)?)))
+        .collect();
+    // Cheap: a memo's values are `Arc`s (see the module's comment).
+    memo.keep(results.iter().map(|(_, key, value)| (*key, value.clone())));
+    results.into_iter().map(|(_, _, value)| value).collect()
 }
 
 /// The one loop behind [`map`] and [`map_files`], over any items made in parallel (which a

@@ -18,6 +18,7 @@ use std::time::Instant;
 use crate::content::{Report, front_matter};
 use crate::diagnostics::Severity;
 use crate::error::{BuildError, ContentError};
+use crate::memo::Changed;
 use crate::output::{Memory, OutputFile};
 use crate::parse::{self, concepts};
 use crate::parsed::{ReportId, Site, Text};
@@ -94,14 +95,17 @@ impl Session {
     /// then their search index, made while the whole site is rebuilt
     /// ([`Session::show_edited_with_rebuild`]); then the whole site, which has the last word,
     /// and its index ([`Session::show_all`]).
+    /// Load reads again only the files named (see [`Changed::of`]) and takes the others from
+    /// its memos.
     pub fn update(&mut self, files: &[PathBuf], mut serve: impl FnMut(Update, Instant)) {
         let started = Instant::now();
+        self.memos.saw(&Changed::of(files, &self.opts.root));
         match self.edited(files) {
             Some(pages) => {
                 serve(Update::Edited(pages), started);
                 self.show_edited_with_rebuild(&mut serve);
             }
-            None => self.show_all(&mut serve),
+            None => self.show_whole(&mut serve),
         }
     }
 
@@ -114,7 +118,7 @@ impl Session {
     /// the last site is kept until its index is made, beside the one being built.
     fn show_edited_with_rebuild(&mut self, mut serve: impl FnMut(Update, Instant)) {
         let Some(last) = self.last.take() else {
-            return self.show_all(serve);
+            return self.show_whole(serve);
         };
         // The index's memo, apart from the others: a rebuild in `Mode::Preview` makes no
         // index, so the two never touch the same memo.
@@ -158,10 +162,17 @@ impl Session {
         true
     }
 
-    /// The whole site ([`Session::rebuild`]) and then its search index, handed to `serve`.
+    /// The whole site ([`Session::rebuild`]) and then its search index, handed to `serve`;
+    /// every file read again.
     pub fn show_all(&mut self, serve: impl FnMut(Update, Instant)) {
+        self.memos.saw(&Changed::All);
+        self.show_whole(serve);
+    }
+
+    /// [`Session::show_all`] with the files read again that [`Session::update`] was told of.
+    fn show_whole(&mut self, serve: impl FnMut(Update, Instant)) {
         let started = Instant::now();
-        let rebuilt = self.rebuild();
+        let rebuilt = self.build();
         self.show_rebuilt(rebuilt, started, serve);
     }
 
@@ -185,8 +196,14 @@ impl Session {
 
     /// The whole site again, through the memos: every page, static and data file, without
     /// the search index ([`Session::index`], made after the pages are served). Kept as the
-    /// last good build when it succeeds; a failed build leaves none.
+    /// last good build when it succeeds; a failed build leaves none. Every file is read again.
     pub fn rebuild(&mut self) -> Result<Rebuilt, BuildError> {
+        self.memos.saw(&Changed::All);
+        self.build()
+    }
+
+    /// [`Session::rebuild`], with the files read again that the memos were told of.
+    fn build(&mut self) -> Result<Rebuilt, BuildError> {
         // The last site is for the fast path only: a failed build must leave none (and at
         // 10,000 reports it is worth its memory back before a new one is made).
         self.last = None;

@@ -153,6 +153,13 @@ pub struct Memos {
 }
 
 impl Memos {
+    /// Files that may have changed since load last read them (`serve`'s watcher names them):
+    /// load reads those again and takes every other file it knows from its memos.
+    pub fn saw(&mut self, changed: &crate::memo::Changed) {
+        self.reports.saw(changed);
+        self.scans.saw(changed);
+    }
+
     /// Memos that keep nothing: a build's.
     pub fn off() -> Memos {
         Memos {

@@ -112,10 +112,9 @@ pub fn run(args: &ServeArgs) -> i32 {
         root: args.root.clone(),
         uitleg: args.uitleg,
     });
-    let mut session = Session::new(opts);
-    session.update(&[], |update, started| apply(&shared, update, started));
-
-    // Watch content, themes and the config; rebuild on every (debounced) change.
+    // Watch content, themes and the config; rebuild on every (debounced) change. Watched
+    // before the first build: a rebuild reads again only the files the watcher names
+    // (`Session::update`), so a change made while the first build reads must be seen.
     let (tx, rx) = channel::<DebounceEventResult>();
     let mut debouncer = match new_debouncer(Duration::from_millis(40), None, tx) {
         Ok(d) => d,
@@ -149,6 +148,8 @@ pub fn run(args: &ServeArgs) -> i32 {
             );
         }
     }
+    let mut session = Session::new(opts);
+    session.update(&[], |update, started| apply(&shared, update, started));
     {
         let shared = Arc::clone(&shared);
         let root = args.root.clone();

@@ -4,6 +4,7 @@
 //! Lists carry summaries, not whole pages, so a page's context stays small however many
 //! reports the site has.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::report::hh_mm;
@@ -386,15 +387,27 @@ impl<'a> Views<'a> {
     pub fn new(site: &'a Site) -> Views<'a> {
         let summaries: Vec<ReportSummary> =
             site.reports().map(|(id, r)| summary(site, id, r)).collect();
-        let mut initiatives: Vec<InitiativeView> = site
-            .initiatives()
-            .map(|(id, init)| initiative_view(site, id, init))
-            .collect();
-        initiatives.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
-        let topics = topic_views(site);
-        let editions = edition_views(site, &summaries);
-        let reports = report_views(site, &summaries);
-        let organisations = organisation_views(site, &summaries);
+        let order = Order::new(site);
+        // The kinds of views are independent of each other: made side by side.
+        let ((initiatives, topics), ((editions, reports), organisations)) = rayon::join(
+            || {
+                rayon::join(
+                    || initiative_views(site, &order),
+                    || topic_views(site, &order),
+                )
+            },
+            || {
+                rayon::join(
+                    || {
+                        rayon::join(
+                            || edition_views(site, &summaries, &order),
+                            || report_views(site, &summaries),
+                        )
+                    },
+                    || organisation_views(site, &summaries),
+                )
+            },
+        );
         let organisation_counts = OrganisationCounts {
             organisations: organisations.iter().filter(|o| o.organisation).count(),
             others: organisations.iter().filter(|o| !o.organisation).count(),
@@ -443,12 +456,13 @@ impl<'a> ReportPages<'a> {
     pub fn new(site: &'a Site, ids: &[ReportId]) -> ReportPages<'a> {
         let neighbours = neighbours(site);
         let summary_of = |id: ReportId| summary(site, id, site.report(id));
+        let entries = Entries::new(site);
         let pages = ids
             .iter()
             .map(|&id| {
                 let (previous, next) = neighbours[id.0];
                 ReportPage {
-                    view: report_view(site, id, summary_of(id)),
+                    view: report_view(site, &entries, id, summary_of(id)),
                     previous: previous.map(summary_of),
                     next: next.map(summary_of),
                 }
@@ -530,7 +544,44 @@ fn a_to_z(mut links: Vec<Link>) -> Vec<Link> {
     links
 }
 
-fn edition_views(site: &Site, summaries: &[ReportSummary]) -> Vec<EditionView> {
+/// Each initiative's place A–Z ([`sort_key`] of its name), by id, made once per build: the
+/// lists of a theme's or a round's initiatives sort every mention in them, and folding the
+/// names again at each comparison (with a link made per mention) was most of the views' time
+/// at 10,000 reports.
+pub(super) struct Order {
+    keys: Vec<String>,
+}
+
+impl Order {
+    pub(super) fn new(site: &Site) -> Order {
+        Order {
+            keys: site
+                .initiatives()
+                .map(|(_, i)| sort_key(&i.initiative.name))
+                .collect(),
+        }
+    }
+
+    fn key(&self, id: InitiativeId) -> &str {
+        &self.keys[id.0]
+    }
+
+    /// The initiatives `ids` (in the order they are named, repeats and all) as links A–Z, each
+    /// once: [`a_to_z`] of their links, with the keys made once and a link only per
+    /// initiative (the same stable sort, the same neighbours taken as one).
+    fn a_to_z(&self, site: &Site, ids: impl Iterator<Item = InitiativeId>) -> Vec<Link> {
+        let mut ids: Vec<InitiativeId> = ids.collect();
+        ids.sort_by(|a, b| self.key(*a).cmp(self.key(*b)));
+        // One page per slug (its path is made from it).
+        let slug = |id: InitiativeId| &site.initiative(id).initiative.slug;
+        ids.dedup_by(|a, b| slug(*a) == slug(*b));
+        ids.into_iter()
+            .map(|id| initiative_link(site, id))
+            .collect()
+    }
+}
+
+fn edition_views(site: &Site, summaries: &[ReportSummary], order: &Order) -> Vec<EditionView> {
     site.editions_newest_first()
         .map(|(id, parsed)| {
             let reports: Vec<ReportId> = site
@@ -577,12 +628,11 @@ fn edition_views(site: &Site, summaries: &[ReportSummary]) -> Vec<EditionView> {
                     })
                     .collect(),
             );
-            let initiatives = a_to_z(
+            let initiatives = order.a_to_z(
+                site,
                 reports
                     .iter()
-                    .flat_map(|r| site.mentions.in_report(*r))
-                    .map(|i| initiative_link(site, *i))
-                    .collect(),
+                    .flat_map(|r| site.mentions.in_report(*r).iter().copied()),
             );
             let mut readings: Vec<Reading> = Vec::new();
             for r in &reports {
@@ -605,7 +655,7 @@ fn edition_views(site: &Site, summaries: &[ReportSummary]) -> Vec<EditionView> {
         .collect()
 }
 
-fn topic_views(site: &Site) -> Vec<TopicView> {
+fn topic_views(site: &Site, order: &Order) -> Vec<TopicView> {
     site.topics()
         .map(|(topic_id, parsed)| {
             let t = &parsed.topic;
@@ -626,30 +676,73 @@ fn topic_views(site: &Site) -> Vec<TopicView> {
                         .iter()
                         .map(|&id| (site.report(id).report.edition, id)),
                 ),
-                initiatives: a_to_z(
+                initiatives: order.a_to_z(
+                    site,
                     reports
                         .iter()
-                        .flat_map(|r| {
-                            site.mentions
-                                .in_report(*r)
-                                .iter()
-                                .map(|i| initiative_link(site, *i))
-                        })
-                        .collect(),
+                        .flat_map(|r| site.mentions.in_report(*r).iter().copied()),
                 ),
             }
         })
         .collect()
 }
 
+/// Every initiative's view, A–Z.
+fn initiative_views<'a>(site: &'a Site, order: &Order) -> Vec<InitiativeView<'a>> {
+    let mut initiatives: Vec<InitiativeView> = (0..site.initiatives.len())
+        .into_par_iter()
+        .map(|i| {
+            let id = InitiativeId(i);
+            initiative_view(site, order, id, site.initiative(id))
+        })
+        .collect();
+    initiatives.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
+    initiatives
+}
+
 fn report_views<'a>(site: &'a Site, summaries: &[ReportSummary]) -> Vec<ReportView<'a>> {
-    site.reports()
-        .map(|(id, _)| report_view(site, id, summaries[id.0].clone()))
+    let entries = Entries::new(site);
+    summaries
+        .par_iter()
+        .enumerate()
+        .map(|(id, summary)| report_view(site, &entries, ReportId(id), summary.clone()))
         .collect()
 }
 
+/// Where each name of an organisation has its entry: the first organisation (in the page's
+/// order) that writes it so. Looked up once per name a report lists, instead of a walk over
+/// every organisation's variants.
+struct Entries<'a> {
+    by_name: std::collections::HashMap<&'a str, usize>,
+}
+
+impl<'a> Entries<'a> {
+    fn new(site: &'a Site) -> Entries<'a> {
+        let mut by_name = std::collections::HashMap::new();
+        for (position, o) in site.organisations.iter().enumerate() {
+            for v in &o.variants {
+                by_name.entry(v.as_str()).or_insert(position);
+            }
+        }
+        Entries { by_name }
+    }
+
+    /// The link to the entry of the organisation the name `name` is, or "" when none is.
+    fn path(&self, site: &Site, name: &str) -> String {
+        self.by_name
+            .get(name)
+            .map(|&i| organisation_path(site, i))
+            .unwrap_or_default()
+    }
+}
+
 /// A report's page, with its `summary`.
-fn report_view(site: &Site, id: ReportId, summary: ReportSummary) -> ReportView<'_> {
+fn report_view<'a>(
+    site: &'a Site,
+    entries: &Entries,
+    id: ReportId,
+    summary: ReportSummary,
+) -> ReportView<'a> {
     let parsed = site.report(id);
     let (r, body) = (&parsed.report, &parsed.body);
     ReportView {
@@ -665,12 +758,7 @@ fn report_view(site: &Site, id: ReportId, summary: ReportSummary) -> ReportView<
             .organisations
             .iter()
             .map(|name| Link {
-                path: site
-                    .organisations
-                    .iter()
-                    .position(|o| o.variants.contains(name))
-                    .map(|i| organisation_path(site, i))
-                    .unwrap_or_default(),
+                path: entries.path(site, name),
                 title: name.clone(),
                 note: String::new(),
             })
@@ -704,7 +792,7 @@ fn report_view(site: &Site, id: ReportId, summary: ReportSummary) -> ReportView<
 
 fn organisation_views(site: &Site, summaries: &[ReportSummary]) -> Vec<OrganisationView> {
     site.organisations
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(position, o)| {
             let reports: Vec<ReportId> = site
@@ -922,7 +1010,12 @@ fn outline(sections: &[Section]) -> Vec<SectionLink> {
 
 /// Initiatives named in the same sections as `id`'s mentions, most often first (counted once
 /// per section), then A–Z.
-fn related(site: &Site, id: InitiativeId, places: &[MentionId]) -> Vec<(InitiativeId, usize)> {
+fn related(
+    site: &Site,
+    order: &Order,
+    id: InitiativeId,
+    places: &[MentionId],
+) -> Vec<(InitiativeId, usize)> {
     // Initiatives named in the same sections, counted once per section.
     let mut counts: std::collections::BTreeMap<InitiativeId, usize> = Default::default();
     let mut sections: Vec<SectionId> = places
@@ -948,11 +1041,10 @@ fn related(site: &Site, id: InitiativeId, places: &[MentionId]) -> Vec<(Initiati
             *counts.entry(o).or_default() += 1;
         }
     }
-    let name = |i: InitiativeId| &site.initiative(i).initiative.name;
     let mut related: Vec<(InitiativeId, usize)> = counts.into_iter().collect();
     related.sort_by(|a, b| {
         b.1.cmp(&a.1)
-            .then_with(|| sort_key(name(a.0)).cmp(&sort_key(name(b.0))))
+            .then_with(|| order.key(a.0).cmp(order.key(b.0)))
     });
 
     related
@@ -961,6 +1053,7 @@ fn related(site: &Site, id: InitiativeId, places: &[MentionId]) -> Vec<(Initiati
 // Mostly the view's fields, one by one.
 fn initiative_view<'a>(
     site: &'a Site,
+    order: &Order,
     id: InitiativeId,
     parsed: &'a ParsedInitiative,
 ) -> InitiativeView<'a> {
@@ -986,8 +1079,9 @@ fn initiative_view<'a>(
         }
     }
 
+    // Some initiatives are named thousands of times: their mentions made side by side.
     let mentions: Vec<MentionView> = places
-        .iter()
+        .par_iter()
         .map(|&m| {
             let parsed = site.report(m.report);
             let report = &parsed.report;
@@ -1017,14 +1111,14 @@ fn initiative_view<'a>(
         })
         .collect();
 
-    let related = related(site, id, &places);
+    let related = related(site, order, id, &places);
 
     let years = years_desc(mentions.iter().map(|m| m.year));
     InitiativeView {
         slug: init.slug.clone(),
         path: init.path(),
         name: init.name.clone(),
-        sort_key: sort_key(&init.name),
+        sort_key: order.key(id).to_owned(),
         kind: init.kind,
         kind_label: init.kind.label(),
         mentioned_as: init.mentioned_as,

@@ -347,3 +347,107 @@ fn every_input_of_a_kept_view_is_in_its_key() {
         );
     }
 }
+
+/// The whole site as `session` builds it after `update` is told that `files` changed, as
+/// serve's watcher names them (load reads only those again).
+fn updated(session: &mut Session, files: &[&Path]) -> Outcome {
+    let files: Vec<std::path::PathBuf> = files.iter().map(|f| f.to_path_buf()).collect();
+    let mut outcome = None;
+    let bytes = |files: Vec<vindplaats::output::OutputFile>| {
+        files.into_iter().map(|f| (f.path, f.bytes.to_vec()))
+    };
+    session.update(&files, |update, _| match (update, &mut outcome) {
+        (Update::Edited(_) | Update::EditedIndex(_), _) => {}
+        (Update::Rebuilt(Ok(built)), _) => {
+            outcome = Some(Outcome::Built {
+                files: bytes(built.files).collect(),
+                warnings: built.warnings.iter().map(|w| format!("{w:?}")).collect(),
+            })
+        }
+        (Update::Rebuilt(Err(e)), _) => outcome = Some(Outcome::Failed(format!("{e:?}"))),
+        (Update::Index(index), Some(Outcome::Built { files, .. })) => {
+            files.extend(bytes(index.unwrap()))
+        }
+        _ => unreachable!("the steps of an update, in order"),
+    });
+    outcome.expect("a build")
+}
+
+/// `update(files)` against a fresh session's build.
+fn updated_as_fresh(root: &Path, session: &mut Session, files: &[&Path], after: &str) -> Outcome {
+    let cached = updated(session, files);
+    let fresh = outcome(&mut Session::new(options(root)));
+    assert_eq!(
+        cached, fresh,
+        "{after}: the update differs from a fresh build"
+    );
+    cached
+}
+
+/// Told which files changed, load reads only those again: an edit, contact data, a new, a
+/// removed and a moved report, a folder moved away and back with an edit in between (named
+/// by the folder only), and a change of the config (the privacy allow-list) all end on a
+/// fresh build. And a file the watcher did not name is not read: what the update skips is
+/// real.
+#[test]
+fn an_update_told_which_files_changed_is_a_fresh_build() {
+    let tmp = common::real_site_copy();
+    let root = tmp.path();
+    let reports = root.join("content/rapporten");
+    let report = reports.join("eenzaamheid.md");
+    let config = root.join("vindplaats.toml");
+    let mut session = Session::new(options(root));
+    let first = updated_as_fresh(root, &mut session, &[], "first build");
+
+    edit(&report, |t| {
+        t.replacen("Locatie: Bibliotheek", "Locatie: BIBLIOTHEEK", 1)
+    });
+    let edited = updated_as_fresh(root, &mut session, &[&report], "an edit");
+    assert_ne!(first, edited, "the edit shows");
+
+    // Contact data stops the build, as in a fresh one.
+    let clean = std::fs::read_to_string(&report).unwrap();
+    edit(&report, |t| t + "\nBel 06-12345678 voor meer.\n");
+    let failed = updated_as_fresh(root, &mut session, &[&report], "a phone number");
+    assert!(matches!(failed, Outcome::Failed(_)), "{failed:?}");
+    std::fs::write(&report, &clean).unwrap();
+    updated_as_fresh(root, &mut session, &[&report], "the number taken out");
+
+    // A copy under another name, then the copy moved into a folder, then removed.
+    let copy = reports.join("eenzaamheid-kopie.md");
+    std::fs::write(&copy, &clean).unwrap();
+    updated_as_fresh(root, &mut session, &[&copy], "a new report");
+    let folder = reports.join("extra");
+    std::fs::create_dir(&folder).unwrap();
+    let moved = folder.join("eenzaamheid-kopie.md");
+    std::fs::rename(&copy, &moved).unwrap();
+    updated_as_fresh(root, &mut session, &[&copy, &folder], "a report moved");
+    // Away and back with an edit in between: the watcher names the folder, not the file.
+    let away = root.join("elders");
+    std::fs::rename(&folder, &away).unwrap();
+    edit(&away.join("eenzaamheid-kopie.md"), |t| {
+        t + "\nNog een zin erbij.\n"
+    });
+    std::fs::rename(&away, &folder).unwrap();
+    updated_as_fresh(root, &mut session, &[&folder], "a folder moved back edited");
+    std::fs::remove_file(&moved).unwrap();
+    updated_as_fresh(root, &mut session, &[&moved], "a report removed");
+
+    // The allow-list changes every scan: a change outside content/ reads everything.
+    edit(&report, |t| t + "\nDe Markt, 1312 AB 12.\n");
+    updated_as_fresh(root, &mut session, &[&report], "a possible address");
+    edit(&config, |t| {
+        format!("privacy_allowlist = [\"1312 AB 12\"]\n{t}")
+    });
+    updated_as_fresh(root, &mut session, &[&config], "the allow-list");
+
+    // A change no one names is not read (serve's watcher names every change it sees).
+    edit(&report, |t| t.replacen("BIBLIOTHEEK", "Bieb", 1));
+    let unnamed = updated(&mut session, &[&copy]);
+    let fresh = outcome(&mut Session::new(options(root)));
+    assert_ne!(
+        unnamed, fresh,
+        "a file no change names is taken from the memo"
+    );
+    updated_as_fresh(root, &mut session, &[&report], "named after all");
+}
