@@ -210,9 +210,6 @@ pub struct ReportView<'a> {
     /// ([`crate::parsed::ParsedReport::body_key`]): the page memo hashes it in their place.
     #[serde(skip)]
     pub body_key: Option<u64>,
-    /// Links to the titled sections, for the topic page and the open data.
-    #[serde(skip)]
-    pub outline: Vec<SectionLink>,
     /// Whether the page lists its sections (more than one titled): given here, so the template
     /// neither copies the sections (and all their text) into a filtered list nor counts them
     /// once per section, as Tera would.
@@ -384,6 +381,7 @@ pub struct Views<'a> {
 /// renders every page, so it makes every view, as before.
 pub struct Report<'a> {
     pub summary: ReportSummary,
+    /// Links to the titled sections, for the topic page and the open data.
     pub outline: Vec<SectionLink>,
     view: std::sync::OnceLock<ReportView<'a>>,
 }
@@ -800,7 +798,6 @@ fn report_view<'a>(
         sections: &body.sections,
         body_key: parsed.body_key,
         toc: body.sections.iter().filter(|s| s.title.is_some()).count() > 1,
-        outline: outline(&body.sections),
         initiatives: site
             .mentions
             .in_report(id)
