@@ -9,7 +9,7 @@ use super::keys::Keys;
 use super::views::Views;
 use crate::memo::{Memo, fingerprint};
 use crate::output::OutputFile;
-use crate::parsed::Site;
+use crate::parsed::{ReportId, Site};
 use crate::urls;
 
 #[derive(Serialize)]
@@ -180,7 +180,9 @@ fn initiatives(site: &Site, views: &Views, keys: Option<&Keys>, memo: &mut DataM
 
 fn reports(site: &Site, views: &Views, keys: Option<&Keys>, memo: &mut DataMemo) -> OutputFile {
     let abs = |path: &str| site.urls.absolute(path);
-    let line_of = |v: &super::views::ReportView, r: &crate::content::Report| {
+    let line_of = |v: &super::views::ReportView,
+                   outline: &[super::views::SectionLink],
+                   r: &crate::content::Report| {
         line(ReportData {
             slug: &v.summary.slug,
             title: &v.summary.title,
@@ -196,8 +198,7 @@ fn reports(site: &Site, views: &Views, keys: Option<&Keys>, memo: &mut DataMemo)
             organisation_readings: &v.readings,
             people: r.people.iter().collect(),
             description: &v.description,
-            sections: v
-                .outline
+            sections: outline
                 .iter()
                 .map(|s| SectionData {
                     id: &s.id,
@@ -222,7 +223,9 @@ fn reports(site: &Site, views: &Views, keys: Option<&Keys>, memo: &mut DataMemo)
                     keys.and_then(|k| k.reports[id])
                         .map(|k| fingerprint((k, base)))
                 },
-                |(_, (v, parsed))| line_of(v, &parsed.report),
+                |&(id, (listed, parsed))| {
+                    line_of(views.report(ReportId(id)), &listed.outline, &parsed.report)
+                },
                 write,
             )
         },

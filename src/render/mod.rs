@@ -301,8 +301,8 @@ fn feeds(
     memo: &mut crate::memo::Memo<Bytes>,
     put: &dyn Fn(OutputFile) -> Result<(), BuildError>,
 ) -> Result<(), BuildError> {
-    let published = |(_, r): &(ReportId, &views::ReportView)| !r.summary.concept;
-    let mut all: Vec<(ReportId, &views::ReportView)> = views
+    let published = |(_, r): &(ReportId, &views::Report)| !r.summary.concept;
+    let mut all: Vec<(ReportId, &views::Report)> = views
         .reports
         .iter()
         .enumerate()
@@ -326,7 +326,7 @@ fn feeds(
         all,
     )];
     for topic in &views.topics {
-        let mut reports: Vec<(ReportId, &views::ReportView)> = topic
+        let mut reports: Vec<(ReportId, &views::Report)> = topic
             .years
             .iter()
             .flat_map(|g| g.items.iter().map(|id| (*id, &views.reports[id.0])))
@@ -369,12 +369,15 @@ fn feeds(
         // Typed entries borrow the reports' text: the context's JSON is their only copy.
         let entries: Vec<FeedEntry> = reports
             .iter()
-            .map(|(_, r)| FeedEntry {
-                id: site.urls.absolute(&r.summary.path),
-                title: format!("{}, {}", r.summary.title, r.summary.short_date),
-                updated: format!("{}T00:00:00Z", r.summary.date),
-                summary: &r.description,
-                author: &r.made_by,
+            .map(|(id, r)| {
+                let view = views.report(*id);
+                FeedEntry {
+                    id: site.urls.absolute(&r.summary.path),
+                    title: format!("{}, {}", r.summary.title, r.summary.short_date),
+                    updated: format!("{}T00:00:00Z", r.summary.date),
+                    summary: &view.description,
+                    author: &view.made_by,
+                }
             })
             .collect();
         let mut ctx = Context::new();

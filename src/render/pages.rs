@@ -621,7 +621,8 @@ fn topics<'a>(views: &'a Views<'a>, keys: Option<&Keys>) -> impl Iterator<Item =
     })
 }
 
-/// One page per report, with the previous and next report of its topic.
+/// One page per report, with the previous and next report of its topic. Each report's view is
+/// made only when its page is rendered (see [`views::Report`]).
 fn reports<'a>(views: &'a Views<'a>, keys: Option<&Keys>) -> Vec<PageSpec<'a>> {
     let side = |id: Option<ReportId>| Side {
         summary: id.map(|id| &views.reports[id.0].summary),
@@ -634,7 +635,13 @@ fn reports<'a>(views: &'a Views<'a>, keys: Option<&Keys>) -> Vec<PageSpec<'a>> {
         .enumerate()
         .map(|(id, (report, (previous, next)))| {
             let key = keys.and_then(|k| k.reports[id]);
-            report_page(report, key, side(*previous), side(*next))
+            let view = View::Later(views, ReportId(id));
+            report_page(
+                &report.summary,
+                ReportValue(view, key),
+                side(*previous),
+                side(*next),
+            )
         })
         .collect()
 }
@@ -652,8 +659,8 @@ pub(super) fn of_reports<'a>(few: &'a views::ReportPages<'a>) -> Vec<PageSpec<'a
         .map(|p| {
             let side = |summary| Side { summary, key: None };
             report_page(
-                &p.view,
-                None,
+                &p.view.summary,
+                ReportValue(View::Made(&p.view), None),
                 side(p.previous.as_ref()),
                 side(p.next.as_ref()),
             )
@@ -661,17 +668,15 @@ pub(super) fn of_reports<'a>(few: &'a views::ReportPages<'a>) -> Vec<PageSpec<'a
         .collect()
 }
 
-/// A report's page, with its previous and next report of the same topic; `key`, its report's
-/// key when `serve` has one.
+/// A report's page (`s`, its summary), with its previous and next report of the same topic.
 fn report_page<'a>(
-    report: &'a views::ReportView<'a>,
-    key: Option<u64>,
+    s: &'a views::ReportSummary,
+    report: ReportValue<'a>,
     previous: Side<'a>,
     next: Side<'a>,
 ) -> PageSpec<'a> {
-    let s = &report.summary;
     let mut page = PageSpec::new(s.path.as_str(), "report.html")
-        .with_value("report", ReportValue(report, key))
+        .with_value("report", report)
         .with_value("previous", Keyed(previous.summary, previous.key))
         .with_value("next", Keyed(next.summary, next.key))
         .crumbs(&[
@@ -683,29 +688,46 @@ fn report_page<'a>(
     page
 }
 
+/// A report's view: made already (the fast path), or made when first asked for.
+enum View<'a> {
+    Made(&'a views::ReportView<'a>),
+    Later(&'a Views<'a>, ReportId),
+}
+
+impl<'a> View<'a> {
+    fn get(&self) -> &views::ReportView<'a> {
+        match self {
+            View::Made(view) => view,
+            View::Later(views, id) => views.report(*id),
+        }
+    }
+}
+
 /// A report's view as a page's value: whole in the template context, but hashed with its
 /// sections (most of a report page's bytes) standing as the key of what they were made from,
 /// where `serve` keeps one ([`views::ReportView::body_key`]). After an edit the page memo then
 /// learns that 10,000 bodies are unchanged without writing each out into the hash again (at
 /// 10,000 reports that was the largest part of a rebuild's render). Without a key (a build,
 /// whose page memo is off) the whole view is hashed.
-/// With the report's key (`super::keys`), the page memo hashes that alone.
-struct ReportValue<'a>(&'a views::ReportView<'a>, Option<u64>);
+/// With the report's key (`super::keys`), the page memo hashes that alone, and the view is not
+/// made unless the page is rendered.
+struct ReportValue<'a>(View<'a>, Option<u64>);
 
 impl PageValue for ReportValue<'_> {
     fn put_into(&self, key: &str, context: &mut Context) {
-        self.0.put_into(key, context);
+        self.0.get().put_into(key, context);
     }
 
     fn write_json(&self, out: &mut HashWriter) {
         use std::hash::Hash;
-        let Some(body) = self.0.body_key else {
-            return self.0.write_json(out);
+        let view = self.0.get();
+        let Some(body) = view.body_key else {
+            return view.write_json(out);
         };
         // Everything else the view holds, as it is written into the context.
         let rest = views::ReportView {
             sections: &[],
-            ..self.0.clone()
+            ..view.clone()
         };
         rest.write_json(out);
         body.hash(&mut out.0);

@@ -281,7 +281,7 @@ fn every_input_of_a_kept_view_is_in_its_key() {
     let root = tmp.path();
     let mut session = Session::new(options(root));
     same_as_fresh(root, &mut session, "first build");
-    let edits: [(&str, &str, &str, &str); 7] = [
+    let edits: [(&str, &str, &str, &str); 8] = [
         // On every report page of the topic, the lists and the open data (`theme`).
         (
             "a topic's title",
@@ -325,6 +325,14 @@ fn every_input_of_a_kept_view_is_in_its_key() {
             "content/rapporten/eenzaamheid.md",
             "location = \"Bibliotheek, Almere\"",
             "location = \"Nieuwe Bibliotheek, Almere\"",
+        ),
+        // A fact only the report's own page shows (its times): the page is kept by the
+        // report's key alone, and its view is not made while that key is as before.
+        (
+            "a report's starting time",
+            "content/rapporten/eenzaamheid.md",
+            "start = \"09:30\"",
+            "start = \"09:45\"",
         ),
         // The site's title, in every feed's title (the feeds are kept by their reports' keys).
         (
