@@ -36,11 +36,18 @@ fn options(root: &Path) -> BuildOptions {
 /// The whole site as `session` builds and indexes it next, as serve serves it. The session
 /// keeps it: the next edit's fast path starts from it.
 fn outcome(session: &mut Session) -> Outcome {
+    collected(|serve| session.show_all(serve))
+}
+
+/// The whole site and its index as `run` hands them to serve (the fast path's pages, if any,
+/// passed over): the one collector behind [`outcome`] and [`updated`].
+fn collected(run: impl FnOnce(&mut dyn FnMut(Update, std::time::Instant))) -> Outcome {
     let mut outcome = None;
     let bytes = |files: Vec<vindplaats::output::OutputFile>| {
         files.into_iter().map(|f| (f.path, f.bytes.to_vec()))
     };
-    session.show_all(|update, _| match (update, &mut outcome) {
+    run(&mut |update, _| match (update, &mut outcome) {
+        (Update::Edited(_) | Update::EditedIndex(_), _) => {}
         (Update::Rebuilt(Ok(built)), _) => {
             outcome = Some(Outcome::Built {
                 files: bytes(built.files).collect(),
@@ -360,25 +367,7 @@ fn every_input_of_a_kept_view_is_in_its_key() {
 /// serve's watcher names them (load reads only those again).
 fn updated(session: &mut Session, files: &[&Path]) -> Outcome {
     let files: Vec<std::path::PathBuf> = files.iter().map(|f| f.to_path_buf()).collect();
-    let mut outcome = None;
-    let bytes = |files: Vec<vindplaats::output::OutputFile>| {
-        files.into_iter().map(|f| (f.path, f.bytes.to_vec()))
-    };
-    session.update(&files, |update, _| match (update, &mut outcome) {
-        (Update::Edited(_) | Update::EditedIndex(_), _) => {}
-        (Update::Rebuilt(Ok(built)), _) => {
-            outcome = Some(Outcome::Built {
-                files: bytes(built.files).collect(),
-                warnings: built.warnings.iter().map(|w| format!("{w:?}")).collect(),
-            })
-        }
-        (Update::Rebuilt(Err(e)), _) => outcome = Some(Outcome::Failed(format!("{e:?}"))),
-        (Update::Index(index), Some(Outcome::Built { files, .. })) => {
-            files.extend(bytes(index.unwrap()))
-        }
-        _ => unreachable!("the steps of an update, in order"),
-    });
-    outcome.expect("a build")
+    collected(|serve| session.update(&files, serve))
 }
 
 /// `update(files)` against a fresh session's build.
