@@ -6,6 +6,7 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashMap;
 
 use crate::content::report::hh_mm;
 use crate::content::{Correction, Kind, LinkText, MentionedAs, Topic};
@@ -371,7 +372,7 @@ pub struct Views<'a> {
     pub neighbours: Vec<(Option<ReportId>, Option<ReportId>)>,
     /// What a report's whole view is made from.
     site: &'a Site,
-    entries: Entries<'a>,
+    named: Named<'a>,
 }
 
 /// A report as lists show it (its summary and its sections' links, made for every report),
@@ -401,6 +402,7 @@ impl<'a> Views<'a> {
         let summaries: Vec<ReportSummary> =
             site.reports().map(|(id, r)| summary(site, id, r)).collect();
         let order = Order::new(site);
+        let named = Named::new(site);
         // The kinds of views are independent of each other: made side by side.
         let ((initiatives, topics), (editions, organisations)) = rayon::join(
             || {
@@ -412,7 +414,7 @@ impl<'a> Views<'a> {
             || {
                 rayon::join(
                     || edition_views(site, &summaries, &order),
-                    || organisation_views(site, &summaries),
+                    || organisation_views(site, &named, &summaries),
                 )
             },
         );
@@ -452,7 +454,7 @@ impl<'a> Views<'a> {
             organisation_counts,
             neighbours: neighbours(site),
             site,
-            entries: Entries::new(site),
+            named,
         }
     }
 
@@ -461,7 +463,7 @@ impl<'a> Views<'a> {
         let report = &self.reports[id.0];
         report
             .view
-            .get_or_init(|| report_view(self.site, &self.entries, id, report.summary.clone()))
+            .get_or_init(|| report_view(self.site, &self.named, id, report.summary.clone()))
     }
 }
 
@@ -483,13 +485,13 @@ impl<'a> ReportPages<'a> {
     pub fn new(site: &'a Site, ids: &[ReportId]) -> ReportPages<'a> {
         let neighbours = neighbours(site);
         let summary_of = |id: ReportId| summary(site, id, site.report(id));
-        let entries = Entries::new(site);
+        let named = Named::new(site);
         let pages = ids
             .iter()
             .map(|&id| {
                 let (previous, next) = neighbours[id.0];
                 ReportPage {
-                    view: report_view(site, &entries, id, summary_of(id)),
+                    view: report_view(site, &named, id, summary_of(id)),
                     previous: previous.map(summary_of),
                     next: next.map(summary_of),
                 }
@@ -727,28 +729,67 @@ fn initiative_views<'a>(site: &'a Site, order: &Order) -> Vec<InitiativeView<'a>
     initiatives
 }
 
-/// Where each name of an organisation has its entry: the first organisation (in the page's
-/// order) that writes it so. Looked up once per name a report lists, instead of a walk over
-/// every organisation's variants.
-struct Entries<'a> {
-    by_name: std::collections::HashMap<&'a str, usize>,
+/// Which organisations write a name (their `variants`) and which the editors place at a
+/// report's table (their `attended`, by the report's slug), each in the organisations page's
+/// order: the inverse of [`Organisation::took_part_in`] and [`Organisation::people_in`], made
+/// once per build. A report's links to its organisations' entries and every organisation's
+/// tables look names up here instead of walking every organisation's variants per name (asking
+/// every organisation of every report took 105–135 ms at 10,000 reports, after every `serve`
+/// edit). `tests/it/initiatives.rs` holds the tables to what those two say.
+///
+/// [`Organisation::took_part_in`]: crate::content::initiative::Organisation::took_part_in
+/// [`Organisation::people_in`]: crate::content::initiative::Organisation::people_in
+struct Named<'a> {
+    by_name: HashMap<&'a str, Vec<usize>>,
+    by_slug: HashMap<&'a str, Vec<usize>>,
 }
 
-impl<'a> Entries<'a> {
-    fn new(site: &'a Site) -> Entries<'a> {
-        let mut by_name = std::collections::HashMap::new();
-        for (position, o) in site.organisations.iter().enumerate() {
-            for v in &o.variants {
-                by_name.entry(v.as_str()).or_insert(position);
+impl<'a> Named<'a> {
+    fn new(site: &'a Site) -> Named<'a> {
+        // Each organisation once per name, however often it lists the name.
+        fn add<'a>(table: &mut HashMap<&'a str, Vec<usize>>, name: &'a str, position: usize) {
+            let positions = table.entry(name).or_default();
+            if positions.last() != Some(&position) {
+                positions.push(position);
             }
         }
-        Entries { by_name }
+        let (mut by_name, mut by_slug) = (HashMap::new(), HashMap::new());
+        for (position, o) in site.organisations.iter().enumerate() {
+            o.variants
+                .iter()
+                .for_each(|v| add(&mut by_name, v, position));
+            o.attended
+                .iter()
+                .for_each(|a| add(&mut by_slug, a, position));
+        }
+        Named { by_name, by_slug }
     }
 
-    /// The link to the entry of the organisation the name `name` is, or "" when none is.
+    /// The organisations that write `name` so.
+    fn writing(&self, name: &str) -> &[usize] {
+        self.by_name.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The organisations that took part in `report`, each once.
+    fn at_table(&self, report: &crate::content::Report) -> Vec<usize> {
+        let mut at: Vec<usize> = self
+            .by_slug
+            .get(report.slug.as_str())
+            .cloned()
+            .unwrap_or_default();
+        for name in &report.organisations {
+            at.extend_from_slice(self.writing(name));
+        }
+        at.sort_unstable();
+        at.dedup();
+        at
+    }
+
+    /// The link to the entry of the organisation the name `name` is (the first that writes
+    /// it so), or "" when none is.
     fn path(&self, site: &Site, name: &str) -> String {
-        self.by_name
-            .get(name)
+        self.writing(name)
+            .first()
             .map(|&i| organisation_path(site, i))
             .unwrap_or_default()
     }
@@ -757,7 +798,7 @@ impl<'a> Entries<'a> {
 /// A report's page, with its `summary`.
 fn report_view<'a>(
     site: &'a Site,
-    entries: &Entries,
+    named: &Named,
     id: ReportId,
     summary: ReportSummary,
 ) -> ReportView<'a> {
@@ -776,7 +817,7 @@ fn report_view<'a>(
             .organisations
             .iter()
             .map(|name| Link {
-                path: entries.path(site, name),
+                path: named.path(site, name),
                 title: name.clone(),
                 note: String::new(),
             })
@@ -807,8 +848,12 @@ fn report_view<'a>(
     }
 }
 
-fn organisation_views(site: &Site, summaries: &[ReportSummary]) -> Vec<OrganisationView> {
-    let (reports, roles) = tables_of_organisations(site, summaries);
+fn organisation_views(
+    site: &Site,
+    named: &Named,
+    summaries: &[ReportSummary],
+) -> Vec<OrganisationView> {
+    let (reports, roles) = tables_of_organisations(site, named, summaries);
     site.organisations
         .par_iter()
         .zip(reports)
@@ -850,50 +895,20 @@ fn organisation_views(site: &Site, summaries: &[ReportSummary]) -> Vec<Organisat
         .collect()
 }
 
-/// Per organisation (in the site's order), the tables it took part in
-/// (`Organisation::took_part_in`) and where one of its people had a public role
-/// (`Organisation::people_in`), each in report order. One pass over the
-/// reports, each name looked up in a table of which organisations write it so: asking every
-/// organisation of every report took 105–135 ms at 10,000 reports, after every `serve` edit.
+/// Per organisation (in the site's order), the tables it took part in and where one of its
+/// people had a public role, each in report order: one pass over the reports ([`Named`]).
 type Tables = (Vec<Vec<ReportId>>, Vec<Vec<RoleView>>);
 
-fn tables_of_organisations<'a>(site: &'a Site, summaries: &[ReportSummary]) -> Tables {
-    use std::collections::HashMap;
-    // Each organisation once per name, however often it lists the name.
-    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_slug: HashMap<&str, Vec<usize>> = HashMap::new();
-    let add = |table: &mut HashMap<&'a str, Vec<usize>>, name: &'a str, position: usize| {
-        let positions = table.entry(name).or_default();
-        if positions.last() != Some(&position) {
-            positions.push(position);
-        }
-    };
-    for (position, o) in site.organisations.iter().enumerate() {
-        o.variants
-            .iter()
-            .for_each(|v| add(&mut by_name, v, position));
-        o.attended
-            .iter()
-            .for_each(|a| add(&mut by_slug, a, position));
-    }
-    fn of<'t>(table: &'t HashMap<&str, Vec<usize>>, name: &str) -> &'t [usize] {
-        table.get(name).map_or(&[], |p| p.as_slice())
-    }
+fn tables_of_organisations(site: &Site, named: &Named, summaries: &[ReportSummary]) -> Tables {
     let count = site.organisations.len();
     let (mut reports, mut roles) = (vec![Vec::new(); count], vec![Vec::new(); count]);
     for (ReportId(i), r) in site.reports() {
         let r = &r.report;
-        let mut at: Vec<usize> = of(&by_slug, &r.slug).to_vec();
-        for name in &r.organisations {
-            at.extend_from_slice(of(&by_name, name));
-        }
-        at.sort_unstable();
-        at.dedup();
-        for position in at {
+        for position in named.at_table(r) {
             reports[position].push(ReportId(i));
         }
         for p in &r.people {
-            for &position in of(&by_name, &p.organisation) {
+            for &position in named.writing(&p.organisation) {
                 roles[position].push(RoleView {
                     report: ReportId(i),
                     path: summaries[i].path.clone(),

@@ -574,3 +574,57 @@ fn editorial_links_show_apart_from_the_reports_words() {
     assert_eq!(cafe["links"][0]["checked"], "2026-11-30");
     assert_eq!(cafe["links"][0]["url"], "https://sociaal-cafe.example.net/");
 }
+
+/// The organisations page's tables, a report per table an organisation sat at and a role per
+/// person of it, are what `Organisation::took_part_in` and `people_in` say of each
+/// organisation on its own: the page looks every name up in one table made per build
+/// (`views::Named`), which must not come to say anything else. The real site has tables known
+/// only from `attended` and people of organisations that write their name in several ways.
+#[test]
+fn an_organisations_tables_are_what_took_part_in_and_people_in_say() {
+    use vindplaats::parsed::ReportId;
+    use vindplaats::site::{self, BuildOptions, Mode};
+    let opts = BuildOptions {
+        root: repo_root(),
+        output: None,
+        base_url: None,
+        concepts: true,
+    };
+    let loaded = site::load(&opts, Mode::Check).unwrap();
+    let site = site::parse(loaded, &opts.root, true).unwrap().site;
+    let views = vindplaats::render::views::Views::new(&site);
+    assert_eq!(views.organisations.len(), site.organisations.len());
+    let (mut attended_only, mut roles) = (0, 0);
+    for (o, view) in site.organisations.iter().zip(&views.organisations) {
+        assert_eq!(view.slug, o.slug);
+        let tables: Vec<ReportId> = site
+            .reports()
+            .filter(|(_, r)| o.took_part_in(&r.report))
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(view.reports, tables, "{}", o.name);
+        let people: Vec<(ReportId, String)> = site
+            .reports()
+            .flat_map(|(id, r)| o.people_in(&r.report).map(move |p| (id, p.name.clone())))
+            .collect();
+        let shown: Vec<(ReportId, String)> = view
+            .roles
+            .iter()
+            .map(|r| (r.report, r.note.split(':').next().unwrap().to_owned()))
+            .collect();
+        assert_eq!(shown, people, "{}", o.name);
+        roles += people.len();
+        attended_only += site
+            .reports()
+            .filter(|(_, r)| {
+                o.attended.contains(&r.report.slug)
+                    && !r
+                        .report
+                        .organisations
+                        .iter()
+                        .any(|n| o.variants.contains(n))
+            })
+            .count();
+    }
+    assert!(attended_only > 0 && roles > 0, "{attended_only} {roles}");
+}
