@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { ROOT } from './helpers.mjs';
 
 /**
- * Loads the search of the site built in `dir`: { answer(query, limit), fetched, reset() }.
+ * Loads the search of the site built in `dir`: { answer(query, limit), shown(), fetched, reset() }.
  * `answer` resolves to what a page shows (see answer() in search.js); `fetched` lists the
  * files loaded since the last reset() as { path, bytes, gzip }, the scripts and first index
  * file included.
@@ -55,6 +55,8 @@ export function loadSearch(dir) {
     expand: (query) => engine.expand(query).then((list) => JSON.parse(JSON.stringify(list))),
     /** Up to three corrections of `query` ("Bedoelde u …?"), as plain data. */
     suggestions: (query) => engine.suggestions(query).then((list) => JSON.parse(JSON.stringify(list))),
+    /** The documents of a single index file as results show them (shownOf), as plain data. */
+    shown: () => JSON.parse(JSON.stringify(api.shownOf(context.vindplaatsZoekdata.docs))),
     get fetched() {
       return fetched;
     },

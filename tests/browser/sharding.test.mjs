@@ -54,6 +54,33 @@ describe('sharded search', () => {
     assert.deepEqual(await single.suggestions('eenzaamheid'), [], 'a word of the site gets no correction');
   });
 
+  it('every document a result can show is read back to a page and a part of it that exist, titled as its heading', () => {
+    // The index leaves out what a document shares with the one before or its own text
+    // (src/search/documents.rs, `written`): an address `#id` or ending in `#`, a title given
+    // as a length. shownOf must put back each document's real address and title.
+    const docs = single.shown();
+    assert.ok(docs.length > 50, `${docs.length} documents`);
+    const pages = new Map();
+    const html = (page) => {
+      if (!pages.has(page)) pages.set(page, readFileSync(path.join(singleDir, page, 'index.html'), 'utf8'));
+      return pages.get(page);
+    };
+    const entities = { '&amp;': '&', '&#x27;': "'", '&quot;': '"', '&lt;': '<', '&gt;': '>' };
+    let headings = 0;
+    for (const d of docs) {
+      const [page, id] = d.u.split('#');
+      const text = html(page);
+      if (id === undefined) continue;
+      assert.ok(id !== '', `${d.u}: no id`);
+      assert.ok(text.includes(` id="${id}"`), `${d.u}: no part with that id on ${page}`);
+      const heading = new RegExp(`<h[2-6] id="${id}"[^>]*>([^<]*)</h`).exec(text);
+      if (!heading) continue;
+      headings++;
+      assert.equal(d.t, heading[1].replace(/&[#\w]+;/g, (e) => entities[e] ?? e), d.u);
+    }
+    assert.ok(headings > 30, `${headings} documents titled by their heading`);
+  });
+
   it('the real site has one index file, the copy dozens of shards', () => {
     assert.ok(single.fetched.some((f) => f.path === 'zoekindex.js'));
     assert.ok(shardCount >= 30, `${shardCount} shards`);
