@@ -19,6 +19,7 @@ pub mod views;
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -183,7 +184,7 @@ fn render_pages(
     cache: &PageCache,
     put: &(dyn Fn(OutputFile) -> Result<(), BuildError> + Sync),
 ) -> Result<Vec<Made>, BuildError> {
-    let shared = Shared::new(site, assets);
+    let shared = Shared::new(site, assets, tera, theme);
     let known = cache.known(theme);
     // What every page's context holds alike, hashed once (only when pages are cached).
     let shared_hash = cache.on.then(|| shared.hash());
@@ -419,24 +420,55 @@ pub(super) fn templates_hash(theme: &Theme) -> u64 {
     h.finish()
 }
 
-/// What every page's template context holds alike.
+/// What every page's template context holds alike, and the parts of pages made once.
 struct Shared<'a> {
     site: SiteView<'a>,
     assets: &'a BTreeMap<String, String>,
+    /// `site` and `assets` as a template context, made once: each page's context starts as a
+    /// copy of it (copying made values is cheaper than turning the views into them again).
+    context: Context,
+    tera: &'a Tera,
+    theme: &'a Theme,
+    /// The header and footer made so far, by the way to the root and the menu's section.
+    frames: Mutex<HashMap<(String, &'static str), Arc<Frame>>>,
+}
+
+/// A page's header and footer, as `partials/header.html` and `partials/footer.html` write
+/// them. They read only the site's values, the way to the root (`root`) and which section of
+/// the menu the page is in (`section`), so they are the same on every page at one depth of one
+/// section, and each is rendered by Tera once for each, then set into the pages whole
+/// (`base.html`): rendered on every page they were 9 % of Tera's time at 1,000 reports
+/// (BENCHMARKS.md, "Render: Tera's lookups").
+struct Frame {
+    header: String,
+    footer: String,
 }
 
 impl<'a> Shared<'a> {
-    fn new(site: &'a Site, assets: &'a BTreeMap<String, String>) -> Shared<'a> {
+    fn new(
+        site: &'a Site,
+        assets: &'a BTreeMap<String, String>,
+        tera: &'a Tera,
+        theme: &'a Theme,
+    ) -> Shared<'a> {
+        let site = SiteView {
+            title: &site.config.title,
+            description: &site.config.description,
+            base_url: site.urls.base_url(),
+            language: &site.config.language,
+            makers: views::makers(site),
+            contact: site.config.contact(),
+        };
+        let mut context = Context::new();
+        context.insert("site", &site);
+        context.insert("assets", assets);
         Shared {
-            site: SiteView {
-                title: &site.config.title,
-                description: &site.config.description,
-                base_url: site.urls.base_url(),
-                language: &site.config.language,
-                makers: views::makers(site),
-                contact: site.config.contact(),
-            },
+            site,
             assets,
+            context,
+            tera,
+            theme,
+            frames: Mutex::default(),
         }
     }
 
@@ -445,6 +477,42 @@ impl<'a> Shared<'a> {
         serde_json::to_writer(&mut h, &(&self.site, self.assets)).expect("writing to a hasher");
         h.0.finish()
     }
+
+    /// The header and footer of a page at `root` in `section`: the ones made already, or
+    /// rendered now. Pages render in parallel: two may render the same pair at once (the same
+    /// bytes), and the lock is never held while Tera works.
+    fn frame(&self, root: &str, section: &'static str) -> Result<Arc<Frame>, BuildError> {
+        let key = (root.to_owned(), section);
+        let made = |frames: &HashMap<_, Arc<Frame>>| frames.get(&key).map(Arc::clone);
+        if let Some(frame) = made(&self.frames.lock().unwrap_or_else(|e| e.into_inner())) {
+            return Ok(frame);
+        }
+        let mut context = self.context.clone();
+        context.insert("root", root);
+        context.insert("section", section);
+        let part = |name: &str| {
+            self.tera
+                .render(name, &context)
+                .map_err(|e| template_error(self.theme, &e))
+        };
+        let frame = Arc::new(Frame {
+            header: part("partials/header.html")?,
+            footer: part("partials/footer.html")?,
+        });
+        let mut frames = self.frames.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(Arc::clone(frames.entry(key).or_insert(frame)))
+    }
+}
+
+/// The section of the site whose menu item (`partials/header.html`) a page at `path` is in:
+/// the item's own path, or "" for a page under none (the home page, the lists of rounds and
+/// organisations, the 404 page). The search page is only its own address.
+fn menu_section(path: &str) -> &'static str {
+    [urls::TOPICS, urls::REPORTS, urls::INITIATIVES]
+        .into_iter()
+        .find(|section| path.starts_with(section))
+        .or((path == urls::SEARCH).then_some(urls::SEARCH))
+        .unwrap_or("")
 }
 
 /// Renders one page (or takes it from the cache when its inputs hash as before) and hands it
@@ -502,14 +570,17 @@ fn render_page(
             changed: spec.changed.then_some(spec.path),
         });
     }
-    let mut context = Context::new();
+    let frame = shared.frame(&root, menu_section(&spec.path))?;
+    let mut context = shared.context.clone();
     for (key, value) in &spec.values {
         value.put_into(key, &mut context);
     }
-    context.insert("site", &shared.site);
     context.insert("root", &root);
-    context.insert("assets", shared.assets);
-    context.insert("page", &page_view);
+    context.insert("header", &frame.header);
+    context.insert("footer", &frame.footer);
+    // Moved in as it is: `insert` would write the made value out into a copy of itself.
+    let page = serde_json::json!({ "page": page_view });
+    context.extend(Context::from_value(page).expect("an object is a context"));
     let html = render_one(tera, theme, spec.template, &context)?;
     let bytes = Bytes::new(html);
     let kept = hash.map(|hash| (path.clone(), (hash, Bytes::clone(&bytes))));
@@ -622,6 +693,23 @@ fn escape_html(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_is_in_the_menu_section_its_path_starts_with() {
+        for (path, section) in [
+            ("", ""),
+            ("themas/", "themas/"),
+            ("themas/eenzaamheid/", "themas/"),
+            ("rapporten/pagina/2/", "rapporten/"),
+            ("initiatieven/buurthuis/", "initiatieven/"),
+            ("zoeken/", "zoeken/"),
+            ("organisaties/", ""),
+            ("edities/2023/", ""),
+            ("404.html", ""),
+        ] {
+            assert_eq!(menu_section(path), section, "{path}");
+        }
+    }
 
     #[test]
     fn a_long_sitemap_is_split_under_an_index() {

@@ -174,10 +174,14 @@ fn a_missing_template_and_a_template_error_are_clear_errors() {
         err.contains("fout in een sjabloon van het ontwerp"),
         "{err}"
     );
-    // Tera names the built-in page template it was rendering, not the theme's partial in it.
+    // The footer is rendered on its own (`render::Frame`), so Tera names it: the theme's file.
+    assert!(
+        err.contains("themes/almere/templates/partials/footer.html"),
+        "{err}"
+    );
     assert!(
         err.contains(
-            "tip: controleer de eigen sjablonen in themes/almere/templates/ (herstel ze, of haal ze weg)"
+            "tip: herstel het sjabloon, of haal het weg: dan gebruikt de site het ingebouwde"
         ),
         "{err}"
     );
