@@ -128,7 +128,9 @@ impl Session {
         let started = Instant::now();
         let built = std::thread::scope(|scope| {
             let rebuild = scope.spawn(move || site::render_all(opts, Mode::Preview, memos));
+            let lap = Instant::now();
             let index = site::index(&last.site, &last.text, &last.theme, &mut cache);
+            crate::steps::lap("the fast index (beside the rebuild)", lap);
             // Its memory back before the next step (the new site is on its way).
             drop(last);
             serve(Update::EditedIndex(index), started);

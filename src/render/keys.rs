@@ -28,17 +28,21 @@ pub(super) struct Keys {
 impl Keys {
     pub(super) fn new(site: &Site, views: &Views) -> Keys {
         use rayon::prelude::*;
+        let lap = std::time::Instant::now();
         let shared = site_key(site);
         let ids: Vec<ReportId> = site.reports().map(|(id, _)| id).collect();
         let reports = ids
             .par_iter()
             .map(|&id| report_key(site, id, shared))
             .collect();
+        let lap = crate::steps::lap("keys: reports", lap);
         let listed = ids
             .par_iter()
             .map(|&id| listed_key(site, id, shared))
             .collect();
+        let lap = crate::steps::lap("keys: listed", lap);
         let initiatives = views.initiatives.par_iter().map(initiative_key).collect();
+        crate::steps::lap("keys: initiatives", lap);
         Keys {
             reports,
             listed,

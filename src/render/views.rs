@@ -399,25 +399,40 @@ pub struct OrganisationCounts {
 
 impl<'a> Views<'a> {
     pub fn new(site: &'a Site) -> Views<'a> {
+        let lap = std::time::Instant::now();
         let summaries: Vec<ReportSummary> =
             site.reports().map(|(id, r)| summary(site, id, r)).collect();
         let order = Order::new(site);
         let named = Named::new(site);
+        let lap = crate::steps::lap("views: summaries, order, named", lap);
         // The kinds of views are independent of each other: made side by side.
         let ((initiatives, topics), (editions, organisations)) = rayon::join(
             || {
                 rayon::join(
-                    || initiative_views(site, &order),
-                    || topic_views(site, &order),
+                    || {
+                        crate::steps::timed("views:  initiatives (beside)", || {
+                            initiative_views(site, &order)
+                        })
+                    },
+                    || crate::steps::timed("views:  topics (beside)", || topic_views(site, &order)),
                 )
             },
             || {
                 rayon::join(
-                    || edition_views(site, &summaries, &order),
-                    || organisation_views(site, &named, &summaries),
+                    || {
+                        crate::steps::timed("views:  rounds (beside)", || {
+                            edition_views(site, &summaries, &order)
+                        })
+                    },
+                    || {
+                        crate::steps::timed("views:  organisations (beside)", || {
+                            organisation_views(site, &named, &summaries)
+                        })
+                    },
                 )
             },
         );
+        let lap = crate::steps::lap("views: the kinds side by side", lap);
         let reports = summaries
             .into_par_iter()
             .enumerate()
@@ -432,7 +447,9 @@ impl<'a> Views<'a> {
             others: organisations.iter().filter(|o| !o.organisation).count(),
         };
 
+        let lap = crate::steps::lap("views: reports", lap);
         let (by_topic, by_kind, by_mentioned_as) = groups(site, &topics, &initiatives);
+        crate::steps::lap("views: groups", lap);
         let by_year = editions
             .iter()
             .map(|e| Group {
