@@ -114,9 +114,10 @@ impl Session {
     /// index of the last site with the edited reports in it (the fast index) is made only when
     /// the whole site fails, so that search still finds the edit while the errors are shown.
     /// Made beside the rebuild, the fast index took half of the two cores from it until it was
-    /// made, and made first it delayed the whole site by all of its time: at 10,000 reports the
-    /// whole site now comes about 0.5 s sooner, and the whole site's index about when the fast
-    /// index came beside it (BENCHMARKS.md, "serve after a save, fourth pass").
+    /// made (and the whole site waited for it), and made first it delayed the whole site by all
+    /// of its time: at 10,000 reports the whole site now comes about 0.8 s sooner (at a load of
+    /// 4–6 on two cores), and the whole site's index about when the fast index came beside it
+    /// (BENCHMARKS.md, "serve after a save, fourth pass").
     fn show_edited_with_rebuild(&mut self, mut serve: impl FnMut(Update, Instant)) {
         let Some(last) = self.last.take() else {
             return self.show_whole(serve);
