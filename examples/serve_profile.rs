@@ -5,6 +5,7 @@
 //! Besides wall times it gives the CPU time of each rebuild (both cores, from
 //! `/proc/self/stat`): on a machine shared with other builds the wall times move with the
 //! load, the CPU time much less.
+//! With `VINDPLAATS_STEPS=1` the stages print their steps' times too (`src/steps.rs`).
 
 use std::time::Instant;
 

@@ -23,6 +23,7 @@ pub mod render;
 pub mod search;
 pub mod session;
 pub mod site;
+mod steps;
 pub mod text;
 pub mod theme;
 mod toml_doc;

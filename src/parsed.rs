@@ -436,6 +436,7 @@ mod tests {
                     sentence: String::new(),
                     text: String::new(),
                     linked: false,
+                    quoted: 0,
                 })
                 .collect(),
         }

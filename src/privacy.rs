@@ -44,10 +44,14 @@ pub type ScanMemo = crate::memo::Memo<Arc<[(Severity, ContentError)]>>;
 /// file whose path and text (and the allowlist) are as in the last build (`serve`) is not
 /// scanned again but taken from `memo`.
 pub fn check(root: &Path, allow: &[String], memo: &mut ScanMemo) -> Findings {
+    let lap = std::time::Instant::now();
     let guard = Guard::new();
+    let lap = crate::steps::lap("privacy: guard", lap);
+    let files = content_files(root);
+    let lap = crate::steps::lap("privacy: walk", lap);
     let all = crate::memo::map_files(
         memo,
-        content_files(root),
+        files,
         |file| std::fs::read_to_string(file).ok(),
         |file, text| Some(crate::memo::fingerprint((file, text.as_ref()?, allow))),
         |file, text| match text {
@@ -57,6 +61,7 @@ pub fn check(root: &Path, allow: &[String], memo: &mut ScanMemo) -> Findings {
             None => Arc::default(),
         },
     );
+    let lap = crate::steps::lap("privacy: files", lap);
     let mut findings = Findings::default();
     for (severity, error) in all.iter().flat_map(|found| found.iter()) {
         match severity {
@@ -64,6 +69,7 @@ pub fn check(root: &Path, allow: &[String], memo: &mut ScanMemo) -> Findings {
             Severity::Warning => findings.warnings.push(error.clone()),
         }
     }
+    crate::steps::lap("privacy: findings", lap);
     findings
 }
 

@@ -1,8 +1,8 @@
 //! `serve`'s session: the build with memos. It owns what the stages keep from one build to
 //! the next ([`Memos`]) and the last good build, and runs the steps of an edit in their order:
-//! the edited reports' pages first ([`Session::edited`]) and their search index, then the
-//! whole site ([`Session::rebuild`]), then its index ([`Session::index`]), each handed over as
-//! soon as it is made ([`Session::update`]). `serve` only serves what it is handed and tells
+//! the edited reports' pages first ([`Session::edited`]), then the whole site
+//! ([`Session::rebuild`]), then its index ([`Session::index`]), each handed over as soon as it
+//! is made ([`Session::update`]). `serve` only serves what it is handed and tells
 //! open pages to reload.
 //!
 //! A build is a session with no memos: [`crate::site::build`] runs the same stages with
@@ -61,7 +61,8 @@ pub struct Rebuilt {
 pub enum Update {
     /// The edited reports' pages, before anything else is built.
     Edited(Vec<OutputFile>),
-    /// The search index of the last build with the edited reports in it.
+    /// The search index of the last build with the edited reports in it: after a whole site
+    /// that failed ([`Session::update`]), or by [`Session::show_edited`].
     EditedIndex(anyhow::Result<Vec<OutputFile>>),
     /// The whole site, or why it could not be built.
     Rebuilt(Result<Rebuilt, BuildError>),
@@ -91,10 +92,9 @@ impl Session {
     }
 
     /// The steps after a change of `files` (none for the first build), in order, each handed
-    /// to `serve` with the moment it began: when only reports changed, their pages first and
-    /// then their search index, made while the whole site is rebuilt
-    /// ([`Session::show_edited_with_rebuild`]); then the whole site, which has the last word,
-    /// and its index ([`Session::show_all`]).
+    /// to `serve` with the moment it began: when only reports changed, their pages first
+    /// ([`Session::edited`]); then the whole site, which has the last word, and its index
+    /// ([`Session::show_edited_with_rebuild`], [`Session::show_all`]).
     /// Load reads again only the files named (see [`Changed::of`]) and takes the others from
     /// its memos.
     pub fn update(&mut self, files: &[PathBuf], mut serve: impl FnMut(Update, Instant)) {
@@ -109,34 +109,31 @@ impl Session {
         }
     }
 
-    /// After the fast path: the edited site's search index and the whole site made at the
-    /// same time, handed to `serve` in that order, then the whole site's index. Made one
-    /// after the other, the early index (about 0.5 s at 10,000 reports) delayed the whole
-    /// site by as much; side by side they share the two cores, so search still finds the new
-    /// words before the whole site is served (the index is the shorter of the two), a little
-    /// later than when it went first, and the whole site comes sooner. The price is memory:
-    /// the last site is kept until its index is made, beside the one being built.
+    /// After the fast path: the whole site, on both cores, then its search index, which holds
+    /// the edit (the index memo counts only the edited reports' documents again). The search
+    /// index of the last site with the edited reports in it (the fast index) is made only when
+    /// the whole site fails, so that search still finds the edit while the errors are shown.
+    /// Made beside the rebuild, the fast index took half of the two cores from it until it was
+    /// made (and the whole site waited for it), and made first it delayed the whole site by all
+    /// of its time: at 10,000 reports the whole site now comes about 0.8 s sooner (at a load of
+    /// 4–6 on two cores), and the whole site's index about when the fast index came beside it
+    /// (BENCHMARKS.md, "serve after a save, fourth pass").
     fn show_edited_with_rebuild(&mut self, mut serve: impl FnMut(Update, Instant)) {
         let Some(last) = self.last.take() else {
             return self.show_whole(serve);
         };
-        // The index's memo, apart from the others: a rebuild in `Mode::Preview` makes no
-        // index, so the two never touch the same memo.
-        let mut cache = std::mem::take(&mut self.memos.index);
-        let opts = &self.opts;
-        let memos = &mut self.memos;
         let started = Instant::now();
-        let built = std::thread::scope(|scope| {
-            let rebuild = scope.spawn(move || site::render_all(opts, Mode::Preview, memos));
-            let index = site::index(&last.site, &last.text, &last.theme, &mut cache);
-            // Its memory back before the next step (the new site is on its way).
+        let built = site::render_all(&self.opts, Mode::Preview, &mut self.memos);
+        if built.is_ok() {
+            // Its memory back before the index is made.
             drop(last);
-            serve(Update::EditedIndex(index), started);
-            rebuild.join().expect("the rebuild does not panic")
-        });
-        self.memos.index = cache;
-        let rebuilt = self.keep(built);
-        self.show_rebuilt(rebuilt, started, serve);
+            let rebuilt = self.keep(built);
+            return self.show_rebuilt(rebuilt, started, serve);
+        }
+        serve(Update::Rebuilt(self.keep(built)), started);
+        let started = Instant::now();
+        let index = site::index(&last.site, &last.text, &last.theme, &mut self.memos.index);
+        serve(Update::EditedIndex(index), started);
     }
 
     /// The edited reports' pages ([`Session::edited`]) and then the search index with them

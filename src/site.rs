@@ -223,6 +223,7 @@ struct Read {
 /// that is not a site's, a bad `--base-url`.
 fn load_all(opts: &BuildOptions, mode: Mode, memos: &mut Memos) -> Result<Read, BuildError> {
     let Memos { reports, scans, .. } = memos;
+    let lap = std::time::Instant::now();
     let root = &opts.root;
     let relative = relative_to(root);
     config::ensure_site(root)?;
@@ -251,6 +252,7 @@ fn load_all(opts: &BuildOptions, mode: Mode, memos: &mut Memos) -> Result<Read, 
     // The privacy guard runs on every build: contact data never reaches the site. It reads
     // the files on its own, so it runs beside the content's loading. Without a config its
     // allow-list is unknown, and it waits for the next run rather than report what is allowed.
+    let lap = crate::steps::lap("load: config, theme", lap);
     let ((library, library_errors), privacy) = rayon::join(
         || Library::load_all(&root.join("content"), reports),
         || {
@@ -259,6 +261,7 @@ fn load_all(opts: &BuildOptions, mode: Mode, memos: &mut Memos) -> Result<Read, 
                 .map(|c| crate::privacy::check(root, &c.privacy_allowlist, scans))
         },
     );
+    let lap = crate::steps::lap("load: reports and privacy", lap);
     errors.extend(relative(library_errors));
     // The synonym groups' words go through the search pipeline, which the content does not
     // know: checked here, so that a bad group stops the build before anything is written.
@@ -282,6 +285,7 @@ fn load_all(opts: &BuildOptions, mode: Mode, memos: &mut Memos) -> Result<Read, 
     }
     // Texts written once that name only years before a newer round: the same warning in
     // every mode, since only published rounds count.
+    let lap = crate::steps::lap("load: synonyms", lap);
     if let Some(config) = &config {
         warnings.extend(stale::check(
             &library,
@@ -293,7 +297,9 @@ fn load_all(opts: &BuildOptions, mode: Mode, memos: &mut Memos) -> Result<Read, 
             root,
         ));
     }
+    let lap = crate::steps::lap("load: stale", lap);
     let unfinished = placeholders::check(&library, root);
+    crate::steps::lap("load: unfinished", lap);
     // A preview (serve, or build --concepten, which is never put online) shows a report while
     // it is being filled in.
     let preview = mode == Mode::Preview || (mode == Mode::Publish && opts.concepts);

@@ -76,6 +76,7 @@ impl Library {
     /// (`serve`) is not parsed again but taken from `memo`.
     pub fn load_all(content_dir: &Path, memo: &mut ReportMemo) -> (Library, ContentErrors) {
         let mut errors = ContentErrors::default();
+        let lap = std::time::Instant::now();
         // The names of files that could not be read at all: what they would have declared
         // (a file is named after its topic, year or report) is not reported missing elsewhere.
         let mut unread = Unread::default();
@@ -94,6 +95,7 @@ impl Library {
         let mut reports = Vec::new();
         let mut markdown = HashMap::new();
         let report_files = markdown_files(&content_dir.join("rapporten"), &mut errors);
+        let lap = crate::steps::lap("library: editions, topics, walk", lap);
         // Reports are independent: read and parse them in parallel, keep the order.
         let parsed = crate::memo::map_files(
             memo,
@@ -110,6 +112,7 @@ impl Library {
                 }
             },
         );
+        let lap = crate::steps::lap("library: report files", lap);
         // A report with a wrong value is kept for the checks across files (its organisations,
         // its topic), so that one run shows all of its problems; the errors stop the build.
         for ((read, problems), file) in parsed.into_iter().zip(&report_files) {
@@ -122,6 +125,7 @@ impl Library {
             }
             errors.extend(problems);
         }
+        let lap = crate::steps::lap("library: reports collected", lap);
         if topics.is_empty() && unread.topics.is_empty() {
             errors.push(
                 ContentError::new(content_dir.join("themas"), 0, "er zijn geen thema's")
@@ -138,6 +142,7 @@ impl Library {
         let (organisations_file, organisations, problems) =
             initiative::load_organisations_all(content_dir);
         errors.extend(problems);
+        let lap = crate::steps::lap("library: initiatives, synonyms, organisations", lap);
         let organisations = match organisations {
             Some(list) if list.is_empty() => Organisation::as_written(&reports),
             Some(list) => {
@@ -152,6 +157,7 @@ impl Library {
             }
             None => Vec::new(),
         };
+        let lap = crate::steps::lap("library: organisations declared", lap);
         let initiatives = initiatives.unwrap_or_default();
         topics.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
         reports.sort_by(|a, b| (a.date, &a.slug).cmp(&(b.date, &b.slug)));
@@ -171,6 +177,7 @@ impl Library {
         };
         let root = content_dir.parent().unwrap_or(content_dir);
         errors.extend(library.check_links(root, &unread));
+        crate::steps::lap("library: sorted, links", lap);
         (library, errors)
     }
 

@@ -86,6 +86,12 @@ fn unfinished(file: &Path, line: usize, message: &str, hint: &str) -> ContentErr
         .hint(hint.to_owned())
 }
 
+/// The line of the first line of a report's Markdown `body` (at `body_line`) that still holds
+/// the body `new` wrote: found once when the file is read ([`Markdown::new`]), and kept with it.
+pub(super) fn body_line(body: &str, body_line: usize) -> Option<usize> {
+    line_of(body, body_line, REPORT_BODY)
+}
+
 /// The line of the first line of `body` (at `body_line`) that contains `needle`.
 fn line_of(body: &str, body_line: usize, needle: &str) -> Option<usize> {
     body.find(needle)
@@ -110,7 +116,7 @@ fn in_report(r: &Report, markdown: Option<&Markdown>) -> Vec<ContentError> {
             "zet bij participants het aantal deelnemers en bij location de plek, zoals het verslag ze noemt",
         ));
     }
-    if let Some(line) = markdown.and_then(|m| line_of(&m.text, m.line, REPORT_BODY)) {
+    if let Some(line) = markdown.and_then(Markdown::filler) {
         found.push(unfinished(
             &r.file,
             line,

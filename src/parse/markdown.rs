@@ -228,6 +228,13 @@ pub struct Mention {
     pub text: String,
     /// Whether this mention became a link (the first one per section, not in a heading).
     pub linked: bool,
+    /// A hash of what an initiative's page quotes of the mention besides its report's facts:
+    /// its section's id, title and place, its sentence and its text. Made once with the pass,
+    /// which `serve` keeps, so that an initiative's key hashes one number a mention
+    /// (`render::keys`; at 10,000 reports hashing the 73,000 mentions' fields after every
+    /// save took 160–230 ms).
+    #[serde(skip)]
+    pub quoted: u64,
 }
 
 /// Renders `body` (starting at line `body_line` of `file`), checking its headings:
@@ -423,6 +430,11 @@ pub fn render_all(
     let (sections, text): (Vec<Section>, Vec<String>) = parts.into_iter().unzip();
     let texts: Vec<&str> = text.iter().map(String::as_str).collect();
     let paragraphs = place(paragraphs, &texts);
+    for m in &mut mentions {
+        let s = &sections[m.section];
+        let section = (&s.id, &s.title, s.place.label());
+        m.quoted = crate::memo::fingerprint((section, &m.sentence, &m.text));
+    }
     let rendered = Rendered {
         body: Body { sections, mentions },
         text,
@@ -720,6 +732,8 @@ fn link_mentions<'a>(events: Vec<Event<'a>>, linker: &Linker) -> (Vec<Event<'a>>
                 )
                 .to_owned(),
                 text: text[f.start..f.end].to_owned(),
+                // Once the sections are final (`render`).
+                quoted: 0,
                 linked: link,
             });
             if link {

@@ -273,6 +273,7 @@ pub fn parse(
     passes: &mut PassMemo,
 ) -> (Option<Parsed>, ContentErrors) {
     let mut errors = ContentErrors::default();
+    let lap = std::time::Instant::now();
     let urls = config.urls();
     let Library {
         topics,
@@ -295,6 +296,7 @@ pub fn parse(
         &organisations,
         shown,
     );
+    let lap = crate::steps::lap("parse: context", lap);
     let count = reports.len();
     let files: Vec<(Arc<Report>, Markdown)> = reports
         .into_iter()
@@ -316,6 +318,7 @@ pub fn parse(
     passes
         .from_text
         .keep(reported.iter().filter_map(|r| r.from_text.clone()));
+    let lap = crate::steps::lap("parse: reports", lap);
     let mut parsed = Vec::with_capacity(count);
     let mut text = Text::default();
     let mut checks = Checks::default();
@@ -336,6 +339,7 @@ pub fn parse(
     // it holds would be reported missing too. They wait for the next run.
     let every_report = parsed.len() == count && unread_reports.is_empty();
     let found: Vec<&Occurrences> = found.iter().map(|f| &**f).collect();
+    let lap = crate::steps::lap("parse: records", lap);
     if every_report {
         errors.extend(mentions::alias_errors(
             &context.matcher,
@@ -344,6 +348,7 @@ pub fn parse(
             &found,
         ));
     }
+    let lap = crate::steps::lap("parse: alias check", lap);
     // What the site says around the reports must stand in them.
     let sources = if every_report {
         let (sources, unsupported) = editorial::check(
@@ -364,6 +369,7 @@ pub fn parse(
             as_written: vec![None; organisations.len()],
         }
     };
+    let lap = crate::steps::lap("parse: editorial check", lap);
     if parsed.len() < count {
         return (None, errors);
     }
@@ -419,6 +425,7 @@ pub fn parse(
         synonyms,
         concepts: Default::default(),
     };
+    let lap = crate::steps::lap("parse: mentions, intros", lap);
     let (decided, conflicts) = concepts::decide(
         &site,
         concept,
@@ -430,6 +437,7 @@ pub fn parse(
     );
     errors.extend(conflicts);
     site.concepts = decided;
+    crate::steps::lap("parse: concepts", lap);
     let parsed = Parsed {
         site,
         text,

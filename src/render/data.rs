@@ -123,7 +123,7 @@ pub fn files<'a>(
 
 fn initiatives(site: &Site, views: &Views, keys: Option<&Keys>, memo: &mut DataMemo) -> OutputFile {
     let abs = |path: &str| site.urls.absolute(path);
-    let line_of = |i: &super::views::InitiativeView| {
+    let line_of = |at: usize, i: &super::views::InitiativeView| {
         line(InitiativeData {
             name: &i.name,
             slug: &i.slug,
@@ -145,8 +145,8 @@ fn initiatives(site: &Site, views: &Views, keys: Option<&Keys>, memo: &mut DataM
             url: abs(&i.path),
             aliases: &i.aliases,
             themes: i.topics.iter().map(|t| t.title.as_str()).collect(),
-            mentions: i
-                .mentions
+            mentions: views
+                .mentions(at)
                 .iter()
                 .map(|m| MentionData {
                     report: m.report_title,
@@ -171,7 +171,7 @@ fn initiatives(site: &Site, views: &Views, keys: Option<&Keys>, memo: &mut DataM
                 &mut memo.initiatives,
                 views.initiatives.iter().enumerate(),
                 |&(n, _)| keys.map(|k| fingerprint((k.initiatives[n], base))),
-                |(_, i)| line_of(i),
+                |&(at, i)| line_of(at, i),
                 write,
             )
         },

@@ -104,8 +104,10 @@ pub fn render(
     }
     let assets = assets(theme, &put)?;
     let views = Views::new(site);
+    let lap = crate::steps::lap("render: templates, assets, views", started);
     // The keys of what reports and initiatives are made from, for the page and data memos.
     let keys = cache.on.then(|| keys::Keys::new(site, &views));
+    let lap = crate::steps::lap("render: keys", lap);
     let summaries: Vec<&views::ReportSummary> = views.reports.iter().map(|r| &r.summary).collect();
     let mut pages = pages::all(&views, &summaries, keys.as_ref());
     if let Some(published) = published {
@@ -121,9 +123,11 @@ pub fn render(
         .filter(|p| !p.anywhere && !p.concept)
         .map(|p| site.urls.absolute(&p.path))
         .collect();
+    let lap = crate::steps::lap("render: page list", lap);
     let made = render_pages(&tera, theme, site, &assets, pages, cache, &put)?;
     let rendered = made.iter().filter(|m| m.fresh).count();
     cache.keep(theme, made);
+    let lap = crate::steps::lap("render: pages", lap);
 
     for (template, path, ctx) in sitemaps(&site.urls, sitemap, SITEMAP_LIMIT) {
         let text = render_one(&tera, theme, template, &ctx)?;
@@ -132,6 +136,7 @@ pub fn render(
     for file in data::files(site, &views, keys.as_ref(), &mut cache.data) {
         put(file)?;
     }
+    let lap = crate::steps::lap("render: sitemaps, data", lap);
     feeds(
         &tera,
         theme,
@@ -142,6 +147,7 @@ pub fn render(
         &put,
     )?;
     host_files(site, &put)?;
+    crate::steps::lap("render: feeds, host files", lap);
     Ok(RenderStats {
         took: started.elapsed(),
         concept_pages,

@@ -753,39 +753,89 @@ fn initiatives<'a>(
     views
         .initiatives
         .iter()
+        .enumerate()
         .zip(keys)
-        .flat_map(|(initiative, key)| {
-            // The mentions as the page shows them: newest round first, in text order within one.
-            let items: Vec<(u16, &views::MentionView)> = initiative
-                .years
-                .iter()
-                .flat_map(|&year| {
-                    initiative
-                        .mentions
-                        .iter()
-                        .filter(move |m| m.year == year)
-                        .map(move |m| (year, m))
-                })
-                .collect();
-            paginate(&initiative.path, items.len())
+        .flat_map(move |((at, initiative), key)| {
+            // Every mention is in one of its years: as many as the page lists.
+            paginate(&initiative.path, initiative.mention_count)
                 .into_iter()
-                .map(|(path, range, pagination)| {
-                    let years: Vec<views::YearGroup<views::ListedMention>> = regroup(&items[range])
-                        .into_iter()
-                        .map(|(year, items)| views::YearGroup {
-                            year,
-                            items: views::ListedMention::list(&items),
-                        })
-                        .collect();
+                .map(move |(path, range, pagination)| {
                     // Which of its mentions a page shows is its place in the list (`pagination`).
                     PageSpec::new(path, "initiative.html")
                         .with_value("initiative", Keyed(initiative, key))
-                        .with_value("mention_years", Keyed(years, key))
+                        .with_value(
+                            "mention_years",
+                            MentionYears {
+                                views,
+                                at,
+                                range,
+                                key,
+                            },
+                        )
                         .crumbs(&[NAV.initiatives, (&initiative.path, &initiative.name)])
                         .page_of_list(pagination)
                 })
                 .collect::<Vec<_>>()
         })
+}
+
+/// The mentions one page of an initiative shows (`range` of the list), by round: made when
+/// the page is rendered or hashed by its values, not when its key is as before (`serve`), so
+/// an initiative's mentions are quoted only for the pages rendered again ([`Views::mentions`]).
+struct MentionYears<'a> {
+    views: &'a Views<'a>,
+    /// The initiative's place in `views.initiatives`.
+    at: usize,
+    range: Range<usize>,
+    key: Option<u64>,
+}
+
+impl MentionYears<'_> {
+    fn with_years<T>(
+        &self,
+        then: impl FnOnce(&[views::YearGroup<views::ListedMention>]) -> T,
+    ) -> T {
+        let initiative = &self.views.initiatives[self.at];
+        let mentions = self.views.mentions(self.at);
+        // The mentions as the page shows them: newest round first, in text order within one.
+        let items: Vec<(u16, &views::MentionView)> = initiative
+            .years
+            .iter()
+            .flat_map(|&year| {
+                mentions
+                    .iter()
+                    .filter(move |m| m.year == year)
+                    .map(move |m| (year, m))
+            })
+            .collect();
+        let years: Vec<views::YearGroup<views::ListedMention>> =
+            regroup(&items[self.range.clone()])
+                .into_iter()
+                .map(|(year, items)| views::YearGroup {
+                    year,
+                    items: views::ListedMention::list(&items),
+                })
+                .collect();
+        then(&years)
+    }
+}
+
+impl PageValue for MentionYears<'_> {
+    fn put_into(&self, key: &str, context: &mut Context) {
+        self.with_years(|years| context.insert(key, years));
+    }
+
+    fn write_json(&self, out: &mut HashWriter) {
+        self.with_years(|years| years.write_json(out));
+    }
+
+    fn write_key(&self, out: &mut HashWriter) {
+        use std::hash::Hash;
+        match self.key {
+            Some(key) => key.hash(&mut out.0),
+            None => self.write_json(out),
+        }
+    }
 }
 
 /// The page hosts serve for an address that does not exist.

@@ -222,8 +222,7 @@ pub struct ReportView<'a> {
 /// One mention of an initiative, quoted in its sentence. Borrows the report's and the
 /// mention's text: at 10,000 reports the initiatives quote some 60,000 mentions, and owned
 /// copies of each one's title, section and sentence parts were six allocations a mention.
-/// `Hash`: an initiative's key hashes its mentions as they are (`render::keys`).
-#[derive(Debug, Clone, Hash, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct MentionView<'a> {
     /// The round of the report.
     pub year: u16,
@@ -289,12 +288,19 @@ pub struct InitiativeView<'a> {
     pub organisation: Option<Link>,
     pub aliases: Vec<String>,
     pub topics: Vec<Link>,
+    /// Where the reports name it (a sentence that names it twice once), in text order.
+    #[serde(skip)]
+    pub places: Vec<MentionId>,
     /// Quoted on its own page, one page of them at a time (`mention_years`): left out of the
     /// JSON, so the list of initiatives and each page of an initiative does not copy every
-    /// mention into its template context (at 10,000 reports, tens of MB a page).
+    /// mention into its template context (at 10,000 reports, tens of MB a page). Made the
+    /// first time a page or an open data line asks for them ([`Views::mentions`]): `serve`
+    /// keeps an initiative's pages and line by a key made from the site
+    /// (`render::keys`), so after an edit only the initiatives it touches make them (at
+    /// 10,000 reports, 73,000 mentions were most of the views after every save).
     #[serde(skip)]
-    pub mentions: Vec<MentionView<'a>>,
-    /// How often the reports name it: the number of `mentions`.
+    mentions: std::sync::OnceLock<Vec<MentionView<'a>>>,
+    /// How often the reports name it: the number of `places`.
     pub mention_count: usize,
     /// The rounds it was named in, newest first, and the same as a phrase ("2023 en 2024").
     pub years: Vec<u16>,
@@ -399,25 +405,40 @@ pub struct OrganisationCounts {
 
 impl<'a> Views<'a> {
     pub fn new(site: &'a Site) -> Views<'a> {
+        let lap = std::time::Instant::now();
         let summaries: Vec<ReportSummary> =
             site.reports().map(|(id, r)| summary(site, id, r)).collect();
         let order = Order::new(site);
         let named = Named::new(site);
+        let lap = crate::steps::lap("views: summaries, order, named", lap);
         // The kinds of views are independent of each other: made side by side.
         let ((initiatives, topics), (editions, organisations)) = rayon::join(
             || {
                 rayon::join(
-                    || initiative_views(site, &order),
-                    || topic_views(site, &order),
+                    || {
+                        crate::steps::timed("views:  initiatives (beside)", || {
+                            initiative_views(site, &order)
+                        })
+                    },
+                    || crate::steps::timed("views:  topics (beside)", || topic_views(site, &order)),
                 )
             },
             || {
                 rayon::join(
-                    || edition_views(site, &summaries, &order),
-                    || organisation_views(site, &named, &summaries),
+                    || {
+                        crate::steps::timed("views:  rounds (beside)", || {
+                            edition_views(site, &summaries, &order)
+                        })
+                    },
+                    || {
+                        crate::steps::timed("views:  organisations (beside)", || {
+                            organisation_views(site, &named, &summaries)
+                        })
+                    },
                 )
             },
         );
+        let lap = crate::steps::lap("views: the kinds side by side", lap);
         let reports = summaries
             .into_par_iter()
             .enumerate()
@@ -432,7 +453,9 @@ impl<'a> Views<'a> {
             others: organisations.iter().filter(|o| !o.organisation).count(),
         };
 
+        let lap = crate::steps::lap("views: reports", lap);
         let (by_topic, by_kind, by_mentioned_as) = groups(site, &topics, &initiatives);
+        crate::steps::lap("views: groups", lap);
         let by_year = editions
             .iter()
             .map(|e| Group {
@@ -456,6 +479,15 @@ impl<'a> Views<'a> {
             site,
             named,
         }
+    }
+
+    /// The mentions of the initiative at `at` (in the order of `initiatives`), quoted, made
+    /// the first time they are asked for.
+    pub fn mentions(&self, at: usize) -> &[MentionView<'a>] {
+        let initiative = &self.initiatives[at];
+        initiative
+            .mentions
+            .get_or_init(|| mention_views(self.site, &initiative.places))
     }
 
     /// The whole view of report `id`, made the first time it is asked for.
@@ -1154,41 +1186,9 @@ fn initiative_view<'a>(
         }
     }
 
-    // Some initiatives are named thousands of times: their mentions made side by side.
-    let mentions: Vec<MentionView> = places
-        .par_iter()
-        .map(|&m| {
-            let parsed = site.report(m.report);
-            let report = &parsed.report;
-            let found = site.mention(m);
-            let section = &parsed.body.sections[found.section];
-            let section_title = match &section.title {
-                Some(title) => title.as_str(),
-                None => section.place.label().unwrap_or_default(),
-            };
-            let s = found.sentence.as_str();
-            let (before, text, after) = match s.find(&found.text) {
-                Some(at) => (&s[..at], found.text.as_str(), &s[at + found.text.len()..]),
-                None => (s, "", ""),
-            };
-            MentionView {
-                year: report.edition,
-                report_title: &report.title,
-                report_short_date: text::dutch_short_date(report.date),
-                report_path: report.path(),
-                topic_title: &site.topic_of(parsed).title,
-                section_id: &section.id,
-                section_title,
-                before,
-                text,
-                after,
-            }
-        })
-        .collect();
-
     let related = related(site, order, id, &places);
 
-    let years = years_desc(mentions.iter().map(|m| m.year));
+    let years = years_desc(places.iter().map(|m| site.report(m.report).report.edition));
     InitiativeView {
         slug: init.slug.clone(),
         path: init.path(),
@@ -1237,8 +1237,9 @@ fn initiative_view<'a>(
         topics,
         years_text: text::dutch_list(&years.iter().rev().map(u16::to_string).collect::<Vec<_>>()),
         years,
-        mention_count: mentions.len(),
-        mentions,
+        mention_count: places.len(),
+        places,
+        mentions: std::sync::OnceLock::new(),
         related: related
             .into_iter()
             .map(|(i, _)| {
@@ -1251,4 +1252,40 @@ fn initiative_view<'a>(
             })
             .collect(),
     }
+}
+
+/// The mentions at `places`, quoted in their sentences. Some initiatives are named thousands of
+/// times: made side by side. An initiative's key (`render::keys`) hashes what this reads, field
+/// by field: a field read here must be hashed there.
+fn mention_views<'a>(site: &'a Site, places: &[MentionId]) -> Vec<MentionView<'a>> {
+    places
+        .par_iter()
+        .map(|&m| {
+            let parsed = site.report(m.report);
+            let report = &parsed.report;
+            let found = site.mention(m);
+            let section = &parsed.body.sections[found.section];
+            let section_title = match &section.title {
+                Some(title) => title.as_str(),
+                None => section.place.label().unwrap_or_default(),
+            };
+            let s = found.sentence.as_str();
+            let (before, text, after) = match s.find(&found.text) {
+                Some(at) => (&s[..at], found.text.as_str(), &s[at + found.text.len()..]),
+                None => (s, "", ""),
+            };
+            MentionView {
+                year: report.edition,
+                report_title: &report.title,
+                report_short_date: text::dutch_short_date(report.date),
+                report_path: report.path(),
+                topic_title: &site.topic_of(parsed).title,
+                section_id: &section.id,
+                section_title,
+                before,
+                text,
+                after,
+            }
+        })
+        .collect()
 }

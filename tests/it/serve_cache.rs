@@ -281,14 +281,15 @@ fn the_fast_index_has_the_edit_before_the_full_build() {
 /// so are the editors' readings of each report's text (`parse::PassMemo`). An
 /// edit of each of those, in a file other than the report, must reach every page and line that
 /// shows it: a key that left one out would serve the last build's. The feeds are kept by
-/// their reports' keys and the site's title.
+/// their reports' keys and the site's title; an initiative's pages and open data line by what
+/// it quotes of the reports that name it, which an edit of such a report changes.
 #[test]
 fn every_input_of_a_kept_view_is_in_its_key() {
     let tmp = common::real_site_copy();
     let root = tmp.path();
     let mut session = Session::new(options(root));
     same_as_fresh(root, &mut session, "first build");
-    let edits: [(&str, &str, &str, &str); 8] = [
+    let edits: [(&str, &str, &str, &str); 11] = [
         // On every report page of the topic, the lists and the open data (`theme`).
         (
             "a topic's title",
@@ -340,6 +341,27 @@ fn every_input_of_a_kept_view_is_in_its_key() {
             "content/rapporten/eenzaamheid.md",
             "start = \"09:30\"",
             "start = \"09:45\"",
+        ),
+        // What an initiative's page quotes of a report that names it (its key is made from
+        // them, field by field, so that its mentions are quoted only when it changed): the
+        // report's title, the title of the section it is named in, and the sentence.
+        (
+            "the title of a report that names an initiative",
+            "content/rapporten/eenzaamheid.md",
+            "title = \"Verslag thematafel Eenzaamheid\"",
+            "title = \"Verslag van de thematafel Eenzaamheid\"",
+        ),
+        (
+            "the title of a section that names an initiative",
+            "content/rapporten/eenzaamheid.md",
+            "## Aanbod sluit niet goed aan bij behoefte, kenmerken van mensen zelf",
+            "## Aanbod sluit niet goed aan bij de behoefte, kenmerken van mensen zelf",
+        ),
+        (
+            "a sentence that names an initiative",
+            "content/rapporten/eenzaamheid.md",
+            "Positieve gezondheid gebruiken.",
+            "Positieve gezondheid vaker gebruiken.",
         ),
         // The site's title, in every feed's title (the feeds are kept by their reports' keys).
         (
