@@ -8,20 +8,23 @@ use vindplaats::cmd;
 /// at 410–428 MB (median 418): the site's records sit in pages it shares with what parse and
 /// the index freed, and those stay. jemalloc, handing freed pages back after 500 ms
 /// (`dirty_decay_ms`, below; its default is 10 s), peaked at 385–395 MB (median 391) with the
-/// same CPU and wall time, 20 interleaved pairs (BENCHMARKS.md, "Peak memory: allocators").
+/// same CPU and wall time, 20 interleaved pairs; after 200 ms, 5 MB lower still
+/// (BENCHMARKS.md, "Peak memory: allocators").
 #[cfg(target_os = "linux")]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// jemalloc's options, read by jemalloc itself at its start (`malloc_conf`; the environment's
 /// `_RJEM_MALLOC_CONF` comes after it, to try others). Freed pages go back to the system after
-/// 500 ms: at 10,000 reports 10 s (the default) peaked at 424 MB, 1 s at 391–399 MB, 300 ms no
-/// lower than 500 ms, 0 ms at 376 MB but twice the system time.
+/// 200 ms: at 10,000 reports 10 s (the default) peaked at 424 MB, 1 s at 391–399 MB, 500 ms at
+/// 390–395 MB but 397–398 MB in runs as fast as on a quiet machine (the delay is wall time, not
+/// work), 200 ms at 383–392 MB (7 pairs with 500 ms, each lower, the same CPU time), 100 ms
+/// with a third more system time, 0 ms at 376 MB but twice the system time.
 #[cfg(target_os = "linux")]
 #[unsafe(export_name = "_rjem_malloc_conf")]
 static JEMALLOC_CONF: Option<&'static std::ffi::c_char> =
     // SAFETY: a pointer to the first byte of a static, NUL-terminated string, as jemalloc reads it.
-    Some(unsafe { &*c"dirty_decay_ms:500".as_ptr() });
+    Some(unsafe { &*c"dirty_decay_ms:200".as_ptr() });
 
 /// mimalloc elsewhere (jemalloc does not build for Windows' MSVC): it keeps and reuses the large
 /// buffers glibc's malloc mapped afresh each time.
