@@ -436,7 +436,7 @@ struct Shared<'a> {
     tera: &'a Tera,
     theme: &'a Theme,
     /// The header and footer made so far, by the way to the root and the menu's section.
-    frames: Mutex<HashMap<(String, &'static str), Arc<Frame>>>,
+    frames: Mutex<HashMap<(String, String), Arc<Frame>>>,
 }
 
 /// A page's header and footer, as `partials/header.html` and `partials/footer.html` write
@@ -487,8 +487,8 @@ impl<'a> Shared<'a> {
     /// The header and footer of a page at `root` in `section`: the ones made already, or
     /// rendered now. Pages render in parallel: two may render the same pair at once (the same
     /// bytes), and the lock is never held while Tera works.
-    fn frame(&self, root: &str, section: &'static str) -> Result<Arc<Frame>, BuildError> {
-        let key = (root.to_owned(), section);
+    fn frame(&self, root: &str, section: &str) -> Result<Arc<Frame>, BuildError> {
+        let key = (root.to_owned(), section.to_owned());
         let made = |frames: &HashMap<_, Arc<Frame>>| frames.get(&key).map(Arc::clone);
         if let Some(frame) = made(&self.frames.lock().unwrap_or_else(|e| e.into_inner())) {
             return Ok(frame);
@@ -510,15 +510,12 @@ impl<'a> Shared<'a> {
     }
 }
 
-/// The section of the site whose menu item (`partials/header.html`) a page at `path` is in:
-/// the item's own path, or "" for a page under none (the home page, the lists of rounds and
-/// organisations, the 404 page). The search page is only its own address.
-fn menu_section(path: &str) -> &'static str {
-    [urls::TOPICS, urls::REPORTS, urls::INITIATIVES]
-        .into_iter()
-        .find(|section| path.starts_with(section))
-        .or((path == urls::SEARCH).then_some(urls::SEARCH))
-        .unwrap_or("")
+/// The section of the site a page at `path` is in, as the header's menu is told it
+/// (`section`): the first folder of its path ("themas/", "organisaties/", "zoeken/"), or "" for
+/// a page at the site's root (the home page, the 404 page). Which menu item that makes current
+/// is the template's rule alone, so a theme can add an item for any folder.
+fn section_of(path: &str) -> &str {
+    path.find('/').map_or("", |end| &path[..=end])
 }
 
 /// Renders one page (or takes it from the cache when its inputs hash as before) and hands it
@@ -576,7 +573,7 @@ fn render_page(
             changed: spec.changed.then_some(spec.path),
         });
     }
-    let frame = shared.frame(&root, menu_section(&spec.path))?;
+    let frame = shared.frame(&root, section_of(&spec.path))?;
     let mut context = shared.context.clone();
     for (key, value) in &spec.values {
         value.put_into(key, &mut context);
@@ -701,7 +698,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_page_is_in_the_menu_section_its_path_starts_with() {
+    fn a_page_is_in_the_section_of_its_first_folder() {
         for (path, section) in [
             ("", ""),
             ("themas/", "themas/"),
@@ -709,11 +706,11 @@ mod tests {
             ("rapporten/pagina/2/", "rapporten/"),
             ("initiatieven/buurthuis/", "initiatieven/"),
             ("zoeken/", "zoeken/"),
-            ("organisaties/", ""),
-            ("edities/2023/", ""),
+            ("organisaties/", "organisaties/"),
+            ("edities/2023/", "edities/"),
             ("404.html", ""),
         ] {
-            assert_eq!(menu_section(path), section, "{path}");
+            assert_eq!(section_of(path), section, "{path}");
         }
     }
 

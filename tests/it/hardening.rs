@@ -344,3 +344,30 @@ fn interrupted_builds_leave_a_complete_site() {
         "stray folders after a successful build: {left:?}"
     );
 }
+
+/// The header is rendered once per depth and section (`render::Frame`) and told the page's
+/// first folder as `section`: which menu item that makes current is the template's rule alone,
+/// so a theme's own header can add an item for a folder the built-in menu does not have.
+#[test]
+fn a_themes_header_can_make_any_folder_its_current_menu_item() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_tree(&fixture("minimal"), &root);
+    let built_in =
+        std::fs::read_to_string(repo_root().join("themes/almere/templates/partials/header.html"))
+            .unwrap();
+    let item = r#"<li><a href="{{ root }}organisaties/"{% if section == "organisaties/" %} aria-current="page"{% endif %}>Organisaties</a></li>"#;
+    let header = built_in.replacen("</ul>", &format!("{item}\n</ul>"), 1);
+    assert_ne!(header, built_in, "the built-in header has a menu list");
+    let dir = root.join("themes/almere/templates/partials");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("header.html"), header).unwrap();
+    let (_tmp, out) = common::build(&root, None);
+    let page = |path: &str| std::fs::read_to_string(out.join(path)).unwrap();
+    let current = r#"aria-current="page">Organisaties</a>"#;
+    assert!(page("organisaties/index.html").contains(current));
+    assert!(!page("index.html").contains(current));
+    let themes = page("themas/index.html");
+    assert!(!themes.contains(current));
+    assert!(themes.contains(r#"aria-current="page">Thema's</a>"#));
+}
