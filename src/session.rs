@@ -138,8 +138,8 @@ impl Session {
 
     /// The edited reports' pages ([`Session::edited`]) and then the search index with them
     /// in it, handed to `serve`, one after the other (the tests show each step alone;
-    /// [`Session::update`] makes the index while the whole site is rebuilt). Whether the fast
-    /// path applied.
+    /// [`Session::update`] makes that index only after a whole site that failed). Whether the
+    /// fast path applied.
     pub fn show_edited(
         &mut self,
         files: &[PathBuf],

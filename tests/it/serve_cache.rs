@@ -470,3 +470,67 @@ fn an_update_told_which_files_changed_is_a_fresh_build() {
     );
     updated_as_fresh(root, &mut session, &[&report], "named after all");
 }
+
+/// The steps `update` hands to serve after an edit of `file`, by name, each index with its
+/// files' bytes put together.
+fn steps(session: &mut Session, file: &Path) -> Vec<(&'static str, Vec<u8>)> {
+    let mut seen = Vec::new();
+    let index_bytes = |files: Vec<vindplaats::output::OutputFile>| {
+        files.iter().flat_map(|f| f.bytes.to_vec()).collect()
+    };
+    session.update(&[file.to_path_buf()], |update, _| {
+        seen.push(match update {
+            Update::Edited(_) => ("page", Vec::new()),
+            Update::EditedIndex(index) => ("fast index", index_bytes(index.unwrap())),
+            Update::Rebuilt(Ok(_)) => ("whole site", Vec::new()),
+            Update::Rebuilt(Err(_)) => ("whole site failed", Vec::new()),
+            Update::Index(index) => ("index", index_bytes(index.unwrap())),
+        })
+    });
+    seen
+}
+
+/// serve's order after an edit (`Session::update`, ARCHITECTURE "serve"): the page, the whole
+/// site, then its index, which has the edit. When the whole site fails on a check across
+/// reports (here: an initiative's quote no longer stands in the report), the fast index (the
+/// last site with the edited report put in) comes after the failure, so search still finds
+/// the new words while the error is shown; a whole site that is built hands no fast index.
+#[test]
+fn the_fast_index_comes_only_after_a_whole_site_that_failed() {
+    let tmp = common::real_site_copy();
+    let root = tmp.path();
+    let report = root.join("content/rapporten/jong-in-almere-1-juni.md");
+    let mut session = Session::new(options(root));
+    updated(&mut session, &[]);
+    let has = |bytes: &[u8], word: &str| String::from_utf8_lossy(bytes).contains(word);
+
+    edit(&report, |t| {
+        t.replacen(
+            "besproken hebben waar",
+            "besproken hebben (vlinderbrug) waar",
+            1,
+        )
+    });
+    let seen = steps(&mut session, &report);
+    let names: Vec<&str> = seen.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, ["page", "whole site failed", "fast index"]);
+    assert!(
+        has(&seen[2].1, "vlinderbrug"),
+        "the fast index has the edit"
+    );
+
+    // Taken out again: a whole site, with no fast path (the last build failed).
+    edit(&report, |t| t.replacen(" (vlinderbrug)", "", 1));
+    let seen = steps(&mut session, &report);
+    let names: Vec<&str> = seen.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, ["whole site", "index"]);
+
+    edit(&report, |t| t + "\nEen zin over een zonnebloemveld.\n");
+    let seen = steps(&mut session, &report);
+    let names: Vec<&str> = seen.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, ["page", "whole site", "index"]);
+    assert!(
+        has(&seen[2].1, "zonnebloemveld"),
+        "the whole site's index has the edit"
+    );
+}
