@@ -5,9 +5,11 @@
 //! (`mentioned_as`), a reason in a description, what a person did at the table (`part`).
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::content::{Initiative, MentionedAs, Organisation, Part, Report};
 use crate::error::{ContentError, ContentErrors};
+use crate::memo::{Memo, fingerprint};
 use crate::parse::markdown::{CheckData, LinkRef};
 use crate::parsed::{ParsedReport, ReportId, Text};
 use aho_corasick::AhoCorasick;
@@ -26,6 +28,9 @@ pub struct Sources {
 /// The checks of this module across the rendered reports, read in their `text` (`concept`
 /// says, per report, whether it is a concept): where each quote was found, and the errors.
 /// What one report's words decide alone is [`check_report`]'s, run with its Markdown pass.
+/// What each report's text holds of the words looked for is taken from `held` when the
+/// report's pass and the words are as in the last build ([`first_holding_kept`]).
+#[allow(clippy::too_many_arguments)]
 pub fn check(
     reports: &[ParsedReport],
     text: &Text,
@@ -34,21 +39,41 @@ pub fn check(
     initiatives_file: &Path,
     organisations: &[Organisation],
     organisations_file: &Path,
+    held: &mut Held,
 ) -> (Sources, ContentErrors) {
     // The published reports first, so the first report found is a published one if any is.
     let order: Vec<usize> = (0..reports.len())
         .filter(|&r| !concept[r])
         .chain((0..reports.len()).filter(|&r| concept[r]))
         .collect();
-    let texts: Vec<&[String]> = order.iter().map(|&r| text.reports[r].as_slice()).collect();
+    let texts: Vec<(Option<u64>, &[String])> = order
+        .iter()
+        .map(|&r| (reports[r].body_key, text.reports[r].as_slice()))
+        .collect();
+    // Every word looked for in one pass over the reports: the quotes, the organisations'
+    // `as_written`, then the initiatives' places and times (two passes normalised the first
+    // reports' text twice).
+    let asked = place_and_time(initiatives);
+    let words: Vec<&str> = initiatives
+        .iter()
+        .map(|i| i.quote.as_str())
+        .chain(organisations.iter().filter_map(|o| o.as_written.as_deref()))
+        .chain(asked.iter().map(|(_, _, w, _)| *w))
+        .collect();
+    let found = first_holding_kept(&texts, &words, held);
+    let (found, at_place_and_time) = found.split_at(words.len() - asked.len());
     let (quotes, as_written, mut errors) = check_quotes(
-        &texts,
+        found,
         initiatives,
         initiatives_file,
         organisations,
         organisations_file,
     );
-    errors.extend(check_place_and_time(&texts, initiatives, initiatives_file));
+    errors.extend(check_place_and_time(
+        &asked,
+        at_place_and_time,
+        initiatives_file,
+    ));
     // A quote no report holds is reported as such; what it would say is not judged.
     for (i, _) in initiatives.iter().zip(&quotes).filter(|(_, s)| s.is_some()) {
         errors.extend(check_judgement(i, initiatives_file));
@@ -66,6 +91,12 @@ pub fn check(
     (sources, errors)
 }
 
+/// What each report's text holds of the words [`first_holding_kept`] looks for (their places
+/// in the sorted list of distinct words), kept by `serve` from one build to the next by the
+/// report's pass (its text) and those words: after an edit, only the edited report's text is
+/// normalised and searched again (at 10,000 reports the search took 37–49 ms of each edit).
+pub type Held = Memo<Arc<[usize]>>;
+
 // Text as quotes are compared lives on the ground floor (`text`), where the record of a report
 // uses it too (`parsed::Reading`).
 pub use crate::text::quote_form as normalise;
@@ -76,12 +107,23 @@ use crate::text::quote_form_of_words as normalise_words;
 const BATCH: usize = 256;
 
 /// For each of `words`, the first report (by its place in `texts`, each a report's sections'
-/// texts) whose text holds it, as
-/// [`normalise`] compares text. Each report's text is normalised on its own, a batch of reports
-/// in parallel, and dropped once looked in: a normalised copy of every report at once cost as
-/// much memory as the reports' text (about 70 MB at 10,000 reports). The search stops at the
-/// first batch after which every word is found.
+/// texts) whose text holds it, as [`normalise`] compares text.
 pub fn first_holding(texts: &[&[String]], words: &[&str]) -> Vec<Option<usize>> {
+    let texts: Vec<(Option<u64>, &[String])> = texts.iter().map(|t| (None, *t)).collect();
+    first_holding_kept(&texts, words, &mut Memo::off())
+}
+
+/// [`first_holding`], each text with its key (`None`: not kept), what each text holds taken
+/// from `held` when its key and the words are as in the last build. Each report's text is
+/// normalised on its own, a batch of reports in parallel, and dropped once looked in: a
+/// normalised copy of every report at once cost as much memory as the reports' text (about
+/// 70 MB at 10,000 reports). The search stops at the first batch after which every word is
+/// found; `held` then keeps what the reports looked in hold.
+pub fn first_holding_kept(
+    texts: &[(Option<u64>, &[String])],
+    words: &[&str],
+    held: &mut Held,
+) -> Vec<Option<usize>> {
     let needles: Vec<String> = words.iter().map(|w| normalise(w)).collect();
     let mut first: Vec<Option<usize>> = vec![None; needles.len()];
     // An empty text is held by every report, yet supports nothing.
@@ -102,26 +144,25 @@ pub fn first_holding(texts: &[&[String]], words: &[&str]) -> Vec<Option<usize>> 
         .map(|d| open.iter().copied().filter(|&i| needles[i] == *d).collect())
         .collect();
     let automaton = AhoCorasick::new(&distinct).expect("a few thousand short patterns");
+    // What a report holds is by the places of the words in `distinct`: part of its key.
+    let words_key = held.is_on().then(|| fingerprint(&distinct));
+    let mut kept = Vec::new();
     let mut unfound = distinct.len();
     for (b, batch) in texts.chunks(BATCH).enumerate() {
         if unfound == 0 {
             break;
         }
-        let holds: Vec<Vec<usize>> = batch
+        let holds: Vec<(Option<u64>, Arc<[usize]>)> = batch
             .par_iter()
-            .map(|sections| {
-                let text = normalise_words(sections.iter().flat_map(|s| s.split_whitespace()));
-                let mut found: Vec<usize> = automaton
-                    .find_overlapping_iter(&text)
-                    .map(|m| m.pattern().as_usize())
-                    .collect();
-                found.sort_unstable();
-                found.dedup();
-                found
+            .map(|(key, sections)| {
+                held.get_or(
+                    || Some(fingerprint(((*key)?, words_key?))),
+                    || holding(&automaton, sections),
+                )
             })
             .collect();
-        for (r, found) in holds.into_iter().enumerate() {
-            for d in found {
+        for (r, (_, found)) in holds.iter().enumerate() {
+            for &d in found.iter() {
                 if first[asked[d][0]].is_none() {
                     unfound -= 1;
                     for &i in &asked[d] {
@@ -130,28 +171,36 @@ pub fn first_holding(texts: &[&[String]], words: &[&str]) -> Vec<Option<usize>> 
                 }
             }
         }
+        kept.extend(holds);
     }
+    held.keep(kept);
     first
 }
 
+/// The patterns of `automaton` (by their places) a report's text holds, in order, once each.
+fn holding(automaton: &AhoCorasick, sections: &[String]) -> Arc<[usize]> {
+    let text = normalise_words(sections.iter().flat_map(|s| s.split_whitespace()));
+    let mut found: Vec<usize> = automaton
+        .find_overlapping_iter(&text)
+        .map(|m| m.pattern().as_usize())
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found.into()
+}
+
 /// For each initiative the report its quote comes from, for each organisation the report its
-/// `as_written` comes from (by their place in `texts`); an error for each quote and each
-/// `as_written` that no report holds.
+/// `as_written` comes from (by their place in the texts looked in); an error for each quote
+/// and each `as_written` that no report holds. `found`: where each quote, then each
+/// `as_written`, was found ([`first_holding`]).
 fn check_quotes(
-    texts: &[&[String]],
+    found: &[Option<usize>],
     initiatives: &[Initiative],
     initiatives_file: &Path,
     organisations: &[Organisation],
     organisations_file: &Path,
 ) -> (Vec<Option<usize>>, Vec<Option<usize>>, ContentErrors) {
     let mut errors = ContentErrors::default();
-    // Every text looked up in one pass over the reports.
-    let words: Vec<&str> = initiatives
-        .iter()
-        .map(|i| i.quote.as_str())
-        .chain(organisations.iter().filter_map(|o| o.as_written.as_deref()))
-        .collect();
-    let found = first_holding(texts, &words);
     let (quotes, written) = found.split_at(initiatives.len());
     let mut written = written.iter();
     let mut as_written = Vec::with_capacity(organisations.len());
@@ -210,14 +259,12 @@ fn check_quotes(
 }
 
 /// An initiative's `place` and `when` are a report's own words, as its quote is: the page
-/// shows them as what the report says.
-pub fn check_place_and_time(
-    texts: &[&[String]],
-    initiatives: &[Initiative],
-    file: &Path,
-) -> ContentErrors {
-    let mut errors = ContentErrors::default();
-    let asked: Vec<(&Initiative, &str, &str, usize)> = initiatives
+/// shows them as what the report says. What is asked of each initiative: what, the words,
+/// their line ([`check_place_and_time`] reports them).
+type Asked<'a> = (&'a Initiative, &'static str, &'a str, usize);
+
+fn place_and_time(initiatives: &[Initiative]) -> Vec<Asked<'_>> {
+    initiatives
         .iter()
         .flat_map(|i| {
             [
@@ -230,9 +277,13 @@ pub fn check_place_and_time(
             ]
         })
         .flatten()
-        .collect();
-    let words: Vec<&str> = asked.iter().map(|(_, _, w, _)| *w).collect();
-    for ((i, what, words, line), found) in asked.iter().zip(first_holding(texts, &words)) {
+        .collect()
+}
+
+/// An error for each place and time `asked` that no report holds (`found`, in the same order).
+fn check_place_and_time(asked: &[Asked], found: &[Option<usize>], file: &Path) -> ContentErrors {
+    let mut errors = ContentErrors::default();
+    for ((i, what, words, line), found) in asked.iter().zip(found) {
         if found.is_none() {
             errors.push(
                 ContentError::new(

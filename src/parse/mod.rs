@@ -23,7 +23,7 @@ use crate::error::ContentErrors;
 use crate::memo::{Memo, fingerprint};
 use crate::parsed::{
     Checks, EditionId, FromText, MentionIndex, ParsedEdition, ParsedInitiative, ParsedReport,
-    ParsedTopic, Site, Text, TopicId,
+    ParsedTopic, ReportId, Site, Text, TopicId,
 };
 use crate::urls::{self, Origin, Urls};
 use markdown::{Body, CheckData, Linker};
@@ -61,6 +61,8 @@ pub struct Context {
     organisations: Vec<Organisation>,
     /// A hash of what the readings read of them: part of [`FromText`]'s key in the memo.
     organisations_key: u64,
+    /// Which organisations name a report ([`concepts::Names`]).
+    names: concepts::Names,
 }
 
 impl Context {
@@ -91,6 +93,7 @@ impl Context {
             topics: topics.iter().map(|t| t.slug.clone()).collect(),
             editions: editions.iter().map(|e| e.year).collect(),
             organisations: organisations.to_vec(),
+            names: concepts::Names::new(organisations),
             organisations_key: fingerprint(
                 organisations
                     .iter()
@@ -150,6 +153,107 @@ pub struct Pass {
 pub struct PassMemo {
     passes: Memo<Pass>,
     from_text: Memo<Arc<FromText>>,
+    /// What each report's text holds of the words the site adds around the reports
+    /// ([`editorial::Held`]).
+    held: editorial::Held,
+    /// The hashes of each report's facts that the keys above read, by the report itself
+    /// ([`Facts`]).
+    facts: Memo<Facts>,
+    /// The organisations that name each report ([`concepts::Names::of`]), by the report's
+    /// facts and the organisations.
+    named: Memo<Arc<[usize]>>,
+    /// The last build's mention index ([`mention_index`]); `None` in a build.
+    mentions: Option<KeptMentions>,
+}
+
+/// A mention index and what it was made of: the number of initiatives and the key of each
+/// report's pass (which its mentions are part of), in order.
+struct KeptMentions {
+    initiatives: usize,
+    keys: Vec<u64>,
+    index: MentionIndex,
+}
+
+/// At most this many reports' mentions are replaced in the last index; past it, the index is
+/// made anew.
+const REPLACED: usize = 64;
+
+/// The mention index of `reports`. `serve` makes it from the last build's (`kept`), the
+/// mentions of the reports whose pass changed replaced ([`MentionIndex::replace`], which makes
+/// the index [`MentionIndex::new`] makes): making it anew took 18–20 ms of each edit at
+/// 10,000 reports. A build (no keys) keeps nothing.
+fn mention_index(
+    initiatives: usize,
+    reports: &[ParsedReport],
+    kept: &mut Option<KeptMentions>,
+) -> MentionIndex {
+    let keys: Option<Vec<u64>> = reports.iter().map(|r| r.body_key).collect();
+    let last = kept.take().filter(|last| {
+        last.initiatives == initiatives && Some(last.keys.len()) == keys.as_ref().map(Vec::len)
+    });
+    let changed = |last: &KeptMentions, keys: &[u64]| -> Vec<usize> {
+        (0..keys.len())
+            .filter(|&r| last.keys[r] != keys[r])
+            .collect()
+    };
+    let index = match (last, &keys) {
+        (Some(last), Some(keys)) if changed(&last, keys).len() <= REPLACED => {
+            let changed = changed(&last, keys);
+            let mut index = last.index;
+            for r in changed {
+                index.replace(ReportId(r), &reports[r].body);
+            }
+            index
+        }
+        _ => MentionIndex::new(
+            initiatives,
+            &reports.iter().map(|p| &*p.body).collect::<Vec<_>>(),
+        ),
+    };
+    if let Some(keys) = keys {
+        *kept = Some(KeptMentions {
+            initiatives,
+            keys,
+            index: index.clone(),
+        });
+    }
+    index
+}
+
+/// The hashes of what the keys of a report's pass and of its [`FromText`] read of its facts
+/// (its file, people, link texts and their lines; its slug, participants and organisations),
+/// kept with the report they were made of. Load hands on the same `Arc` for a file it did not
+/// read again, so they are kept by the report's address: hashing every report's facts again
+/// was most of the step over the reports after an edit (57–102 ms of CPU at 10,000 reports).
+/// No other report can stand at that address while this one is kept.
+#[derive(Clone)]
+struct Facts {
+    report: Arc<Report>,
+    pass: u64,
+    from_text: u64,
+}
+
+impl Facts {
+    /// The hashes of `report`'s facts: kept in `memo` when it is the same report (see above).
+    fn of(report: &Arc<Report>, memo: &Memo<Facts>) -> Facts {
+        let (_, kept) = memo.find(|| Some(address(report)));
+        kept.filter(|f| Arc::ptr_eq(&f.report, report))
+            .unwrap_or_else(|| Facts {
+                report: Arc::clone(report),
+                pass: fingerprint((
+                    &report.file,
+                    &report.people,
+                    &report.link_texts,
+                    &report.lines,
+                )),
+                from_text: fingerprint((&report.slug, report.participants, &report.organisations)),
+            })
+    }
+}
+
+/// A report's address, as [`Facts`] are kept by it.
+fn address(report: &Arc<Report>) -> u64 {
+    Arc::as_ptr(report) as usize as u64
 }
 
 impl PassMemo {
@@ -158,6 +262,10 @@ impl PassMemo {
         PassMemo {
             passes: Memo::off(),
             from_text: Memo::off(),
+            held: Memo::off(),
+            facts: Memo::off(),
+            named: Memo::off(),
+            mentions: None,
         }
     }
 }
@@ -177,6 +285,10 @@ pub struct Reported {
     key: Option<u64>,
     /// What its record read from its text, and its key in the memo.
     from_text: Option<(Option<u64>, Arc<FromText>)>,
+    /// The hashes of its facts the keys read (`None` in a build).
+    facts: Option<Facts>,
+    /// The organisations that name it, and their key in the memo.
+    named: (Option<u64>, Arc<[usize]>),
 }
 
 /// The one way a report becomes a [`ParsedReport`]: its Markdown through the one pass (taken
@@ -190,10 +302,12 @@ pub fn report(
     passes: &PassMemo,
 ) -> Reported {
     let file = &report.file;
+    // Found with the first key (a build, which keeps nothing, hashes none of them).
+    let mut facts = None;
     let (key, pass) = passes.passes.get_or(
         || {
-            let facts = (&report.people, &report.link_texts, &report.lines);
-            Some(fingerprint((file, markdown, context.reads, facts)))
+            let kept = facts.insert(Facts::of(&report, &passes.facts));
+            Some(fingerprint((kept.pass, markdown, context.reads)))
         },
         || {
             let linker = Linker {
@@ -219,11 +333,22 @@ pub fn report(
             }
         },
     );
+    let named = passes.named.get_or(
+        || {
+            let facts = facts.as_ref()?;
+            Some(fingerprint((
+                facts.pass,
+                facts.from_text,
+                context.organisations_key,
+            )))
+        },
+        || context.names.of(&report),
+    );
     let place = context.place(&report);
     let from_text = place.as_ref().map(|_| {
         passes.from_text.get_or(
             || {
-                let facts = (&report.slug, report.participants, &report.organisations);
+                let facts = facts.as_ref()?.from_text;
                 Some(fingerprint((key?, facts, context.organisations_key)))
             },
             || Arc::new(FromText::read(&report, &pass.text, &context.organisations)),
@@ -246,6 +371,8 @@ pub fn report(
         pass,
         key,
         from_text,
+        facts,
+        named,
     }
 }
 
@@ -318,17 +445,24 @@ pub fn parse(
     passes
         .from_text
         .keep(reported.iter().filter_map(|r| r.from_text.clone()));
+    passes.named.keep(reported.iter().map(|r| r.named.clone()));
+    passes.facts.keep(
+        (reported.iter())
+            .filter_map(|r| Some((Some(address(&r.facts.as_ref()?.report)), r.facts.clone()?))),
+    );
     let lap = crate::steps::lap("parse: reports", lap);
     let mut parsed = Vec::with_capacity(count);
     let mut text = Text::default();
     let mut checks = Checks::default();
     let mut found = Vec::with_capacity(count);
+    let mut named = Vec::with_capacity(count);
     let mut report_errors = ContentErrors::default();
     for r in reported {
         errors.extend(r.pass.errors);
         found.push(r.pass.found);
         if let Some(record) = r.record {
             report_errors.extend(r.pass.report_errors);
+            named.push(r.named.1);
             parsed.push(record);
             text.reports.push(r.pass.text);
             checks.reports.push(r.pass.checks);
@@ -359,6 +493,7 @@ pub fn parse(
             &initiatives_file,
             &organisations,
             &organisations_file,
+            &mut passes.held,
         );
         errors.extend(unsupported);
         errors.extend(report_errors);
@@ -373,10 +508,7 @@ pub fn parse(
     if parsed.len() < count {
         return (None, errors);
     }
-    let mentions = MentionIndex::new(
-        initiatives.len(),
-        &parsed.iter().map(|p| &*p.body).collect::<Vec<_>>(),
-    );
+    let mentions = mention_index(initiatives.len(), &parsed, &mut passes.mentions);
     let intro_hrefs = markdown::plain_hrefs(&initiatives);
     let initiatives = initiatives
         .into_iter()
@@ -431,6 +563,7 @@ pub fn parse(
         concept,
         &context.matcher,
         &found,
+        &named,
         &sources,
         &initiatives_file,
         &organisations_file,

@@ -529,3 +529,99 @@ fn the_fast_index_comes_only_after_a_whole_site_that_failed() {
         "the whole site's index has the edit"
     );
 }
+
+/// The checks across reports and the decisions they feed are a fresh build's after every
+/// edit, though `serve` keeps what each report's text holds of the words looked for and which
+/// organisations name each report (`parse::PassMemo`): the only report holding an
+/// organisation's `as_written` and an initiative's quote edited (the check fails, then passes
+/// again), the words looked for changed with no report changed, and which organisations name
+/// a concept report, a published one, and by what place in their file.
+#[test]
+fn the_checks_across_reports_after_an_edit_are_a_fresh_builds() {
+    let tmp = common::real_site_copy();
+    let root = tmp.path();
+    let reports = root.join("content/rapporten");
+    let basis = reports.join("sociale-basis.md");
+    let organisations = root.join("content/organisaties.toml");
+    let mut session = Session::new(options(root));
+    updated_as_fresh(root, &mut session, &[], "first build");
+    let failed_on = |outcome: &Outcome, words: &str| {
+        assert!(
+            matches!(outcome, Outcome::Failed(e) if e.contains(words)),
+            "{outcome:?}"
+        )
+    };
+
+    let (held, changed) = (
+        "een vertegenwoordiger van de cliëntenfederatie",
+        "een vertegenwoordigster van de cliëntenfederatie",
+    );
+    edit(&basis, |t| t.replacen(held, changed, 1));
+    let outcome = updated_as_fresh(root, &mut session, &[&basis], "as_written edited");
+    failed_on(&outcome, "(as_written) staan in geen enkel verslag");
+    edit(&basis, |t| t.replacen(changed, held, 1));
+    updated_as_fresh(root, &mut session, &[&basis], "as_written back");
+
+    let quoted = reports.join("jong-in-almere-1-juni.md");
+    edit(&quoted, |t| {
+        t.replacen(
+            "besproken hebben waar",
+            "besproken hebben (vlinderbrug) waar",
+            1,
+        )
+    });
+    let outcome = updated_as_fresh(root, &mut session, &[&quoted], "a quote edited");
+    failed_on(&outcome, "staat in geen enkel verslag");
+    edit(&quoted, |t| t.replacen(" (vlinderbrug)", "", 1));
+    updated_as_fresh(root, &mut session, &[&quoted], "the quote back");
+
+    // The words looked for, not the reports.
+    edit(&organisations, |t| {
+        t.replacen("as_written = \"GGD\"", "as_written = \"GGD Noord\"", 1)
+    });
+    let outcome = updated_as_fresh(root, &mut session, &[&organisations], "other words");
+    failed_on(&outcome, "'GGD Noord'");
+    edit(&organisations, |t| {
+        t.replacen("as_written = \"GGD Noord\"", "as_written = \"GGD\"", 1)
+    });
+    updated_as_fresh(root, &mut session, &[&organisations], "the words back");
+
+    // A concept report (with the initiative only it supports): CLIP GGZ, named only there, is
+    // a concept too; named by a published report, it is not.
+    let initiatives = root.join("content/initiatieven.toml");
+    edit(&basis, |t| {
+        t.replacen(
+            "participants = 21\n",
+            "participants = 21\nconcept = true\n",
+            1,
+        )
+    });
+    edit(&initiatives, |t| {
+        let quote = "mist in Almere.\"\n";
+        t.replacen(quote, &format!("{quote}concept = true\n"), 1)
+    });
+    updated_as_fresh(root, &mut session, &[&basis, &initiatives], "a concept");
+    let published = reports.join("eenzaamheid.md");
+    edit(&published, |t| {
+        t.replacen("organisations = [", "organisations = [\"CLIP GGZ\", ", 1)
+    });
+    updated_as_fresh(
+        root,
+        &mut session,
+        &[&published],
+        "named by a published report",
+    );
+    edit(&published, |t| {
+        t.replacen("organisations = [\"CLIP GGZ\", ", "organisations = [", 1)
+    });
+    updated_as_fresh(root, &mut session, &[&published], "named by a concept only");
+    let block =
+        "[[organisatie]]\nname = \"CLIP GGZ\"\nslug = \"clip-ggz\"\nvariants = [\"CLIP GGZ\"]\n\n";
+    edit(&organisations, |t| t.replacen(block, "", 1) + "\n" + block);
+    updated_as_fresh(
+        root,
+        &mut session,
+        &[&organisations],
+        "the organisations reordered",
+    );
+}
