@@ -19,7 +19,7 @@ use crate::parsed::{
 use crate::text;
 
 /// A link to any page, with a short note shown beside it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct Link {
     pub path: String,
     pub title: String,
