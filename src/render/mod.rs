@@ -103,7 +103,7 @@ pub fn render(
         });
     }
     let assets = assets(theme, &put)?;
-    let views = Views::new(site);
+    let views = Views::kept(site, &mut cache.organisations);
     let lap = crate::steps::lap("render: templates, assets, views", started);
     // The keys of what reports and initiatives are made from, for the page and data memos.
     let keys = cache.on.then(|| keys::Keys::new(site, &views));
