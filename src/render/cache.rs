@@ -33,6 +33,8 @@ pub struct PageCache {
     pub(super) data: super::data::DataMemo,
     /// The feeds, by their reports' keys (see `render::feeds`).
     pub(super) feeds: Memo<Bytes>,
+    /// The organisations' views, by what they are made of.
+    pub(super) organisations: super::views::OrganisationsMemo,
 }
 
 /// What became of one page: whether it was rendered (or came from the cache), and what the
@@ -54,6 +56,7 @@ impl Default for PageCache {
             tera: None,
             data: Default::default(),
             feeds: Memo::default(),
+            organisations: Memo::default(),
         }
     }
 }
@@ -65,6 +68,7 @@ impl PageCache {
             on: false,
             data: super::data::DataMemo::off(),
             feeds: Memo::off(),
+            organisations: Memo::off(),
             ..PageCache::default()
         }
     }

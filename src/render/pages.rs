@@ -10,7 +10,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::keys::Keys;
-use super::value::{HashWriter, Keyed, PageValue, Value};
+use super::value::{HashWriter, Hashed, Keyed, PageValue, Value, hash_of};
 use super::views::{self, Link, Views};
 use crate::parsed::ReportId;
 use crate::urls;
@@ -59,7 +59,7 @@ const HOME_REPORTS_PER_ROUND: usize = 12;
 
 /// Where a page stands among the pages of its list: for the pagination nav, the title and
 /// `<link rel="prev/next">`. Absent when the list fits on one page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub(super) struct Pagination {
     /// From 1.
     pub(super) current: usize,
@@ -70,7 +70,7 @@ pub(super) struct Pagination {
     pub(super) next: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub(super) struct PageNumber {
     pub(super) number: usize,
     pub(super) path: String,
@@ -222,7 +222,7 @@ pub(super) fn all<'a>(
     keys: Option<&Keys>,
 ) -> Vec<PageSpec<'a>> {
     let mut pages = lists(views, summaries, keys);
-    pages.extend(editions(views));
+    pages.extend(editions(views, keys.is_some()));
     pages.extend(topics(views, keys));
     pages.extend(reports(views, keys));
     pages.extend(initiatives(views, keys));
@@ -370,7 +370,7 @@ struct YearCount {
 
 /// One table an organisation was at: as a participant, as the role of one of its people, or
 /// both (then once, with the roles beside it).
-#[derive(Clone, Serialize)]
+#[derive(Clone, Hash, Serialize)]
 struct TableLine<'a> {
     path: &'a str,
     title: &'a str,
@@ -389,42 +389,44 @@ struct Table<'a> {
 /// The tables of an organisation, one line each, as its own page lists them: newest round
 /// first, in date order within a round.
 fn tables<'a>(views: &'a Views<'a>, o: &'a views::OrganisationView) -> Vec<Table<'a>> {
-    // Report ids are in date order: a map by id is the date order.
-    let mut tables: std::collections::BTreeMap<usize, TableLine<'a>> = Default::default();
-    let line = |id: usize| {
-        let s = &views.reports[id].summary;
-        TableLine {
-            path: &s.path,
-            title: &s.title,
-            short_date: &s.short_date,
-            roles: Vec::new(),
+    let table = |id: ReportId| {
+        let s = &views.reports[id.0].summary;
+        Table {
+            year: s.year,
+            report: id.0,
+            line: TableLine {
+                path: &s.path,
+                title: &s.title,
+                short_date: &s.short_date,
+                roles: Vec::new(),
+            },
         }
     };
-    for id in &o.reports {
-        tables.entry(id.0).or_insert_with(|| line(id.0));
+    // Both lists are in report order, and report ids are in date order: merged, each report
+    // once, they are in date order (a map by id took most of the list of pages' time).
+    let (mut tables, mut roles) = (Vec::new(), o.roles.iter().peekable());
+    let mut at = o.reports.iter().peekable();
+    loop {
+        let next = match (at.peek(), roles.peek()) {
+            (Some(&&a), Some(r)) => a.min(r.report),
+            (Some(&&a), None) => a,
+            (None, Some(r)) => r.report,
+            (None, None) => break,
+        };
+        let mut line = table(next);
+        while at.next_if(|&&a| a == next).is_some() {}
+        while let Some(role) = roles.next_if(|r| r.report == next) {
+            line.line.roles.push(role.note.as_str());
+        }
+        tables.push(line);
     }
-    for role in &o.roles {
-        tables
-            .entry(role.report.0)
-            .or_insert_with(|| line(role.report.0))
-            .roles
-            .push(&role.note);
-    }
-    let mut lines: Vec<Table> = tables
-        .into_iter()
-        .map(|(report, line)| Table {
-            year: views.reports[report].summary.year,
-            report,
-            line,
-        })
-        .collect();
     // Stable: date order stays within a round.
-    lines.sort_by_key(|t| std::cmp::Reverse(t.year));
-    lines
+    tables.sort_by_key(|t| std::cmp::Reverse(t.year));
+    tables
 }
 
 /// A round's tables on one page of an organisation's own list.
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 struct TableYear<'a> {
     year: u16,
     id: String,
@@ -489,7 +491,7 @@ fn organisations<'a>(views: &'a Views<'a>) -> Vec<PageSpec<'a>> {
             pages.push(
                 PageSpec::new(path, "organisation.html")
                     .with("organisation", organisation)
-                    .with_owned("years", years)
+                    .with_value("years", Hashed(years))
                     .with_owned("table_count", lines.len())
                     .crumbs(&[NAV.organisations, (&own, &organisation.name)])
                     .page_of_list(pagination),
@@ -541,10 +543,13 @@ struct EditionTopicPage<'a> {
     reports: &'a [Link],
 }
 
-/// One page per edition (yearly round), more when it has many reports.
-fn editions<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
-    views.editions.iter().flat_map(|edition| {
+/// One page per edition (yearly round), more when it has many reports. Each page shows the
+/// whole round's view: with `keyed` (`serve`), it is hashed once for all its pages, not once a
+/// page (a round of 2,000 reports has 10 pages, each listing all of them in the view).
+fn editions<'a>(views: &'a Views<'a>, keyed: bool) -> impl Iterator<Item = PageSpec<'a>> {
+    views.editions.iter().flat_map(move |edition| {
         let s = &edition.summary;
+        let key = keyed.then(|| hash_of(edition));
         // Every report with its theme and place in that theme's list, in page order.
         let items: Vec<(usize, usize)> = edition
             .topics
@@ -568,7 +573,7 @@ fn editions<'a>(views: &'a Views<'a>) -> impl Iterator<Item = PageSpec<'a>> {
                     .collect();
                 let intro_html = edition.intro.html(&urls::up_to_root(&path));
                 let mut page = PageSpec::new(path, "edition.html")
-                    .with("edition", edition)
+                    .with_value("edition", Keyed(edition, key))
                     .with_owned("intro_html", intro_html)
                     .with_owned("topics", topics)
                     .crumbs(&[NAV.editions, (&s.path, &s.title)])

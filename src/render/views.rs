@@ -7,6 +7,8 @@
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use crate::content::report::hh_mm;
 use crate::content::{Correction, Kind, LinkText, MentionedAs, Topic};
@@ -19,7 +21,7 @@ use crate::parsed::{
 use crate::text;
 
 /// A link to any page, with a short note shown beside it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct Link {
     pub path: String,
     pub title: String,
@@ -365,7 +367,9 @@ pub struct Views<'a> {
     /// Per report (by id), what lists show of it; its whole view through [`Views::report`].
     pub reports: Vec<Report<'a>>,
     pub initiatives: Vec<InitiativeView<'a>>,
-    pub organisations: Vec<OrganisationView>,
+    /// Kept by `serve` from the last build when what they are made of is as it was
+    /// ([`OrganisationsMemo`]).
+    pub organisations: Arc<Vec<OrganisationView>>,
     pub by_topic: Vec<Group>,
     pub by_kind: Vec<Group>,
     pub by_mentioned_as: Vec<Group>,
@@ -403,8 +407,20 @@ pub struct OrganisationCounts {
     pub others: usize,
 }
 
+/// The organisations' views `serve` keeps between builds, by a key of everything they are made
+/// of ([`organisations_key`]): after a one-report edit at 10,000 reports, their 130,000 tables
+/// were the longest of the views made side by side. A build's is off.
+pub type OrganisationsMemo = crate::memo::Memo<Arc<Vec<OrganisationView>>>;
+
 impl<'a> Views<'a> {
+    /// Every view of `site`, each made now.
     pub fn new(site: &'a Site) -> Views<'a> {
+        Views::kept(site, &mut OrganisationsMemo::off())
+    }
+
+    /// Every view of `site`, the organisations' taken from `memo` when their key is as in the
+    /// last build.
+    pub fn kept(site: &'a Site, memo: &mut OrganisationsMemo) -> Views<'a> {
         let lap = std::time::Instant::now();
         let summaries: Vec<ReportSummary> =
             site.reports().map(|(id, r)| summary(site, id, r)).collect();
@@ -432,13 +448,15 @@ impl<'a> Views<'a> {
                     },
                     || {
                         crate::steps::timed("views:  organisations (beside)", || {
-                            organisation_views(site, &named, &summaries)
+                            kept_organisations(site, &named, &summaries, memo)
                         })
                     },
                 )
             },
         );
         let lap = crate::steps::lap("views: the kinds side by side", lap);
+        let (key, organisations) = organisations;
+        memo.keep([(key, Arc::clone(&organisations))]);
         let reports = summaries
             .into_par_iter()
             .enumerate()
@@ -880,6 +898,19 @@ fn report_view<'a>(
     }
 }
 
+/// The organisations' views: the ones `memo` kept when their key is as in the last build, or
+/// made now; with their key, for `memo` to keep.
+fn kept_organisations(
+    site: &Site,
+    named: &Named,
+    summaries: &[ReportSummary],
+    memo: &OrganisationsMemo,
+) -> (Option<u64>, Arc<Vec<OrganisationView>>) {
+    let (key, kept) = memo.find(|| Some(organisations_key(site)));
+    let views = kept.unwrap_or_else(|| Arc::new(organisation_views(site, named, summaries)));
+    (key, views)
+}
+
 fn organisation_views(
     site: &Site,
     named: &Named,
@@ -925,6 +956,36 @@ fn organisation_views(
             }
         })
         .collect()
+}
+
+/// Everything the organisations' views are made of ([`organisation_views`], [`Named`],
+/// [`tables_of_organisations`]): each organisation's fields as the views read them, each
+/// report's slug, names of participants, people and what a table line shows of it (its
+/// title, date and round; its path is its slug's), and the initiatives an organisation may
+/// be (their slugs and links). A field those start to read must be added here
+/// (`tests/it/serve_cache.rs` edits each).
+fn organisations_key(site: &Site) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    for o in &site.organisations {
+        (&o.name, &o.slug, &o.variants, o.group, o.person).hash(&mut h);
+        (&o.as_written, &o.note, &o.initiative, &o.attended).hash(&mut h);
+    }
+    for (_, i) in site.initiatives() {
+        let i = &i.initiative;
+        (&i.slug, i.path(), &i.name, i.kind.label()).hash(&mut h);
+    }
+    // Each report's part hashed on its own, side by side: 10,000 reports.
+    let reports: Vec<u64> = site
+        .reports
+        .par_iter()
+        .map(|parsed| {
+            let r = &parsed.report;
+            let facts = (&r.slug, &r.title, r.date, r.edition);
+            crate::memo::fingerprint((facts, &r.organisations, &r.people))
+        })
+        .collect();
+    reports.hash(&mut h);
+    h.finish()
 }
 
 /// Per organisation (in the site's order), the tables it took part in and where one of its

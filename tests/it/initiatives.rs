@@ -595,7 +595,7 @@ fn an_organisations_tables_are_what_took_part_in_and_people_in_say() {
     let views = vindplaats::render::views::Views::new(&site);
     assert_eq!(views.organisations.len(), site.organisations.len());
     let (mut attended_only, mut roles) = (0, 0);
-    for (o, view) in site.organisations.iter().zip(&views.organisations) {
+    for (o, view) in site.organisations.iter().zip(views.organisations.iter()) {
         assert_eq!(view.slug, o.slug);
         let tables: Vec<ReportId> = site
             .reports()

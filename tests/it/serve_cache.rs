@@ -282,14 +282,16 @@ fn the_fast_index_has_the_edit_before_the_full_build() {
 /// edit of each of those, in a file other than the report, must reach every page and line that
 /// shows it: a key that left one out would serve the last build's. The feeds are kept by
 /// their reports' keys and the site's title; an initiative's pages and open data line by what
-/// it quotes of the reports that name it, which an edit of such a report changes.
+/// it quotes of the reports that name it, which an edit of such a report changes. The
+/// organisations' views are kept by everything they are made of: who sat at each table and
+/// who of an organisation had a role there among it.
 #[test]
 fn every_input_of_a_kept_view_is_in_its_key() {
     let tmp = common::real_site_copy();
     let root = tmp.path();
     let mut session = Session::new(options(root));
     same_as_fresh(root, &mut session, "first build");
-    let edits: [(&str, &str, &str, &str); 11] = [
+    let edits: [(&str, &str, &str, &str); 14] = [
         // On every report page of the topic, the lists and the open data (`theme`).
         (
             "a topic's title",
@@ -333,6 +335,27 @@ fn every_input_of_a_kept_view_is_in_its_key() {
             "content/rapporten/eenzaamheid.md",
             "location = \"Bibliotheek, Almere\"",
             "location = \"Nieuwe Bibliotheek, Almere\"",
+        ),
+        // The name of an initiative an organisation is: the link in its entry.
+        (
+            "the name of an initiative an organisation is",
+            "content/initiatieven.toml",
+            "name = \"De Almeerse Alliantie Kinderarmoede\"",
+            "name = \"De Almeerse Alliantie tegen Kinderarmoede\"",
+        ),
+        // Who sat at a report's table, and who of an organisation had a role there: the
+        // organisations' entries (their views are kept by what they are made of).
+        (
+            "a report's list of participants",
+            "content/rapporten/eenzaamheid.md",
+            "\"Kwintes\", \"VMCA\", ",
+            "\"Kwintes\", ",
+        ),
+        (
+            "the organisation of a report's person",
+            "content/rapporten/eenzaamheid.md",
+            "organisation = \"Platform31\", part = \"presentatie\"",
+            "organisation = \"Movisie\", part = \"presentatie\"",
         ),
         // A fact only the report's own page shows (its times): the page is kept by the
         // report's key alone, and its view is not made while that key is as before.
