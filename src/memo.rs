@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -27,8 +28,15 @@ pub fn fingerprint(parts: impl Hash) -> u64 {
 #[derive(Debug)]
 pub struct Memo<V> {
     known: Option<HashMap<u64, V>>,
-    /// A memo of files ([`map_files`]): the key each file's value is kept under, by its path.
-    files: HashMap<PathBuf, u64>,
+    /// A memo of files ([`map_files`]): the files last read, in their order, and the key each
+    /// one's value is kept under (`None`: not kept). Kept by place, not by path: after an
+    /// edit the files are those of the last build, and nothing is looked up or kept again but
+    /// the edited file's value (at 10,000 reports, hashing every path twice and keeping every
+    /// value again was most of load's work on the report files and on the privacy scans).
+    files: Arc<[PathBuf]>,
+    keys: Vec<Option<u64>>,
+    /// The files each folder held when [`Memo::walk`] last walked it.
+    walked: HashMap<PathBuf, Arc<[PathBuf]>>,
     /// What may have changed on disk since [`map_files`] last read the files.
     changed: Changed,
 }
@@ -67,6 +75,32 @@ impl Changed {
         Changed::Only(files.to_vec())
     }
 
+    /// Whether the files `files` found below `dir` are still all there is: nothing named is
+    /// `dir` or above it, and everything named below it is one of `files` and still a file
+    /// (not a link, as a walk does not follow links).
+    fn keeps_files_of(&self, dir: &Path, files: &[PathBuf]) -> bool {
+        let Changed::Only(paths) = self else {
+            return false;
+        };
+        paths.iter().all(|p| {
+            !dir.starts_with(p)
+                && (!p.starts_with(dir)
+                    || files.contains(p) && std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file()))
+        })
+    }
+
+    /// For each of `files`, whether it may have changed: a file named by its full path is
+    /// found by comparing paths (the one edited report among 10,000); a folder named, by
+    /// what is below it.
+    fn which(&self, files: &[PathBuf]) -> Vec<bool> {
+        match self {
+            Changed::Only(paths) if paths.iter().all(|p| files.contains(p)) => {
+                files.iter().map(|f| paths.contains(f)).collect()
+            }
+            _ => files.iter().map(|f| self.may_have(f)).collect(),
+        }
+    }
+
     /// What changed in either: named changes add up until the files are read again.
     fn and(&mut self, more: &Changed) {
         match (&mut *self, more) {
@@ -82,8 +116,7 @@ impl<V> Default for Memo<V> {
     fn default() -> Self {
         Memo {
             known: Some(HashMap::new()),
-            files: HashMap::new(),
-            changed: Changed::All,
+            ..Memo::off()
         }
     }
 }
@@ -93,7 +126,9 @@ impl<V> Memo<V> {
     pub fn off() -> Self {
         Memo {
             known: None,
-            files: HashMap::new(),
+            files: Arc::from([]),
+            keys: Vec::new(),
+            walked: HashMap::new(),
             changed: Changed::All,
         }
     }
@@ -106,6 +141,32 @@ impl<V> Memo<V> {
 
     pub fn is_on(&self) -> bool {
         self.known.is_some()
+    }
+
+    /// The files of `dir` that `walk` finds (with whether it read every folder), or, when
+    /// nothing the watcher named since can have added or removed one, the files it found last
+    /// time: `serve` trusts its watcher for which files are there as it does for which changed
+    /// ([`Changed`]). Only when every path named below `dir` is a file of the last walk and
+    /// still a file: a new, removed or renamed file or a folder named walks again, as does
+    /// anything outside `content/` ([`Changed::All`]). Call it before [`map_files`], which
+    /// starts the next round of changes. Off (a build), it walks and keeps nothing.
+    pub fn walk(
+        &mut self,
+        dir: &Path,
+        walk: impl FnOnce() -> (Vec<PathBuf>, bool),
+    ) -> Arc<[PathBuf]> {
+        if let Some(files) = self.walked.get(dir)
+            && self.changed.keeps_files_of(dir, files)
+        {
+            return Arc::clone(files);
+        }
+        let (files, complete) = walk();
+        let files: Arc<[PathBuf]> = files.into();
+        self.walked.remove(dir);
+        if self.is_on() && complete {
+            self.walked.insert(dir.to_path_buf(), Arc::clone(&files));
+        }
+        files
     }
 }
 
@@ -169,11 +230,13 @@ where
 /// [`map`] over files, each `read` in the same parallel step as its work: a build holds only
 /// the texts being worked on, never every file's at once (76 MB of Markdown at 10,000
 /// reports, held twice over by the report parse and the privacy scan, had set load's peak).
-/// A file the memo knows by its path, which has not changed since it was read (see
-/// [`Memo::saw`]), is not read: its value is the one kept.
+/// A file the memo knows, which has not changed since it was read (see [`Memo::saw`]), is not
+/// read: its value is the one kept. The files are usually those of the last build (one kept
+/// listing, [`Memo::walk`]): then each is known by its place, and only the values of the files
+/// read again are kept anew.
 pub fn map_files<R, V>(
     memo: &mut Memo<V>,
-    files: Vec<PathBuf>,
+    files: Arc<[PathBuf]>,
     read: impl Fn(&Path) -> R + Sync,
     key: impl Fn(&Path, &R) -> Option<u64> + Sync,
     work: impl Fn(&Path, &R) -> V + Sync,
@@ -184,35 +247,86 @@ where
 {
     // Read now: what changes from here on is named again (serve's next batch of changes).
     let changed = std::mem::replace(&mut memo.changed, Changed::Only(Vec::new()));
+    let same = memo.is_on() && (Arc::ptr_eq(&files, &memo.files) || files == memo.files);
+    let kept = memo.kept_keys(&files, &changed, same);
     let known = &*memo;
-    let unread = |file: &Path| -> Option<(Option<u64>, V)> {
-        let values = known.known.as_ref()?;
-        if changed.may_have(file) {
-            return None;
-        }
-        let key = *known.files.get(file)?;
-        Some((Some(key), values.get(&key)?.clone()))
-    };
-    let results: Vec<(PathBuf, Option<u64>, V)> = files
-        .into_par_iter()
-        .map(|file| {
-            let (key, value) = unread(&file).unwrap_or_else(|| {
-                let text = read(&file);
-                known.get_or(|| key(&file, &text), || work(&file, &text))
-            });
-            (file, key, value)
+    let results: Vec<(Option<u64>, V)> = files
+        .par_iter()
+        .zip(kept.par_iter())
+        .map(|(file, kept)| {
+            let value = |k| known.known.as_ref()?.get(k).cloned();
+            match kept.as_ref().and_then(value) {
+                Some(value) => (*kept, value),
+                None => {
+                    let text = read(file);
+                    known.get_or(|| key(file, &text), || work(file, &text))
+                }
+            }
         })
         .collect();
-    if !memo.is_on() {
-        return results.into_iter().map(|(_, _, value)| value).collect();
+    if same {
+        memo.keep_changed(&results);
+    } else if memo.is_on() {
+        memo.keys = results.iter().map(|(key, _)| *key).collect();
+        memo.files = files;
+        // Cheap: a memo's values are `Arc`s (see the module's comment).
+        memo.keep(results.iter().map(|(key, value)| (*key, value.clone())));
     }
-    memo.files = results
-        .iter()
-        .filter_map(|(file, key, _)| Some((file.clone(), (*key)?)))
-        .collect();
-    // Cheap: a memo's values are `Arc`s (see the module's comment).
-    memo.keep(results.iter().map(|(_, key, value)| (*key, value.clone())));
-    results.into_iter().map(|(_, _, value)| value).collect()
+    results.into_iter().map(|(_, value)| value).collect()
+}
+
+impl<V: Clone> Memo<V> {
+    /// For each of `files`, the key its value is kept under when it has not changed since it
+    /// was read; `same`: they are the files last read, in their order.
+    fn kept_keys(&self, files: &[PathBuf], changed: &Changed, same: bool) -> Vec<Option<u64>> {
+        if !self.is_on() || *changed == Changed::All {
+            return vec![None; files.len()];
+        }
+        if same {
+            let may_have = changed.which(files);
+            return self
+                .keys
+                .iter()
+                .zip(may_have)
+                .map(|(key, changed)| key.filter(|_| !changed))
+                .collect();
+        }
+        let by_path: HashMap<&Path, u64> = self
+            .files
+            .iter()
+            .zip(&self.keys)
+            .filter_map(|(file, key)| Some((file.as_path(), (*key)?)))
+            .collect();
+        files
+            .iter()
+            .map(|f| {
+                by_path
+                    .get(f.as_path())
+                    .copied()
+                    .filter(|_| !changed.may_have(f))
+            })
+            .collect()
+    }
+
+    /// The memo of the same files as last time brought up to `results`: the values of the
+    /// files whose key changed (those read again, with other text) replace their old ones.
+    /// A key hashes its file's path, so no two files share one.
+    fn keep_changed(&mut self, results: &[(Option<u64>, V)]) {
+        let Some(known) = &mut self.known else {
+            return;
+        };
+        for (old, (new, value)) in self.keys.iter_mut().zip(results) {
+            if old != new {
+                if let Some(old) = old {
+                    known.remove(old);
+                }
+                if let Some(new) = new {
+                    known.insert(*new, value.clone());
+                }
+                *old = *new;
+            }
+        }
+    }
 }
 
 /// The one loop behind [`map`] and [`map_files`], over any items made in parallel (which a
@@ -268,5 +382,60 @@ mod tests {
         assert_eq!(map(&mut off, &["a"], no_key, work), [1]);
         assert_eq!(map(&mut off, &["a"], no_key, work), [1]);
         assert_eq!(calls.load(Ordering::Relaxed), 8);
+    }
+
+    /// A folder's files are walked again only when the watcher names one that can have come
+    /// or gone, and a file is read again only when it is named: the rest comes from the memo,
+    /// by place. Each step would fail if the walk were kept for a new or a removed file or a
+    /// folder, or if a file named were not read again.
+    #[test]
+    fn walks_again_only_for_files_that_come_or_go() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("rapporten");
+        std::fs::create_dir(&dir).unwrap();
+        let (a, b) = (dir.join("a.md"), dir.join("b.md"));
+        std::fs::write(&a, "a").unwrap();
+        let (walks, reads) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        let mut memo: Memo<String> = Memo::default();
+        let mut round = |changed: Changed| -> (Vec<String>, usize, usize) {
+            memo.saw(&changed);
+            let files = memo.walk(&dir, || {
+                walks.fetch_add(1, Ordering::Relaxed);
+                let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                    .collect();
+                files.sort();
+                (files, true)
+            });
+            let read = |f: &Path| {
+                reads.fetch_add(1, Ordering::Relaxed);
+                std::fs::read_to_string(f).ok()
+            };
+            let texts = map_files(
+                &mut memo,
+                files,
+                read,
+                |f, t| Some(fingerprint((f, t.as_ref()?))),
+                |_, t| t.clone().unwrap_or_default(),
+            );
+            let counts = (walks.load(Ordering::Relaxed), reads.load(Ordering::Relaxed));
+            (texts, counts.0, counts.1)
+        };
+        assert_eq!(round(Changed::All), (vec!["a".into()], 1, 1));
+        // An edit: the same files, the one named read again. A file no one named is not seen.
+        std::fs::write(&a, "a2").unwrap();
+        std::fs::write(&b, "b").unwrap();
+        let only = |paths: &[&PathBuf]| Changed::Only(paths.iter().map(|p| (*p).clone()).collect());
+        assert_eq!(round(only(&[&a])), (vec!["a2".into()], 1, 2));
+        assert_eq!(round(only(&[])), (vec!["a2".into()], 1, 2));
+        // A new file, a removed one, a folder named: walked again.
+        assert_eq!(round(only(&[&b])), (vec!["a2".into(), "b".into()], 2, 3));
+        std::fs::remove_file(&a).unwrap();
+        assert_eq!(round(only(&[&a])), (vec!["b".into()], 3, 3));
+        std::fs::write(&a, "a3").unwrap();
+        assert_eq!(round(only(&[&dir])), (vec!["a3".into(), "b".into()], 4, 5));
+        // Anything outside the folder's files (the config, a theme): walked and read again.
+        assert_eq!(round(Changed::All), (vec!["a3".into(), "b".into()], 5, 7));
     }
 }

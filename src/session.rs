@@ -33,8 +33,6 @@ pub struct Session {
     /// The last good build: where an edit's fast path starts. `None` before the first build
     /// and after a failed one.
     last: Option<Last>,
-    /// The privacy patterns, compiled once: an edited report is scanned before it is shown.
-    guard: crate::privacy::Guard,
 }
 
 /// The last good build: its site and text (with an edited report's records put in by the
@@ -78,7 +76,6 @@ impl Session {
             opts,
             memos: Memos::default(),
             last: None,
-            guard: crate::privacy::Guard::new(),
         }
     }
 
@@ -261,7 +258,10 @@ impl Session {
             let (id, old) = last.site.reports().find(|(_, r)| &r.report.file == file)?;
             let text = std::fs::read_to_string(file).ok()?;
             let allow = &last.site.config.privacy_allowlist;
-            let found = self.guard.scan(file, &text, allow);
+            // The build's patterns, compiled once: an edited report is scanned before it is
+            // shown.
+            let guard = self.memos.guard.get_or_init(crate::privacy::Guard::new);
+            let found = guard.scan(file, &text, allow);
             if found
                 .iter()
                 .any(|(severity, _)| *severity == Severity::Error)

@@ -147,6 +147,8 @@ pub struct Summary {
 pub struct Memos {
     pub reports: crate::content::ReportMemo,
     pub scans: crate::privacy::ScanMemo,
+    /// The privacy patterns, compiled when a file is first scanned.
+    pub guard: std::sync::OnceLock<crate::privacy::Guard>,
     pub passes: parse::PassMemo,
     pub pages: render::PageCache,
     pub index: search::IndexCache,
@@ -165,6 +167,7 @@ impl Memos {
         Memos {
             reports: Memo::off(),
             scans: Memo::off(),
+            guard: Default::default(),
             passes: parse::PassMemo::off(),
             pages: render::PageCache::off(),
             index: search::IndexCache::off(),
@@ -222,7 +225,12 @@ struct Read {
 /// whenever the config (its allow-list) could be read. `Err` only for what no later stage can go on from: a folder
 /// that is not a site's, a bad `--base-url`.
 fn load_all(opts: &BuildOptions, mode: Mode, memos: &mut Memos) -> Result<Read, BuildError> {
-    let Memos { reports, scans, .. } = memos;
+    let Memos {
+        reports,
+        scans,
+        guard,
+        ..
+    } = memos;
     let lap = std::time::Instant::now();
     let root = &opts.root;
     let relative = relative_to(root);
@@ -258,7 +266,7 @@ fn load_all(opts: &BuildOptions, mode: Mode, memos: &mut Memos) -> Result<Read, 
         || {
             config
                 .as_ref()
-                .map(|c| crate::privacy::check(root, &c.privacy_allowlist, scans))
+                .map(|c| crate::privacy::check(root, &c.privacy_allowlist, scans, guard))
         },
     );
     let lap = crate::steps::lap("load: reports and privacy", lap);

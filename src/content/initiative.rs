@@ -333,47 +333,20 @@ impl Organisation {
     ) -> ContentErrors {
         let mut errors = ContentErrors::default();
         let all_variants_read = !list.iter().any(|o| o.lines.replaced("variants"));
-        for r in reports.iter().filter(|_| all_variants_read) {
-            for name in &r.organisations {
-                if !list.iter().any(|o| o.variants.contains(name)) {
-                    let names = list
-                        .iter()
-                        .flat_map(|o| o.variants.iter().map(String::as_str));
-                    let add = format!(
-                        "voeg '{name}' toe aan content/{ORGANISATIONS_FILE}, als schrijfwijze (variants) \
-                         van een organisatie of als nieuwe organisatie"
-                    );
-                    let hint = match crate::error::did_you_mean(name, names) {
-                        Some(s) => format!("bedoelde u '{s}'? Anders: {add}"),
-                        None => add,
-                    };
-                    errors.push(
-                        ContentError::new(
-                            &r.file,
-                            r.lines.of("organisations"),
-                            format!("onbekende organisatie '{name}'"),
-                        )
-                        .hint(hint),
-                    );
-                }
-            }
-            // The organisation of a person in a public role (the bureau that led the table)
-            // is declared too, so the organisations page can say which tables it led.
-            for person in &r.people {
-                let name = &person.organisation;
-                if !name.is_empty() && !list.iter().any(|o| o.variants.contains(name)) {
-                    errors.push(
-                        ContentError::new(
-                            &r.file,
-                            r.lines.of("people"),
-                            format!("onbekende organisatie '{name}' bij {}", person.name),
-                        )
-                        .hint(format!(
-                            "voeg '{name}' toe aan content/{ORGANISATIONS_FILE}, als schrijfwijze (variants) van een organisatie of als nieuwe organisatie"
-                        )),
-                    );
-                }
-            }
+        // Looked up in a set, each report on its own and in parallel: every report names ten
+        // organisations or so, and comparing each with every variant of every organisation
+        // took 11–14 ms of each of `serve`'s rebuilds at 10,000 reports.
+        let declared: rustc_hash::FxHashSet<&str> = list
+            .iter()
+            .flat_map(|o| o.variants.iter().map(String::as_str))
+            .collect();
+        if all_variants_read {
+            use rayon::prelude::*;
+            let unknown: Vec<Vec<ContentError>> = reports
+                .par_iter()
+                .map(|r| Organisation::unknown_in(r, list, &declared))
+                .collect();
+            unknown.into_iter().flatten().for_each(|e| errors.push(e));
         }
         let all_slugs_read =
             initiatives.is_some_and(|l| !l.iter().any(|i| i.lines.replaced("slug")));
@@ -413,6 +386,57 @@ impl Organisation {
                         ),
                     )
                     .hint(hint),
+                );
+            }
+        }
+        errors
+    }
+
+    /// The organisations report `r` names, in its list or with a person, that `declared`
+    /// (every variant of `list`) does not hold.
+    fn unknown_in(
+        r: &super::Report,
+        list: &[Organisation],
+        declared: &rustc_hash::FxHashSet<&str>,
+    ) -> Vec<ContentError> {
+        let mut errors = Vec::new();
+        for name in &r.organisations {
+            if !declared.contains(name.as_str()) {
+                let names = list
+                    .iter()
+                    .flat_map(|o| o.variants.iter().map(String::as_str));
+                let add = format!(
+                    "voeg '{name}' toe aan content/{ORGANISATIONS_FILE}, als schrijfwijze (variants) \
+                     van een organisatie of als nieuwe organisatie"
+                );
+                let hint = match crate::error::did_you_mean(name, names) {
+                    Some(s) => format!("bedoelde u '{s}'? Anders: {add}"),
+                    None => add,
+                };
+                errors.push(
+                    ContentError::new(
+                        &r.file,
+                        r.lines.of("organisations"),
+                        format!("onbekende organisatie '{name}'"),
+                    )
+                    .hint(hint),
+                );
+            }
+        }
+        // The organisation of a person in a public role (the bureau that led the table)
+        // is declared too, so the organisations page can say which tables it led.
+        for person in &r.people {
+            let name = &person.organisation;
+            if !name.is_empty() && !declared.contains(name.as_str()) {
+                errors.push(
+                    ContentError::new(
+                        &r.file,
+                        r.lines.of("people"),
+                        format!("onbekende organisatie '{name}' bij {}", person.name),
+                    )
+                    .hint(format!(
+                        "voeg '{name}' toe aan content/{ORGANISATIONS_FILE}, als schrijfwijze (variants) van een organisatie of als nieuwe organisatie"
+                    )),
                 );
             }
         }

@@ -12,7 +12,6 @@ pub mod store;
 pub mod synonyms;
 pub mod topic;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -38,8 +37,10 @@ pub struct Library {
     pub topics: Vec<Topic>,
     /// The reports' facts, shared (`serve` keeps them between builds without copying them).
     pub reports: Vec<Arc<Report>>,
-    /// Each report's Markdown, by its report's file: handed to parse as a value of its own.
-    pub markdown: HashMap<PathBuf, Markdown>,
+    /// Each report's Markdown, in the order of `reports` (the one of the same place): handed
+    /// to parse as a value of its own. Not a map by file: at 10,000 reports, copying and
+    /// hashing every path to put it in a map took 6–8 ms of each of `serve`'s rebuilds.
+    pub markdown: Vec<Markdown>,
     pub initiatives: Vec<Initiative>,
     /// `content/initiatieven.toml`, for errors about aliases found later.
     pub initiatives_file: PathBuf,
@@ -80,26 +81,38 @@ impl Library {
         // The names of files that could not be read at all: what they would have declared
         // (a file is named after its topic, year or report) is not reported missing elsewhere.
         let mut unread = Unread::default();
+        // Each folder's files as the last walk found them, unless the watcher named a file
+        // that can have come or gone (see `Memo::walk`).
+        let mut walk = |dir: &Path| {
+            memo.walk(dir, || {
+                let mut found = ContentErrors::default();
+                let files = markdown_files(dir, &mut found);
+                let complete = found.is_empty();
+                errors.extend(found);
+                (files, complete)
+            })
+        };
+        let edition_files = walk(&content_dir.join("edities"));
+        let topic_files = walk(&content_dir.join("themas"));
+        let report_files = walk(&content_dir.join("rapporten"));
         let mut editions = read_each(
-            markdown_files(&content_dir.join("edities"), &mut errors),
+            &edition_files,
             Edition::parse_all,
             &mut errors,
             &mut unread.editions,
         );
         let mut topics = read_each(
-            markdown_files(&content_dir.join("themas"), &mut errors),
+            &topic_files,
             Topic::parse_all,
             &mut errors,
             &mut unread.topics,
         );
-        let mut reports = Vec::new();
-        let mut markdown = HashMap::new();
-        let report_files = markdown_files(&content_dir.join("rapporten"), &mut errors);
+        let mut reports = Vec::with_capacity(report_files.len());
         let lap = crate::steps::lap("library: editions, topics, walk", lap);
         // Reports are independent: read and parse them in parallel, keep the order.
         let parsed = crate::memo::map_files(
             memo,
-            report_files.clone(),
+            std::sync::Arc::clone(&report_files),
             read,
             |file, text| Some(crate::memo::fingerprint((file, text.as_ref().ok()?))),
             |file, text| -> ReadReport {
@@ -115,16 +128,15 @@ impl Library {
         let lap = crate::steps::lap("library: report files", lap);
         // A report with a wrong value is kept for the checks across files (its organisations,
         // its topic), so that one run shows all of its problems; the errors stop the build.
-        for ((read, problems), file) in parsed.into_iter().zip(&report_files) {
+        for ((read, problems), file) in parsed.into_iter().zip(report_files.iter()) {
             match read {
-                Some((report, text)) => {
-                    markdown.insert(report.file.clone(), text);
-                    reports.push(report);
-                }
+                Some(read) => reports.push(read),
                 None => unread.reports.push(stem(file)),
             }
             errors.extend(problems);
         }
+        reports.sort_by(|(a, _), (b, _)| (a.date, &a.slug).cmp(&(b.date, &b.slug)));
+        let (reports, markdown): (Vec<_>, Vec<_>) = reports.into_iter().unzip();
         let lap = crate::steps::lap("library: reports collected", lap);
         if topics.is_empty() && unread.topics.is_empty() {
             errors.push(
@@ -160,7 +172,6 @@ impl Library {
         let lap = crate::steps::lap("library: organisations declared", lap);
         let initiatives = initiatives.unwrap_or_default();
         topics.sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
-        reports.sort_by(|a, b| (a.date, &a.slug).cmp(&(b.date, &b.slug)));
         editions.sort_by_key(|e| e.year);
         errors.extend(edition_errors(content_dir, &editions, &reports, &unread));
         let library = Library {
@@ -229,20 +240,20 @@ struct Unread {
 /// Reads and parses each file with `parse`, keeping what it could read; the names of the
 /// files it could not read at all go to `unread`.
 fn read_each<T>(
-    files: Vec<PathBuf>,
+    files: &[PathBuf],
     parse: fn(&Path, &str) -> (Option<T>, ContentErrors),
     errors: &mut ContentErrors,
     unread: &mut Vec<String>,
 ) -> Vec<T> {
     let mut values = Vec::new();
     for file in files {
-        let (value, problems) = match read(&file) {
-            Ok(text) => parse(&file, &text),
+        let (value, problems) = match read(file) {
+            Ok(text) => parse(file, &text),
             Err(problems) => (None, problems),
         };
         match value {
             Some(value) => values.push(value),
-            None => unread.push(stem(&file)),
+            None => unread.push(stem(file)),
         }
         errors.extend(problems);
     }
@@ -287,16 +298,19 @@ fn edition_errors(
             );
         }
     }
+    // An edition file is named after its year: one whose `year` says otherwise has that
+    // error, and the reports of the year in its name are not blamed for it. The years found
+    // once, not written out and compared with every file's name for each report.
+    let year_named = |name: String| name.parse::<u16>().ok().filter(|y| y.to_string() == name);
+    let declared: Vec<u16> = editions
+        .iter()
+        .map(|e| e.year)
+        .chain(editions.iter().filter_map(|e| year_named(stem(&e.file))))
+        .chain(unread.editions.iter().cloned().filter_map(year_named))
+        .collect();
     for r in reports {
         let replaced = r.lines.replaced("date") || r.lines.replaced("edition");
-        // An edition file is named after its year: one whose `year` says otherwise has that
-        // error, and the reports of the year in its name are not blamed for it.
-        let year = r.edition.to_string();
-        let declared = unread.editions.contains(&year)
-            || editions
-                .iter()
-                .any(|e| e.year == r.edition || stem(&e.file) == year);
-        if !replaced && !declared {
+        if !replaced && !declared.contains(&r.edition) {
             let key = if r.lines.of("edition") != r.lines.start {
                 "edition"
             } else {
@@ -325,7 +339,7 @@ fn duplicates<'a>(
     root: &Path,
     errors: &mut ContentErrors,
 ) {
-    let mut seen: std::collections::BTreeMap<&str, &PathBuf> = Default::default();
+    let mut seen: rustc_hash::FxHashMap<&str, &PathBuf> = Default::default();
     for (slug, file, line) in items {
         if let Some(first) = seen.insert(slug, file) {
             errors.push(

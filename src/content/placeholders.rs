@@ -50,7 +50,7 @@ pub fn check(library: &Library, root: &Path) -> Vec<Unfinished> {
     let round_concept = |year: u16| library.editions.iter().any(|e| e.year == year && e.concept);
     for (at, report) in library.reports.iter().enumerate() {
         let declared = report.concept || round_concept(report.edition);
-        let markdown = library.markdown.get(&report.file);
+        let markdown = library.markdown.get(at);
         found.extend(
             in_report(report, markdown)
                 .into_iter()

@@ -405,7 +405,7 @@ pub fn parse(
     let Library {
         topics,
         reports,
-        mut markdown,
+        markdown,
         initiatives,
         initiatives_file,
         organisations,
@@ -425,13 +425,7 @@ pub fn parse(
     );
     let lap = crate::steps::lap("parse: context", lap);
     let count = reports.len();
-    let files: Vec<(Arc<Report>, Markdown)> = reports
-        .into_iter()
-        .map(|r| {
-            let text = markdown.remove(&r.file).unwrap_or_default();
-            (r, text)
-        })
-        .collect();
+    let files: Vec<(Arc<Report>, Markdown)> = reports.into_iter().zip(markdown).collect();
     // Reports are independent: parsed in parallel, in order. Each report's Markdown is let go
     // as soon as its pass is done: held for every report until the last one rendered, it set
     // the stage's peak (76 MB of Markdown at 10,000 reports).

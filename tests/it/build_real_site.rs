@@ -271,8 +271,7 @@ fn corrections_are_declared_and_shown() {
         source.contains("‘uitgagingen’ is ‘uitdagingen’ geworden"),
         "{source}"
     );
-    for report in &lib.reports {
-        let markdown = &lib.markdown[&report.file];
+    for (report, markdown) in lib.reports.iter().zip(&lib.markdown) {
         for c in &report.corrections {
             assert!(
                 !markdown.text.contains(&c.was),
