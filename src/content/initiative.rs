@@ -1,6 +1,7 @@
 //! Named initiatives (`content/initiatieven.toml`) and participating organisations
 //! (`content/organisaties.toml`): data the communications team keeps by hand.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -289,6 +290,68 @@ pub struct Organisation {
     pub lines: KeyLines,
 }
 
+/// Which organisations a name or a report names, each organisation by its place in the list:
+/// by any way it is written (`variants`) or by a report it says it attended (`attended`).
+/// [`Organisation::took_part_in`] and [`Organisation::people_in`] ask one organisation;
+/// asking each of them about every report took most of load's check of declared names,
+/// parse's concept decision and render's organisations' views at 10,000 reports, so those
+/// three look names up here. `tests/it/initiatives.rs` holds the organisations' tables to what
+/// those two say.
+pub struct Names {
+    by_variant: HashMap<String, Vec<usize>>,
+    by_slug: HashMap<String, Vec<usize>>,
+}
+
+impl Names {
+    pub fn new(list: &[Organisation]) -> Names {
+        // Each organisation once per name, however often it lists the name.
+        fn add(table: &mut HashMap<String, Vec<usize>>, name: &str, at: usize) {
+            let places = table.entry(name.to_owned()).or_default();
+            if places.last() != Some(&at) {
+                places.push(at);
+            }
+        }
+        let (mut by_variant, mut by_slug) = (HashMap::new(), HashMap::new());
+        for (at, o) in list.iter().enumerate() {
+            o.variants.iter().for_each(|v| add(&mut by_variant, v, at));
+            o.attended.iter().for_each(|a| add(&mut by_slug, a, at));
+        }
+        Names {
+            by_variant,
+            by_slug,
+        }
+    }
+
+    /// The organisations that write `name` so.
+    pub fn writing(&self, name: &str) -> &[usize] {
+        self.by_variant.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The organisations that took part in `report` ([`Organisation::took_part_in`]), each
+    /// once, in order.
+    pub fn at_table(&self, report: &super::Report) -> Vec<usize> {
+        self.named_by(report, false)
+    }
+
+    /// The organisations that name `report`: those at its table and those whose people had a
+    /// public role there ([`Organisation::people_in`]), each once, in order.
+    pub fn of(&self, report: &super::Report) -> Vec<usize> {
+        self.named_by(report, true)
+    }
+
+    fn named_by(&self, report: &super::Report, people: bool) -> Vec<usize> {
+        let people = report.people.iter().filter(|_| people);
+        let names = (report.organisations.iter()).chain(people.map(|p| &p.organisation));
+        let mut named: Vec<usize> = (self.by_slug.get(&report.slug).into_iter().flatten())
+            .chain(names.flat_map(|n| self.writing(n)))
+            .copied()
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        named
+    }
+}
+
 impl Organisation {
     /// Without an organisations file, every name as written is its own organisation.
     pub fn as_written(reports: &[std::sync::Arc<super::Report>]) -> Vec<Organisation> {
@@ -333,13 +396,10 @@ impl Organisation {
     ) -> ContentErrors {
         let mut errors = ContentErrors::default();
         let all_variants_read = !list.iter().any(|o| o.lines.replaced("variants"));
-        // Looked up in a set, each report on its own and in parallel: every report names ten
-        // organisations or so, and comparing each with every variant of every organisation
-        // took 11–14 ms of each of `serve`'s rebuilds at 10,000 reports.
-        let declared: rustc_hash::FxHashSet<&str> = list
-            .iter()
-            .flat_map(|o| o.variants.iter().map(String::as_str))
-            .collect();
+        // Looked up by name ([`Names`]), each report on its own and in parallel: every report
+        // names ten organisations or so, and comparing each with every variant of every
+        // organisation took 11–14 ms of each of `serve`'s rebuilds at 10,000 reports.
+        let declared = Names::new(list);
         if all_variants_read {
             use rayon::prelude::*;
             let unknown: Vec<Vec<ContentError>> = reports
@@ -392,16 +452,12 @@ impl Organisation {
         errors
     }
 
-    /// The organisations report `r` names, in its list or with a person, that `declared`
-    /// (every variant of `list`) does not hold.
-    fn unknown_in(
-        r: &super::Report,
-        list: &[Organisation],
-        declared: &rustc_hash::FxHashSet<&str>,
-    ) -> Vec<ContentError> {
+    /// The organisations report `r` names, in its list or with a person, that no organisation
+    /// of `list` writes so (`declared`).
+    fn unknown_in(r: &super::Report, list: &[Organisation], declared: &Names) -> Vec<ContentError> {
         let mut errors = Vec::new();
         for name in &r.organisations {
-            if !declared.contains(name.as_str()) {
+            if declared.writing(name).is_empty() {
                 let names = list
                     .iter()
                     .flat_map(|o| o.variants.iter().map(String::as_str));
@@ -427,7 +483,7 @@ impl Organisation {
         // is declared too, so the organisations page can say which tables it led.
         for person in &r.people {
             let name = &person.organisation;
-            if !name.is_empty() && !declared.contains(name.as_str()) {
+            if !name.is_empty() && declared.writing(name).is_empty() {
                 errors.push(
                     ContentError::new(
                         &r.file,

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use edition::Edition;
-pub use initiative::{EditorialLink, Initiative, Kind, MentionedAs, Organisation};
+pub use initiative::{EditorialLink, Initiative, Kind, MentionedAs, Names, Organisation};
 pub use report::{Correction, LinkText, Markdown, Part, Person, Report};
 pub use synonyms::{SynonymGroup, Synonyms};
 pub use topic::Topic;

@@ -19,10 +19,9 @@
 //! errors; [`decide`] only says what a plain build then leaves out, and [`publish`] leaves it
 //! out. `serve` and `build --concepten` show it all, with the concept banner.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::content::{Initiative, Organisation, Report};
+use crate::content::Initiative;
 use crate::error::{ContentError, ContentErrors};
 use crate::parse::editorial::Sources;
 use crate::parse::markdown::Mention;
@@ -97,7 +96,8 @@ pub fn hrefs(initiatives: &[Initiative], hrefs: Vec<String>, shown: bool) -> Vec
 /// each alias occurs (`found`, per report, as
 /// [`Matcher::occurrences`] gives them) and where the quotes were found (`sources`). Returns
 /// the decision and the errors of content that needs a concept to stand on a published page.
-/// `organisations_named`: per report, the organisations that name it ([`Names::of`]).
+/// `organisations_named`: per report, the organisations that name it
+/// ([`crate::content::Names::of`]).
 #[allow(clippy::too_many_arguments)] // what the decision reads, each kept per report by serve
 pub fn decide(
     site: &Site,
@@ -212,48 +212,6 @@ pub fn decide(
         aliases,
     };
     (concepts, errors)
-}
-
-/// Which organisations name a report: those whose names it lists (took part,
-/// [`Organisation::took_part_in`]), whose people sat at its table
-/// ([`Organisation::people_in`]), or that say they attended it. Looked up by name: asking
-/// every organisation about every report took most of the stage after an edit (56 ms at
-/// 10,000 reports), and [`crate::parse::report`] asks once per report, so `serve` keeps the
-/// answer with the report's pass.
-pub struct Names {
-    by_variant: HashMap<String, Vec<usize>>,
-    by_slug: HashMap<String, Vec<usize>>,
-}
-
-impl Names {
-    pub fn new(organisations: &[Organisation]) -> Names {
-        let mut names = Names {
-            by_variant: HashMap::new(),
-            by_slug: HashMap::new(),
-        };
-        for (at, o) in organisations.iter().enumerate() {
-            for v in &o.variants {
-                names.by_variant.entry(v.clone()).or_default().push(at);
-            }
-            for slug in &o.attended {
-                names.by_slug.entry(slug.clone()).or_default().push(at);
-            }
-        }
-        names
-    }
-
-    /// The organisations (by their places) that name `report`, each once, in order.
-    pub fn of(&self, report: &Report) -> Arc<[usize]> {
-        let variant = |n: &String| self.by_variant.get(n).into_iter().flatten();
-        let mut named: Vec<usize> = (self.by_slug.get(&report.slug).into_iter().flatten())
-            .chain(report.organisations.iter().flat_map(variant))
-            .chain(report.people.iter().flat_map(|p| variant(&p.organisation)))
-            .copied()
-            .collect();
-        named.sort_unstable();
-        named.dedup();
-        named.into()
-    }
 }
 
 /// The one rule for an initiative and an organisation: a concept when it says so (`own`), when

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::{Edition, Initiative, Library, Markdown, Organisation, Report, Topic};
+use crate::content::{Edition, Initiative, Library, Markdown, Names, Organisation, Report, Topic};
 use crate::error::ContentErrors;
 use crate::memo::{Memo, fingerprint};
 use crate::parsed::{
@@ -61,8 +61,8 @@ pub struct Context {
     organisations: Vec<Organisation>,
     /// A hash of what the readings read of them: part of [`FromText`]'s key in the memo.
     organisations_key: u64,
-    /// Which organisations name a report ([`concepts::Names`]).
-    names: concepts::Names,
+    /// Which organisations name a report ([`Names`]).
+    names: Names,
 }
 
 impl Context {
@@ -93,7 +93,7 @@ impl Context {
             topics: topics.iter().map(|t| t.slug.clone()).collect(),
             editions: editions.iter().map(|e| e.year).collect(),
             organisations: organisations.to_vec(),
-            names: concepts::Names::new(organisations),
+            names: Names::new(organisations),
             organisations_key: fingerprint(
                 organisations
                     .iter()
@@ -159,7 +159,7 @@ pub struct PassMemo {
     /// The hashes of each report's facts that the keys above read, by the report itself
     /// ([`Facts`]).
     facts: Memo<Facts>,
-    /// The organisations that name each report ([`concepts::Names::of`]), by the report's
+    /// The organisations that name each report ([`Names::of`]), by the report's
     /// facts and the organisations.
     named: Memo<Arc<[usize]>>,
     /// The last build's mention index ([`mention_index`]); `None` in a build.
@@ -342,7 +342,7 @@ pub fn report(
                 context.organisations_key,
             )))
         },
-        || context.names.of(&report),
+        || context.names.of(&report).into(),
     );
     let place = context.place(&report);
     let from_text = place.as_ref().map(|_| {

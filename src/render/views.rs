@@ -6,12 +6,11 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use crate::content::report::hh_mm;
-use crate::content::{Correction, Kind, LinkText, MentionedAs, Topic};
+use crate::content::{Correction, Kind, LinkText, MentionedAs, Names, Topic};
 use crate::parse::markdown::Section;
 use crate::parsed::Site;
 use crate::parsed::{
@@ -382,7 +381,7 @@ pub struct Views<'a> {
     pub neighbours: Vec<(Option<ReportId>, Option<ReportId>)>,
     /// What a report's whole view is made from.
     site: &'a Site,
-    named: Named<'a>,
+    named: Names,
 }
 
 /// A report as lists show it (its summary and its sections' links, made for every report),
@@ -425,7 +424,7 @@ impl<'a> Views<'a> {
         let summaries: Vec<ReportSummary> =
             site.reports().map(|(id, r)| summary(site, id, r)).collect();
         let order = Order::new(site);
-        let named = Named::new(site);
+        let named = Names::new(&site.organisations);
         let lap = crate::steps::lap("views: summaries, order, named", lap);
         // The kinds of views are independent of each other: made side by side.
         let ((initiatives, topics), (editions, organisations)) = rayon::join(
@@ -535,7 +534,7 @@ impl<'a> ReportPages<'a> {
     pub fn new(site: &'a Site, ids: &[ReportId]) -> ReportPages<'a> {
         let neighbours = neighbours(site);
         let summary_of = |id: ReportId| summary(site, id, site.report(id));
-        let named = Named::new(site);
+        let named = Names::new(&site.organisations);
         let pages = ids
             .iter()
             .map(|&id| {
@@ -779,76 +778,20 @@ fn initiative_views<'a>(site: &'a Site, order: &Order) -> Vec<InitiativeView<'a>
     initiatives
 }
 
-/// Which organisations write a name (their `variants`) and which the editors place at a
-/// report's table (their `attended`, by the report's slug), each in the organisations page's
-/// order: the inverse of [`Organisation::took_part_in`] and [`Organisation::people_in`], made
-/// once per build. A report's links to its organisations' entries and every organisation's
-/// tables look names up here instead of walking every organisation's variants per name (asking
-/// every organisation of every report took 105–135 ms at 10,000 reports, after every `serve`
-/// edit). `tests/it/initiatives.rs` holds the tables to what those two say.
-///
-/// [`Organisation::took_part_in`]: crate::content::initiative::Organisation::took_part_in
-/// [`Organisation::people_in`]: crate::content::initiative::Organisation::people_in
-struct Named<'a> {
-    by_name: HashMap<&'a str, Vec<usize>>,
-    by_slug: HashMap<&'a str, Vec<usize>>,
-}
-
-impl<'a> Named<'a> {
-    fn new(site: &'a Site) -> Named<'a> {
-        // Each organisation once per name, however often it lists the name.
-        fn add<'a>(table: &mut HashMap<&'a str, Vec<usize>>, name: &'a str, position: usize) {
-            let positions = table.entry(name).or_default();
-            if positions.last() != Some(&position) {
-                positions.push(position);
-            }
-        }
-        let (mut by_name, mut by_slug) = (HashMap::new(), HashMap::new());
-        for (position, o) in site.organisations.iter().enumerate() {
-            o.variants
-                .iter()
-                .for_each(|v| add(&mut by_name, v, position));
-            o.attended
-                .iter()
-                .for_each(|a| add(&mut by_slug, a, position));
-        }
-        Named { by_name, by_slug }
-    }
-
-    /// The organisations that write `name` so.
-    fn writing(&self, name: &str) -> &[usize] {
-        self.by_name.get(name).map_or(&[], Vec::as_slice)
-    }
-
-    /// The organisations that took part in `report`, each once.
-    fn at_table(&self, report: &crate::content::Report) -> Vec<usize> {
-        let mut at: Vec<usize> = self
-            .by_slug
-            .get(report.slug.as_str())
-            .cloned()
-            .unwrap_or_default();
-        for name in &report.organisations {
-            at.extend_from_slice(self.writing(name));
-        }
-        at.sort_unstable();
-        at.dedup();
-        at
-    }
-
-    /// The link to the entry of the organisation the name `name` is (the first that writes
-    /// it so), or "" when none is.
-    fn path(&self, site: &Site, name: &str) -> String {
-        self.writing(name)
-            .first()
-            .map(|&i| organisation_path(site, i))
-            .unwrap_or_default()
-    }
+/// The link to the entry of the organisation the name `name` is (the first that writes it
+/// so), or "" when none is.
+fn organisation_path_of(site: &Site, names: &Names, name: &str) -> String {
+    names
+        .writing(name)
+        .first()
+        .map(|&i| organisation_path(site, i))
+        .unwrap_or_default()
 }
 
 /// A report's page, with its `summary`.
 fn report_view<'a>(
     site: &'a Site,
-    named: &Named,
+    named: &Names,
     id: ReportId,
     summary: ReportSummary,
 ) -> ReportView<'a> {
@@ -867,7 +810,7 @@ fn report_view<'a>(
             .organisations
             .iter()
             .map(|name| Link {
-                path: named.path(site, name),
+                path: organisation_path_of(site, named, name),
                 title: name.clone(),
                 note: String::new(),
             })
@@ -902,7 +845,7 @@ fn report_view<'a>(
 /// made now; with their key, for `memo` to keep.
 fn kept_organisations(
     site: &Site,
-    named: &Named,
+    named: &Names,
     summaries: &[ReportSummary],
     memo: &OrganisationsMemo,
 ) -> (Option<u64>, Arc<Vec<OrganisationView>>) {
@@ -913,7 +856,7 @@ fn kept_organisations(
 
 fn organisation_views(
     site: &Site,
-    named: &Named,
+    named: &Names,
     summaries: &[ReportSummary],
 ) -> Vec<OrganisationView> {
     let (reports, roles) = tables_of_organisations(site, named, summaries);
@@ -958,7 +901,7 @@ fn organisation_views(
         .collect()
 }
 
-/// Everything the organisations' views are made of ([`organisation_views`], [`Named`],
+/// Everything the organisations' views are made of ([`organisation_views`], [`Names`],
 /// [`tables_of_organisations`]): each organisation's fields as the views read them, each
 /// report's slug, names of participants, people and what a table line shows of it (its
 /// title, date and round; its path is its slug's), and the initiatives an organisation may
@@ -989,10 +932,10 @@ fn organisations_key(site: &Site) -> u64 {
 }
 
 /// Per organisation (in the site's order), the tables it took part in and where one of its
-/// people had a public role, each in report order: one pass over the reports ([`Named`]).
+/// people had a public role, each in report order: one pass over the reports ([`Names`]).
 type Tables = (Vec<Vec<ReportId>>, Vec<Vec<RoleView>>);
 
-fn tables_of_organisations(site: &Site, named: &Named, summaries: &[ReportSummary]) -> Tables {
+fn tables_of_organisations(site: &Site, named: &Names, summaries: &[ReportSummary]) -> Tables {
     let count = site.organisations.len();
     let (mut reports, mut roles) = (vec![Vec::new(); count], vec![Vec::new(); count]);
     for (ReportId(i), r) in site.reports() {
