@@ -709,6 +709,31 @@ fn initiatives_and_organisations_may_be_concepts_themselves() {
     );
 }
 
+/// An organisation only a concept names is a concept too; one of its people leading a
+/// published report's table names it as well as a place in that report's list does
+/// (`Organisation::people_in`): then it is on the published site.
+#[test]
+fn an_organisation_a_published_report_names_by_its_people_is_published() {
+    let (_tmp, root) = two_editions();
+    let organisations_page = |out: &Path| text(&Page::load(out, "organisaties/index.html"), "main");
+    assert!(!organisations_page(&build(&root, false)).contains("Testhuis Zuid"));
+    common::replace_in(
+        &root.join("content/rapporten/2024/verslag-2024.md"),
+        "organisations = [\"De Schoor\"]\n",
+        "organisations = [\"De Schoor\"]\npeople = [\n  { name = \"Test Leider\", role = \"\", \
+         organisation = \"Testhuis Zuid\", part = \"gespreksleiding\" },\n]\n",
+    );
+    common::replace_in(
+        &root.join("content/rapporten/2024/verslag-2024.md"),
+        "Het Sociaal Café kwam weer ter sprake.",
+        "Het Sociaal Café kwam weer ter sprake. Gespreksleider was Test Leider.",
+    );
+    let (check, build_errors) = common::check_and_build_errors(&root);
+    assert_eq!(check, build_errors);
+    assert!(build_errors.is_empty(), "{build_errors:?}");
+    assert!(organisations_page(&build(&root, false)).contains("Testhuis Zuid"));
+}
+
 /// `build --concepten` never writes into the publish folder of `vindplaats.toml` (what goes
 /// online): without `--output` it stops and says why, in Dutch, with exit code 2.
 #[test]
