@@ -191,21 +191,22 @@ fn mention_index(
     let last = kept.take().filter(|last| {
         last.initiatives == initiatives && Some(last.keys.len()) == keys.as_ref().map(Vec::len)
     });
-    let changed = |last: &KeptMentions, keys: &[u64]| -> Vec<usize> {
-        (0..keys.len())
+    // The reports whose pass changed, when few enough for their mentions to be replaced.
+    let replaced = last.zip(keys.as_deref()).and_then(|(last, keys)| {
+        let changed: Vec<usize> = (0..keys.len())
             .filter(|&r| last.keys[r] != keys[r])
-            .collect()
-    };
-    let index = match (last, &keys) {
-        (Some(last), Some(keys)) if changed(&last, keys).len() <= REPLACED => {
-            let changed = changed(&last, keys);
+            .collect();
+        (changed.len() <= REPLACED).then_some((last, changed))
+    });
+    let index = match replaced {
+        Some((last, changed)) => {
             let mut index = last.index;
             for r in changed {
                 index.replace(ReportId(r), &reports[r].body);
             }
             index
         }
-        _ => MentionIndex::new(
+        None => MentionIndex::new(
             initiatives,
             &reports.iter().map(|p| &*p.body).collect::<Vec<_>>(),
         ),
