@@ -21,6 +21,13 @@ fn two_editions() -> (tempfile::TempDir, PathBuf) {
     (tmp, root)
 }
 
+/// `check` and `build` agree, and find no error.
+fn no_errors_in_check_or_build(root: &Path) {
+    let (check, build_errors) = common::check_and_build_errors(root);
+    assert_eq!(check, build_errors);
+    assert!(build_errors.is_empty(), "{build_errors:?}");
+}
+
 fn build(root: &Path, concepts: bool) -> PathBuf {
     let out = root.join(if concepts { "met-concepten" } else { "public" });
     let opts = BuildOptions {
@@ -497,9 +504,7 @@ fn search_index(out: &Path) -> String {
 #[test]
 fn a_concept_round_never_blocks_publishing_and_goes_online_with_concept_false() {
     let (_tmp, root) = two_editions();
-    let (check, build_errors) = common::check_and_build_errors(&root);
-    assert_eq!(check, build_errors);
-    assert!(build_errors.is_empty(), "{build_errors:?}");
+    no_errors_in_check_or_build(&root);
 
     // The build says what it left out, and where to read why.
     let tmp = tempfile::tempdir().unwrap();
@@ -540,9 +545,7 @@ fn a_concept_round_never_blocks_publishing_and_goes_online_with_concept_false() 
         "concept = true",
         "concept = false",
     );
-    let (check, build_errors) = common::check_and_build_errors(&root);
-    assert_eq!(check, build_errors);
-    assert!(build_errors.is_empty(), "{build_errors:?}");
+    no_errors_in_check_or_build(&root);
     let out = build(&root, false);
     for page in [
         "rapporten/verslag-2025/index.html",
@@ -672,9 +675,7 @@ fn initiatives_and_organisations_may_be_concepts_themselves() {
         "slug = \"vmca\"",
         "slug = \"vmca\"\nconcept = true",
     );
-    let (check, build_errors) = common::check_and_build_errors(&root);
-    assert_eq!(check, build_errors);
-    assert!(build_errors.is_empty(), "{build_errors:?}");
+    no_errors_in_check_or_build(&root);
     let out = build(&root, false);
     assert!(!out.join("initiatieven/naamloze-pilot").exists());
     let report = Page::load(&out, "rapporten/verslag/index.html");
@@ -728,9 +729,7 @@ fn an_organisation_a_published_report_names_by_its_people_is_published() {
         "Het Sociaal Café kwam weer ter sprake.",
         "Het Sociaal Café kwam weer ter sprake. Gespreksleider was Test Leider.",
     );
-    let (check, build_errors) = common::check_and_build_errors(&root);
-    assert_eq!(check, build_errors);
-    assert!(build_errors.is_empty(), "{build_errors:?}");
+    no_errors_in_check_or_build(&root);
     assert!(organisations_page(&build(&root, false)).contains("Testhuis Zuid"));
 }
 
